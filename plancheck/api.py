@@ -1,0 +1,65 @@
+"""The Python API: check a path, a Plan or a dict; get a Report."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .checks.base import Subject
+from .engine import RuleSet, load_rules, run_rules
+from .errors import PlancheckError
+from .models import Plan
+from .models.report import FileError, Report
+
+Source = str | Path | Plan | Mapping[str, Any]
+
+
+def check(
+    sources: Source | Iterable[Source],
+    *,
+    rules: RuleSet | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    packs: Iterable[str | Path] = (),
+    lang: str = "vi",
+    options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Check files or folders (paths), Plans or plan mappings; return a Report.
+
+    A file that cannot be read becomes an entry of ``report.errors``; the
+    other sources are still checked. Bad rule packs or selections raise
+    PlancheckError: nothing can be checked without rules.
+    """
+    from .read import discover_files, load_path
+    from .read.planfile import plan_from_data
+
+    ruleset = (rules or load_rules(packs)).select(select, ignore)
+    report = Report()
+    opts = dict(options or {})
+    items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
+    paths = [s for s in items if isinstance(s, (str, Path))]
+    for item in items:
+        if isinstance(item, Plan):
+            _run(report, Subject(plan=item, options=opts), ruleset, lang)
+        elif isinstance(item, Mapping):
+            try:
+                plan = plan_from_data(dict(item), source="<data>")
+            except PlancheckError as exc:
+                report.errors.append(FileError(path=exc.path or "<data>", message=exc.message,
+                                               line=exc.line, column=exc.column))
+                continue
+            _run(report, Subject(plan=plan, options=opts), ruleset, lang)
+    for path in discover_files(paths):
+        try:
+            loaded = load_path(path)
+        except PlancheckError as exc:
+            report.errors.append(FileError(path=exc.path or str(path), message=exc.message,
+                                           line=exc.line, column=exc.column))
+            continue
+        report.sources[loaded.path] = loaded.lines
+        _run(report, Subject(plan=loaded.plan, document=loaded.document, options=opts), ruleset, lang)
+    return report
+
+
+def _run(report: Report, subject: Subject, rules: RuleSet, lang: str) -> None:
+    report.files.append(subject.plan.path or "<plan>")
+    report.findings.extend(run_rules(subject, rules, lang))

@@ -1,0 +1,45 @@
+"""What every check kind shares: its parameters, its input, what it reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Location, Plan
+
+
+class Params(BaseModel):
+    """Parameters of a check kind; a rule pack sets them under ``params``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class Subject:
+    """What the checks look at: the plan's figures (and, for documents, the document)."""
+
+    plan: Plan
+    document: Any = None          # plancheck.models.document.Document, for document checks
+    options: dict[str, Any] = field(default_factory=dict)   # e.g. stage: draft | final
+
+
+@dataclass
+class Hit:
+    """One place where a check fails; the engine turns it into a Finding."""
+
+    location: Location
+    fields: dict[str, Any]
+    suggestion: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+class CheckKind:
+    """A check implementation. Subclasses set ``name``, ``fields`` and ``Params``."""
+
+    name: ClassVar[str]
+    fields: ClassVar[frozenset[str]]   # the names a rule's messages may use
+    Params: ClassVar[type[Params]] = Params
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        raise NotImplementedError

@@ -1,0 +1,62 @@
+"""A part ("trong đó") is not larger than its whole.
+
+Only where that holds: counts, money, areas, and shares of the same base.
+Growth rates and reductions are not parts of a whole (a part may grow faster
+than its whole), and values in different units are different indicators.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from ..models import PartOfWhole, Value
+from ..numbers import format_number
+from .base import CheckKind, Hit, Params, Subject
+
+
+class PartWholeParams(Params):
+    # Unit kinds (plancheck.units.UnitKind) whose values add up.
+    additive_kinds: list[str] = ["money", "count", "area"]
+
+
+class PartWhole(CheckKind):
+    name = "part_whole"
+    fields = frozenset({"part_name", "part", "whole_name", "whole", "period", "unit"})
+    Params = PartWholeParams
+
+    def run(self, subject: Subject, params: PartWholeParams) -> Iterable[Hit]:
+        for p in subject.plan.parts:
+            factor = self.factor(p, params)
+            if factor is None:
+                continue
+            part = p.part.interval.scale(factor)
+            if part.lo <= p.whole.interval.hi:
+                continue
+            yield Hit(
+                location=p.part.location or p.location,
+                fields={
+                    "part_name": p.part_name,
+                    "part": _with_unit(p.part, p.part_unit),
+                    "whole_name": p.whole_name,
+                    "whole": _with_unit(p.whole, p.whole_unit),
+                    "period": p.period.label() if p.period else "",
+                    "unit": p.whole_unit or "",
+                },
+                evidence={"factor": str(factor)},
+            )
+
+    @staticmethod
+    def factor(p: PartOfWhole, params: PartWholeParams) -> Decimal | None:
+        """The factor that brings the part into the whole's unit, or None when not comparable."""
+        from ..units import UnitKind, conversion_factor, parse_unit
+
+        part_unit, whole_unit = parse_unit(p.part_unit or ""), parse_unit(p.whole_unit or "")
+        if part_unit.kind == UnitKind.share or whole_unit.kind == UnitKind.share:
+            return Decimal(1) if p.same_base and part_unit.kind == whole_unit.kind else None
+        if part_unit.kind.value not in params.additive_kinds or whole_unit.kind != part_unit.kind:
+            return None
+        return conversion_factor(part_unit, whole_unit)
+
+
+def _with_unit(value: Value, unit: str | None) -> str:
+    return f"{value.text} {unit}".strip() if unit else value.text

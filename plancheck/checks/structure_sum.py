@@ -1,0 +1,60 @@
+"""Shares of a structure (cơ cấu kinh tế ...) add up to their total."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from ..intervals import Interval, interval_sum
+from ..numbers import format_number
+from .base import CheckKind, Hit, Params, Subject
+
+
+class StructureSumParams(Params):
+    total: Decimal = Decimal(100)   # used when the structure states no total
+    min_components: int = 2
+
+
+class StructureSum(CheckKind):
+    name = "structure_sum"
+    fields = frozenset({"name", "period", "sum", "total", "tolerance", "components", "difference"})
+    Params = StructureSumParams
+
+    def run(self, subject: Subject, params: StructureSumParams) -> Iterable[Hit]:
+        for s in subject.plan.structures:
+            if len(s.components) < params.min_components:
+                continue
+            computed = interval_sum(c.value.interval for c in s.components)
+            total = s.total.interval if s.total else Interval.exact(params.total)
+            if computed.overlaps(total):
+                continue
+            decimals = max((c.value.decimals or 0) for c in s.components)
+            points = [c.value.point for c in s.components]
+            if all(p is not None for p in points):
+                written = sum(points, Decimal(0))
+                shown_sum = format_number(written, decimals)
+            else:  # ranges or qualifiers: show the interval the sum can take
+                written = computed.mid
+                shown_sum = f"{format_number(computed.lo, decimals)}–{format_number(computed.hi, decimals)}"
+            tolerance = sum(((c.value.hi - c.value.lo) / 2 for c in s.components if c.value.point is not None),
+                            Decimal(0)) + ((total.hi - total.lo) / 2)
+            total_text = s.total.text if s.total else format_number(params.total)
+            yield Hit(
+                location=s.location or subject_location(subject),
+                fields={
+                    "name": s.name,
+                    "period": s.period.label() if s.period else "",
+                    "sum": shown_sum,
+                    "total": total_text,
+                    "tolerance": format_number(tolerance),
+                    "difference": format_number(written - total.mid, decimals),
+                    "components": " + ".join(c.value.text for c in s.components),
+                },
+                evidence={"components": {c.name: c.value.text for c in s.components},
+                          "computed": [str(computed.lo), str(computed.hi)]},
+            )
+
+
+def subject_location(subject: Subject):
+    from ..models import Location
+
+    return Location(path=subject.plan.path)

@@ -1,0 +1,131 @@
+"""Command line: argument parsing only; the work is done by the API."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import PlancheckError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _csv(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out += [x.strip() for x in v.split(",") if x.strip()]
+    return out
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2, like every linter
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"plancheck: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="plancheck", description="Lint Vietnamese socio-economic development plans.")
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    lang_default = os.environ.get("PLANCHECK_LANG", "vi")
+
+    check = sub.add_parser("check", help="check files or folders")
+    check.add_argument("paths", nargs="+", help="plan files or folders")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--select", action="append", metavar="RULES",
+                       help="only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated")
+    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
+    check.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+                       help="language of messages (default: vi, or $PLANCHECK_LANG)")
+    check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    rules.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
+    rules.add_argument("--lang", choices=("vi", "en"), default=lang_default)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="show a rule with its examples")
+    explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
+    explain.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
+    explain.add_argument("--lang", choices=("vi", "en"), default=lang_default)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        return _explain(args)
+    except PlancheckError as exc:
+        print(f"plancheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .api import check
+    from .engine import load_rules
+
+    rules = load_rules(args.rules)
+    report = check(args.paths, rules=rules, select=_csv(args.select), ignore=_csv(args.ignore), lang=args.lang)
+    if args.format == "json":
+        from .report.json import render
+
+        out = render(report)
+    else:
+        from .report.text import render
+
+        out = render(report, lang=args.lang, show_source=not args.no_source)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    else:
+        sys.stdout.write(out)
+    if args.format == "json" and report.errors:  # keep stdout pure JSON; say it on stderr too
+        for e in report.errors:
+            print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
+    return report.exit_code(args.fail_on)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from .engine import load_rules
+
+    rules = load_rules(args.rules)
+    if args.format == "json":
+        import json
+
+        print(json.dumps([r.model_dump(mode="json", exclude={"examples"}) for r in rules],
+                         ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+    for r in rules:
+        state = "" if r.enabled else "  (off by default)"
+        print(f"{r.id}  {r.slug:<24} {r.category:<13} {r.severity.value:<8} {r.doc.what}{state}")
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .engine import load_rules
+    from .explain import explain_rule
+
+    rules = load_rules(args.rules)
+    rule = rules.get(args.rule)
+    if rule is None:
+        print(f"plancheck: no rule {args.rule!r} (see `plancheck rules`)", file=sys.stderr)
+        return EXIT_USAGE
+    print(explain_rule(rule, args.lang))
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

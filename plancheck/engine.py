@@ -1,0 +1,240 @@
+"""Rule packs (declarative YAML) and the engine that runs them.
+
+A rule is data: id, slug, category, severity, messages in Vietnamese and
+English, the check kind it uses with its parameters, and examples that must
+and must not fire. Packs are validated when loaded; an error names the pack
+file and line.
+"""
+from __future__ import annotations
+
+import string
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .checks import KINDS, get_kind
+from .checks.base import Subject
+from .errors import PlancheckError, RulePackError
+from .models import Finding, Location, Severity
+from .read.located_yaml import LocatedTree, load_located
+
+CATEGORIES = (
+    "shares", "comparison", "part-whole", "count", "date", "numbering", "reference",
+    "placeholder", "number-format", "outlier", "consistency", "style",
+)
+LANGUAGES = ("vi", "en")
+
+
+class Messages(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    vi: str
+    en: str
+
+
+class RuleDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    what: str
+    why: str | None = None
+    fix: str | None = None
+
+
+class Examples(BaseModel):
+    """Inputs on which the rule must fire, and inputs on which it must not.
+
+    Each example is a plan (a mapping in the plan-file format) or document text.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    fires: list[dict[str, Any] | str] = Field(min_length=1)
+    passes: list[dict[str, Any] | str] = Field(min_length=1)
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[A-Z]{2,}\d{3,}$")
+    slug: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    severity: Severity
+    kind: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    message: Messages
+    doc: RuleDoc
+    examples: Examples
+    enabled: bool = True
+    pack: str = ""   # the file it came from (set by the loader)
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in KINDS:
+            raise ValueError(f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+        return kind
+
+    def checker(self):
+        return get_kind(self.kind)
+
+    def parsed_params(self):
+        return self.checker().Params.model_validate(self.params)
+
+    def message_for(self, lang: str) -> str:
+        return getattr(self.message, lang)
+
+
+class RuleSet:
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = list(rules)
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, key: str) -> Rule | None:
+        for rule in self.rules:
+            if key in (rule.id, rule.slug):
+                return rule
+        return None
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> "RuleSet":
+        """Keep rules named by id, id prefix (PC1), slug or category; drop the ignored ones.
+
+        With no ``select``, every enabled rule is kept; a rule disabled by
+        default runs only when selected by its id or slug.
+        """
+        select, ignore = list(select or []), list(ignore or [])
+        for key in select + ignore:
+            if not self._matches_any(key):
+                raise PlancheckError(f"--select/--ignore: {key!r} names no rule, slug or category")
+        kept = []
+        for rule in self.rules:
+            if select:
+                chosen = any(_matches(rule, key) for key in select)
+                if not rule.enabled and not any(key in (rule.id, rule.slug) for key in select):
+                    chosen = False
+            else:
+                chosen = rule.enabled
+            if chosen and not any(_matches(rule, key) for key in ignore):
+                kept.append(rule)
+        return RuleSet(kept)
+
+    def _matches_any(self, key: str) -> bool:
+        return key in CATEGORIES or key == "ALL" or any(_matches(r, key) for r in self.rules)
+
+
+def _matches(rule: Rule, key: str) -> bool:
+    return key == "ALL" or key in (rule.slug, rule.category) or rule.id.startswith(key)
+
+
+# -- loading packs ----------------------------------------------------------
+
+def default_pack_paths() -> list[Path]:
+    """The packs shipped with plancheck (the rules/ folder, installed as plancheck.rules)."""
+    try:
+        folder = resources.files("plancheck.rules")
+        paths = sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+        if paths:
+            return paths
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        pass
+    # Running from a source checkout that is not installed.
+    return sorted((Path(__file__).resolve().parent.parent / "rules").glob("*.yaml"))
+
+
+def load_pack(path: str | Path) -> list[Rule]:
+    path = Path(path)
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"cannot read rule pack: {exc}", source) from None
+    try:
+        tree = load_located(text, source)
+    except PlancheckError as exc:
+        raise RulePackError(exc.message, source, exc.line, exc.column) from None
+    data = tree.data
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RulePackError("a rule pack is a mapping with a 'rules' list", source, *tree.position(()))
+    rules = []
+    for i, raw in enumerate(data["rules"]):
+        rules.append(_validate_rule(raw, tree, ("rules", i), source))
+    return rules
+
+
+def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rule:
+    try:
+        rule = Rule.model_validate({**raw, "pack": source} if isinstance(raw, dict) else raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = path + tuple(err["loc"])
+        name = raw.get("id", f"#{path[-1] + 1}") if isinstance(raw, dict) else f"#{path[-1] + 1}"
+        field = ".".join(str(p) for p in err["loc"]) or "rule"
+        raise RulePackError(f"rule {name}: {field}: {err['msg']}", source, *tree.position(loc)) from None
+    try:
+        rule.parsed_params()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = path + ("params",) + tuple(err["loc"])
+        field = ".".join(str(p) for p in err["loc"])
+        raise RulePackError(f"rule {rule.id}: params.{field}: {err['msg']}", source, *tree.position(loc)) from None
+    allowed = rule.checker().fields
+    for lang in LANGUAGES:
+        for _, name, _, _ in string.Formatter().parse(rule.message_for(lang)):
+            if name is not None and name.split(".")[0].split("[")[0] not in allowed:
+                raise RulePackError(
+                    f"rule {rule.id}: message.{lang} uses {{{name}}}, which kind {rule.kind} does not provide "
+                    f"(it provides: {', '.join(sorted(allowed))})",
+                    source, *tree.position(path + ("message", lang)))
+    return rule
+
+
+def load_rules(extra_packs: Iterable[str | Path] = (), *, include_default: bool = True) -> RuleSet:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    paths = (default_pack_paths() if include_default else []) + [Path(p) for p in extra_packs]
+    for path in paths:
+        for rule in load_pack(path):
+            for key in (rule.id, rule.slug):
+                if key in seen:
+                    raise RulePackError(f"rule {key} is defined twice (also in {seen[key]})", str(path))
+                seen[key] = str(path)
+            rules.append(rule)
+    return RuleSet(rules)
+
+
+# -- running ----------------------------------------------------------------
+
+def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        params = rule.parsed_params()
+        for hit in rule.checker().run(subject, params):
+            location = hit.location or Location(path=subject.plan.path)
+            findings.append(Finding(
+                rule=rule.id, slug=rule.slug, category=rule.category, severity=rule.severity,
+                message=rule.message_for(lang).format_map(_Fields(hit.fields)),
+                location=location, suggestion=hit.suggestion, evidence=hit.evidence,
+            ))
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+class _Fields(dict):
+    """Message fields; a field the check did not fill shows as empty, not a crash."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def run_example(rule: Rule, example: dict[str, Any] | str, lang: str = "vi") -> list[Finding]:
+    """Run one rule on one of its examples (a plan mapping, or document text)."""
+    from .read.planfile import plan_from_data
+
+    source = f"<{rule.id} example>"
+    if isinstance(example, str):
+        raise PlancheckError(f"{rule.id}: text examples need a document reader", rule.pack)
+    subject = Subject(plan=plan_from_data(example, source=source))
+    return run_rules(subject, [rule], lang)

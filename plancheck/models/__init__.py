@@ -1,0 +1,25 @@
+"""pydantic models shared by every stage."""
+from .finding import Finding, Severity
+from .location import Location
+from .plan import (
+    Comparison,
+    ComparisonKind,
+    Component,
+    DocumentInfo,
+    Indicator,
+    Observation,
+    Operand,
+    PartOfWhole,
+    Period,
+    PeriodKind,
+    Plan,
+    StatedCount,
+    Structure,
+)
+from .value import Value
+
+__all__ = [
+    "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
+    "Location", "Observation", "Operand", "PartOfWhole", "Period", "PeriodKind", "Plan",
+    "Severity", "StatedCount", "Structure", "Value",
+]

@@ -1,0 +1,33 @@
+"""Where something stands in its source file."""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Location(BaseModel):
+    """A position in a source file.
+
+    Lines and columns are 1-based. Word documents add the paragraph number or
+    the table, row and cell (all 1-based) so a reviewer can find the spot.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str = ""
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def describe(self) -> str:
+        """path:line:col, plus the Word position where there is one."""
+        text = f"{self.path}:{self.line}:{self.column}"
+        if self.table is not None:
+            text += f" (table {self.table}, row {self.row}, cell {self.cell})"
+        elif self.paragraph is not None:
+            text += f" (paragraph {self.paragraph})"
+        return text

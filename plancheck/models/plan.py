@@ -1,0 +1,143 @@
+"""What a plan says: indicators over periods, structures, comparisons, parts, counts.
+
+The extractors (documents) and the plan-file reader (data repositories) both
+produce a ``Plan``; checks read only this.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from .location import Location
+from .value import Value
+
+
+class PeriodKind(str, Enum):
+    actual = "actual"        # thực hiện
+    plan = "plan"            # kế hoạch
+    estimate = "estimate"    # ước thực hiện
+    target = "target"        # mục tiêu (usually a multi-year period)
+
+
+class Period(BaseModel):
+    model_config = {"frozen": True}
+
+    year: int
+    kind: PeriodKind
+    end_year: int | None = None  # for "giai đoạn 2021-2025"
+
+    def label(self) -> str:
+        years = f"{self.year}-{self.end_year}" if self.end_year else str(self.year)
+        return f"{self.kind.value} {years}"
+
+
+class Observation(BaseModel):
+    """One value of an indicator for one period."""
+
+    period: Period
+    value: Value
+
+
+class Indicator(BaseModel):
+    id: str | None = None           # the STT as written ("1", "I", "a")
+    name: str
+    unit: str | None = None         # unit text as written ("Tỷ đồng")
+    values: list[Observation] = Field(default_factory=list)
+    location: Location | None = None
+
+    def value_for(self, period: Period) -> Value | None:
+        for obs in self.values:
+            if obs.period == period:
+                return obs.value
+        return None
+
+
+class Component(BaseModel):
+    name: str
+    value: Value
+
+
+class Structure(BaseModel):
+    """Shares that make up a whole (cơ cấu kinh tế) for one period."""
+
+    name: str
+    period: Period | None = None
+    components: list[Component]
+    total: Value | None = None      # None: the rule's default total (100%)
+    unit: str | None = "%"
+    location: Location | None = None
+
+
+class ComparisonKind(str, Enum):
+    ratio = "ratio"      # a / b * 100 ("KH 2024 so với ƯTH 2023 (%)")
+    growth = "growth"    # (a / b - 1) * 100 ("tăng 8%")
+
+
+class Operand(BaseModel):
+    """A value taken from an indicator for a period, named for messages."""
+
+    label: str
+    value: Value
+
+
+class Comparison(BaseModel):
+    """A reported value that should follow from two other values."""
+
+    indicator: str
+    kind: ComparisonKind = ComparisonKind.ratio
+    value: Value
+    numerator: Operand      # the later / compared value
+    denominator: Operand    # the base
+    label: str | None = None
+    location: Location | None = None
+
+
+class PartOfWhole(BaseModel):
+    """A part ("trong đó") and the whole it belongs to."""
+
+    whole_name: str
+    whole: Value
+    whole_unit: str | None = None
+    part_name: str
+    part: Value
+    part_unit: str | None = None
+    period: Period | None = None
+    # Shares are parts only when they are shares of the same base; growth
+    # rates never are. Extractors set this when they know.
+    same_base: bool | None = None
+    location: Location | None = None
+
+
+class StatedCount(BaseModel):
+    """A count stated in words ("gồm 28 chỉ tiêu") and the items it counts."""
+
+    what: str
+    stated: Value
+    items: list[str]
+    location: Location | None = None
+
+    @property
+    def counted(self) -> int:
+        return len(self.items)
+
+
+class DocumentInfo(BaseModel):
+    kind: str | None = None           # Nghị quyết, Quyết định, ...
+    number: str | None = None         # 252/NQ-HĐND
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+
+
+class Plan(BaseModel):
+    """Everything the numeric checks need from one source."""
+
+    path: str = ""
+    document: DocumentInfo = Field(default_factory=DocumentInfo)
+    indicators: list[Indicator] = Field(default_factory=list)
+    structures: list[Structure] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
+    parts: list[PartOfWhole] = Field(default_factory=list)
+    counts: list[StatedCount] = Field(default_factory=list)

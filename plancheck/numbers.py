@@ -1,0 +1,230 @@
+"""Numbers as Vietnamese plans write them.
+
+Vietnamese uses "," as the decimal mark and "." to group thousands:
+"4.636" is four thousand six hundred and thirty-six, "8,9" is a decimal.
+Standard forms are parsed with babel's vi locale; what babel does not do is
+ours, written by hand because no library does it:
+
+* classify the form first, so that a foreign form ("158.2", "1,234,567") is
+  read and *reported* rather than rejected, and an ambiguous one ("4,250":
+  4,25 or 4.250?) is reported as ambiguous, never silently guessed;
+* keep the reported precision ("7,50" has two decimals);
+* qualifiers and ranges ("trên 10%", "21-22%", "từ 90% trở lên") as intervals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .intervals import INF, Interval
+from .models.location import Location
+from .models.value import Value
+
+
+class NotANumber(ValueError):
+    """The text is not a number in any convention plancheck knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    text: str
+    value: Decimal            # the Vietnamese reading (comma = decimal mark)
+    decimals: int             # digits after the decimal mark as written
+    ambiguous: bool = False   # "4,250": a decimal to three places, or 4.250 miswritten?
+    alternative: Decimal | None = None  # the other reading of an ambiguous number
+    foreign: bool = False     # written with English separators ("158.2", "1,234,567")
+
+    @property
+    def interval(self) -> Interval:
+        return Interval.rounded(self.value, self.decimals) if self.decimals else Interval.exact(self.value)
+
+
+# Spaces that may group digits ("4 636") or sit around signs after extraction.
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+_MINUS = "-\u2212\u2013"
+
+_INT = re.compile(r"\d+")
+_VI_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")               # 4.636, 1.234.567
+_VI_DECIMAL = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")   # 8,9  1.234,5
+_EN_DECIMAL = re.compile(r"\d+\.\d+")                          # 158.2 (not 3-digit groups)
+_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")       # 1,234,567  1,234.5
+_AMBIGUOUS = re.compile(r"\d{1,3},\d{3}")                      # 4,250
+
+
+@cache
+def _locale(name: str):
+    from babel import Locale  # babel loads only when a number is parsed
+
+    return Locale.parse(name)
+
+
+def _babel_parse(text: str, locale: str) -> Decimal:
+    from babel.numbers import parse_decimal
+
+    return parse_decimal(text, locale=_locale(locale), strict=True)
+
+
+def _decimals_after(text: str, mark: str) -> int:
+    return len(text.rsplit(mark, 1)[1]) if mark in text else 0
+
+
+def parse_number(text: str) -> ParsedNumber:
+    """One number, sign allowed, no unit: "4.636", "-3,2", "158.2", "4,250"."""
+    raw = text
+    s = text.strip()
+    for ch in _SPACES:
+        s = s.replace(ch, " ")
+    sign = Decimal(1)
+    if s[:1] in _MINUS:
+        sign, s = Decimal(-1), s[1:].lstrip()
+    elif s[:1] == "+":
+        s = s[1:].lstrip()
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?", s):  # "4 636" grouped with spaces
+        s = s.replace(" ", ".")
+
+    if _INT.fullmatch(s):
+        return ParsedNumber(raw, sign * Decimal(int(s)), 0)
+    if _VI_GROUPED.fullmatch(s):
+        return ParsedNumber(raw, sign * _babel_parse(s, "vi"), 0)
+    if _VI_DECIMAL.fullmatch(s):
+        value = sign * _babel_parse(s, "vi")
+        decimals = _decimals_after(s, ",")
+        if _AMBIGUOUS.fullmatch(s):
+            return ParsedNumber(raw, value, decimals, ambiguous=True,
+                                alternative=sign * Decimal(s.replace(",", "")))
+        return ParsedNumber(raw, value, decimals)
+    if _EN_DECIMAL.fullmatch(s) or _EN_GROUPED.fullmatch(s):
+        value = sign * _babel_parse(s, "en")
+        return ParsedNumber(raw, value, _decimals_after(s, "."), foreign=True)
+    raise NotANumber(f"not a number: {text!r}")
+
+
+# -- quantities: a number with its qualifier and unit -----------------------
+
+_NUM = r"[-+\u2212]?\s?\d[\d.,\u00a0 ]*\d|[-+\u2212]?\d"
+_RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
+
+# Qualifier words before a number → which side of the interval they open.
+_LOWER_OPEN = ("lớn hơn", "cao hơn", "nhiều hơn", "trên", "hơn", "vượt")
+_LOWER_CLOSED = ("ít nhất", "tối thiểu", "không dưới", "không thấp hơn", "không ít hơn")
+_UPPER_OPEN = ("nhỏ hơn", "thấp hơn", "ít hơn", "chưa đến", "chưa tới", "dưới")
+_UPPER_CLOSED = ("tối đa", "không quá", "không vượt quá", "không cao hơn", "không hơn")
+_ABOUT = ("khoảng", "xấp xỉ", "ước khoảng", "gần", "ước", "trên dưới")
+_QUALIFIERS = sorted(
+    [(q, "lower_open") for q in _LOWER_OPEN] + [(q, "lower_closed") for q in _LOWER_CLOSED]
+    + [(q, "upper_open") for q in _UPPER_OPEN] + [(q, "upper_closed") for q in _UPPER_CLOSED]
+    + [(q, "about") for q in _ABOUT],
+    key=lambda item: -len(item[0]),
+)
+_SUFFIX_UP = re.compile(r"\s*trở\s+lên\s*$")
+_SUFFIX_DOWN = re.compile(r"\s*trở\s+xuống\s*$")
+
+_QUANTITY = re.compile(
+    rf"^(?P<a>{_NUM})\s*(?P<ua>%|‰)?(?:{_RANGE_SEP}(?P<b>{_NUM}))?\s*(?P<unit>.*?)\s*$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: Value
+    unit: str                         # what follows the number: "%", "xã", "tỷ đồng", ""
+    numbers: tuple[ParsedNumber, ...]  # the numbers as parsed (one, or two for a range)
+
+
+def parse_quantity(text: str, location: Location | None = None) -> Quantity:
+    """A reported figure with qualifier and unit.
+
+    "9,0%" · "0,45‰" · "21-22%" · "28 - 29%" · "trên 10%" · "dưới 3%" ·
+    "khoảng 9,0%" · "từ 90% trở lên" · "ít nhất 4%" · "05 xã" · "4.450 tỷ đồng".
+    """
+    s = " ".join(text.split())
+    low = s.casefold()
+    qualifier: str | None = None
+    side: str | None = None
+    for word, kind in _QUALIFIERS:
+        if low.startswith(word + " "):
+            qualifier, side = s[: len(word)], kind
+            s = s[len(word):].lstrip()
+            low = s.casefold()
+            break
+    if m := _SUFFIX_UP.search(low):
+        side, qualifier = "lower_closed", (qualifier + " … " if qualifier else "") + "trở lên"
+        s = s[: m.start()]
+    elif m := _SUFFIX_DOWN.search(low):
+        side, qualifier = "upper_closed", (qualifier + " … " if qualifier else "") + "trở xuống"
+        s = s[: m.start()]
+    if s.casefold().startswith("từ "):  # "từ 90% trở lên", "từ 21 đến 22%"
+        s = s[3:]
+
+    m = _QUANTITY.match(s)
+    if not m:
+        raise NotANumber(f"not a number: {text!r}")
+    first = parse_number(m["a"])
+    unit = (m["ua"] or "").strip()
+    rest = m["unit"]
+    if m["b"]:
+        second = parse_number(m["b"])
+        unit = unit or _leading_unit(rest)
+        if first.value > second.value:
+            raise NotANumber(f"range runs backwards: {text!r}")
+        value = Value(text=text.strip(), lo=first.value, hi=second.value,
+                      decimals=max(first.decimals, second.decimals), qualifier=qualifier,
+                      location=location)
+        return Quantity(value, (unit + " " + _after_unit(rest)).strip() if unit and rest else (unit or rest),
+                        (first, second))
+    if not unit:
+        unit = rest
+    elif rest:
+        unit = f"{unit} {rest}"
+    interval = first.interval
+    lo, hi, lo_closed, hi_closed = interval.lo, interval.hi, True, True
+    point: Decimal | None = first.value
+    if side == "lower_open":
+        lo, hi, lo_closed, point = first.value, INF, False, None
+    elif side == "lower_closed":
+        lo, hi, point = first.value, INF, None
+    elif side == "upper_open":
+        lo, hi, hi_closed, point = -INF, first.value, False, None
+    elif side == "upper_closed":
+        lo, hi, point = -INF, first.value, None
+    value = Value(text=text.strip(), lo=lo, hi=hi, lo_closed=lo_closed, hi_closed=hi_closed,
+                  point=point, decimals=first.decimals, qualifier=qualifier, location=location)
+    return Quantity(value, unit.strip(), (first,))
+
+
+def _leading_unit(rest: str) -> str:
+    return "%" if rest.startswith("%") else ("‰" if rest.startswith("‰") else "")
+
+
+def _after_unit(rest: str) -> str:
+    return rest[1:].strip() if rest[:1] in ("%", "‰") else rest
+
+
+def parse_value(text: str, location: Location | None = None) -> Value:
+    """A table cell or figure with at most "%" or "‰" after it."""
+    q = parse_quantity(text, location)
+    if q.unit not in ("", "%", "‰"):
+        raise NotANumber(f"unexpected text after the number: {text!r}")
+    return q.value
+
+
+def exact_value(number: Decimal | int | str, text: str | None = None) -> Value:
+    """A value known exactly (a default total of 100%, a count of items)."""
+    d = Decimal(number)
+    return Value(text=text or format_number(d), lo=d, hi=d, point=d, decimals=0)
+
+
+def format_number(value: Decimal | float | int, decimals: int | None = None) -> str:
+    """Vietnamese formatting for messages: 1.234,57."""
+    from babel.numbers import format_decimal
+
+    d = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if decimals is None:
+        decimals = max(0, -d.normalize().as_tuple().exponent) if d.is_finite() else 0
+    if not d.is_finite():
+        return "∞" if d > 0 else "-∞"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(d, format=pattern, locale=_locale("vi"), decimal_quantization=True)

@@ -1,0 +1,91 @@
+"""YAML (and JSON) with source positions kept, for plan files and rule packs.
+
+PyYAML's composer knows where every node starts; its constructor forgets. We
+compose the node tree ourselves and build plain Python containers plus a map
+from each value's path (("indicators", 3, "values", "KH2024")) to its line and
+column, so that a bad field or a finding can point at the line that holds it.
+Scalars stay text as written ("7,50", not 7.5): numbers are parsed later,
+by plancheck.numbers, in the Vietnamese convention.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LocatedTree:
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Scalars that JSON wrote as numbers (machine numbers: "." is the decimal mark).
+    json_numbers: set[Path_] = field(default_factory=set)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Line and column (1-based) of the value at path, or of its nearest parent."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+
+_BOOL = {"true": True, "false": False, "yes": True, "no": False}
+
+
+def load_located(text: str, source: str, *, json_source: bool = False) -> LocatedTree:
+    """Parse YAML or JSON text; raise InputError with the line of a syntax error."""
+    if json_source:
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(f"invalid {'JSON' if json_source else 'YAML'}: {problem}", source, line, col) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", source) from None
+    tree = LocatedTree(None)
+    if root is None:
+        return tree
+    tree.data = _build(root, (), tree, json_source, source)
+    return tree
+
+
+def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, source: str) -> Any:
+    tree.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError("a mapping key must be plain text", source,
+                                 key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key = key_node.value
+            if key in out:
+                raise InputError(f"duplicate key {key!r}", source,
+                                 key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _build(value_node, path + (key,), tree, json_source, source)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), tree, json_source, source) for i, item in enumerate(node.value)]
+    # Scalars: keep the text; only null and booleans mean something else.
+    text = node.value
+    if node.style is None:  # plain (unquoted) scalar
+        if text in ("", "~", "null", "Null", "NULL"):
+            return None
+        if text.lower() in _BOOL and node.tag.endswith(":bool"):
+            return _BOOL[text.lower()]
+        if json_source and node.tag.endswith((":int", ":float")):
+            tree.json_numbers.add(path)
+    return text

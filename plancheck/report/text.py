@@ -1,0 +1,40 @@
+"""Human-readable output: `path:line:col: PC101 [error] message`, then the line."""
+from __future__ import annotations
+
+from ..models.report import Report
+
+_LABELS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa",
+           "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào"},
+    "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix",
+           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings"},
+}
+
+
+def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
+    words = _LABELS.get(lang, _LABELS["en"])
+    out: list[str] = []
+    for e in report.errors:
+        where = e.path + (f":{e.line}" if e.line else "") + (f":{e.column}" if e.line and e.column else "")
+        out.append(f"{where}: {words['unreadable']}: {e.message}")
+    for f in report.findings:
+        loc = f.location
+        out.append(f"{loc.path}:{loc.line}:{loc.column}: {f.rule} [{words[f.severity.value]}] {f.message}")
+        if show_source:
+            line = report.source_line(loc.path, loc.line)
+            if line is not None and line.strip():
+                out.append(f"    | {line.rstrip()}")
+                out.append("    | " + " " * max(0, loc.column - 1) + "^")
+        if f.suggestion:
+            out.append(f"    = {words['fix']}: {f.suggestion}")
+    counts = report.count_by_severity()
+    if report.findings or report.errors:
+        parts = [f"{counts[s]} {words[s]}" for s in ("error", "warning", "info") if counts[s]]
+        summary = f"{len(report.findings)} {words['findings']} ({', '.join(parts)})" if parts else f"0 {words['findings']}"
+        summary += f" · {len(report.files)} {words['files']}"
+        if report.errors:
+            summary += f" · {len(report.errors)} {words['unreadable']}"
+        out.append(summary)
+    else:
+        out.append(f"{words['clean']} · {len(report.files)} {words['files']}")
+    return "\n".join(out) + "\n"

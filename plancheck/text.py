@@ -1,0 +1,377 @@
+"""Vietnamese text helpers: number words.
+
+Plans write numbers in words ("kỳ họp thứ mười chín", "KHÓA XV, KỲ HỌP THỨ
+TÁM") and drafts carry slips such as "mươi chín" (for "mười chín") or "MƯỜI
+CHÍNH" (for "MƯỜI CHÍN"). The linter must tell a number from a non-number,
+accept known slips while flagging them, and propose the standard spelling.
+
+Written by hand because no library fits: num2words only spells numbers,
+vn-numberwords returns 0 on non-numbers (so a typo reads as zero) and
+vietnam-number is GPL. Standard library only, so importing stays cheap.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NumberWords",
+    "nearest_number_words",
+    "parse_number_words",
+    "parse_ordinal",
+    "spell_number",
+]
+
+MAX_NUMBER = 999_999
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    value: int  # the integer meant
+    text: str  # the words as written
+    irregular: bool  # a misspelling or non-standard form was accepted
+    note: str | None = None  # short English explanation of the irregularity
+
+
+# -- normalisation ----------------------------------------------------------
+# Combining acute, grave, tilde, hook above, dot below: the five tone marks.
+# Breve, circumflex and horn (ă â ê ô ơ ư) are letters of their own and stay.
+_TONE_MARKS = frozenset("\u0301\u0300\u0303\u0309\u0323")
+
+
+def _normalise(text: str) -> str:
+    # Canonical caseless matching (NFD, casefold, then NFC) so upper-case and
+    # decomposed input compare equal to the NFC lower-case vocabulary. Old vs
+    # new tone placement ("hoà"/"hòa") only differs on oa/oe/uy nuclei, which
+    # no number word has, so NFC alone settles placement here.
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
+
+
+def _strip_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
+def _words(text: str) -> list[str]:
+    return _normalise(text).split()
+
+
+# -- vocabulary ---------------------------------------------------------------
+_DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+# Each table maps a word to (value, note); a note marks an accepted slip.
+_Reading = tuple[int, str | None]
+_BAY = {"bẩy": (7, "'bẩy' is a variant spelling of 'bảy' (7)")}
+_NHAM = {"nhăm": (5, "'nhăm' is colloquial for 'lăm' (5)")}
+_ONE_TO_NINE: dict[str, _Reading] = {w: (v, None) for v, w in enumerate(_DIGIT_WORDS) if v} | _BAY
+
+# A digit standing alone, or multiplying 'trăm' / 'mươi'.
+_DIGIT: dict[str, _Reading] = {"không": (0, None)} | _ONE_TO_NINE
+
+# The unit after 'mười': 'lăm' for 5, but 'một' (not 'mốt') for 1.
+_UNIT_AFTER_TEN: dict[str, _Reading] = (
+    _ONE_TO_NINE
+    | _NHAM
+    | {
+        "lăm": (5, None),
+        "năm": (5, "'năm' after 'mười' is normally 'lăm' (15)"),
+        "mốt": (1, "'mười mốt' should be 'mười một' (11)"),
+        "tư": (4, "'mười tư' is colloquial for 'mười bốn' (14)"),
+    }
+)
+
+# The unit after 'hai mươi' .. 'chín mươi': 'mốt' for 1, 'lăm' for 5, 'tư' or 'bốn' for 4.
+_UNIT_AFTER_TENS: dict[str, _Reading] = (
+    _ONE_TO_NINE
+    | _NHAM
+    | {
+        "mốt": (1, None),
+        "tư": (4, None),
+        "lăm": (5, None),
+        "một": (1, "'một' after 'mươi' is normally 'mốt'"),
+        "năm": (5, "'năm' after 'mươi' is normally 'lăm'"),
+    }
+)
+
+# The unit after 'linh'/'lẻ' (zero tens): plain digits; 'tư' is common too.
+_UNIT_AFTER_ZERO_TENS: dict[str, _Reading] = (
+    _ONE_TO_NINE
+    | {
+        "tư": (4, None),
+        "mốt": (1, "'mốt' is used only after 'mươi'; after 'linh' write 'một'"),
+        "lăm": (5, "'lăm' is used only after 'mười'/'mươi'; after 'linh' write 'năm'"),
+        "nhăm": (5, "'nhăm' is used only after 'mười'/'mươi'; after 'linh' write 'năm'"),
+    }
+)
+
+_ZERO_TENS = frozenset({"linh", "lẻ"})
+_THOUSAND = frozenset({"nghìn", "ngàn"})
+_ORDINAL_PREFIX = "thứ"
+
+# Ordinals that are not simply 'thứ' + cardinal.
+_ORDINAL_WORD: dict[str, _Reading] = {
+    "nhất": (1, None),
+    "nhì": (2, None),
+    "tư": (4, None),
+    "một": (1, "'thứ một' is normally 'thứ nhất'"),
+    "bốn": (4, "'thứ bốn' is normally 'thứ tư'"),
+}
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+# -- parsing ------------------------------------------------------------------
+def _read(table: dict[str, _Reading], word: str, notes: list[str]) -> int | None:
+    reading = table.get(word)
+    if reading is None:
+        return None
+    value, note = reading
+    if note:
+        notes.append(note)
+    return value
+
+
+def _parse_tens(words: list[str], notes: list[str]) -> tuple[int, int] | None:
+    """Read a tens word group at the start of ``words``: (value, words used)."""
+    if not words:
+        return None
+    if words[0] == "mười":
+        return 10, 1
+    if words[0] == "mươi":  # no digit before it: a slip for 'mười'
+        notes.append("'mươi' stands for 'mười' (10)")
+        return 10, 1
+    if len(words) >= 2 and words[1] in ("mươi", "mười"):
+        digit = _read(_DIGIT, words[0], notes)
+        if digit is None or digit < 2:  # 'một mươi', 'không mươi' are not numbers
+            return None
+        if words[1] == "mười":  # 'hai mười': the tens multiplier is 'mươi'
+            notes.append("'mười' stands for 'mươi' (tens)")
+        return digit * 10, 2
+    return None
+
+
+def _parse_below_thousand(words: list[str], notes: list[str], after_thousand: bool) -> int | None:
+    """Read all of ``words`` as 0..999.
+
+    After 'nghìn' the standard form spells the hundreds even when zero
+    ("một nghìn không trăm linh năm"); shortened forms with 'linh' or a tens
+    word are accepted as irregular, a bare unit is not ("hai nghìn tư" is
+    colloquial for 2400, not 2004).
+    """
+    if not words:
+        return None
+    value = 0
+    has_hundreds = len(words) >= 2 and words[1] == "trăm"
+    if has_hundreds:
+        hundreds = _read(_DIGIT, words[0], notes)
+        if hundreds is None or (hundreds == 0 and not after_thousand):
+            return None
+        value, words = hundreds * 100, words[2:]
+        if not words:
+            return value or None  # 'không trăm' alone says nothing
+    elif after_thousand:
+        notes.append("'không trăm' omitted after 'nghìn'")
+
+    if words[0] in _ZERO_TENS:
+        if not (has_hundreds or after_thousand) or len(words) != 2:
+            return None
+        unit = _read(_UNIT_AFTER_ZERO_TENS, words[1], notes)
+        return None if unit is None else value + unit
+
+    tens = _parse_tens(words, notes)
+    if tens is None:
+        # A bare unit after 'trăm' is colloquial for tens ("một trăm hai" is 120).
+        if has_hundreds or after_thousand or len(words) != 1:
+            return None
+        return _read(_DIGIT, words[0], notes)
+    tens_value, used = tens
+    rest = words[used:]
+    if not rest:
+        return value + tens_value
+    if len(rest) != 1:
+        return None
+    unit_table = _UNIT_AFTER_TEN if tens_value == 10 else _UNIT_AFTER_TENS
+    unit = _read(unit_table, rest[0], notes)
+    return None if unit is None else value + tens_value + unit
+
+
+def _parse_cardinal(words: list[str], notes: list[str]) -> int | None:
+    thousand_at = [i for i, word in enumerate(words) if word in _THOUSAND]
+    if not thousand_at:
+        return _parse_below_thousand(words, notes, after_thousand=False)
+    if len(thousand_at) > 1:
+        return None
+    split = thousand_at[0]
+    high = _parse_below_thousand(words[:split], notes, after_thousand=False)
+    if not high:  # also rejects "không nghìn"
+        return None
+    low_words = words[split + 1 :]
+    if not low_words:
+        return high * 1000
+    low = _parse_below_thousand(low_words, notes, after_thousand=True)
+    return None if low is None else high * 1000 + low
+
+
+def _result(value: int, text: str, notes: list[str]) -> NumberWords:
+    unique = dict.fromkeys(notes)  # "bẩy mươi bẩy" needs its note once
+    return NumberWords(value, text.strip(), bool(unique), "; ".join(unique) or None)
+
+
+def parse_number_words(text: str) -> NumberWords | None:
+    """Vietnamese number words 0..999 (and up to 999_999 with 'nghìn'/'ngàn')
+    -> NumberWords; None when the text is not a number in words."""
+    notes: list[str] = []
+    value = _parse_cardinal(_words(text), notes)
+    return None if value is None else _result(value, text, notes)
+
+
+def parse_ordinal(text: str) -> NumberWords | None:
+    """'thứ tám' -> 8, 'thứ nhất' -> 1, 'thứ tư' -> 4, 'thứ hai mươi mốt' -> 21,
+    'thứ 19' -> 19 (digits accepted), 'thứ XV' -> None (roman numerals are
+    handled elsewhere); the leading 'thứ' is optional."""
+    words = _words(text)
+    if words and words[0] == _ORDINAL_PREFIX:
+        words = words[1:]
+    notes: list[str] = []
+    if len(words) == 1 and _ASCII_DIGITS.fullmatch(words[0]):
+        value: int | None = int(words[0])
+    elif len(words) == 1 and words[0] in _ORDINAL_WORD:
+        value = _read(_ORDINAL_WORD, words[0], notes)
+    else:
+        value = _parse_cardinal(words, notes)
+    if not value:  # None, or zero: there is no zeroth
+        return None
+    return _result(value, text, notes)
+
+
+# -- spelling -----------------------------------------------------------------
+def _spell_below_thousand(n: int, after_thousand: bool) -> list[str]:
+    hundreds, tens, unit = n // 100, n // 10 % 10, n % 10
+    words: list[str] = []
+    if hundreds or after_thousand:
+        words += [_DIGIT_WORDS[hundreds], "trăm"]
+    if tens == 0:
+        if unit:
+            words += ["linh", _DIGIT_WORDS[unit]] if words else [_DIGIT_WORDS[unit]]
+    elif tens == 1:
+        words.append("mười")
+        if unit:
+            words.append("lăm" if unit == 5 else _DIGIT_WORDS[unit])
+    else:
+        words += [_DIGIT_WORDS[tens], "mươi"]
+        if unit:
+            words.append({1: "mốt", 4: "tư", 5: "lăm"}.get(unit, _DIGIT_WORDS[unit]))
+    return words
+
+
+def spell_number(n: int) -> str:
+    """The standard words for 0 <= n <= 999_999 (used to propose fixes):
+    19 -> 'mười chín', 21 -> 'hai mươi mốt', 105 -> 'một trăm linh năm',
+    15 -> 'mười lăm', 24 -> 'hai mươi tư', 10 -> 'mười', 20 -> 'hai mươi',
+    1000 -> 'một nghìn'."""
+    if not 0 <= n <= MAX_NUMBER:
+        raise ValueError(f"{n} is outside 0..{MAX_NUMBER}")
+    if n == 0:
+        return "không"
+    high, low = divmod(n, 1000)
+    words = (_spell_below_thousand(high, after_thousand=False) + ["nghìn"]) if high else []
+    if low:
+        words += _spell_below_thousand(low, after_thousand=bool(high))
+    return " ".join(words)
+
+
+# -- suggestions ----------------------------------------------------------------
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[-1], limit + 1)
+
+
+def _forms(spellings: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((s, _strip_tones(s)) for s in spellings)
+
+
+def _after_thousand_spellings(n: int) -> list[str]:
+    """The standard form after 'nghìn' and, below 100, the accepted short form."""
+    spellings = [" ".join(_spell_below_thousand(n, after_thousand=True))]
+    if 0 < n < 10:
+        spellings.append(f"linh {spell_number(n)}")
+    elif 10 <= n < 100:
+        spellings.append(spell_number(n))
+    return spellings
+
+
+# Spellings compared against, built once at import (immutable, about 2000
+# short strings): 0..999 on their own, and 0..999 after 'nghìn'.
+_BELOW_THOUSAND = tuple(_forms([spell_number(n)]) for n in range(1000))
+_AFTER_THOUSAND = tuple(_forms(_after_thousand_spellings(n)) for n in range(1000))
+
+
+def _close(
+    words: list[str], table: tuple[tuple[tuple[str, str], ...], ...], first: int, limit: int
+) -> list[tuple[int, int, int]]:
+    """(distance without tones, full distance, n) for each n in ``table[first:]``
+    whose spelling is within ``limit`` of ``words`` once tones are removed."""
+    phrase = " ".join(words)
+    bare_phrase = _strip_tones(phrase)
+    found = []
+    for n in range(first, len(table)):
+        best: tuple[int, int] | None = None
+        for spelled, bare_spelled in table[n]:
+            bare = _edit_distance(bare_phrase, bare_spelled, limit)
+            if bare <= limit:
+                full = _edit_distance(phrase, spelled, len(phrase) + len(spelled))
+                best = min(best or (bare, full), (bare, full))
+        if best is not None:
+            found.append((*best, n))
+    return found
+
+
+def nearest_number_words(text: str, max_distance: int = 2) -> list[NumberWords]:
+    """For a phrase that does not parse (e.g. 'MƯỜI CHÍNH'), the numbers whose
+    standard spelling is within ``max_distance`` character edits, best first:
+    'mười chính' -> [19 ...]. Used to say 'did you mean mười chín (19)?'.
+
+    Comparison is on NFC, case-folded text; a second chance ignores tone marks,
+    so text that lost its tones still matches. Candidates are ranked by the
+    distance without tones, then with them: a wrong tone is the likeliest slip.
+    """
+    words = _words(text)
+    if not words or max_distance < 0:
+        return []
+    thousand_at = [i for i, word in enumerate(words) if _strip_tones(word) in ("nghin", "ngan")]
+    if not thousand_at:
+        matches = _close(words, _BELOW_THOUSAND, 0, max_distance)
+    elif len(thousand_at) == 1 and thousand_at[0] > 0:
+        split = thousand_at[0]
+        highs = _close(words[:split], _BELOW_THOUSAND, 1, max_distance)
+        low_words = words[split + 1 :]
+        lows = _close(low_words, _AFTER_THOUSAND, 1, max_distance) if low_words else [(0, 0, 0)]
+        matches = [
+            (hb + lb, hf + lf, high * 1000 + low)
+            for hb, hf, high in highs
+            for lb, lf, low in lows
+            if hb + lb <= max_distance
+        ]
+    else:
+        return []
+    matches.sort()
+    return [
+        NumberWords(
+            n,
+            spell_number(n),
+            irregular=False,
+            note=f"edit distance {full}" if full <= max_distance else f"edit distance {bare} ignoring tone marks",
+        )
+        for bare, full, n in matches
+    ]
