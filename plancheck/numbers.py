@@ -228,3 +228,12 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
         return "∞" if d > 0 else "-∞"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(d, format=pattern, locale=_locale("vi"), decimal_quantization=True)
+
+
+def format_significant(value: Decimal, min_decimals: int = 0, digits: int = 3) -> str:
+    """Format with at least ``min_decimals`` decimals and ``digits`` significant digits (0,0917)."""
+    if not value.is_finite() or value == 0:
+        return format_number(value, min_decimals)
+    magnitude = value.copy_abs().adjusted()  # 0.0917 -> -2, 123.4 -> 2
+    decimals = max(min_decimals, digits - 1 - magnitude)
+    return format_number(value.quantize(Decimal(1).scaleb(-decimals)), decimals)

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..intervals import growth_percent, ratio_percent
 from ..models import Comparison, ComparisonKind
-from ..numbers import format_number
+from ..numbers import format_significant
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -40,18 +40,22 @@ class _ComparisonCheck(CheckKind):
                     "indicator": c.indicator,
                     "label": c.label or "",
                     "reported": c.value.text,
-                    "computed": format_number(point.quantize(Decimal(1).scaleb(-decimals)) if point is not None else computed.mid, decimals),
-                    "range": f"{format_number(computed.lo, decimals + 1)}–{format_number(computed.hi, decimals + 1)}",
+                    "computed": format_significant(point if point is not None else computed.mid, decimals),
+                    "range": f"{format_significant(computed.lo, decimals + 1)}–{format_significant(computed.hi, decimals + 1)}",
                     "numerator": c.numerator.value.text,
                     "denominator": c.denominator.value.text,
                     "numerator_label": c.numerator.label,
                     "denominator_label": c.denominator.label,
                 },
-                evidence={"computed": [str(computed.lo), str(computed.hi)]},
+                evidence={"computed": [_short(computed.lo), _short(computed.hi)]},
             )
 
     def compute_point(self, num: Decimal, den: Decimal) -> Decimal | None:
         raise NotImplementedError
+
+
+def _short(d: Decimal) -> str:
+    return str(round(d, 6).normalize())
 
 
 class Ratio(_ComparisonCheck):

@@ -12,6 +12,8 @@ from .base import CheckKind, Hit, Params, Subject
 class StructureSumParams(Params):
     total: Decimal = Decimal(100)   # used when the structure states no total
     min_components: int = 2
+    # Shares written as whole percentages ("21%") are rounded by nature: read them as ±0,5.
+    whole_percents_rounded: bool = True
 
 
 class StructureSum(CheckKind):
@@ -23,7 +25,7 @@ class StructureSum(CheckKind):
         for s in subject.plan.structures:
             if len(s.components) < params.min_components:
                 continue
-            computed = interval_sum(c.value.interval for c in s.components)
+            computed = interval_sum(_share_interval(c.value, params) for c in s.components)
             total = s.total.interval if s.total else Interval.exact(params.total)
             if computed.overlaps(total):
                 continue
@@ -35,8 +37,8 @@ class StructureSum(CheckKind):
             else:  # ranges or qualifiers: show the interval the sum can take
                 written = computed.mid
                 shown_sum = f"{format_number(computed.lo, decimals)}–{format_number(computed.hi, decimals)}"
-            tolerance = sum(((c.value.hi - c.value.lo) / 2 for c in s.components if c.value.point is not None),
-                            Decimal(0)) + ((total.hi - total.lo) / 2)
+            tolerance = sum((_share_interval(c.value, params).width / 2 for c in s.components
+                             if c.value.point is not None), Decimal(0)) + total.width / 2
             total_text = s.total.text if s.total else format_number(params.total)
             yield Hit(
                 location=s.location or subject_location(subject),
@@ -52,6 +54,12 @@ class StructureSum(CheckKind):
                 evidence={"components": {c.name: c.value.text for c in s.components},
                           "computed": [str(computed.lo), str(computed.hi)]},
             )
+
+
+def _share_interval(value, params: StructureSumParams) -> Interval:
+    if params.whole_percents_rounded and value.point is not None and value.decimals == 0 and value.is_exact:
+        return Interval.rounded(value.point, 0)
+    return value.interval
 
 
 def subject_location(subject: Subject):
