@@ -76,6 +76,9 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
                 raise InputError(f"duplicate key {key!r}", source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = _build(value_node, path + (key,), tree, json_source, source)
+            if not isinstance(value_node, yaml.ScalarNode):
+                # A block below a key is best pointed at by the key's own line.
+                tree.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), tree, json_source, source) for i, item in enumerate(node.value)]

@@ -7,7 +7,8 @@ _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa",
            "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào"},
     "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix",
-           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings"},
+           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings",
+           "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
 
 
@@ -28,13 +29,18 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
         if f.suggestion:
             out.append(f"    = {words['fix']}: {f.suggestion}")
     counts = report.count_by_severity()
+
+    def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
+        plural = {"error": "errors", "warning": "warnings", "file": "files", "finding": "findings"}.get(word)
+        return f"{count} {words.get(plural if count != 1 and plural else word, words.get(word + 's', word))}"
+
     if report.findings or report.errors:
-        parts = [f"{counts[s]} {words[s]}" for s in ("error", "warning", "info") if counts[s]]
-        summary = f"{len(report.findings)} {words['findings']} ({', '.join(parts)})" if parts else f"0 {words['findings']}"
-        summary += f" · {len(report.files)} {words['files']}"
+        parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
+        summary = n(len(report.findings), "finding") + (f" ({', '.join(parts)})" if parts else "")
+        summary += f" · {n(len(report.files), 'file')}"
         if report.errors:
             summary += f" · {len(report.errors)} {words['unreadable']}"
         out.append(summary)
     else:
-        out.append(f"{words['clean']} · {len(report.files)} {words['files']}")
+        out.append(f"{words['clean']} · {n(len(report.files), 'file')}")
     return "\n".join(out) + "\n"

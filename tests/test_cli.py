@@ -1,0 +1,163 @@
+"""The command line: output formats, selection, exit codes."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancheck.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SON_LA = EXAMPLES / "son-la-2024.yaml"
+CLEAN = EXAMPLES / "thai-nguyen-2024.yaml"
+
+
+def run(capsys, *args):
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_findings_exit_1_with_path_line_column_rule_and_source(capsys):
+    code, out, _ = run(capsys, "check", SON_LA, "--lang", "en")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(f"{SON_LA}:57:20: PC201 [error] Thu ngân sách trên địa bàn")
+    assert "says 91,7%" in first and "4,250 / 4.636" in first
+    assert '    |     compare: {SS1: "91,7", SS2: "104,7"}' in out
+    assert out.splitlines()[-1] == "1 finding (1 error) · 1 file"
+
+
+def test_clean_plan_exits_0(capsys):
+    code, out, _ = run(capsys, "check", CLEAN, "--lang", "en")
+    assert (code, out) == (0, "No findings · 1 file\n")
+
+
+def test_vietnamese_is_the_default_language(capsys):
+    _, out, _ = run(capsys, "check", SON_LA)
+    assert "[lỗi]" in out and "ghi 91,7%" in out
+
+
+def test_json_report_contract(capsys):
+    code, out, _ = run(capsys, "check", SON_LA, CLEAN, "--format", "json")
+    data = json.loads(out)
+    assert code == 1
+    assert data["version"] == 1
+    assert data["summary"]["files"] == 2 and data["summary"]["findings"] == 1
+    f = data["findings"][0]
+    assert {k: f[k] for k in ("rule", "slug", "category", "severity", "line", "column")} == {
+        "rule": "PC201", "slug": "comparison-ratio", "category": "comparison", "severity": "error",
+        "line": 57, "column": 20}
+    assert f["path"] == str(SON_LA)
+
+
+def test_ignore_and_select(capsys):
+    assert run(capsys, "check", SON_LA, "--ignore", "comparison")[0] == 0
+    assert run(capsys, "check", SON_LA, "--select", "PC1,PC4")[0] == 0
+    assert run(capsys, "check", SON_LA, "--select", "comparison-ratio")[0] == 1
+
+
+def test_unknown_selection_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "check", SON_LA, "--select", "PC999")
+    assert code == 2 and "PC999" in err
+
+
+def test_fail_on_warning_counts_warnings(tmp_path, capsys):
+    # The default structure rule, re-packed at warning level under another id.
+    import yaml
+
+    default = yaml.safe_load((Path(__file__).parent.parent / "rules" / "default.yaml").read_text(encoding="utf-8"))
+    rule = dict(default["rules"][0], id="XY101", slug="structure-sum-warning", severity="warning")
+    pack = tmp_path / "warn.yaml"
+    pack.write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('format: plancheck/1\nperiods: {KH: {year: 2024, kind: plan}}\nindicators:\n'
+                    '  - name: Cơ cấu\n    components:\n      - {name: A, values: {KH: "60"}}\n'
+                    '      - {name: B, values: {KH: "50"}}\n', encoding="utf-8")
+    args = ("check", plan, "--rules", pack, "--select", "XY101")
+    assert run(capsys, *args)[0] == 0
+    assert run(capsys, *args, "--fail-on", "warning")[0] == 1
+
+
+def test_unreadable_file_exits_2_and_the_others_are_still_checked(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: plancheck/1\nindicators:\n  - name: x\n    values: {KH: \"7.5x\"}\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", bad, SON_LA, "--format", "json")
+    data = json.loads(out)
+    assert code == 2
+    assert data["errors"] == [{"path": str(bad), "message": data["errors"][0]["message"], "line": 4,
+                               "column": 18}]
+    assert "unknown period 'KH'" in data["errors"][0]["message"]
+    assert data["summary"]["findings"] == 1  # Sơn La was still checked
+    assert str(bad) in err
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"\xff\xfe\x00garbage\x80", "not UTF-8"),
+    (b"", "empty plan file"),
+    (b"indicators: [\n", "invalid YAML"),
+])
+def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, capsys, content, says):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "check", bad)
+    assert code == 2
+    assert f"{bad}" in out and says in out
+    assert "Traceback" not in out + err
+
+
+def test_missing_file_and_unsupported_type(tmp_path, capsys):
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    code, out, _ = run(capsys, "check", tmp_path / "nope.yaml", pdf)
+    assert code == 2
+    assert "nope.yaml: không đọc được: no such file" in out
+    assert "unsupported file type .pdf" in out
+
+
+def test_folders_are_searched_for_plan_files(tmp_path, capsys):
+    shutil.copy(SON_LA, tmp_path / "a.yaml")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(CLEAN, tmp_path / "sub" / "b.yml")
+    (tmp_path / "ci.yaml").write_text("jobs: {}\n", encoding="utf-8")  # not a plan file: not ours
+    code, out, _ = run(capsys, "check", tmp_path, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["summary"]["files"] == 2
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["check"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["check", str(SON_LA), "--format", "xml"])
+    assert info.value.code == 2
+
+
+def test_rules_lists_every_rule(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert ids == ["PC101", "PC102", "PC201", "PC202", "PC301", "PC401"]
+
+
+def test_explain_prints_the_rule_with_its_examples_and_what_it_says(capsys):
+    code, out, _ = run(capsys, "explain", "structure-sum", "--lang", "en")
+    assert code == 0
+    assert out.startswith("PC101 structure-sum\n")
+    assert "Fires on #1:" in out and "Does not fire on #1:" in out
+    assert "plancheck says: Cơ cấu kinh tế (plan 2021): shares sum to 92–95%, not 100%" in out
+
+
+def test_explain_unknown_rule(capsys):
+    code, _, err = run(capsys, "explain", "PC999")
+    assert code == 2 and "PC999" in err
+
+
+def test_console_script_runs_as_a_module(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "plancheck", "check", str(CLEAN), "--lang", "en"],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "No findings · 1 file\n"
