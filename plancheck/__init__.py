@@ -1,8 +1,44 @@
 """plancheck: catch the errors in Vietnamese socio-economic development plans.
 
-The public API is small and imports lazily so that ``import plancheck`` stays
+    >>> import plancheck
+    >>> report = plancheck.check("examples/son-la-2024.yaml")
+    >>> [f.rule for f in report.findings]
+    ['PC201']
+
+The public API is small and imports lazily, so that ``import plancheck`` stays
 cheap for a linter that starts often.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+__all__ = ["check", "load_rules", "Report", "Finding", "Plan", "PlancheckError", "__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import check
+    from .engine import load_rules
+    from .errors import PlancheckError
+    from .models import Finding, Plan
+    from .models.report import Report
+
+_LAZY = {
+    "check": ("api", "check"),
+    "load_rules": ("engine", "load_rules"),
+    "Report": ("models.report", "Report"),
+    "Finding": ("models", "Finding"),
+    "Plan": ("models", "Plan"),
+    "PlancheckError": ("errors", "PlancheckError"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'plancheck' has no attribute {name!r}")

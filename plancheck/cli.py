@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
     rules.add_argument("--lang", choices=("vi", "en"), default=lang_default)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="markdown writes the rule reference (docs/rules.md)")
 
     explain = sub.add_parser("explain", help="show a rule with its examples")
     explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
@@ -107,6 +108,11 @@ def _rules(args: argparse.Namespace) -> int:
 
         print(json.dumps([r.model_dump(mode="json", exclude={"examples"}) for r in rules],
                          ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        from .explain import rules_markdown
+
+        sys.stdout.write(rules_markdown(rules, args.lang))
         return EXIT_CLEAN
     for r in rules:
         state = "" if r.enabled else "  (off by default)"

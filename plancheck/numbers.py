@@ -2,8 +2,9 @@
 
 Vietnamese uses "," as the decimal mark and "." to group thousands:
 "4.636" is four thousand six hundred and thirty-six, "8,9" is a decimal.
-Standard forms are parsed with babel's vi locale; what babel does not do is
-ours, written by hand because no library does it:
+Formatting uses babel's vi locale. Parsing is by the patterns below, which
+validate a form completely (ASCII digits only) before it is converted; what
+they do is ours, written by hand because no library does it:
 
 * classify the form first, so that a foreign form ("158.2", "1,234,567") is
   read and *reported* rather than rejected, and an ambiguous one ("4,250":
@@ -45,25 +46,27 @@ class ParsedNumber:
 _SPACES = "\u00a0\u202f\u2009\u2007 "
 _MINUS = "-\u2212\u2013"
 
-_INT = re.compile(r"\d+")
-_VI_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")               # 4.636, 1.234.567
-_VI_DECIMAL = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")   # 8,9  1.234,5
-_EN_DECIMAL = re.compile(r"\d+\.\d+")                          # 158.2 (not 3-digit groups)
-_EN_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")       # 1,234,567  1,234.5
-_AMBIGUOUS = re.compile(r"\d{1,3},\d{3}")                      # 4,250
+# A group of thousands never starts with 0: "0.500" is no Vietnamese 500 (it is
+# an English 0.5) and "0,250" is no English 250 (so it is not ambiguous).
+_LEAD = r"[1-9][0-9]{0,2}"
+_INT = re.compile(r"[0-9]+")
+_VI_GROUPED = re.compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
+_VI_DECIMAL = re.compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
+_EN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
+_EN_GROUPED = re.compile(rf"{_LEAD}(?:,[0-9]{{3}})+(?:\.[0-9]+)?")      # 1,234,567  1,234.5
+_AMBIGUOUS = re.compile(rf"{_LEAD},[0-9]{{3}}")                         # 4,250
 
 
 @cache
 def _locale(name: str):
-    from babel import Locale  # babel loads only when a number is parsed
+    from babel import Locale  # babel loads only when a number is formatted
 
     return Locale.parse(name)
 
 
-def _babel_parse(text: str, locale: str) -> Decimal:
-    from babel.numbers import parse_decimal
-
-    return parse_decimal(text, locale=_locale(locale), strict=True)
+def _to_decimal(digits: str, group: str, mark: str) -> Decimal:
+    """A form the patterns above have validated, as a Decimal."""
+    return Decimal(digits.replace(group, "").replace(mark, "."))
 
 
 def _decimals_after(text: str, mark: str) -> int:
@@ -81,29 +84,29 @@ def parse_number(text: str) -> ParsedNumber:
         sign, s = Decimal(-1), s[1:].lstrip()
     elif s[:1] == "+":
         s = s[1:].lstrip()
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:,\d+)?", s):  # "4 636" grouped with spaces
+    if re.fullmatch(rf"{_LEAD}(?: [0-9]{{3}})+(?:,[0-9]+)?", s):  # "4 636" grouped with spaces
         s = s.replace(" ", ".")
 
     if _INT.fullmatch(s):
         return ParsedNumber(raw, sign * Decimal(int(s)), 0)
     if _VI_GROUPED.fullmatch(s):
-        return ParsedNumber(raw, sign * _babel_parse(s, "vi"), 0)
+        return ParsedNumber(raw, sign * _to_decimal(s, ".", ","), 0)
     if _VI_DECIMAL.fullmatch(s):
-        value = sign * _babel_parse(s, "vi")
+        value = sign * _to_decimal(s, ".", ",")
         decimals = _decimals_after(s, ",")
         if _AMBIGUOUS.fullmatch(s):
             return ParsedNumber(raw, value, decimals, ambiguous=True,
                                 alternative=sign * Decimal(s.replace(",", "")))
         return ParsedNumber(raw, value, decimals)
     if _EN_DECIMAL.fullmatch(s) or _EN_GROUPED.fullmatch(s):
-        value = sign * _babel_parse(s, "en")
+        value = sign * _to_decimal(s, ",", ".")
         return ParsedNumber(raw, value, _decimals_after(s, "."), foreign=True)
     raise NotANumber(f"not a number: {text!r}")
 
 
 # -- quantities: a number with its qualifier and unit -----------------------
 
-_NUM = r"[-+\u2212]?\s?\d[\d.,\u00a0 ]*\d|[-+\u2212]?\d"
+_NUM = r"[-+\u2212]?\s?[0-9][0-9.,\u00a0 ]*[0-9]|[-+\u2212]?[0-9]"
 _RANGE_SEP = r"\s*(?:-|–|—|đến|tới)\s*"
 
 # Qualifier words before a number → which side of the interval they open.
@@ -226,6 +229,8 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
         decimals = max(0, -d.normalize().as_tuple().exponent) if d.is_finite() else 0
     if not d.is_finite():
         return "∞" if d > 0 else "-∞"
+    if d.is_signed() and abs(d) < 1 and d.quantize(Decimal(1).scaleb(-decimals)) == 0:
+        d = abs(d)  # -0,0004 at 3 decimals is "0,000", not "-0,000"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(d, format=pattern, locale=_locale("vi"), decimal_quantization=True)
 

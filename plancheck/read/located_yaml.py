@@ -10,6 +10,7 @@ by plancheck.numbers, in the Vietnamese convention.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,15 +39,22 @@ class LocatedTree:
 
 
 _BOOL = {"true": True, "false": False, "yes": True, "no": False}
+# A number in JSON's grammar (YAML 1.1 would call "1e3" or "1.5e3" a string).
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def load_located(text: str, source: str, *, json_source: bool = False) -> LocatedTree:
     """Parse YAML or JSON text; raise InputError with the line of a syntax error."""
+    if json_source and not text.strip():
+        return LocatedTree(None)  # empty, as an empty YAML file is
     if json_source:
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+        # Valid JSON has tabs only between tokens (a tab in a string is an
+        # escape), where YAML refuses them; a space keeps every column.
+        text = text.replace("\t", " ")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -56,15 +64,26 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
         raise InputError(f"invalid {'JSON' if json_source else 'YAML'}: {problem}", source, line, col) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", source) from None
+    except RecursionError:
+        raise InputError("nested too deeply", source) from None
     tree = LocatedTree(None)
     if root is None:
         return tree
-    tree.data = _build(root, (), tree, json_source, source)
+    try:
+        tree.data = _build(root, (), tree, json_source, source)
+    except RecursionError:
+        raise InputError("nested too deeply", source) from None
     return tree
 
 
-def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, source: str) -> Any:
+def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, source: str,
+           _open: frozenset[int] = frozenset()) -> Any:
     tree.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in _open:  # "a: &x [*x]": an alias inside its own anchor
+            raise InputError("an alias (*name) refers to a node that contains it", source,
+                             node.start_mark.line + 1, node.start_mark.column + 1)
+        _open = _open | {id(node)}
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -75,13 +94,13 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
             if key in out:
                 raise InputError(f"duplicate key {key!r}", source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, path + (key,), tree, json_source, source)
+            out[key] = _build(value_node, path + (key,), tree, json_source, source, _open)
             if not isinstance(value_node, yaml.ScalarNode):
                 # A block below a key is best pointed at by the key's own line.
                 tree.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), tree, json_source, source) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), tree, json_source, source, _open) for i, item in enumerate(node.value)]
     # Scalars: keep the text; only null and booleans mean something else.
     text = node.value
     if node.style is None:  # plain (unquoted) scalar
@@ -89,6 +108,6 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
             return None
         if text.lower() in _BOOL and node.tag.endswith(":bool"):
             return _BOOL[text.lower()]
-        if json_source and node.tag.endswith((":int", ":float")):
+        if json_source and _JSON_NUMBER.fullmatch(text):
             tree.json_numbers.add(path)
     return text

@@ -57,7 +57,9 @@ class ComparisonSpec(_Strict):
     label: str | None = Field(None, description="The column heading as written.")
 
 
-Number = str  # a figure as written: "7,50", "4.450", "21-22%", "trên 10%"
+# A figure as written ("7,50", "4.450", "21-22%", "trên 10%"); a number given by a
+# program (a JSON number, a Python float in the API) is a machine number.
+Number = str | int | float
 
 
 class PartSpec(_Strict):
@@ -166,6 +168,11 @@ def plan_from_tree(tree: LocatedTree, source: str) -> Plan:
     return _Builder(spec, tree, source).build()
 
 
+def _unit_word(text: str, unit: str) -> bool:
+    """A unit written as a word after a space ("05 xã", "4.450 tỷ đồng")."""
+    return unit[:1].isalpha() and f" {unit}" in " ".join(text.split())
+
+
 class _Builder:
     def __init__(self, spec: PlanFile, tree: LocatedTree, source: str) -> None:
         self.spec, self.tree, self.source = spec, tree, source
@@ -176,12 +183,13 @@ class _Builder:
         line, col = self.tree.position(path)
         return Location(path=self.source, line=line, column=col)
 
-    def value(self, text: str, path: tuple) -> Value:
+    def value(self, text: str | int | float, path: tuple) -> Value:
         from ..numbers import NotANumber, parse_quantity, parse_value
 
         location = self.location(path)
         try:
-            if path in self.tree.json_numbers:
+            if not isinstance(text, str) or path in self.tree.json_numbers:
+                text = str(text)
                 d = Decimal(text)
                 decimals = max(0, -d.as_tuple().exponent)
                 from ..intervals import Interval
@@ -191,7 +199,10 @@ class _Builder:
             try:
                 return parse_value(text, location)
             except NotANumber:
-                return parse_quantity(text, location).value  # "05 xã": the unit is the indicator's
+                quantity = parse_quantity(text, location)  # "05 xã": the unit is the indicator's
+                if not _unit_word(text, quantity.unit):  # but not "7.5x" or "5-"
+                    raise
+                return quantity.value
         except NotANumber as exc:
             raise InputError(f"{exc}; write figures as the document does (7,50 · 4.450 · 21-22%)",
                              self.source, location.line, location.column) from None

@@ -1,0 +1,57 @@
+"""The docs say what the code does: examples run, generated files are current."""
+import contextlib
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+from plancheck.cli import main
+from plancheck.read.planfile import json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def run_python(code: str, namespace: dict) -> str:
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "docs/api.md", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
+def test_api_examples_print_what_the_docs_say():
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    first_output = re.search(r"```python\n.*?```\n\nprints\n\n```\n(.*?)```", text, re.S).group(1)
+    namespace: dict = {}  # the blocks run in order, as a reader would type them
+    assert run_python(blocks[0], namespace) == first_output
+    second_output = re.search(r"prints `(.*?)`\.", text).group(1)
+    assert run_python(blocks[1], namespace) == second_output + "\n"
+
+
+def test_plan_file_schema_is_current():
+    assert json.loads((DOCS / "plan-file.schema.json").read_text(encoding="utf-8")) == json_schema()
+
+
+def test_rule_reference_is_current(capsys):
+    assert main(["rules", "--format", "markdown", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (DOCS / "rules.md").read_text(encoding="utf-8")
+
+
+def test_readme_shows_the_examples_output_as_plancheck_prints_it(capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in ("son-la-2024.yaml", "thai-nguyen-2024.yaml"):
+        block = re.search(rf"\$ plancheck check examples/{name} --lang en\n(.*?)```", readme, re.S).group(1)
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            main(["check", f"examples/{name}", "--lang", "en"])
+        finally:
+            os.chdir(cwd)
+        assert capsys.readouterr().out == block

@@ -1,0 +1,56 @@
+"""The package as users get it: light import, complete package list, the public API."""
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import plancheck
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_subpackage_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "plancheck").rglob("__init__.py")}
+    assert found | {"plancheck.rules"} == listed
+
+
+def test_import_is_light():
+    code = ("import sys, plancheck; heavy = {'pint', 'docx', 'babel', 'yaml', 'pydantic', 'hypothesis'}"
+            " & set(sys.modules); print(sorted(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_checking_a_plan_file_does_not_load_pint_when_no_unit_is_compared():
+    code = ("import sys, plancheck; r = plancheck.check(sys.argv[1], select=['PC101']);"
+            " print(len(r.findings), 'pint' in sys.modules, 'docx' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "thai-nguyen-2024.yaml")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False", "False"]
+
+
+def test_check_accepts_a_path_a_dict_and_a_plan():
+    path = ROOT / "examples" / "son-la-2024.yaml"
+    from_path = plancheck.check(path)
+    assert [f.rule for f in from_path.findings] == ["PC201"]
+
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from_dict = plancheck.check(data)
+    assert [f.rule for f in from_dict.findings] == ["PC201"]
+
+    from plancheck.read.planfile import read_plan_file
+
+    plan = read_plan_file(path)
+    assert isinstance(plan, plancheck.Plan)
+    assert [f.message for f in plancheck.check(plan, lang="en").findings] == [
+        f.message for f in plancheck.check(path, lang="en").findings]
+
+
+def test_unknown_attribute():
+    with pytest.raises(AttributeError):
+        plancheck.nothing_here  # noqa: B018
