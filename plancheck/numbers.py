@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from .intervals import INF, Interval
@@ -229,7 +229,9 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
         decimals = max(0, -d.normalize().as_tuple().exponent) if d.is_finite() else 0
     if not d.is_finite():
         return "∞" if d > 0 else "-∞"
-    if d.is_signed() and abs(d) < 1 and d.quantize(Decimal(1).scaleb(-decimals)) == 0:
+    # Documents (and Excel) round half up: 0,125 -> 0,13, not babel's half-even 0,12.
+    d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if d.is_signed() and d == 0:
         d = abs(d)  # -0,0004 at 3 decimals is "0,000", not "-0,000"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(d, format=pattern, locale=_locale("vi"), decimal_quantization=True)

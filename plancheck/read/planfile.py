@@ -9,11 +9,12 @@ written on. Values are text as the document wrote them ("7,50", "4.450",
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import InputError
 from ..models import (
@@ -57,9 +58,18 @@ class ComparisonSpec(_Strict):
     label: str | None = Field(None, description="The column heading as written.")
 
 
+def _figure(v: Any) -> Any:
+    # bool is an int to pydantic: without this, a YAML `yes` would be the figure 1.
+    if isinstance(v, bool):
+        raise ValueError("a figure is a number or text as written, not true/false")
+    if isinstance(v, (float, Decimal)) and not math.isfinite(v):
+        raise ValueError(f"a figure must be a finite number, not {v}")
+    return v
+
+
 # A figure as written ("7,50", "4.450", "21-22%", "trên 10%"); a number given by a
 # program (a JSON number, a Python float in the API) is a machine number.
-Number = str | int | float
+Number = Annotated[str | int | float, BeforeValidator(_figure)]
 
 
 class PartSpec(_Strict):

@@ -1,0 +1,168 @@
+"""A document as read: paragraphs and tables in order, every piece located.
+
+Readers (plancheck.read) produce a ``Document``; extractors (plancheck.extract)
+read it and produce the ``Plan`` and the document's structure. Text keeps its
+original characters in ``raw``; ``text`` is NFC with extraction artifacts
+repaired (lines of one sentence joined, page numbers dropped). Offsets into
+``text`` map back to source positions through ``spans``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .location import Location
+
+
+class Span(BaseModel):
+    """From offset ``start`` of a block's text on, characters come from ``location`` onward."""
+
+    start: int
+    location: Location
+
+
+class Paragraph(BaseModel):
+    kind: Literal["paragraph"] = "paragraph"
+    index: int                      # position among the document's blocks (0-based)
+    text: str                       # NFC, one logical paragraph
+    spans: list[Span] = Field(default_factory=list)
+    style: str | None = None        # Word style name, when there is one
+
+    @property
+    def location(self) -> Location:
+        return self.spans[0].location if self.spans else Location()
+
+    def locate(self, offset: int) -> Location:
+        """The source location of character ``offset`` of ``text``."""
+        return locate(self.spans, offset)
+
+
+class Cell(BaseModel):
+    text: str                       # NFC, lines of the cell joined with a space
+    spans: list[Span] = Field(default_factory=list)
+    column: int                     # 0-based column in the table's grid
+    column_span: int = 1            # horizontally merged cells cover several columns
+
+    @property
+    def location(self) -> Location:
+        return self.spans[0].location if self.spans else Location()
+
+    def locate(self, offset: int) -> Location:
+        return locate(self.spans, offset)
+
+
+class Row(BaseModel):
+    cells: list[Cell] = Field(default_factory=list)
+
+    def cell_at(self, column: int) -> Cell | None:
+        for c in self.cells:
+            if c.column <= column < c.column + c.column_span:
+                return c
+        return None
+
+
+class Table(BaseModel):
+    kind: Literal["table"] = "table"
+    index: int
+    rows: list[Row] = Field(default_factory=list)
+    columns: int = 0                # width of the grid
+    # How sure the reader is of the row boundaries: "exact" for Word and Markdown
+    # pipe tables, "inferred" for text where each cell stood on its own line.
+    rows_from: Literal["exact", "inferred"] = "exact"
+
+    @property
+    def location(self) -> Location:
+        for row in self.rows:
+            for cell in row.cells:
+                if cell.spans:
+                    return cell.location
+        return Location()
+
+
+Block = Paragraph | Table
+
+
+class Document(BaseModel):
+    path: str
+    source_format: Literal["text", "markdown", "docx"]
+    blocks: list[Block] = Field(default_factory=list)
+    lines: list[str] = Field(default_factory=list, repr=False)   # source lines, for reports
+    notes: list[str] = Field(default_factory=list)                # what the reader repaired or dropped
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def locate(spans: list[Span], offset: int) -> Location:
+    """Map an offset in joined text back to its source line and column."""
+    if not spans:
+        return Location()
+    i = max(0, bisect_right([s.start for s in spans], offset) - 1)
+    span = spans[i]
+    loc = span.location
+    delta = max(0, offset - span.start)
+    if loc.paragraph is not None or loc.table is not None:
+        return loc  # Word: the paragraph or cell is the finest position
+    return loc.model_copy(update={"column": loc.column + delta})
+
+
+# -- the document's structure (filled by plancheck.extract) ---------------------
+
+class Header(BaseModel):
+    issuer: str | None = None             # HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
+    number: str | None = None             # 252/NQ-HĐND (as written, may be blank in drafts: "/QĐ-UBND")
+    number_location: Location | None = None
+    place: str | None = None              # Sơn La
+    date_text: str | None = None          # "ngày 07 tháng 12 năm 2023" as written
+    date: dt.date | None = None
+    date_location: Location | None = None
+    doc_type: str | None = None           # NGHỊ QUYẾT, QUYẾT ĐỊNH
+    title: str | None = None
+    term: str | None = None               # khóa: "XV"
+    session_text: str | None = None       # "THỨ TÁM" as written
+    session: int | None = None            # 8
+    session_location: Location | None = None
+
+
+class Clause(BaseModel):
+    """A numbered unit of the body: Phần, Chương, Mục, Điều, khoản, điểm, sections, items."""
+
+    level: str           # part | chapter | section | article | clause | point | dotted | roman | enum | bullet
+    label: str           # as written: "Điều 1", "2.", "d)", "1.2.", "II.", "(3)", "-"
+    number: str | None   # the number alone: "1", "2", "d", "1.2", "II", "3"
+    title: str = ""      # text after the label, first line only
+    location: Location
+    block: int           # index of the block it starts in
+    children: list["Clause"] = Field(default_factory=list)
+    context: str | None = None   # "appendix 01", "quoted" ... where numbering restarts legitimately
+
+
+class Reference(BaseModel):
+    """A citation of another document, or of a part of this one."""
+
+    text: str                        # as written
+    location: Location
+    internal: bool = False
+    doc_type: str | None = None      # Nghị quyết, Quyết định, Luật ... (external)
+    number: str | None = None        # 252/NQ-HĐND
+    symbol: str | None = None        # NQ-HĐND
+    year_in_number: int | None = None   # 2020 in 39/2020/NQ-HĐND
+    issuer: str | None = None
+    date_text: str | None = None
+    date: dt.date | None = None
+    target: str | None = None        # internal: "Điều 1 khoản 2", "Phụ lục 01"
+
+
+class DocumentStructure(BaseModel):
+    header: Header = Field(default_factory=Header)
+    clauses: list[Clause] = Field(default_factory=list)     # top-level clauses (tree)
+    appendices: list[Clause] = Field(default_factory=list)  # Phụ lục, each a tree
+    references: list[Reference] = Field(default_factory=list)
+    closing_text: str | None = None  # "Nghị quyết này đã được ... thông qua ngày ..."
+    closing_location: Location | None = None
