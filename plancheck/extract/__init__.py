@@ -1,0 +1,34 @@
+"""Document -> Plan and document structure. One module per kind of content."""
+from __future__ import annotations
+
+from ..models import DocumentInfo, Plan
+from ..models.document import Document, DocumentStructure
+
+
+def extract_structure(document: Document) -> DocumentStructure:
+    """Header, clause tree, appendices, references, closing statement."""
+    from .clauses import extract_clauses
+    from .header import extract_closing, extract_header
+    from .references import extract_references
+
+    clauses, appendices = extract_clauses(document)
+    structure = DocumentStructure(header=extract_header(document), clauses=clauses, appendices=appendices,
+                                  references=extract_references(document))
+    closing = extract_closing(document)
+    if closing is not None:
+        structure.closing_text, structure.closing_location = closing.text, closing.location
+    return structure
+
+
+def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:
+    """The figures: indicators from tables, then what the prose states."""
+    from .prose import plan_year, prose_to_plan
+    from .tables import tables_to_plan
+
+    plan = Plan(path=document.path)
+    if structure is not None:
+        h = structure.header
+        plan.document = DocumentInfo(kind=h.doc_type, number=h.number, date=h.date, issuer=h.issuer, title=h.title)
+    tables_to_plan(document.tables(), plan, document_year=plan_year(document))
+    prose_to_plan(document, plan)
+    return plan

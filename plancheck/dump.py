@@ -1,0 +1,91 @@
+"""`plancheck dump FILE`: what plancheck understood, so a user can see why a rule did or did not fire."""
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Plan, Value
+from .models.document import Clause, DocumentStructure, Reference
+
+SECTIONS = ("header", "clauses", "appendices", "references", "indicators", "structures",
+            "comparisons", "parts", "counts")
+
+
+def _where(loc) -> str | None:
+    return f"{loc.line}:{loc.column}" if loc is not None else None
+
+
+def _value(v: Value) -> str:
+    return v.text
+
+
+def _clause(c: Clause) -> dict[str, Any]:
+    item: dict[str, Any] = {"label": c.label, "at": _where(c.location)}
+    if c.title:
+        item["title"] = c.title[:80]
+    if c.context:
+        item["context"] = c.context
+    if c.children:
+        item["children"] = [_clause(k) for k in c.children]
+    return item
+
+
+def _reference(r: Reference) -> dict[str, Any]:
+    keys = ("doc_type", "number", "issuer", "date", "target")
+    item = {k: (str(getattr(r, k)) if getattr(r, k) is not None else None) for k in keys}
+    item = {k: v for k, v in item.items() if v is not None}
+    return {"text": r.text, "at": _where(r.location), **({"internal": True} if r.internal else {}), **item}
+
+
+def dump_data(plan: Plan, structure: DocumentStructure | None = None,
+              only: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": plan.path}
+    if structure is not None:
+        if "header" in only:
+            out["header"] = structure.header.model_dump(mode="json", exclude_none=True,
+                                                        exclude={"number_location", "date_location",
+                                                                 "session_location"})
+            if structure.closing_text:
+                out["header"]["closing"] = structure.closing_text[:200]
+        if "clauses" in only:
+            out["clauses"] = [_clause(c) for c in structure.clauses]
+        if "appendices" in only:
+            out["appendices"] = [_clause(c) for c in structure.appendices]
+        if "references" in only:
+            out["references"] = [_reference(r) for r in structure.references]
+    if "indicators" in only:
+        out["indicators"] = [
+            {"id": i.id, "name": i.name, "unit": i.unit, "at": _where(i.location),
+             "values": {o.period.label(): _value(o.value) for o in i.values}}
+            for i in plan.indicators]
+    if "structures" in only:
+        out["structures"] = [
+            {"name": s.name, "period": s.period.label() if s.period else None, "at": _where(s.location),
+             "components": {c.name: _value(c.value) for c in s.components}}
+            for s in plan.structures]
+    if "comparisons" in only:
+        out["comparisons"] = [
+            {"indicator": c.indicator, "kind": c.kind.value, "label": c.label, "value": _value(c.value),
+             "of": f"{c.numerator.label} = {c.numerator.value.text}",
+             "to": f"{c.denominator.label} = {c.denominator.value.text}", "at": _where(c.value.location)}
+            for c in plan.comparisons]
+    if "parts" in only:
+        out["parts"] = [
+            {"whole": f"{p.whole_name} = {p.whole.text} {p.whole_unit or ''}".strip(),
+             "part": f"{p.part_name} = {p.part.text} {p.part_unit or ''}".strip(),
+             "period": p.period.label() if p.period else None, "same_base": p.same_base,
+             "at": _where(p.location)}
+            for p in plan.parts]
+    if "counts" in only:
+        out["counts"] = [{"what": c.what, "stated": c.stated.text, "counted": c.counted,
+                          "at": _where(c.location)} for c in plan.counts]
+    return out
+
+
+def render(data: dict[str, Any], fmt: str = "yaml") -> str:
+    if fmt == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)

@@ -1,0 +1,243 @@
+"""Figures stated in prose and lists: structures, parts of a whole, stated counts, targets.
+
+    "cơ cấu kinh tế: nông, lâm nghiệp và thủy sản 15,31%; công nghiệp và xây dựng 39,6%; ..."
+    "- Cơ cấu kinh tế:" followed by "+ Công nghiệp, xây dựng: 58,6%;" items
+    "Tỷ lệ lao động qua đào tạo: 74%, trong đó có bằng cấp, chứng chỉ: 36,5%."
+    "Gồm 28 chỉ tiêu (phụ lục số 01 kèm theo)"
+
+Only what the text says unambiguously becomes a figure: a list of rates laid out
+like a structure but not announced as "cơ cấu" is not a structure, and growth
+rates joined by "trong đó" are not parts of a whole.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import (
+    Component,
+    Indicator,
+    Observation,
+    PartOfWhole,
+    Period,
+    PeriodKind,
+    Plan,
+    StatedCount,
+    Structure,
+    Value,
+)
+from ..models.document import Document, Paragraph
+from ..numbers import NotANumber, parse_quantity
+from ..text import parse_number_words
+
+# A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
+_PERCENT = re.compile(
+    r"(?P<q>(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|không dưới|từ)\s+)?"
+    r"(?P<n>\d[\d.,]*(?:\s*%?\s*(?:-|–|đến)\s*\d[\d.,]*)?)\s*(?P<u>%|‰)"
+    r"(?P<up>\s+trở\s+lên)?",
+    re.IGNORECASE,
+)
+_STRUCTURE_HEAD = re.compile(r"\b(cơ cấu(?: kinh tế| ngành| lao động| GRDP)?[^:;.]{0,60}?)\s*:\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ(\"“]|\s*$)")
+_GROWTH_WORDS = re.compile(r"\b(tăng|giảm|tốc độ|mức)\b", re.IGNORECASE)
+_SHARE_NAME = re.compile(r"\b(tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
+_TRONG_DO = re.compile(r"[,;]?\s*trong đó\s*:?\s*", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(?:gồm|có|bao gồm)\s+(?P<n>\d{1,3}|[a-zà-ỹ]+(?:\s+[a-zà-ỹ]+){0,2})\s+"
+    r"(?P<what>chỉ tiêu(?: chủ yếu)?|nhiệm vụ|giải pháp|quan điểm|mục tiêu|nhóm nhiệm vụ|nhóm giải pháp|nội dung|chương trình)\b",
+    re.IGNORECASE,
+)
+_APPENDIX_REF = re.compile(r"phụ lục(?: số)?\s+(?P<n>[0-9IVX]+)", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*([-+–•])\s+")
+
+
+@dataclass
+class _Figure:
+    value: Value
+    start: int
+    end: int
+
+
+def plan_year(document: Document) -> int | None:
+    """The year a plan is for: the latest "năm 20xx" in the opening paragraphs (title)."""
+    years = []
+    for p in document.paragraphs()[:15]:
+        years += [int(y) for y in _YEAR.findall(p.text)]
+    return max(years) if years else None
+
+
+def _figures(p: Paragraph, text: str, offset: int = 0) -> list[_Figure]:
+    out = []
+    for m in _PERCENT.finditer(text):
+        raw = m.group(0).strip()
+        try:
+            q = parse_quantity(raw, p.locate(offset + m.start("n")))
+        except NotANumber:
+            continue
+        out.append(_Figure(q.value, offset + m.start(), offset + m.end()))
+    return out
+
+
+def _label(text: str) -> str:
+    """A component's name: the words before its figure, without list punctuation."""
+    label = re.sub(r"^[\s;,:+\-–•]+|[\s:;,]+$", "", text)
+    label = re.sub(r"\s*(đạt|chiếm|khoảng)$", "", label, flags=re.IGNORECASE)
+    return label.strip()
+
+
+def _structures_inline(p: Paragraph, period: Period | None) -> list[Structure]:
+    """"cơ cấu kinh tế: A 15,31%; B 39,6%; ..." within one paragraph."""
+    out = []
+    for head in _STRUCTURE_HEAD.finditer(p.text):
+        start = head.end()
+        end_match = _SENTENCE_END.search(p.text, start)
+        end = end_match.start() if end_match else len(p.text)
+        body = p.text[start:end]
+        components = []
+        offset = start
+        for part in body.split(";"):
+            figs = _figures(p, part, offset)
+            if len(figs) != 1:
+                break  # a part with no share (or several) ends the structure
+            name = _label(part[: figs[0].start - offset])
+            offset += len(part) + 1
+            if not name:
+                break
+            components.append(Component(name=name, value=figs[0].value))
+        if len(components) >= 2:
+            out.append(Structure(name=_label(head.group(1)), period=period, components=components,
+                                 unit="%", location=p.locate(head.start())))
+    return out
+
+
+def _structures_listed(paragraphs: list[Paragraph], i: int, period: Period | None) -> Structure | None:
+    """"- Cơ cấu kinh tế:" followed by "+ X: 58,6%;" items (each its own paragraph)."""
+    head = paragraphs[i]
+    m = _STRUCTURE_HEAD.search(head.text)
+    if not m or head.text[m.end():].strip():
+        return None
+    head_marker = _BULLET.match(head.text)
+    components = []
+    for p in paragraphs[i + 1:]:
+        marker = _BULLET.match(p.text)
+        if not marker or (head_marker and marker.group(1) == head_marker.group(1)):
+            break
+        figs = _figures(p, p.text)
+        if len(figs) != 1:
+            return None
+        components.append(Component(name=_label(p.text[marker.end(): figs[0].start]), value=figs[0].value))
+    if len(components) < 2:
+        return None
+    return Structure(name=_label(m.group(1)), period=period, components=components, unit="%",
+                     location=head.locate(m.start()))
+
+
+def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
+    """"<whole> <figure>, trong đó <part> <figure>" where both figures carry units."""
+    out = []
+    for m in _TRONG_DO.finditer(p.text):
+        before, after = p.text[: m.start()], p.text[m.end():]
+        clause_start = max(before.rfind(";"), before.rfind(". "), -1) + 1
+        whole_text = before[clause_start:]
+        part_end = re.search(r"[;.](?!\d)", after)
+        part_text = after[: part_end.start()] if part_end else after
+        whole = _last_quantity(p, whole_text, clause_start)
+        part = _last_quantity(p, part_text, m.end())
+        if whole is None or part is None:
+            continue
+        (whole_value, whole_unit, whole_name), (part_value, part_unit, part_name) = whole, part
+        if _GROWTH_WORDS.search(whole_name) or _GROWTH_WORDS.search(part_name):
+            continue  # growth rates and reductions are not parts of a whole
+        same_base = True if (whole_unit == part_unit == "%" and _SHARE_NAME.search(whole_name)) else None
+        out.append(PartOfWhole(whole_name=whole_name, whole=whole_value, whole_unit=whole_unit,
+                               part_name=part_name, part=part_value, part_unit=part_unit or whole_unit,
+                               period=period, same_base=same_base, location=part_value.location))
+    return out
+
+
+_QUANTITY = re.compile(r"(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
+                       r"lượt|nghìn lượt|ha|xã|doanh nghiệp|hộ)", re.IGNORECASE)
+
+
+def _last_quantity(p: Paragraph, text: str, offset: int):
+    matches = list(_QUANTITY.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1]
+    try:
+        q = parse_quantity(m.group(0), p.locate(offset + m.start()))
+    except NotANumber:
+        return None
+    name = _label(re.sub(r"\b(đạt|là|ở mức)\b", "", text[: m.start()], flags=re.IGNORECASE))
+    return q.value, m.group(2), name
+
+
+def _stated_counts(document: Document, plan: Plan) -> list[StatedCount]:
+    out = []
+    paragraphs = document.paragraphs()
+    for i, p in enumerate(paragraphs):
+        for m in _COUNT.finditer(p.text):
+            stated = _count_value(m.group("n"), p.locate(m.start("n")))
+            if stated is None:
+                continue
+            items = _counted_items(p, m, paragraphs, i, plan)
+            if items is None:
+                continue
+            out.append(StatedCount(what=m.group("what"), stated=stated, items=items,
+                                   location=p.locate(m.start())))
+    return out
+
+
+def _count_value(text: str, location) -> Value | None:
+    if text.isdigit():
+        n = int(text)
+    else:
+        words = parse_number_words(text)
+        if words is None:
+            return None
+        n = words.value
+    return Value(text=text, lo=n, hi=n, point=n, decimals=0, location=location)
+
+
+def _counted_items(p: Paragraph, m: re.Match, paragraphs: list[Paragraph], i: int, plan: Plan) -> list[str] | None:
+    """What a stated count counts: the numbered rows of the appendix it points to."""
+    tail = p.text[m.end(): m.end() + 80]
+    if _APPENDIX_REF.search(tail) or (i + 1 < len(paragraphs) and _APPENDIX_REF.search(paragraphs[i + 1].text[:60])):
+        numbered = [f"{ind.id}. {ind.name}" for ind in plan.indicators
+                    if ind.id and ind.id.isdigit() and ind.location is not None]
+        return numbered or None
+    return None
+
+
+def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
+    """"- Thu ngân sách nhà nước trên địa bàn tỉnh: 19.515 tỷ đồng." → an indicator with a plan value."""
+    if period is None:
+        return []
+    m = re.match(r"^\s*(?:[-+–•]\s+|\(\d+\)\s*)?(?P<name>[^:;]{5,120}?)\s*:\s*(?P<value>[^;:]{1,40}?)\s*[.;]?\s*$",
+                 p.text)
+    if not m:
+        return []
+    try:
+        q = parse_quantity(m.group("value"), p.locate(m.start("value")))
+    except NotANumber:
+        return []
+    unit = q.unit or None
+    return [Indicator(name=m.group("name").strip(), unit=unit, values=[Observation(period=period, value=q.value)],
+                      location=p.locate(m.start("name")))]
+
+
+def prose_to_plan(document: Document, plan: Plan) -> None:
+    """Add what the paragraphs state to ``plan`` (after the tables are in it)."""
+    year = plan_year(document)
+    period = Period(year=year, kind=PeriodKind.plan) if year else None
+    paragraphs = document.paragraphs()
+    for i, p in enumerate(paragraphs):
+        listed = _structures_listed(paragraphs, i, period)
+        if listed:
+            plan.structures.append(listed)
+        else:
+            plan.structures.extend(_structures_inline(p, period))
+        plan.parts.extend(_parts(p, period))
+        plan.indicators.extend(_targets(p, period))
+    plan.counts.extend(_stated_counts(document, plan))
