@@ -44,8 +44,9 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
             out["header"] = structure.header.model_dump(mode="json", exclude_none=True,
                                                         exclude={"number_location", "date_location",
                                                                  "session_location"})
-            if structure.closing_text:
-                out["header"]["closing"] = structure.closing_text[:200]
+            if structure.closing:
+                out["header"]["closing"] = structure.closing.model_dump(
+                    mode="json", exclude_none=True, exclude={"location", "session_location", "date_location"})
         if "clauses" in only:
             out["clauses"] = [_clause(c) for c in structure.clauses]
         if "appendices" in only:

@@ -12,12 +12,8 @@ def extract_structure(document: Document) -> DocumentStructure:
     from .references import extract_references
 
     clauses, appendices = extract_clauses(document)
-    structure = DocumentStructure(header=extract_header(document), clauses=clauses, appendices=appendices,
-                                  references=extract_references(document))
-    closing = extract_closing(document)
-    if closing is not None:
-        structure.closing_text, structure.closing_location = closing.text, closing.location
-    return structure
+    return DocumentStructure(header=extract_header(document), clauses=clauses, appendices=appendices,
+                             references=extract_references(document), closing=extract_closing(document))
 
 
 def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:

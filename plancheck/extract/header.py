@@ -11,34 +11,18 @@ in which order the parts come, never by line number.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from pydantic import BaseModel
 
 from ..dates import DateMention, find_dates
-from ..models.document import Cell, Document, Header, Paragraph, Table
+from ..models.document import Cell, Closing, Document, Header, Paragraph, Table
 from ..models.location import Location
 from ..text import parse_ordinal
 
 __all__ = ["Closing", "extract_closing", "extract_header"]
-
-
-class Closing(BaseModel):
-    """'Nghị quyết này đã được HĐND tỉnh ... khóa XV, Kỳ họp thứ tám thông qua ngày ...'"""
-
-    text: str
-    location: Location
-    term: str | None = None
-    session_text: str | None = None
-    session: int | None = None
-    session_location: Location | None = None
-    date_text: str | None = None
-    date: dt.date | None = None
-    date_location: Location | None = None
 
 
 # -- the document's text, a few pieces joined -------------------------------------

@@ -107,8 +107,8 @@ def locate(spans: list[Span], offset: int) -> Location:
     span = spans[i]
     loc = span.location
     delta = max(0, offset - span.start)
-    if loc.paragraph is not None or loc.table is not None:
-        return loc  # Word: the paragraph or cell is the finest position
+    # Word locations too: their line and column index Document.lines, where the
+    # docx reader writes each paragraph and each table row (plancheck.read.docx).
     return loc.model_copy(update={"column": loc.column + delta})
 
 
@@ -133,7 +133,8 @@ class Header(BaseModel):
 class Clause(BaseModel):
     """A numbered unit of the body: Phần, Chương, Mục, Điều, khoản, điểm, sections, items."""
 
-    level: str           # part | chapter | section | article | clause | point | dotted | roman | enum | bullet
+    level: str           # part | chapter | section | article | alpha | roman | clause | dotted | point | enum
+                         # | bullet | appendix | form
     label: str           # as written: "Điều 1", "2.", "d)", "1.2.", "II.", "(3)", "-"
     number: str | None   # the number alone: "1", "2", "d", "1.2", "II", "3"
     title: str = ""      # text after the label, first line only
@@ -156,7 +157,21 @@ class Reference(BaseModel):
     issuer: str | None = None
     date_text: str | None = None
     date: dt.date | None = None
-    target: str | None = None        # internal: "Điều 1 khoản 2", "Phụ lục 01"
+    target: str | None = None        # internal: "khoản 2 Điều 1", "Phụ lục 01"
+
+
+class Closing(BaseModel):
+    """'Nghị quyết này đã được HĐND tỉnh ... khóa XV, Kỳ họp thứ tám thông qua ngày ...'"""
+
+    text: str
+    location: Location
+    term: str | None = None
+    session_text: str | None = None
+    session: int | None = None
+    session_location: Location | None = None
+    date_text: str | None = None
+    date: dt.date | None = None
+    date_location: Location | None = None
 
 
 class DocumentStructure(BaseModel):
@@ -164,5 +179,4 @@ class DocumentStructure(BaseModel):
     clauses: list[Clause] = Field(default_factory=list)     # top-level clauses (tree)
     appendices: list[Clause] = Field(default_factory=list)  # Phụ lục, each a tree
     references: list[Reference] = Field(default_factory=list)
-    closing_text: str | None = None  # "Nghị quyết này đã được ... thông qua ngày ..."
-    closing_location: Location | None = None
+    closing: Closing | None = None   # "Nghị quyết này đã được ... thông qua ngày ..."
