@@ -52,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help="markdown writes the rule reference (docs/rules.md)")
 
+    dump = sub.add_parser("dump", help="show what plancheck understood of a file")
+    dump.add_argument("path", help="a document or plan file")
+    dump.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    dump.add_argument("--section", action="append", metavar="NAME",
+                      help="only these sections (header, clauses, appendices, references, indicators, "
+                           "structures, comparisons, parts, counts); comma-separated")
+
     explain = sub.add_parser("explain", help="show a rule with its examples")
     explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
     explain.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
@@ -66,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "dump":
+            return _dump(args)
         return _explain(args)
     except PlancheckError as exc:
         print(f"plancheck: {exc}", file=sys.stderr)
@@ -117,6 +126,19 @@ def _rules(args: argparse.Namespace) -> int:
     for r in rules:
         state = "" if r.enabled else "  (off by default)"
         print(f"{r.id}  {r.slug:<24} {r.category:<13} {r.severity.value:<8} {r.doc.what}{state}")
+    return EXIT_CLEAN
+
+
+def _dump(args: argparse.Namespace) -> int:
+    from .dump import SECTIONS, dump_data, render
+    from .read import load_path
+
+    only = tuple(_csv(args.section)) or SECTIONS
+    unknown = [s for s in only if s not in SECTIONS]
+    if unknown:
+        raise PlancheckError(f"--section: unknown {', '.join(unknown)} (sections: {', '.join(SECTIONS)})")
+    loaded = load_path(args.path)
+    sys.stdout.write(render(dump_data(loaded.plan, loaded.structure, only), args.format))
     return EXIT_CLEAN
 
 

@@ -375,3 +375,29 @@ def nearest_number_words(text: str, max_distance: int = 2) -> list[NumberWords]:
         )
         for bare, full, n in matches
     ]
+
+
+# -- tone placement and comparison ------------------------------------------------
+# Vietnamese writes the tone of an open "oa", "oe", "uy" syllable on either vowel:
+# "hoà"/"hòa", "thuỷ"/"thủy", "UỶ BAN"/"ỦY BAN". Documents mix both, so text is
+# compared after moving the mark to the first vowel. vi-textmatch (MIT, no
+# dependencies) does exactly that and was right on every hard word tried (closed
+# syllables "hoàn", "khuỷu", "hoạch" and the "qu" cluster of "quý", "quỳnh" are left
+# alone); it is imported on first use so `import plancheck` stays cheap.
+__all__ += ["fold", "normalize_tones"]
+
+
+def normalize_tones(text: str) -> str:
+    """NFC text with the tone of open oa/oe/uy syllables on the first vowel:
+    'hoà' -> 'hòa', 'thuỷ' -> 'thủy', 'KHOÁ' -> 'KHÓA', 'UỶ BAN' -> 'ỦY BAN';
+    'hoàn', 'quý', 'quỳnh', 'khuỷu', 'hoạch', 'thuở' are unchanged."""
+    from vi_textmatch.tone import normalize_tone
+
+    return normalize_tone(unicodedata.normalize("NFC", text))
+
+
+def fold(text: str) -> str:
+    """The form to compare Vietnamese text in: NFC, one tone placement, case-folded.
+    fold('UỶ BAN NHÂN DÂN') == fold('Ủy ban nhân dân'). For matching only: text
+    shown to people keeps its own spelling."""
+    return unicodedata.normalize("NFC", normalize_tones(text).casefold())

@@ -1,0 +1,121 @@
+"""Bytes of a text file -> str, or an InputError that says what the file is.
+
+Accepted: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM. Everything else is
+refused with a reason a clerk can act on. Vietnamese offices still hold files in
+the pre-Unicode font encodings TCVN3 (ABC, the ".Vn" fonts) and VNI; read as
+Unicode they are gibberish ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi"), so the
+error names the encoding instead of a byte offset.
+
+The detector is ours rather than viparse's ``detect_text_encoding``: that one is
+right, but importing it loads viparse's whole document loader (about 40 modules),
+and we only need to name the encoding in an error, never to convert.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", None),
+    (b"\x00\x00\xfe\xff", None),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Latin-1 letters that Unicode Vietnamese uses; every other character of
+# U+00A1..U+00FF is foreign to it, and legacy-encoded Vietnamese is full of them.
+_VIETNAMESE_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+_FOREIGN = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)
+_WORD = re.compile(r"[^\s\d]+")
+_FOREIGN_SET = frozenset(_FOREIGN)
+_FOREIGN_CHAR = re.compile(f"[{re.escape(_FOREIGN)}]")
+_VOWELS = frozenset("aeiouyAEIOUY") | _VIETNAMESE_LATIN1
+_SAMPLE_CHARS = 20_000   # enough to tell, cheap on any file
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """The text of a file's bytes; InputError naming the file and the problem."""
+    if not data:
+        raise InputError("empty file", path)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            if encoding is None:
+                raise InputError("UTF-32 text is not supported; save it as UTF-8", path)
+            return _decode(data[len(bom):], encoding, path)
+    if b"\x00" in data:
+        if _looks_utf16_without_bom(data):
+            raise InputError("looks like UTF-16 text without a byte-order mark; save it as UTF-8", path)
+        raise InputError("binary file (it contains NUL bytes), not text", path)
+    return _decode(data, "utf-8", path)
+
+
+def _decode(data: bytes, encoding: str, path: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        legacy = None if _mostly_utf8(data) else legacy_vietnamese_encoding(data.decode("latin-1"))
+        if legacy:
+            raise InputError(f"looks like {legacy} encoded Vietnamese; convert it to Unicode "
+                             "(UTF-8), e.g. with Unikey's converter", path) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        name = "UTF-8" if encoding == "utf-8" else "UTF-16"
+        raise InputError(f"not {name} text (invalid byte 0x{data[exc.start]:02X} on line {line}); "
+                         "save it as UTF-8", path) from None
+    legacy = legacy_vietnamese_encoding(text, strict=True)
+    if legacy:
+        raise InputError(f"looks like {legacy} encoded Vietnamese stored as Unicode characters; "
+                         "convert it to Unicode, e.g. with Unikey's converter", path)
+    if not text.strip():
+        raise InputError("empty file (only blank lines)", path)
+    return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes, rather than a legacy 8-bit encoding (whose
+    bytes above 0x7F seldom happen to form valid UTF-8 sequences)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if c > "\x7f") - bad > bad
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    head = data[:2000]
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0), odd.count(0)) > 0.3 * len(head) / 2
+
+
+def legacy_vietnamese_encoding(text: str, strict: bool = False) -> str | None:
+    """'TCVN3 (ABC)' or 'VNI' when ``text`` reads like Vietnamese in that font
+    encoding decoded as Latin-1, else None.
+
+    A word holding a character Unicode Vietnamese never uses (µ ® ¬ ø ö ñ ...) is
+    the signal; legacy text has one in a large share of its words. ``strict`` asks
+    for more of them, for text that did decode as UTF-8. TCVN3 stores common
+    letters (à đ ơ ư ...) in U+00A1..U+00BF; VNI uses only letters of
+    U+00C0..U+00FF, mostly right after a vowel.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    words = _WORD.findall(sample)
+    foreign_words = [w for w in words if _FOREIGN_CHAR.search(w)]
+    share = 0.3 if strict else 0.15
+    if len(foreign_words) < 3 or len(foreign_words) < share * len(words):
+        return None
+    symbols = sum(1 for w in foreign_words for c in w if "\u00a1" <= c <= "\u00bf")
+    if symbols >= 0.2 * len(foreign_words):
+        return "TCVN3 (ABC)"
+    # VNI writes a vowel then its marks ("oä", "aø"); German or Nordic text has
+    # its ä ö ü ø mostly after consonants. (ñ is VNI's đ, first in its word, and
+    # Spanish's ñ follows vowels: it says nothing either way.)
+    return "VNI" if _share_after_vowels(foreign_words) >= 0.5 else None
+
+
+def _share_after_vowels(words: list[str]) -> float:
+    marks = after_vowel = 0
+    for word in words:
+        for i, c in enumerate(word):
+            if c in _FOREIGN_SET and c not in "ñÑ":
+                marks += 1
+                after_vowel += i > 0 and (word[i - 1] in _VOWELS or word[i - 1] in _FOREIGN_SET)
+    return after_vowel / marks if marks else 0.0

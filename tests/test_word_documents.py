@@ -1,0 +1,74 @@
+"""Word drafts: the same findings as for the equivalent text, located by paragraph and cell."""
+import pytest
+
+docx = pytest.importorskip("docx")
+
+import plancheck  # noqa: E402
+
+HEADER = [
+    "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA",
+    "Số: 252/NQ-HĐND",
+    "Sơn La, ngày 07 tháng 12 năm 2023",
+    "NGHỊ QUYẾT",
+    "VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024",
+    "Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024",
+    # A structure that does not close (Kon Tum's ranges) and one that does (Lai Châu's shares).
+    "1. Cơ cấu kinh tế: Khu vực Nông, Lâm nghiệp và Thuỷ sản 21-22%; Khu vực Công nghiệp và Xây dựng: "
+    "28-29%; Khu vực Dịch vụ: 43-44%.",
+    "2. Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản 15,31%; công nghiệp và xây dựng 39,6%; dịch vụ 38,64%; "
+    "thuế sản phẩm 6,46%.",
+]
+TABLE = [
+    ["STT", "Chỉ tiêu", "Đơn vị", "Thực hiện năm 2022", "Năm 2023", "", "Kế hoạch năm 2024", "So sánh", ""],
+    ["", "", "", "", "Kế hoạch", "Ước TH cả năm", "",
+     "ƯTH 2023 so với thực hiện 2022 (%)", "Kế hoạch 2024 so với ước thực hiện 2023 (%)"],
+    ["I", "CHỈ TIÊU KINH TẾ", "", "", "", "", "", "", ""],
+    ["2", "GRDP bình quân", "Triệu đồng/người/năm", "48,59", "52,40", "51,7", "55,5", "106,41", "107,28"],
+    ["4", "Tổng vốn đầu tư toàn xã hội", "Tỷ đồng", "19.760", "24.000", "22.000", "26.000", "111,34", "118,81"],
+]
+
+
+def build_docx(path):
+    d = docx.Document()
+    for text in HEADER:
+        d.add_paragraph(text)
+    table = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 4).merge(table.cell(0, 5))   # "Năm 2023" over its two columns
+    table.cell(0, 7).merge(table.cell(0, 8))   # "So sánh" likewise
+    table.cell(0, 4).text = "Năm 2023"
+    table.cell(0, 7).text = "So sánh"
+    d.save(path)
+
+
+def build_text(path):
+    """The text twin: the same paragraphs, the table as a Markdown pipe table."""
+    md = ["| " + " | ".join(row) + " |" for row in TABLE]
+    md.insert(1, "|" + "---|" * len(TABLE[0]))
+    path.write_text("\n\n".join(HEADER) + "\n\n" + "\n".join(md) + "\n", encoding="utf-8")
+
+
+def summary(report):
+    return sorted((f.rule, f.message) for f in report.findings)
+
+
+def test_word_and_text_give_the_same_findings(tmp_path):
+    word, text = tmp_path / "draft.docx", tmp_path / "draft.md"
+    build_docx(word)
+    build_text(text)
+    from_word, from_text = plancheck.check(word, lang="en"), plancheck.check(text, lang="en")
+    assert from_word.errors == [] and from_text.errors == []
+    assert summary(from_word) == summary(from_text)
+    assert [f.rule for f in from_word.findings] == ["PC101", "PC201"]
+
+
+def test_word_findings_are_located_by_paragraph_and_cell(tmp_path):
+    word = tmp_path / "draft.docx"
+    build_docx(word)
+    structure, comparison = plancheck.check(word, lang="en").findings
+    assert structure.location.paragraph == 7
+    assert "92–95%" in structure.message
+    assert (comparison.location.table, comparison.location.row, comparison.location.cell) == (1, 5, 9)
+    assert "118,81" in comparison.message and "118,18" in comparison.message
