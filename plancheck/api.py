@@ -29,7 +29,8 @@ def check(
     other sources are still checked. Bad rule packs or selections raise
     PlancheckError: nothing can be checked without rules.
     """
-    from .read import discover_files, load_path
+    from .pipeline import load_path
+    from .read import discover_files
     from .read.planfile import plan_from_data
 
     ruleset = (rules or load_rules(packs)).select(select, ignore)
@@ -51,12 +52,15 @@ def check(
     for path in discover_files(paths):
         try:
             loaded = load_path(path)
+            report.sources[loaded.path] = loaded.lines
+            _run(report, Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
+                                 options=opts), ruleset, lang)
         except PlancheckError as exc:
             report.errors.append(FileError(path=exc.path or str(path), message=exc.message,
                                            line=exc.line, column=exc.column))
-            continue
-        report.sources[loaded.path] = loaded.lines
-        _run(report, Subject(plan=loaded.plan, document=loaded.document, options=opts), ruleset, lang)
+        except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
+            report.errors.append(FileError(path=str(path), message=f"internal error ({type(exc).__name__}: {exc}); "
+                                                                    "please report it with this file"))
     return report
 
 

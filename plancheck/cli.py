@@ -131,7 +131,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _dump(args: argparse.Namespace) -> int:
     from .dump import SECTIONS, dump_data, render
-    from .read import load_path
+    from .pipeline import load_path
 
     only = tuple(_csv(args.section)) or SECTIONS
     unknown = [s for s in only if s not in SECTIONS]

@@ -18,6 +18,10 @@ def _value(v: Value) -> str:
     return v.text
 
 
+def _with_unit(v: Value, unit: str | None) -> str:
+    return v.text if not unit or v.text.endswith(unit) else f"{v.text} {unit}"
+
+
 def _clause(c: Clause) -> dict[str, Any]:
     item: dict[str, Any] = {"label": c.label, "at": _where(c.location)}
     if c.title:
@@ -54,10 +58,16 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
         if "references" in only:
             out["references"] = [_reference(r) for r in structure.references]
     if "indicators" in only:
-        out["indicators"] = [
-            {"id": i.id, "name": i.name, "unit": i.unit, "at": _where(i.location),
-             "values": {o.period.label(): _value(o.value) for o in i.values}}
-            for i in plan.indicators]
+        compared: dict[str, dict[str, str]] = {}
+        for c in plan.comparisons:
+            compared.setdefault(c.indicator, {})[c.label or c.kind.value] = c.value.text
+        out["indicators"] = []
+        for i in plan.indicators:
+            item = {"id": i.id, "name": i.name, "unit": i.unit, "at": _where(i.location),
+                    "values": {o.period.label(): _value(o.value) for o in i.values}}
+            if i.name in compared:
+                item["compare"] = compared[i.name]
+            out["indicators"].append(item)
     if "structures" in only:
         out["structures"] = [
             {"name": s.name, "period": s.period.label() if s.period else None, "at": _where(s.location),
@@ -71,8 +81,8 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
             for c in plan.comparisons]
     if "parts" in only:
         out["parts"] = [
-            {"whole": f"{p.whole_name} = {p.whole.text} {p.whole_unit or ''}".strip(),
-             "part": f"{p.part_name} = {p.part.text} {p.part_unit or ''}".strip(),
+            {"whole": f"{p.whole_name} = {_with_unit(p.whole, p.whole_unit)}",
+             "part": f"{p.part_name} = {_with_unit(p.part, p.part_unit)}",
              "period": p.period.label() if p.period else None, "same_base": p.same_base,
              "at": _where(p.location)}
             for p in plan.parts]

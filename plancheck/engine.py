@@ -235,6 +235,11 @@ def run_example(rule: Rule, example: dict[str, Any] | str, lang: str = "vi") -> 
 
     source = f"<{rule.id} example>"
     if isinstance(example, str):
-        raise PlancheckError(f"{rule.id}: text examples need a document reader", rule.pack)
-    subject = Subject(plan=plan_from_data(example, source=source))
+        from .pipeline import understand
+        from .read.text import read_text_document
+
+        loaded = understand(read_text_document(source + ".txt", example.encode("utf-8")))
+        subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure)
+    else:
+        subject = Subject(plan=plan_from_data(example, source=source))
     return run_rules(subject, [rule], lang)

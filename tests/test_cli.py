@@ -161,3 +161,12 @@ def test_console_script_runs_as_a_module(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "No findings · 1 file\n"
+
+
+def test_folder_search_skips_a_projects_own_notes(tmp_path, capsys):
+    (tmp_path / "README.md").write_text("# Kế hoạch 2024\n\nCơ cấu kinh tế: A 60%; B 60%.\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text("Cơ cấu kinh tế năm 2024: A 60%; B 60%.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", tmp_path, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["summary"]["files"] == 1
+    assert data["findings"][0]["path"].endswith("draft.md")

@@ -9,7 +9,7 @@ docx = pytest.importorskip("docx")
 
 from plancheck.errors import InputError  # noqa: E402
 from plancheck.models.document import Paragraph, Table  # noqa: E402
-from plancheck.read import load_path  # noqa: E402
+from plancheck.pipeline import load_path  # noqa: E402
 from plancheck.read import docx as docx_reader  # noqa: E402
 from plancheck.read.docx import read_docx_document  # noqa: E402
 

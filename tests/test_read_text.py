@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from plancheck.cli import main
 from plancheck.errors import InputError
 from plancheck.models.document import Paragraph, Table
-from plancheck.read import discover_files, load_path
+from plancheck.pipeline import load_path
+from plancheck.read import discover_files
 from plancheck.read import text as text_reader
 from plancheck.read.text import clean_text, read_text_document
 

@@ -21,6 +21,7 @@ class Subject:
 
     plan: Plan
     document: Any = None          # plancheck.models.document.Document, for document checks
+    structure: Any = None         # plancheck.models.document.DocumentStructure (header, clauses, references)
     options: dict[str, Any] = field(default_factory=dict)   # e.g. stage: draft | final
 
 

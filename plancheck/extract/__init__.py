@@ -22,9 +22,12 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     from .tables import tables_to_plan
 
     plan = Plan(path=document.path)
+    title = issued = None
     if structure is not None:
         h = structure.header
         plan.document = DocumentInfo(kind=h.doc_type, number=h.number, date=h.date, issuer=h.issuer, title=h.title)
-    tables_to_plan(document.tables(), plan, document_year=plan_year(document))
-    prose_to_plan(document, plan)
+        title, issued = h.title, (h.date.year if h.date else None)
+    year = plan_year(document, title, issued)
+    tables_to_plan(document.tables(), plan, document_year=year)
+    prose_to_plan(document, plan, year)
     return plan

@@ -59,11 +59,21 @@ class _Figure:
     end: int
 
 
-def plan_year(document: Document) -> int | None:
-    """The year a plan is for: the latest "năm 20xx" in the opening paragraphs (title)."""
+def plan_year(document: Document, title: str | None = None, issued: int | None = None) -> int | None:
+    """The year a plan is for: the latest "năm 20xx" of its title, else of its opening paragraphs.
+
+    A vision year ("tầm nhìn đến năm 2050") is no plan year: years past the
+    year after the document's own are ignored.
+    """
+    def usable(years: list[int]) -> list[int]:
+        return [y for y in years if issued is None or y <= issued + 1]
+
+    if title and (years := usable([int(y) for y in _YEAR.findall(title)])):
+        return max(years)
     years = []
     for p in document.paragraphs()[:15]:
-        years += [int(y) for y in _YEAR.findall(p.text)]
+        years += [int(y) for y in _YEAR.findall(p.text) if "tầm nhìn" not in p.text.casefold()]
+    years = usable(years)
     return max(years) if years else None
 
 
@@ -156,7 +166,7 @@ def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
     return out
 
 
-_QUANTITY = re.compile(r"(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
+_QUANTITY = re.compile(r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá)\s+)?(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
                        r"lượt|nghìn lượt|ha|xã|doanh nghiệp|hộ)", re.IGNORECASE)
 
 
@@ -227,9 +237,9 @@ def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
                       location=p.locate(m.start("name")))]
 
 
-def prose_to_plan(document: Document, plan: Plan) -> None:
+def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> None:
     """Add what the paragraphs state to ``plan`` (after the tables are in it)."""
-    year = plan_year(document)
+    year = year or plan_year(document)
     period = Period(year=year, kind=PeriodKind.plan) if year else None
     paragraphs = document.paragraphs()
     for i, p in enumerate(paragraphs):
