@@ -29,7 +29,7 @@ def wall(cmd: list[str], repeat: int = 7) -> float:
 
 
 def main(argv: list[str]) -> int:
-    files = [Path(a) for a in argv] or sorted((ROOT / "examples").glob("*.yaml"))
+    files = [Path(a) for a in argv] or sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())
     py = sys.executable
     bare = wall([py, "-c", "pass"])
     imp = wall([py, "-c", "import plancheck"])

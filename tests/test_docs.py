@@ -46,7 +46,7 @@ def test_rule_reference_is_current(capsys):
 
 def test_readme_shows_the_examples_output_as_plancheck_prints_it(capsys):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ("son-la-2024.yaml", "thai-nguyen-2024.yaml"):
+    for name in ("son-la-2024.yaml", "thai-nguyen-2024.yaml", "kon-tum-2021.md"):
         block = re.search(rf"\$ plancheck check examples/{name} --lang en\n(.*?)```", readme, re.S).group(1)
         cwd = os.getcwd()
         os.chdir(ROOT)
