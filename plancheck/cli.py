@@ -39,10 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated")
     check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
     check.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+    check.add_argument("--lang", choices=("vi", "en"), default=None,
                        help="language of messages (default: vi, or $PLANCHECK_LANG)")
+    check.add_argument("--stage", choices=("draft", "final"), default=None,
+                       help="draft: blanks left for later are info; final (default): they are errors")
+    check.add_argument("--index", metavar="FILE", help="check citations against documents indexed by `plancheck index`")
+    check.add_argument("--config", metavar="FILE", help="settings file (default: the nearest plancheck.toml or "
+                                                        "pyproject.toml with [tool.plancheck])")
+    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
 
@@ -83,12 +89,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _settings(args: argparse.Namespace) -> dict:
+    """Command-line options over the configuration file over the defaults."""
+    from pathlib import Path
+
+    from .config import find_config, load_config
+
+    config = {} if args.no_config else load_config(Path(args.config) if args.config else find_config())
+    return {
+        "select": _csv(args.select) or config.get("select", []),
+        "ignore": _csv(args.ignore) or config.get("ignore", []),
+        "rules": config.get("rules", []) + list(args.rules),
+        "fail_on": args.fail_on or config.get("fail-on", "error"),
+        "lang": args.lang or config.get("lang") or os.environ.get("PLANCHECK_LANG", "vi"),
+        "stage": args.stage or config.get("stage", "final"),
+        "index": args.index or config.get("index"),
+    }
+
+
 def _check(args: argparse.Namespace) -> int:
     from .api import check
     from .engine import load_rules
 
-    rules = load_rules(args.rules)
-    report = check(args.paths, rules=rules, select=_csv(args.select), ignore=_csv(args.ignore), lang=args.lang)
+    s = _settings(args)
+    args.lang, args.fail_on = s["lang"], s["fail_on"]
+    rules = load_rules(s["rules"])
+    report = check(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
+                   options={"stage": s["stage"]}, index=s["index"])
     if args.format == "json":
         from .report.json import render
 

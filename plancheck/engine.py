@@ -43,12 +43,14 @@ class RuleDoc(BaseModel):
 class Examples(BaseModel):
     """Inputs on which the rule must fire, and inputs on which it must not.
 
-    Each example is a plan (a mapping in the plan-file format) or document text.
+    Each example is a plan (a mapping in the plan-file format), document text,
+    or a list of these: several documents checked in one run (for citations
+    across documents).
     """
 
     model_config = ConfigDict(extra="forbid")
-    fires: list[dict[str, Any] | str] = Field(min_length=1)
-    passes: list[dict[str, Any] | str] = Field(min_length=1)
+    fires: list[dict[str, Any] | str | list[dict[str, Any] | str]] = Field(min_length=1)
+    passes: list[dict[str, Any] | str | list[dict[str, Any] | str]] = Field(min_length=1)
 
 
 class Rule(BaseModel):
@@ -208,18 +210,37 @@ def load_rules(extra_packs: Iterable[str | Path] = (), *, include_default: bool 
 # -- running ----------------------------------------------------------------
 
 def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list[Finding]:
+    """The document-scope rules on one source."""
     findings: list[Finding] = []
     for rule in rules:
-        params = rule.parsed_params()
-        for hit in rule.checker().run(subject, params):
-            location = hit.location or Location(path=subject.plan.path)
-            findings.append(Finding(
-                rule=rule.id, slug=rule.slug, category=rule.category, severity=rule.severity,
-                message=rule.message_for(lang).format_map(_Fields(hit.fields)),
-                location=location, suggestion=hit.suggestion, evidence=hit.evidence,
-            ))
+        if rule.checker().scope != "document":
+            continue
+        hits = rule.checker().run(subject, rule.parsed_params())
+        findings += [_finding(rule, hit, subject.plan.path, lang) for hit in hits]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def run_across(subjects: list[Subject], rules: Iterable[Rule], lang: str = "vi", index: Any = None) -> list[Finding]:
+    """The run-scope rules (citations across documents) on all sources of a run together."""
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.checker().scope != "run":
+            continue
+        hits = rule.checker().run_all(subjects, rule.parsed_params(), index)
+        findings += [_finding(rule, hit, "", lang) for hit in hits]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _finding(rule: Rule, hit, default_path: str, lang: str) -> Finding:
+    return Finding(
+        rule=rule.id, slug=rule.slug, category=rule.category,
+        severity=Severity(hit.severity) if hit.severity else rule.severity,
+        message=rule.message_for(lang).format_map(_Fields(hit.fields)),
+        location=hit.location or Location(path=default_path),
+        suggestion=hit.suggestion, evidence=hit.evidence,
+    )
 
 
 class _Fields(dict):
@@ -229,17 +250,24 @@ class _Fields(dict):
         return ""
 
 
-def run_example(rule: Rule, example: dict[str, Any] | str, lang: str = "vi") -> list[Finding]:
-    """Run one rule on one of its examples (a plan mapping, or document text)."""
+def run_example(rule: Rule, example: Any, lang: str = "vi",
+                options: dict[str, Any] | None = None) -> list[Finding]:
+    """Run one rule on one of its examples: a plan mapping, document text, or a list of them."""
+    sources = example if isinstance(example, list) else [example]
+    subjects = [_example_subject(rule, source, i, options or {}) for i, source in enumerate(sources, 1)]
+    findings = [f for subject in subjects for f in run_rules(subject, [rule], lang)]
+    return findings + run_across(subjects, [rule], lang)
+
+
+def _example_subject(rule: Rule, source: dict[str, Any] | str, n: int, options: dict[str, Any]) -> Subject:
     from .read.planfile import plan_from_data
 
-    source = f"<{rule.id} example>"
-    if isinstance(example, str):
+    name = f"<{rule.id} example{'' if n == 1 else f' {n}'}>"
+    options = {"stage": "final", **options}
+    if isinstance(source, str):
         from .pipeline import understand
         from .read.text import read_text_document
 
-        loaded = understand(read_text_document(source + ".txt", example.encode("utf-8")))
-        subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure)
-    else:
-        subject = Subject(plan=plan_from_data(example, source=source))
-    return run_rules(subject, [rule], lang)
+        loaded = understand(read_text_document(name + ".txt", source.encode("utf-8")))
+        return Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure, options=options)
+    return Subject(plan=plan_from_data(source, source=name), options=options)

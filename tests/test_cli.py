@@ -170,3 +170,21 @@ def test_folder_search_skips_a_projects_own_notes(tmp_path, capsys):
     data = json.loads(out)
     assert code == 1 and data["summary"]["files"] == 1
     assert data["findings"][0]["path"].endswith("draft.md")
+
+
+def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, capsys, monkeypatch):
+    shutil.copy(SON_LA, tmp_path / "plan.yaml")
+    (tmp_path / "pyproject.toml").write_text('[tool.plancheck]\nlang = "en"\nignore = ["comparison"]\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", "plan.yaml") == (0, "No findings · 1 file\n", "")
+    code, out, _ = run(capsys, "check", "plan.yaml", "--ignore", "PC102")
+    assert code == 1 and "[error]" in out      # --ignore replaces the configured list; lang stays en
+    assert run(capsys, "check", "plan.yaml", "--no-config")[1].endswith("1 phát hiện (1 lỗi) · 1 tệp\n")
+
+
+def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch):
+    (tmp_path / "plancheck.toml").write_text('stage = "published"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check", str(CLEAN))
+    assert code == 2 and "stage must be draft or final" in err and "plancheck.toml" in err

@@ -116,4 +116,4 @@ def test_default_packs_ship_inside_the_package():
     from plancheck.engine import default_pack_paths
 
     paths = default_pack_paths()
-    assert [p.name for p in paths] == ["default.yaml"]
+    assert "default.yaml" in [p.name for p in paths]

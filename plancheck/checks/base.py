@@ -33,14 +33,24 @@ class Hit:
     fields: dict[str, Any]
     suggestion: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    severity: str | None = None   # overrides the rule's severity (e.g. a blank in a draft is only info)
 
 
 class CheckKind:
-    """A check implementation. Subclasses set ``name``, ``fields`` and ``Params``."""
+    """A check implementation. Subclasses set ``name``, ``fields`` and ``Params``.
+
+    A kind of scope "document" looks at one source at a time (``run``); a kind of
+    scope "run" looks at all the sources of a run together, and at the index of
+    known documents when one is given (``run_all``): citations across documents.
+    """
 
     name: ClassVar[str]
     fields: ClassVar[frozenset[str]]   # the names a rule's messages may use
     Params: ClassVar[type[Params]] = Params
+    scope: ClassVar[str] = "document"
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def run_all(self, subjects: list[Subject], params: Params, index: Any = None) -> Iterable[Hit]:
         raise NotImplementedError

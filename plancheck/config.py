@@ -1,0 +1,58 @@
+"""Project configuration: `[tool.plancheck]` in pyproject.toml, or a plancheck.toml.
+
+    [tool.plancheck]
+    stage = "draft"          # draft | final: blanks left in a draft are info, in a final text errors
+    select = ["PC1", "date"]
+    ignore = ["PC102"]
+    rules = ["rules/local.yaml"]   # extra packs, relative to the config file
+    fail-on = "warning"
+    lang = "en"
+    index = "plans.index.sqlite"
+
+The nearest file from the current folder upward wins; command-line options win over it.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import PlancheckError
+
+KEYS = {"stage", "select", "ignore", "rules", "fail-on", "lang", "index"}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / "plancheck.toml").is_file():
+            return candidate / "plancheck.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "[tool.plancheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PlancheckError(f"cannot read configuration: {exc}", str(path)) from None
+    table = data.get("tool", {}).get("plancheck", {}) if path.name == "pyproject.toml" else data
+    unknown = set(table) - KEYS
+    if unknown:
+        raise PlancheckError(f"unknown setting {', '.join(sorted(unknown))} (known: {', '.join(sorted(KEYS))})",
+                             str(path))
+    config = dict(table)
+    for key in ("select", "ignore", "rules"):
+        if isinstance(config.get(key), str):
+            config[key] = [config[key]]
+    if config.get("stage") not in (None, "draft", "final"):
+        raise PlancheckError(f"stage must be draft or final, not {config['stage']!r}", str(path))
+    base = path.parent
+    config["rules"] = [str(base / r) for r in config.get("rules", [])]
+    if config.get("index"):
+        config["index"] = str(base / config["index"])
+    return config
