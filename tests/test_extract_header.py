@@ -11,15 +11,7 @@ from plancheck.extract.header import extract_closing, extract_header
 from plancheck.models.document import Cell, Document, Paragraph, Row, Span, Table
 from plancheck.models.location import Location
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-def doc(text: str, first_line: int = 1) -> Document:
-    """One paragraph per non-empty line, located at its line."""
-    lines = text.split("\n")
-    blocks = [Paragraph(index=i, text=line, spans=[Span(start=0, location=Location(path="t.txt", line=n))])
-              for i, (n, line) in enumerate((n, l) for n, l in enumerate(lines, first_line) if l.strip())]
-    return Document(path="t.txt", source_format="text", blocks=blocks, lines=lines)
+from documents import CORPUS, doc  # noqa: E402
 
 
 # son-la_nq-252-hdnd_2023.txt lines 1-21: the layout table as extracted, '|' between cells.
