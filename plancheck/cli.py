@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="only these sections (header, clauses, appendices, references, indicators, "
                            "structures, comparisons, parts, counts); comma-separated")
 
+    index = sub.add_parser("index", help="index documents whose citations `check --index` verifies")
+    index.add_argument("paths", nargs="+", metavar="FOLDER", help="folders (or files) of documents")
+    index.add_argument("-o", "--output", metavar="FILE", default="plancheck-index.sqlite",
+                       help="the index file to write (default: plancheck-index.sqlite)")
+
     explain = sub.add_parser("explain", help="show a rule with its examples")
     explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
     explain.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
@@ -81,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "dump":
             return _dump(args)
+        if args.command == "index":
+            return _index(args)
         return _explain(args)
     except PlancheckError as exc:
         print(f"plancheck: {exc}", file=sys.stderr)
@@ -167,6 +174,19 @@ def _dump(args: argparse.Namespace) -> int:
     loaded = load_path(args.path)
     sys.stdout.write(render(dump_data(loaded.plan, loaded.structure, only), args.format))
     return EXIT_CLEAN
+
+
+def _index(args: argparse.Namespace) -> int:
+    from .index import build_index
+
+    result = build_index(args.paths, args.output)
+    for e in result.errors:
+        print(f"plancheck: {e}", file=sys.stderr)
+    n = len(result.errors)
+    skipped = f", {n} unreadable file{'s' * (n != 1)} skipped" if n else ""
+    print(f"{result.documents} document{'s' * (result.documents != 1)} indexed ({result.numbered} with a number)"
+          f"{skipped} → {result.output}", file=sys.stderr)
+    return EXIT_USAGE if result.errors else EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:

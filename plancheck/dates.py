@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
 
-__all__ = ["DateKind", "DateMention", "find_dates", "parse_date"]
+__all__ = ["DateKind", "DateMention", "expected_form", "find_dates", "parse_date", "with_leading_zeros"]
 
 DateKind = Literal["full", "numeric", "month", "year", "period"]
 
@@ -281,8 +281,13 @@ def _numeric_blank(text: str, m: re.Match[str]) -> DateMention | None:
 
 
 # -- months, years, periods -------------------------------------------------------
-def _month(text: str, m: re.Match[str]) -> DateMention:
+_THIRTEENTH = re.compile(r"(?<!\w)(?:lương|thưởng|tiền)\s*$", re.IGNORECASE)
+
+
+def _month(text: str, m: re.Match[str]) -> DateMention | None:
     month, year = int(m.group("month")), int(m.group("year"))
+    if month == 13 and _THIRTEENTH.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "lương tháng 13 năm 2023": the thirteenth-month salary
     return DateMention(
         text=m.group(0), start=m.start(), end=m.end(), kind="month", month=month, year=year,
         impossible=_impossible(None, month, year),
@@ -301,8 +306,15 @@ def _period(text: str, m: re.Match[str]) -> DateMention | None:
     first, last = int(m.group("first")), int(m.group("last"))
     if not (_is_year(first) and _is_year(last)):
         return None
+    if last <= first and not m.group("prefix") and first - last > _REVERSED_SLIP:
+        return None  # "1900-1234": a hotline or a code, not a period written backwards
     return DateMention(text=m.group(0), start=m.start(), end=m.end(), kind="period",
                        year=first, end_year=last, malformed=last <= first)
+
+
+# A period written backwards by a slip ("2025 - 2021") has years close together;
+# with no "giai đoạn" before it, two far-apart four-digit numbers are something else.
+_REVERSED_SLIP = 10
 
 
 # -- all of them ------------------------------------------------------------------
@@ -334,9 +346,16 @@ def _with_weekday(text: str, mention: DateMention) -> DateMention:
     if mention.kind not in ("full", "numeric"):
         return mention
     m = _WEEKDAY.search(text, max(0, mention.start - 24), mention.start)
-    if not m:
+    if not m or not _WEEKDAY_LEAD.search(text, max(0, m.start() - 16), m.start()):
         return mention
     return replace(mention, weekday=" ".join(m.group("weekday").split()))
+
+
+# A weekday heads its line or clause ("Thứ sáu, Ngày 25/06/2021", "vào thứ hai,
+# ngày ..."); after a noun "thứ năm" is an ordinal: "Kỳ họp thứ năm, ngày ...".
+_WEEKDAY_LEAD = re.compile(
+    r"(?:^|[\n(\[,;:.!?|*\"“–—-])\s*$|(?<!\w)(?:vào|hôm\s+nay|sáng|chiều|tối|trưa|đêm|từ|đến)\s+$",
+    re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -353,3 +372,46 @@ def parse_date(text: str) -> dt.date | None:
         if mention.kind in ("full", "numeric") and mention.date and not mention.malformed:
             return mention.date
     return None
+
+
+# -- how a date should be written ---------------------------------------------------
+def expected_form(mention: DateMention) -> str | None:
+    """The standard form of a day: "ngày 26 tháng 11 năm 2023", with the leading
+    zeros Nghị định 30/2020/NĐ-CP asks for (days below 10, months 1 and 2); None
+    unless day, month and year are all known and the day exists."""
+    if mention.kind not in ("full", "numeric") or mention.impossible:
+        return None
+    day, month, year = mention.day, mention.month, mention.year
+    if day is None or month is None or not _is_year(year):
+        return None
+    return f"ngày {day:02d} tháng {month:02d} năm {year}" if month < 3 else f"ngày {day:02d} tháng {month} năm {year}"
+
+
+_ZERO_WORDED = re.compile(r"(?P<word>(?<!\w)(?:ngày|tháng)\s*+)(?P<n>[0-9])(?![0-9])", re.IGNORECASE)
+_ZERO_NUMERIC = re.compile(r"^(?P<prefix>(?:ngày\s*)?)(?P<day>[0-9]{1,2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])",
+                           re.IGNORECASE)
+
+
+def with_leading_zeros(mention: DateMention) -> str | None:
+    """The mention as written, with the leading zeros it lacks added
+    ("ngày 5 tháng 12 năm 2023" -> "ngày 05 tháng 12 năm 2023", "7/1/2024" ->
+    "07/01/2024"); None when it lacks none."""
+    if not mention.leading_zero_missing:
+        return None
+    text = mention.text
+    if mention.kind == "numeric":
+        m = _ZERO_NUMERIC.match(text)
+        if not m:
+            return None
+        day, month = m.group("day"), m.group("month")
+        day = day.zfill(2) if len(day) == 1 and day != "0" else day
+        month = month.zfill(2) if len(month) == 1 and month in ("1", "2") else month
+        fixed = f"{m.group('prefix')}{day}{m.group('sep')}{month}" + text[m.end():]
+    else:
+        def pad(m: re.Match[str]) -> str:
+            word, n = m.group("word"), m.group("n")
+            needs = n != "0" if word[:4].casefold() == "ngày" else n in ("1", "2")
+            return word + ("0" + n if needs else n)
+
+        fixed = _ZERO_WORDED.sub(pad, text)
+    return fixed if fixed != text else None

@@ -204,7 +204,14 @@ def load_rules(extra_packs: Iterable[str | Path] = (), *, include_default: bool 
                     raise RulePackError(f"rule {key} is defined twice (also in {seen[key]})", str(path))
                 seen[key] = str(path)
             rules.append(rule)
+    # Listed and run in id order (PC101 before PC501), whatever order the packs load in.
+    rules.sort(key=_id_order)
     return RuleSet(rules)
+
+
+def _id_order(rule: Rule) -> tuple[str, int]:
+    prefix = rule.id.rstrip("0123456789")
+    return prefix, int(rule.id[len(prefix):])
 
 
 # -- running ----------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from plancheck.cli import main
+from plancheck.engine import load_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SON_LA = EXAMPLES / "son-la-2024.yaml"
@@ -140,7 +141,9 @@ def test_rules_lists_every_rule(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0
     ids = [line.split()[0] for line in out.splitlines()]
-    assert ids == ["PC101", "PC102", "PC201", "PC202", "PC301", "PC401"]
+    assert ids[:6] == ["PC101", "PC102", "PC201", "PC202", "PC301", "PC401"]
+    assert ids == sorted(ids, key=lambda i: int(i[2:])) and len(set(ids)) == len(ids)
+    assert set(ids) == {rule.id for rule in load_rules()}
 
 
 def test_explain_prints_the_rule_with_its_examples_and_what_it_says(capsys):

@@ -250,13 +250,23 @@ def _extract_header(joined: _Joined) -> Header:
     return header
 
 
+# What may follow a session's number: "KỲ HỌP THỨ 19 - CHUYÊN ĐỀ", "kỳ họp thứ ba (bất thường)".
+_SESSION_QUALIFIER = re.compile(
+    r"\s*(?:[-–—:]\s*)?(?:\(\s*)?(?:kỳ\s+họp\s+)?(?:chuyên\s+đề|bất\s+thường|thường\s+lệ)\s*\)?\s*$",
+    re.IGNORECASE)
+
+
 def _read_term(joined: _Joined, start: int, target: Header | Closing) -> None:
     m = _TERM.search(joined.text, start)
     if not m:
         return
     target.term = m.group("term")
     if m.group("session"):
-        target.session_text = _squash(m.group("session"))
+        session = m.group("session")
+        qualifier = _SESSION_QUALIFIER.search(session)
+        if qualifier and qualifier.start() > 0:
+            session = session[:qualifier.start()]
+        target.session_text = _squash(session)
         target.session_location = joined.locate(m.start("session"))
         ordinal = parse_ordinal(target.session_text)
         target.session = ordinal.value if ordinal else None

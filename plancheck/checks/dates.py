@@ -1,0 +1,422 @@
+"""Dates: impossible or malformed ones, weekdays, citations and deadlines out
+of order with the document's own date, numbers whose year differs from their
+date, and the leading zeros Nghị định 30/2020/NĐ-CP asks for.
+
+The document's own date is the header's ("Sơn La, ngày 07 tháng 12 năm 2023"),
+or the closing statement's ("... thông qua ngày 07 tháng 12 năm 2023") when the
+header has none. A draft leaves it blank or partial ("ngày   tháng 01 năm
+2024"): the checks then reason with the interval the written parts allow
+(1-31 January 2024) and flag only what no day of it could explain.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import weakref
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Literal
+
+from ..dates import DateMention, expected_form, find_dates, with_leading_zeros
+from ..models.document import Cell, Document, DocumentStructure, Paragraph, Reference, Table
+from ..models.location import Location
+from .base import CheckKind, Hit, Params, Subject
+
+__all__ = ["DocumentDate", "Located", "date_mentions", "document_date", "plan_period"]
+
+_WEEKDAYS_VI = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+# -- the text, and the dates in it ----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Located:
+    mention: DateMention
+    piece: Paragraph | Cell
+    block: int
+
+    @property
+    def location(self) -> Location:
+        return self.piece.locate(self.mention.start)
+
+    def before(self, width: int) -> str:
+        """The text of the piece just before the mention."""
+        return self.piece.text[max(0, self.mention.start - width):self.mention.start]
+
+
+# Several rules read the same mentions; find them once per document.
+_CACHE: dict[int, tuple[weakref.ref, list[Located]]] = {}
+
+
+def date_mentions(document: Document | None) -> list[Located]:
+    if document is None:
+        return []
+    cached = _CACHE.get(id(document))
+    if cached and cached[0]() is document:
+        return cached[1]
+    found: list[Located] = []
+    for block in document.blocks:
+        cells = [c for row in block.rows for c in row.cells] if isinstance(block, Table) else [block]
+        for piece in cells:
+            if piece.text:
+                found += [Located(m, piece, block.index) for m in find_dates(piece.text)]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[id(document)] = (weakref.ref(document), found)
+    return found
+
+
+# -- the document's own date ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DocumentDate:
+    """The days the document's own date can be: one day, or the interval a
+    partial date allows."""
+
+    earliest: dt.date
+    latest: dt.date
+    text: str                     # as written
+    source: Literal["header", "closing"]
+    location: Location | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest == self.latest
+
+    def describe(self, lang: str) -> str:
+        if self.exact:
+            return _show(self.earliest)
+        if self.earliest.month == self.latest.month and self.earliest.year == self.latest.year:
+            month = f"{self.earliest.month:02d}/{self.earliest.year}"
+            return f"tháng {month}" if lang == "vi" else f"{_MONTHS_EN[self.earliest.month]} {self.earliest.year}"
+        if (self.earliest.month, self.earliest.day, self.latest.month, self.latest.day) == (1, 1, 12, 31) \
+                and self.earliest.year == self.latest.year:
+            return f"năm {self.earliest.year}" if lang == "vi" else f"the year {self.earliest.year}"
+        return f"{_show(self.earliest)}–{_show(self.latest)}"
+
+
+def _show(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _interval(mention: DateMention) -> tuple[dt.date, dt.date] | None:
+    """The days a (possibly partial) date can be; None when it says nothing."""
+    if mention.impossible or mention.year is None or not 1000 <= mention.year <= 2999:
+        return None
+    if mention.date is not None:
+        return mention.date, mention.date
+    year = mention.year
+    if mention.month is not None:
+        last = calendar.monthrange(year, mention.month)[1]
+        return dt.date(year, mention.month, 1), dt.date(year, mention.month, last)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def document_date(structure: DocumentStructure | None) -> DocumentDate | None:
+    """The document's own date: the header's, narrowed by or else taken from the
+    closing statement's; None when neither says anything usable."""
+    if structure is None:
+        return None
+    header, closing = structure.header, structure.closing
+    found: DocumentDate | None = None
+    if header.date is not None:
+        return DocumentDate(header.date, header.date, header.date_text or _show(header.date), "header",
+                            header.date_location)
+    if header.date_text:
+        mentions = [m for m in find_dates(header.date_text) if m.kind in ("full", "numeric")]
+        interval = _interval(mentions[0]) if mentions and not mentions[0].malformed else None
+        if interval:
+            found = DocumentDate(*interval, header.date_text, "header", header.date_location)
+    if closing is not None and closing.date is not None:
+        if found is None or found.earliest <= closing.date <= found.latest:
+            return DocumentDate(closing.date, closing.date, closing.date_text or _show(closing.date), "closing",
+                                closing.date_location)
+    return found
+
+
+def _preamble_end(structure: DocumentStructure) -> tuple[int, int] | None:
+    """Where the body starts (the first clause): citations before it are the
+    preamble's ("Căn cứ ...", "Xét ..."); None when the document has no clauses."""
+    if not structure.clauses:
+        return None
+    first = structure.clauses[0].location
+    return first.line, first.column
+
+
+def _at(location: Location) -> tuple[int, int]:
+    return location.line, location.column
+
+
+# -- impossible, malformed, weekday, leading zeros -----------------------------------------------
+class DateImpossible(CheckKind):
+    name = "date_impossible"
+    fields = frozenset({"text", "problem_vi", "problem_en", "day", "month", "year"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        for found in date_mentions(subject.document):
+            m = found.mention
+            if not m.impossible:
+                continue
+            if m.month is not None and not 1 <= m.month <= 12:
+                vi, en = f"không có tháng {m.month}", f"there is no month {m.month}"
+            elif m.day is not None and not 1 <= m.day <= 31:
+                vi, en = f"không có ngày {m.day}", f"there is no day {m.day}"
+            else:
+                last = calendar.monthrange(m.year if m.year and 1000 <= m.year <= 2999 else 2000, m.month or 1)[1]
+                year_vi = f" năm {m.year}" if m.year else ""
+                year_en = f" {m.year}" if m.year else ""
+                vi = f"tháng {m.month}{year_vi} chỉ có {last} ngày"
+                en = f"{_MONTHS_EN[m.month or 1]}{year_en} has {last} days"
+            yield Hit(location=found.location,
+                      fields={"text": _squash(m.text), "problem_vi": vi, "problem_en": en,
+                              "day": m.day or "", "month": m.month or "", "year": m.year or ""},
+                      evidence={"day": m.day, "month": m.month, "year": m.year})
+
+
+class DateMalformed(CheckKind):
+    name = "date_malformed"
+    fields = frozenset({"text", "expected", "problem_vi", "problem_en"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        for found in date_mentions(subject.document):
+            m = found.mention
+            if not m.malformed:
+                continue
+            text = _squash(m.text)
+            if m.kind == "period":
+                expected = ""
+                if m.end_year and m.year and m.end_year < m.year:
+                    expected = re.sub(r"([0-9]{4})(\s*[-–—]\s*)([0-9]{4})", r"\3\2\1", text)
+                vi = "năm cuối không sau năm đầu của giai đoạn"
+                en = "the period's last year is not after its first"
+            else:
+                expected = expected_form(m) or ""
+                vi = "các chữ ngày/tháng/năm bị lặp, thiếu hoặc sai thứ tự"
+                en = "the words ngày/tháng/năm are repeated, missing or out of order"
+            yield Hit(location=found.location,
+                      fields={"text": text, "expected": expected or "ngày DD tháng MM năm YYYY",
+                              "problem_vi": vi, "problem_en": en},
+                      suggestion=f"{text} → {expected}" if expected else None,
+                      evidence={"day": m.day, "month": m.month, "year": m.year})
+
+
+class DateWeekday(CheckKind):
+    name = "date_weekday"
+    fields = frozenset({"text", "weekday", "actual_vi", "actual_en", "date"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        for found in date_mentions(subject.document):
+            m = found.mention
+            if m.weekday_matches is not False or m.date is None:
+                continue
+            actual = m.date.weekday()
+            yield Hit(location=found.location,
+                      fields={"text": _squash(m.text), "weekday": m.weekday, "date": _show(m.date),
+                              "actual_vi": _WEEKDAYS_VI[actual], "actual_en": _WEEKDAYS_EN[actual]},
+                      suggestion=f"{m.weekday} → {_WEEKDAYS_VI[actual]}",
+                      evidence={"stated": m.weekday, "actual": _WEEKDAYS_VI[actual]})
+
+
+class DateLeadingZero(CheckKind):
+    name = "date_leading_zero"
+    fields = frozenset({"text", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        for found in date_mentions(subject.document):
+            m = found.mention
+            if not m.leading_zero_missing or m.malformed or m.impossible:
+                continue
+            expected = with_leading_zeros(m)
+            if not expected:
+                continue
+            text = _squash(m.text)
+            yield Hit(location=found.location, fields={"text": text, "expected": _squash(expected)},
+                      suggestion=f"{text} → {_squash(expected)}")
+
+
+# -- citations ------------------------------------------------------------------------------------
+class CitedAfterParams(Params):
+    where: Literal["preamble", "body"] = "preamble"
+
+
+class CitedAfter(CheckKind):
+    """A cited document dated after the latest day the citing document can carry."""
+
+    name = "cited_after"
+    fields = frozenset({"cited", "cited_date", "document_date_vi", "document_date_en", "latest"})
+    Params = CitedAfterParams
+
+    def run(self, subject: Subject, params: CitedAfterParams) -> Iterable[Hit]:
+        own = document_date(subject.structure)
+        if own is None:
+            return
+        end = _preamble_end(subject.structure)
+        for ref in subject.structure.references:
+            if ref.internal or ref.date is None or ref.date <= own.latest:
+                continue
+            in_preamble = end is not None and _at(ref.location) < end
+            if in_preamble != (params.where == "preamble"):
+                continue
+            yield Hit(location=ref.location,
+                      fields={"cited": _cited(ref), "cited_date": _show(ref.date),
+                              "document_date_vi": own.describe("vi"), "document_date_en": own.describe("en"),
+                              "latest": _show(own.latest)},
+                      evidence={"cited_date": ref.date.isoformat(), "document_latest": own.latest.isoformat(),
+                                "document_date_source": own.source})
+
+
+def _cited(ref: Reference) -> str:
+    label = " ".join(p for p in (ref.doc_type, f"số {ref.number}" if ref.number else None) if p)
+    return label or _squash(ref.text)[:60]
+
+
+class NumberYearParams(Params):
+    own_number: bool = True   # the document's own "Số: 39/2020/NQ-HĐND" against its own date
+
+
+class NumberYear(CheckKind):
+    """A number that carries a year ("39/2020/NQ-HĐND") with a date in another year."""
+
+    name = "number_year"
+    fields = frozenset({"number", "number_year", "date", "date_year"})
+    Params = NumberYearParams
+
+    def run(self, subject: Subject, params: NumberYearParams) -> Iterable[Hit]:
+        structure = subject.structure
+        if structure is None:
+            return
+        for ref in structure.references:
+            if ref.internal or ref.date is None or ref.year_in_number is None:
+                continue
+            if ref.date.year == ref.year_in_number:
+                continue
+            yield _year_hit(ref.location, ref.number or "", ref.year_in_number, ref.date, ref.date_text)
+        header = structure.header
+        own = document_date(structure)
+        year = _year_in_number(header.number)
+        if params.own_number and own is not None and year is not None \
+                and not own.earliest.year <= year <= own.latest.year:
+            date_year = own.earliest.year if own.earliest.year == own.latest.year else None
+            if date_year is not None:
+                yield _year_hit(header.number_location or own.location or Location(), header.number or "", year,
+                                own.earliest, own.text if own.exact else None)
+
+
+_NUMBER_YEAR = re.compile(r"^\s*[0-9]+\s*/\s*(?P<year>(?:19|20)[0-9]{2})\s*/\s*[^\W\d_]")
+
+
+def _year_in_number(number: str | None) -> int | None:
+    m = _NUMBER_YEAR.match(number or "")
+    return int(m.group("year")) if m else None
+
+
+def _year_hit(location: Location, number: str, number_year: int, date: dt.date, date_text: str | None) -> Hit:
+    suggestion = None
+    if date_text:
+        fixed = re.sub(rf"(?<![0-9]){date.year}(?![0-9])", str(number_year), date_text)
+        if fixed != date_text:
+            suggestion = f"{_squash(date_text)} → {_squash(fixed)}?"
+    return Hit(location=location,
+               fields={"number": number, "number_year": number_year, "date": _show(date),
+                       "date_year": date.year},
+               suggestion=suggestion,
+               evidence={"number_year": number_year, "date": date.isoformat()})
+
+
+# -- deadlines --------------------------------------------------------------------------------------
+# "trước ngày 30/01/2024", "chậm nhất ngày 21/11/2025", "hạn chót là 15/11": a day
+# by which something must be done. The mention itself may start with "ngày".
+_DEADLINE = re.compile(
+    r"(?<!\w)(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?"
+    r"|không\s+(?:quá|muộn\s+hơn))\s*(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
+# A cut-off in the past, not a task: "hồ sơ đã tiếp nhận trước ngày ...",
+# "dự án được phê duyệt trước ngày ...", "có hiệu lực trước ngày ...".
+_CUTOFF = re.compile(r"(?<!\w)(?:đã|được|phát\s+sinh|hiệu\s+lực|kể\s+từ|tính\s+đến|trước\s+đây)(?!\w)",
+                     re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.;:!?\n]|(?<!\w)(?:và|hoặc)\s")
+
+
+def _deadlines(document: Document | None) -> Iterator[Located]:
+    for found in date_mentions(document):
+        m = found.mention
+        if m.kind not in ("full", "numeric") or m.date is None or m.malformed:
+            continue
+        before = found.before(80)
+        marker = _DEADLINE.search(before)
+        if not marker:
+            continue
+        starts = [s.end() for s in _CLAUSE_START.finditer(before, 0, marker.start())]
+        clause = before[starts[-1] if starts else 0:marker.start()]
+        if _CUTOFF.search(clause):
+            continue
+        yield found
+
+
+class DeadlineBefore(CheckKind):
+    """A deadline before the earliest day the document itself can be dated."""
+
+    name = "deadline_before"
+    fields = frozenset({"text", "deadline", "document_date_vi", "document_date_en", "earliest"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        own = document_date(subject.structure)
+        if own is None:
+            return
+        for found in _deadlines(subject.document):
+            deadline = found.mention.date
+            if deadline is None or deadline >= own.earliest:
+                continue
+            yield Hit(location=found.location,
+                      fields={"text": _squash(found.mention.text), "deadline": _show(deadline),
+                              "document_date_vi": own.describe("vi"), "document_date_en": own.describe("en"),
+                              "earliest": _show(own.earliest)},
+                      evidence={"deadline": deadline.isoformat(), "document_earliest": own.earliest.isoformat()})
+
+
+class DeadlinePeriodParams(Params):
+    grace_days: int = 90   # reports on a year are due in the first weeks of the next one
+
+
+class DeadlineOutsidePeriod(CheckKind):
+    """A deadline after the period the plan covers (its title's years), beyond a grace."""
+
+    name = "deadline_outside_period"
+    fields = frozenset({"text", "deadline", "period", "last_day"})
+    Params = DeadlinePeriodParams
+
+    def run(self, subject: Subject, params: DeadlinePeriodParams) -> Iterable[Hit]:
+        period = plan_period(subject.structure)
+        if period is None:
+            return
+        first, last = period
+        last_day = dt.date(last, 12, 31) + dt.timedelta(days=params.grace_days)
+        shown = str(first) if first == last else f"{first}–{last}"
+        for found in _deadlines(subject.document):
+            deadline = found.mention.date
+            if deadline is None or deadline <= last_day:
+                continue
+            yield Hit(location=found.location,
+                      fields={"text": _squash(found.mention.text), "deadline": _show(deadline),
+                              "period": shown, "last_day": _show(last_day)},
+                      evidence={"deadline": deadline.isoformat(), "period": [first, last]})
+
+
+def plan_period(structure: DocumentStructure | None) -> tuple[int, int] | None:
+    """The years a plan document covers, from its title ("... năm 2024",
+    "... giai đoạn 2021 - 2025"); None when the title names none."""
+    if structure is None or not structure.header.title:
+        return None
+    years: list[int] = []
+    for m in find_dates(structure.header.title):
+        if m.kind == "period" and not m.malformed and m.year and m.end_year:
+            years += [m.year, m.end_year]
+        elif m.kind in ("year", "month") and m.year:
+            years.append(m.year)
+    return (min(years), max(years)) if years else None
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())

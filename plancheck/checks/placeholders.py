@@ -1,0 +1,264 @@
+"""Blanks left in a draft: the number ("Số:     /QĐ-UBND"), a date ("ngày
+tháng 01 năm 2024", "ngày …/…/2025"), and marks standing for text still to
+come ("[...]", "xxx", "/…/", "đạt ... tỷ đồng").
+
+In a draft (option ``stage: draft``) a blank is expected: it is reported as
+info. In a final text it is an error. Forms ("Mẫu số 01" in an appendix) are
+meant to be filled in by their users: their blanks are never reported. An
+ellipsis that ends an enumeration ("các sở, ban, ngành…", "v.v...") is no blank.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Literal
+
+from ..models.document import Clause, Document, DocumentStructure
+from ..models.location import Location
+from .base import CheckKind, Hit, Params, Subject
+from .dates import date_mentions
+
+__all__ = ["Blank", "find_blanks"]
+
+# "Số:     /QĐ-UBND", "số …/2024/NQ-HĐND", "Quyết định số: /QĐ-UBND", "Số: xxx/QĐ-UBND"
+_NUMBER = re.compile(
+    r"(?<!\w)(?P<so>số|Số|SỐ)(?:[ \t\u00a0]*:)?[ \t\u00a0]*"
+    r"(?P<blank>(?:[.…_ \t\u00a0]|x(?=[x./ ])|X(?=[X./ ]))*+)"
+    r"/[ \t\u00a0]*(?P<symbol>(?:[0-9]{4}[ \t\u00a0]*/[ \t\u00a0]*)?[A-ZĐ][A-ZĐ0-9]*+(?:-[A-ZĐ0-9]+)*+)(?!\w)"
+)
+_DOTS = r"(?:\.{3,}+|…)[.…]*+"
+_BRACKETED = re.compile(r"\[[ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+\]")
+_SLASHED = re.compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
+# "xxx", "XXX", "năm 20xx", "Số: xx/QĐ"; not in an address ("www.xxx.vn"); "XX" is a Roman twenty.
+_CROSSES = re.compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
+_DOT_RUN = re.compile(_DOTS)
+_PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*$")
+_WORD = re.compile(r"%|[0-9]|[^\W\d_]+")
+_LAST_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")
+_UNITS = frozenset(
+    "tỷ triệu nghìn ngàn đồng usd người lượt ha km m tấn kg hộ xã huyện trường lao việc dự án doanh nghiệp "
+    "chỉ tiêu công trình bác sĩ giường".split())
+_SLOT_WORDS = frozenset("số đạt là khoảng tại ông bà ngày tháng năm quý mức tăng giảm bằng còn gồm".split())
+_SLOT_AFTER = re.compile(r"[ \t]*/[ \t]*(?:[0-9A-ZĐ]|\.{2,}|…)")
+
+
+@dataclass(frozen=True, slots=True)
+class Blank:
+    target: Literal["number", "date", "mark"]
+    text: str
+    start: int
+    end: int
+    what_vi: str
+    what_en: str
+    suggestion: str | None = None
+
+
+def _number_blanks(text: str) -> Iterator[Blank]:
+    for m in _NUMBER.finditer(text):
+        if any(c.isdigit() for c in m.group("blank")):
+            continue
+        yield Blank("number", " ".join(m.group(0).split()), m.start(), m.end(),
+                    "số văn bản", "a document number")
+
+
+def _mark_blanks(text: str, taken: list[tuple[int, int]]) -> Iterator[Blank]:
+    found: list[tuple[int, int]] = []
+    for pattern in (_BRACKETED, _SLASHED, _CROSSES):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end()))
+    for m in _DOT_RUN.finditer(text):
+        if _is_blank_dots(text, m.start(), m.end()):
+            found.append((m.start(), m.end()))
+    taken = sorted(taken)
+    taken_starts = [s for s, _ in taken]
+    last_end = -1
+    for start, end in sorted(found):
+        if start < last_end or _overlaps(taken, taken_starts, start, end):
+            continue
+        last_end = end
+        yield Blank("mark", text[start:end].strip(), start, end, "chỗ trống", "a blank")
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, disjoint; ``starts`` their starts)."""
+    i = bisect_right(starts, start) - 1
+    return (i >= 0 and spans[i][1] > start) or (i + 1 < len(spans) and spans[i + 1][0] < end)
+
+
+def _is_blank_dots(text: str, start: int, end: int) -> bool:
+    """Dots where a number or a word is missing ("đạt ... tỷ đồng", "…/QĐ-UBND",
+    "12/…/2024"), not an ellipsis closing an enumeration ("sản xuất,...",
+    "hội nghị... Triển khai") or a quotation ("“…loại rủi ro")."""
+    before = text[start - 1] if start else ""
+    after = text[end:end + 3].lstrip(" \t")
+    slot = _SLOT_AFTER.match(text, end)
+    if slot or (before == "/" and start >= 2 and text[start - 2].isalnum()):
+        return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/."
+    if before and not (before.isspace() or before in "(:"):
+        return False  # closes the word before it
+    if end == len(text) or not text[end].isspace():
+        following = text[end:end + 1]
+        return bool(following) and (following.isdigit() or following == "%")
+    if _PAGE_NUMBER.match(text, end):
+        return False  # a table of contents' leader: "Chương I ........ 5"
+    # Spaced dots stand for a blank where a figure or a name is due ("đạt ... tỷ
+    # đồng", "ông ... "), not in an enumeration trailing off ("ngành ... và UBND").
+    word_after = _WORD.match(after)
+    word_before = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(word_after and (word_after.group()[0].isdigit() or word_after.group() == "%"
+                                or word_after.group().casefold() in _UNITS)
+                or word_before and word_before.group(1).casefold() in _SLOT_WORDS)
+
+
+def find_blanks(text: str) -> list[Blank]:
+    """The numbers and marks left blank in a piece of text (dates: see plancheck.dates)."""
+    numbers = list(_number_blanks(text))
+    return numbers + list(_mark_blanks(text, [(b.start, b.end) for b in numbers]))
+
+
+# -- forms: blanks there are for their users ---------------------------------------------
+def _form_scopes(structure: DocumentStructure | None) -> tuple[list[int], list[bool]]:
+    """Block boundaries of appendices and forms, and whether each stretch is a form."""
+    if structure is None:
+        return [], []
+    marks: list[tuple[int, bool]] = []
+
+    def walk(clause: Clause) -> None:
+        if clause.level == "form":
+            marks.append((clause.block, True))
+        for child in clause.children:
+            walk(child)
+
+    for appendix in structure.appendices:
+        marks.append((appendix.block, False))
+        walk(appendix)
+    marks.sort()
+    return [b for b, _ in marks], [f for _, f in marks]
+
+
+def _in_form(block: int, scopes: tuple[list[int], list[bool]]) -> bool:
+    starts, forms = scopes
+    i = bisect_right(starts, block) - 1
+    return i >= 0 and forms[i]
+
+
+# -- the check ---------------------------------------------------------------------------------
+class PlaceholderParams(Params):
+    target: Literal["number", "date", "mark"]
+
+
+class Placeholder(CheckKind):
+    name = "placeholder"
+    fields = frozenset({"text", "what_vi", "what_en", "stage_vi", "stage_en"})
+    Params = PlaceholderParams
+
+    def run(self, subject: Subject, params: PlaceholderParams) -> Iterable[Hit]:
+        document = subject.document
+        if document is None:
+            return
+        draft = subject.options.get("stage") == "draft"
+        scopes = _form_scopes(subject.structure)
+        for location, blank in self._blanks(subject, document, params.target, scopes):
+            yield Hit(
+                location=location,
+                suggestion=blank.suggestion,
+                fields={"text": blank.text, "what_vi": blank.what_vi, "what_en": blank.what_en,
+                        "stage_vi": "bản dự thảo: điền trước khi ký" if draft
+                        else "văn bản chính thức không được để trống",
+                        "stage_en": "a draft: fill it in before signing" if draft
+                        else "a final text must not keep blanks"},
+                severity="info" if draft else None,
+                evidence={"stage": "draft" if draft else "final"},
+            )
+
+    def _blanks(self, subject: Subject, document: Document, target: str,
+                scopes: tuple[list[int], list[bool]]) -> Iterator[tuple[Location, Blank]]:
+        header = subject.structure.header if subject.structure else None
+        if target == "date":
+            own = header.date_location if header else None
+            for found in date_mentions(document):
+                m = found.mention
+                if not m.blank_number or _in_form(found.block, scopes):
+                    continue
+                location = found.location
+                vi, en = _blank_parts(m.day, m.month, m.year)
+                text = " ".join(m.text.split())
+                suggestion = None
+                if own is not None and (own.line, own.column) == (location.line, location.column):
+                    vi, en = f"phần {vi} của ngày ban hành văn bản", f"{en} of this document's own date"
+                elif _ATTACHED_DATE.search(found.before(160)) and header is not None and header.date is not None \
+                        and m.year in (None, header.date.year) and m.month in (None, header.date.month) \
+                        and m.day in (None, header.date.day):
+                    # "(Kèm theo Quyết định số 2568/QĐ-UBND ngày tháng năm 2025)": this document's date
+                    vi, en = f"phần {vi} của ngày ban hành văn bản", f"{en} of this document's own date"
+                    suggestion = f"{text} → {header.date_text or header.date.strftime('%d/%m/%Y')}"
+                yield location, Blank("date", text, m.start, m.end, vi, en, suggestion)
+            return
+        reported: set[tuple[int, int]] = set()
+        blank_dates: dict[int, list[tuple[int, int]]] = {}
+        for f in date_mentions(document):
+            if f.mention.blank_number:
+                blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
+        for piece, block in _pieces_with_blocks(document):
+            if _in_form(block, scopes):
+                continue
+            blanks = find_blanks(piece.text)
+            if target == "mark":
+                dates = blank_dates.get(id(piece), [])   # in order, disjoint
+                starts = [s for s, _ in dates]
+                blanks = [b for b in blanks if b.target == "mark" and not _overlaps(dates, starts, b.start, b.end)]
+            else:
+                blanks = [b for b in blanks if b.target == target]
+            for blank in blanks:
+                location = piece.locate(blank.start)
+                reported.add((location.line, location.column))
+                if blank.target == "number" and header is not None and header.number_location is not None \
+                        and header.number_location.line == location.line:
+                    blank = replace(blank, what_vi="số của chính văn bản", what_en="this document's number")
+                elif blank.target == "number" and header is not None \
+                        and _ATTACHED_NUMBER.search(piece.text, max(0, blank.start - 120), blank.start):
+                    # "(Ban hành kèm theo Quyết định số: /QĐ-UBND ...)": this document's number
+                    blank = replace(blank, what_vi="số của chính văn bản", what_en="this document's number",
+                                    suggestion=_own_number(blank.text, header.number))
+                yield location, blank
+        if target == "number" and header is not None and header.number is not None \
+                and not header.number.strip() and header.number_location is not None:
+            at = header.number_location
+            if (at.line, at.column) not in reported:
+                yield at, Blank("number", "Số:", 0, 0, "số của chính văn bản", "this document's number")
+
+
+# An appendix's caption names the document it is attached to: this one.
+_ATTACHED_NUMBER = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
+_ATTACHED_DATE = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+số\s*:?\s*[^\s,;()]*\s*$",
+                            re.IGNORECASE)
+
+
+def _own_number(text: str, number: str | None) -> str | None:
+    """'số /QĐ-UBND → số 2979/QĐ-UBND' when the header's number has the same symbol."""
+    if not number or not number.strip() or not number.strip()[0].isdigit():
+        return None
+    symbol = text.rsplit("/", 1)[-1].strip()
+    if number.rsplit("/", 1)[-1].strip() != symbol:
+        return None
+    return f"{text} → {text.split(':')[0].split('/')[0].rstrip(' .…_').split(' ')[0]} {number.strip()}"
+
+
+def _blank_parts(day: int | None, month: int | None, year: int | None) -> tuple[str, str]:
+    parts = [(vi, en) for value, vi, en in ((day, "ngày", "the day"), (month, "tháng", "the month"),
+                                            (year, "năm", "the year")) if value is None]
+    if len(parts) == 3 or not parts:
+        return "ngày tháng", "the date"
+    return ", ".join(p[0] for p in parts), " and ".join(p[1] for p in parts)
+
+
+def _pieces_with_blocks(document: Document):
+    for block in document.blocks:
+        if hasattr(block, "rows"):
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.text:
+                        yield cell, block.index
+        elif block.text:
+            yield block, block.index

@@ -1,0 +1,807 @@
+"""References within one document: parts that must exist, cited documents whose
+number must agree with their type, form and date.
+
+Internal references ("khoản 2 Điều 1", "Điều này", "Như Điều 3", "Phụ lục số 01",
+"điểm a khoản 1 Điều 2") are resolved against the clause tree; cited documents are
+checked against the conventions of Vietnamese document numbers (Nghị định
+30/2020/NĐ-CP, Phụ lục III; Hướng dẫn 36-HD/VPTW for party documents):
+
+- state documents: "96/NQ-CP", normative texts with their year "39/2020/NQ-HĐND",
+  laws and National Assembly resolutions "103/2023/QH15";
+- party documents: "11-NQ/TW", "855-KL/TU";
+- the first part of the symbol names the type: NQ Nghị quyết, QĐ Quyết định,
+  KL Kết luận, TB Thông báo, TTr Tờ trình ...
+
+Party resolutions restart their numbers each term and state documents without a
+year in the number restart each year, so one number with two dates of different
+years is two documents, never a conflict.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from pydantic import Field
+
+from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
+from ..models.location import Location
+from ..text import fold
+from .base import CheckKind, Hit, Params, Subject
+
+# -- type words and the codes their symbols carry ------------------------------------------
+# The first part of a symbol ("NQ" in 96/NQ-CP, in 11-NQ/TW) names the document's type.
+CODE_TYPES: dict[str, str] = {
+    "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "NĐ": "Nghị định", "QĐ": "Quyết định",
+    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo",
+    "TTr": "Tờ trình", "BC": "Báo cáo", "KH": "Kế hoạch", "CTr": "Chương trình", "ĐA": "Đề án",
+    "HD": "Hướng dẫn", "QĐi": "Quy định", "QyĐ": "Quy định", "QC": "Quy chế", "CĐ": "Công điện",
+    "BB": "Biên bản", "PA": "Phương án", "TC": "Thông cáo",
+}
+# The codes a type word may be cited with. Types absent here (Luật, Văn bản, Hiệp định ...)
+# are not checked: laws carry no type code ("61/2020/QH14"), "Văn bản" is any type.
+TYPE_CODES: dict[str, frozenset[str]] = {
+    "Nghị quyết": frozenset({"NQ"}), "Nghị quyết liên tịch": frozenset({"NQLT"}),
+    "Nghị định": frozenset({"NĐ"}), "Quyết định": frozenset({"QĐ"}),
+    "Thông tư": frozenset({"TT"}), "Thông tư liên tịch": frozenset({"TTLT"}),
+    "Chỉ thị": frozenset({"CT"}), "Kết luận": frozenset({"KL"}),
+    "Thông báo": frozenset({"TB"}), "Thông báo kết luận": frozenset({"TB"}),
+    "Tờ trình": frozenset({"TTr"}), "Báo cáo": frozenset({"BC"}), "Báo cáo thẩm tra": frozenset({"BC"}),
+    "Kế hoạch": frozenset({"KH"}), "Chương trình": frozenset({"CTr"}),
+    "Chương trình hành động": frozenset({"CTr"}), "Đề án": frozenset({"ĐA"}),
+    "Hướng dẫn": frozenset({"HD"}), "Quy định": frozenset({"QĐi", "QyĐ", "QĐ"}),
+    "Quy chế": frozenset({"QC"}), "Thông tri": frozenset({"TT"}), "Công điện": frozenset({"CĐ"}),
+    "Biên bản": frozenset({"BB"}),
+}
+_CODE_BY_FOLD = {c.casefold(): c for c in CODE_TYPES}
+
+# Letters that look Latin but are not (a symbol typed with a Cyrillic С or Р cannot be found).
+_LOOKALIKES = dict(zip(
+    "АВСЕНІКМОРТХУаеорсухіΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
+    "ABCEHIKMOPTXYaeopcyxiABEHIKMNOPTXYZ"))
+
+
+def _latin(text: str) -> str:
+    return "".join(_LOOKALIKES.get(c, c) for c in text)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass(frozen=True)
+class Number:
+    """A document number taken apart: 11-NQ/TW, 96/NQ-CP, 39/2020/NQ-HĐND, 61/2020/QH14."""
+
+    serial: int | None        # 11, 96, 39; None when blank ("…/QĐ-UBND")
+    year: int | None          # 2020 in 39/2020/NQ-HĐND
+    party: bool               # "11-NQ/TW"
+    code: str | None          # the type code as written ("NQ"), when the symbol has one
+    issuer: str               # the rest: "TW", "CP", "HĐND", "QH14", "SNV-XDCQ&TCBC"
+    symbol: str               # the whole symbol, spaces removed
+
+    @property
+    def key(self) -> tuple:
+        return (self.serial, self.year, fold(_latin(self.symbol)))
+
+
+_SERIAL = re.compile(r"^\s*([0-9]+)")
+
+
+def parse_number(number: str | None, symbol: str | None) -> Number | None:
+    if not number or not symbol:
+        return None
+    m = _SERIAL.match(number)
+    serial = int(m.group(1)) if m else None
+    compact = _squash(symbol)
+    year = None
+    y = re.search(r"/([0-9]{4})/", number)
+    if y:
+        year = int(y.group(1))
+    if "/" in compact:  # party: NQ/TW
+        code, _, issuer = compact.partition("/")
+        return Number(serial, year, True, code, issuer, compact)
+    first, _, rest = compact.partition("-")
+    if rest and _latin(first).casefold() in _CODE_BY_FOLD:
+        return Number(serial, year, False, first, rest, compact)
+    return Number(serial, year, False, None, compact, compact)
+
+
+def _code_name(code: str) -> str | None:
+    standard = _CODE_BY_FOLD.get(_latin(code).casefold())
+    return CODE_TYPES[standard] if standard else None
+
+
+# -- where a reference stands in the document ------------------------------------------------
+Piece = Paragraph | Cell
+
+
+def _pieces(document: Document) -> Iterator[tuple[Piece, bool]]:
+    """Paragraphs and table cells in reading order; True for paragraphs."""
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield cell, False
+        else:
+            yield block, True
+
+
+class DocumentText:
+    """Finds the piece of text a reference was read from, and its offset there, and
+    says whether the reference stands inside quoted text (amendment text quoted from
+    another document, whose references are that document's)."""
+
+    _QUOTE_LIMIT = 400   # paragraphs: an unclosed quote must not swallow the document
+
+    def __init__(self, document: Document | None) -> None:
+        self.by_line: dict[int, list[tuple[Piece, int, int]]] = {}   # line -> (piece, span offset, column)
+        self.quote_depth: dict[int, int] = {}                        # id(paragraph) -> depth at its start
+        if document is None:
+            return
+        depth = run = 0
+        for piece, is_paragraph in _pieces(document):
+            for span in piece.spans:
+                self.by_line.setdefault(span.location.line, []).append((piece, span.start, span.location.column))
+            if is_paragraph:
+                self.quote_depth[id(piece)] = depth
+                depth = _depth_after(piece.text, depth)
+                run = run + 1 if depth else 0
+                if run > self._QUOTE_LIMIT:
+                    depth = run = 0
+
+    def find(self, location: Location) -> tuple[Piece, int] | None:
+        best = None
+        for piece, start, column in self.by_line.get(location.line, ()):
+            if column <= location.column:
+                offset = start + location.column - column
+                if offset <= len(piece.text) and piece.locate(offset).line == location.line \
+                        and piece.locate(offset).column == location.column:
+                    best = (piece, offset)
+        return best
+
+    def quoted(self, location: Location) -> bool:
+        found = self.find(location)
+        if not found:
+            return False
+        piece, offset = found
+        depth = self.quote_depth.get(id(piece))
+        if depth is None:   # a table cell
+            depth = 0
+        return _depth_after(piece.text[:offset], depth) > 0
+
+    def after(self, reference: Reference, limit: int = 200) -> str | None:
+        """The text right after the reference as written (its spaces squashed)."""
+        found = self.find(reference.location)
+        if not found:
+            return None
+        piece, offset = found
+        end = _raw_end(piece.text, offset, reference.text)
+        return " ".join(piece.text[end:end + limit].replace("*", " ").split())
+
+
+def _depth_after(text: str, depth: int) -> int:
+    depth = max(0, depth + text.count("“") - text.count("”"))
+    if text.count('"') % 2:
+        depth = 0 if depth else 1
+    return depth
+
+
+def _raw_end(text: str, start: int, squashed: str) -> int:
+    """Where the text that reads ``squashed`` (spaces collapsed) ends, from ``start``."""
+    need = len(squashed.replace(" ", ""))
+    i = start
+    while i < len(text) and need > 0:
+        if not (text[i].isspace() or text[i] == "*"):
+            need -= 1
+        i += 1
+    return i
+
+
+# -- internal references: the clause tree ----------------------------------------------------
+_UNITS = ("Phụ lục", "Chương", "Mục", "Điều", "khoản", "điểm")
+_LEVEL_OF_UNIT = {"Chương": "chapter", "Mục": "section", "Điều": "article", "khoản": "clause", "điểm": "point"}
+_TARGET_PART = re.compile(r"(Phụ lục|Chương|Mục|Điều|khoản|điểm)(?:[ ]+(?!này\b)(\S+))?")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+THIS = "này"
+FOUND, UNKNOWN = "found", "unknown"
+
+
+def _roman(text: str) -> int | None:
+    if not text or any(c not in _ROMAN for c in text):
+        return None
+    total = 0
+    for i, c in enumerate(text):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+
+def same_number(a: str | None, b: str | None) -> bool:
+    """'01' = '1' = 'I' for appendices and chapters; 'a' = 'a' for points."""
+    if a is None or b is None:
+        return False
+    a, b = a.strip(), b.strip()
+    if a.casefold() == b.casefold():
+        return True
+
+    def value(x: str) -> int | None:
+        if x.isdigit():
+            return int(x)
+        return _roman(x.upper()) if x.isupper() else None
+
+    va, vb = value(a), value(b)
+    return va is not None and va == vb
+
+
+def parse_target(target: str) -> list[tuple[str, str]]:
+    """'điểm a khoản 2 Điều 90' -> [('Điều','90'), ('khoản','2'), ('điểm','a')];
+    'khoản 1 Điều này' -> [('Điều','này'), ('khoản','1')]; an unnumbered part gives ''."""
+    parts = [(m.group(1), m.group(2) or "") for m in _TARGET_PART.finditer(target)]
+    if target.rstrip().endswith(" " + THIS) and parts:
+        unit, value = parts[-1]
+        if not value:
+            parts[-1] = (unit, THIS)
+    parts.sort(key=lambda p: _UNITS.index(p[0]))
+    return parts
+
+
+@dataclass
+class _Node:
+    clause: Clause
+    ancestors: tuple[Clause, ...]
+    scope: int            # -1 body, i for appendix i
+
+
+def _walk(clause: Clause, ancestors: tuple[Clause, ...], scope: int, out: list[_Node]) -> None:
+    out.append(_Node(clause, ancestors, scope))
+    for child in clause.children:
+        _walk(child, ancestors + (clause,), scope, out)
+
+
+def _position(location: Location) -> tuple[int, int]:
+    return (location.line, location.column)
+
+
+def _descendants(clause: Clause) -> Iterator[Clause]:
+    for child in clause.children:
+        yield child
+        yield from _descendants(child)
+
+
+def _of_level(roots: Iterable[Clause], level: str) -> list[Clause]:
+    found = []
+    for root in roots:
+        if root.level == level:
+            found.append(root)
+        found += [c for c in _descendants(root) if c.level == level]
+    return found
+
+
+def _direct(clause: Clause, level: str) -> list[Clause]:
+    """The units of ``level`` directly under ``clause`` (through bullets and enumerations,
+    which do not number the law's parts)."""
+    found = []
+    for child in clause.children:
+        if child.level == level:
+            found.append(child)
+        elif child.level in ("bullet", "enum"):
+            found += _direct(child, level)
+    return found
+
+
+def _listing(unit: str, clauses: list[Clause]) -> str:
+    numbers = list(dict.fromkeys(c.number for c in clauses if c.number))
+    return f"{unit} {', '.join(numbers)}" if numbers else ""
+
+
+@dataclass
+class Unresolved:
+    missing: str          # "Điều 5", "khoản 4 Điều 2"
+    available: str        # "Điều 1, 2, 3"
+    severity: str | None = None
+
+
+class ClauseIndex:
+    """The clause trees of a document, to resolve its internal references."""
+
+    def __init__(self, clauses: list[Clause], appendices: list[Clause]) -> None:
+        self.body = clauses
+        self.appendices = appendices
+        self.nodes: list[_Node] = []
+        for root in clauses:
+            _walk(root, (), -1, self.nodes)
+        for i, root in enumerate(appendices):
+            _walk(root, (), i, self.nodes)
+        self.nodes.sort(key=lambda n: _position(n.clause.location))
+        self.positions = [_position(n.clause.location) for n in self.nodes]
+        self.appendix_starts = [_position(a.location) for a in appendices]
+
+    def scope_of(self, location: Location) -> int:
+        return bisect_right(self.appendix_starts, _position(location)) - 1 if self.appendices else -1
+
+    def enclosing(self, location: Location) -> tuple[Clause, ...]:
+        """The units the location stands in, outermost first, within its own scope."""
+        scope = self.scope_of(location)
+        i = bisect_right(self.positions, _position(location)) - 1
+        while i >= 0 and self.nodes[i].scope != scope:
+            i -= 1
+        if i < 0:
+            return ()
+        node = self.nodes[i]
+        return node.ancestors + (node.clause,)
+
+    def scope_roots(self, scope: int) -> list[Clause]:
+        return self.body if scope < 0 else [self.appendices[scope]]
+
+    def resolve(self, target: str, location: Location) -> Unresolved | None:
+        """None when the target exists or cannot be checked; else what is missing."""
+        result = self.status(target, location)
+        return result if isinstance(result, Unresolved) else None
+
+    def status(self, target: str, location: Location) -> str | Unresolved:
+        """"found", "unknown" (cannot be checked: a bare "khoản 2", units the text does
+        not number), or what is missing."""
+        parts = parse_target(target)
+        if not parts:
+            return UNKNOWN
+        chain = self.enclosing(location)
+        scope = self.scope_of(location)
+        node: Clause | None = None
+        named: list[str] = []
+        if parts[0][0] in ("khoản", "điểm") and parts[0][1] != THIS:
+            return UNKNOWN   # "khoản 2" alone: of which Điều is for the reader to say
+        for unit, value in parts:
+            label = f"{unit} {value}".strip() if value != THIS else f"{unit} {THIS}"
+            if value == THIS:
+                node = self._this(unit, chain, scope)
+                if node is None:
+                    return UNKNOWN
+                named.append(f"{unit} {node.number or ''}".strip())
+                continue
+            if unit == "Phụ lục":
+                result = self._appendix(value)
+                if isinstance(result, (Unresolved, str)):
+                    return result
+                node = result
+                named.append(f"{unit} {value}".strip())
+                continue
+            if not value:
+                return UNKNOWN
+            level = _LEVEL_OF_UNIT[unit]
+            if node is None:
+                candidates = _of_level(self.scope_roots(scope), level)
+                if not any(same_number(c.number, value) for c in candidates):
+                    everywhere = _of_level(self.body + self.appendices, level)
+                    if not everywhere:
+                        return UNKNOWN   # the document has no such units: the text cites another one
+                    if not any(same_number(c.number, value) for c in everywhere):
+                        return Unresolved(label, _listing(unit, candidates or everywhere))
+                    candidates = everywhere
+            elif unit in ("khoản", "điểm"):
+                candidates = _direct(node, level)
+                if not candidates:
+                    return UNKNOWN   # the unit's parts were not read as numbered: nothing to say
+            else:
+                candidates = _of_level([node], level)
+                if not candidates:
+                    return UNKNOWN
+            match = [c for c in candidates if same_number(c.number, value)]
+            if not match:
+                inside = " ".join(reversed(named))
+                return Unresolved(f"{label} {inside}".strip(),
+                                  f"{inside}: {_listing(unit, candidates)}" if inside else _listing(unit, candidates))
+            node = match[0]
+            named.append(label)
+        return FOUND
+
+    def _this(self, unit: str, chain: tuple[Clause, ...], scope: int) -> Clause | None:
+        if unit == "Phụ lục":
+            return self.appendices[scope] if scope >= 0 else None
+        level = _LEVEL_OF_UNIT[unit]
+        for clause in reversed(chain):
+            if clause.level == level:
+                return clause
+        return None
+
+    def _appendix(self, value: str) -> Clause | Unresolved | str:
+        if not self.appendices:
+            return Unresolved(f"Phụ lục {value}".strip(), "", severity="info")
+        if not value:
+            return FOUND
+        numbered = [a for a in self.appendices if a.number]
+        if not numbered:
+            return UNKNOWN   # unnumbered attachments: which one is meant cannot be told
+        for appendix in numbered:
+            if same_number(appendix.number, value):
+                return appendix
+        return Unresolved(f"Phụ lục {value}", _listing("Phụ lục", numbered))
+
+
+# What follows a part that belongs to another document: "(Quy tắc xuất xứ) của Hiệp định ...",
+# "của Luật này" is this one.
+_TYPE_WORDS = "|".join(sorted((t.replace(" ", r"\s+") for t in TYPE_CODES.keys() | {
+    "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Hiệp định", "Công ước", "Văn bản", "Công văn", "Điều lệ"}),
+    key=len, reverse=True))
+_OTHER_OWNER = re.compile(
+    rf"^(?:\([^()]{{0,120}}\)\s*)?,?\s*(?:của|tại|thuộc|theo|kèm\s+theo|ban\s+hành\s+kèm\s+theo)\s+"
+    rf"(?:các\s+)?(?:{_TYPE_WORDS})(?!\w)(?!\s+này)", re.IGNORECASE)
+
+
+_THIS_OWNER = re.compile(rf"^,?\s*(?:của\s+|tại\s+)?(?:{_TYPE_WORDS})\s+này(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+
+
+_AMENDING = re.compile(r"(?<!\w)(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)(?!\w)", re.IGNORECASE)
+_AMENDMENT_BEFORE = re.compile(
+    r"(?<!\w)(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|bỏ\s+cụm\s+từ|thay\s+cụm\s+từ|đính\s+chính)(?!\w)"
+    r"[^.;]{0,80}$", re.IGNORECASE)
+
+
+def _amends(text: DocumentText, reference: Reference) -> bool:
+    """'Sửa đổi khoản 2 Điều 5 như sau': the part amended belongs to the amended text."""
+    found = text.find(reference.location)
+    if not found:
+        return False
+    piece, offset = found
+    return bool(_AMENDMENT_BEFORE.search(piece.text[max(0, offset - 120):offset]))
+
+
+def _follows_citation(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]]) -> bool:
+    """Whether the sentence cites another document before the reference, which then
+    names parts of that document ("... của Luật Di sản văn hóa số 45/2024/QH15, bao
+    gồm: điểm d khoản 3 Điều 7, khoản 4 Điều 13 ...")."""
+    found = text.find(reference.location)
+    if not found:
+        return False
+    piece, offset = found
+    for end in cited_before.get(id(piece), ()):
+        if end <= offset and not _SENTENCE_END.search(piece.text, end, offset):
+            return True
+    return False
+
+
+class InternalReference(CheckKind):
+    """A reference to a part of this document names a part that exists."""
+
+    name = "internal_reference"
+    fields = frozenset({"text", "target", "missing", "available"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        structure = subject.structure
+        if structure is None:
+            return
+        index = ClauseIndex(structure.clauses, structure.appendices)
+        text = DocumentText(subject.document)
+        # A text that amends another ("Sửa đổi, bổ sung một số điều của Quyết định số ...")
+        # names the other's parts; only "Điều này", "Nghị quyết này" are surely its own.
+        amending = bool(structure.header.title and _AMENDING.search(structure.header.title))
+        cited_before: dict[int, list[int]] = {}   # id(piece) -> where external citations end
+        for reference in structure.references:
+            if not reference.internal:
+                found = text.find(reference.location)
+                if found:
+                    piece, offset = found
+                    cited_before.setdefault(id(piece), []).append(_raw_end(piece.text, offset, reference.text))
+        for reference in structure.references:
+            if not reference.internal or not reference.target:
+                continue
+            if text.quoted(reference.location):
+                continue
+            after = text.after(reference)
+            if after is not None and _OTHER_OWNER.match(after):
+                continue
+            anchored = (after is not None and bool(_THIS_OWNER.match(after))) or THIS in reference.target.split()
+            if not anchored and (amending or _follows_citation(text, reference, cited_before)
+                                 or _amends(text, reference)):
+                continue
+            problem = index.resolve(reference.target, reference.location)
+            if problem is None:
+                continue
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "target": reference.target, "missing": problem.missing,
+                        "available": problem.available or "—"},
+                severity=problem.severity,
+                evidence={"target": reference.target},
+            )
+
+
+# -- cited documents ----------------------------------------------------------------------------
+class SymbolType(CheckKind):
+    """The type word of a citation agrees with the type code of its symbol:
+    "Kết luận số 176/TB-VPCP" cites a Thông báo."""
+
+    name = "symbol_type"
+    fields = frozenset({"text", "type", "number", "code", "code_type", "expected_vi", "expected_en"})
+
+    class Params(Params):
+        # A Công văn's symbol names its issuer ("3129/SNV-TCBC"); one that starts with one of
+        # these codes followed by an issuer is another type of document.
+        letter_codes: list[str] = Field(default_factory=lambda: ["TTr", "QĐ", "NQ", "NĐ", "TB", "BC", "KH"])
+
+    def run(self, subject: Subject, params: "SymbolType.Params") -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        letter_codes = {c.casefold() for c in params.letter_codes}
+        for reference in subject.structure.references:
+            if reference.internal or not reference.doc_type:
+                continue
+            number = parse_number(reference.number, reference.symbol)
+            if number is None or not number.code:
+                continue
+            code_type = _code_name(number.code)
+            if code_type is None:
+                continue
+            doc_type = reference.doc_type
+            if doc_type == "Công văn":
+                if _latin(number.code).casefold() not in letter_codes or not _STATE_ISSUER.match(number.issuer):
+                    continue
+                expected_vi = "ký hiệu của công văn chỉ gồm tên viết tắt của cơ quan, đơn vị ban hành"
+                expected_en = "a Công văn's symbol names only its issuer, with no type code"
+            else:
+                codes = TYPE_CODES.get(doc_type)
+                if codes is None or any(_latin(number.code).casefold() == c.casefold() for c in codes):
+                    continue
+                expected = " hoặc ".join(sorted(codes))
+                expected_vi = f"{doc_type} mang mã {expected}"
+                expected_en = f"a {doc_type} carries {expected.replace(' hoặc ', ' or ')}"
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "type": doc_type, "number": reference.number,
+                        "code": number.code, "code_type": code_type,
+                        "expected_vi": expected_vi, "expected_en": expected_en},
+                suggestion=_type_suggestion(doc_type, code_type, reference.number),
+            )
+
+
+def _type_suggestion(doc_type: str, code_type: str, number: str | None) -> str:
+    if doc_type == "Kết luận" and code_type == "Thông báo":
+        return f"Kết luận số {number} → Thông báo kết luận số {number}"
+    return f"{doc_type} → {code_type}?"
+
+
+# Issuers: party bodies end their symbols ("NQ/TW", "KL/TU"); state bodies follow the type
+# code with a hyphen ("NQ-CP", "QĐ-UBND", "TTr-SNV").
+_PARTY_ISSUER = re.compile(r"^(?:TW|TƯ|TU|HU|QU|ThU|TxU|ĐU|ĐUK|BCSĐ|ĐĐ|[A-ZĐ]{1,8}TW)$", re.IGNORECASE)
+_STATE_ISSUER = re.compile(
+    r"^(?:CP|TTg|VPCP|UBND|HĐND|UB|UBTVQH[0-9]*|QH[0-9]*|B[A-ZĐ]{2,9}|S[A-ZĐ]{2,9})(?:-|$)")
+
+
+class PartyStateForm(CheckKind):
+    """Party documents are numbered '11-NQ/TW', state documents '96/NQ-CP': a citation that
+    writes one in the other's form ('06/NQ-TU') is mixed."""
+
+    name = "party_state_form"
+    fields = frozenset({"text", "number", "form", "form_vi", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        for reference in subject.structure.references:
+            if reference.internal:
+                continue
+            number = parse_number(reference.number, reference.symbol)
+            if number is None or number.serial is None or not number.code:
+                continue
+            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            if not number.party and _PARTY_ISSUER.match(number.issuer):
+                expected, form = f"{serial}-{number.code}/{number.issuer}", "party"
+            elif number.party and _STATE_ISSUER.match(number.issuer) and not number.issuer.upper().endswith("TW"):
+                middle = f"/{number.year}" if number.year else ""
+                expected, form = f"{serial}{middle}/{number.code}-{number.issuer}", "state"
+            else:
+                continue
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "number": reference.number, "form": form,
+                        "form_vi": "văn bản của Đảng" if form == "party" else "văn bản nhà nước",
+                        "expected": expected},
+                suggestion=f"{reference.number} → {expected}",
+            )
+
+
+class AssemblyResolution(CheckKind):
+    """National Assembly resolutions are numbered like laws, '103/2023/QH15': no NQ- part."""
+
+    name = "assembly_resolution_number"
+    fields = frozenset({"text", "number", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        for reference in subject.structure.references:
+            if reference.internal:
+                continue
+            number = parse_number(reference.number, reference.symbol)
+            if number is None or number.party or number.serial is None or not number.code:
+                continue
+            if _latin(number.code).casefold() != "nq" or not re.fullmatch(r"QH[0-9]{2}", _latin(number.issuer)):
+                continue
+            year = number.year or (reference.date.year if reference.date else None)
+            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            expected = f"{serial}/{year or 'năm'}/{number.issuer}"
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "number": reference.number, "expected": expected},
+                suggestion=f"{reference.number} → {expected}",
+            )
+
+
+class MalformedSymbol(CheckKind):
+    """A symbol that cannot be found as written: a missing hyphen ('92/2017/NĐCP'),
+    look-alike Cyrillic or Greek letters ('NQ-СР'), O for Q in 'QH15'."""
+
+    name = "malformed_symbol"
+    fields = frozenset({"text", "number", "problem", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        seen: set[tuple[int, int]] = set()
+        for reference in subject.structure.references:
+            if reference.internal or not reference.number or not reference.symbol:
+                continue
+            found = _malformed(reference)
+            position = _position(reference.location)
+            if found is None or position in seen:
+                continue
+            seen.add(position)
+            problem, expected = found
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "number": reference.number, "problem": problem,
+                        "expected": expected},
+                suggestion=f"{reference.number} → {expected}",
+            )
+
+
+def _malformed(reference: Reference) -> tuple[str, str] | None:
+    number, symbol = reference.number or "", reference.symbol or ""
+    foreign = [c for c in number if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
+    if foreign:
+        names = ", ".join(dict.fromkeys(f"{c} ({unicodedata.name(c).split()[0].title()})" for c in foreign))
+        return f"lookalike: {names}", _latin(number)
+    compact = _squash(symbol)
+    if re.fullmatch(r"(?:UBTV)?OH[0-9]{2}", compact):
+        return "O → Q", number.replace(compact, compact.replace("OH", "QH"))
+    if "-" in compact or "/" in compact:
+        return None
+    # "NĐCP": a type code run into its issuer.
+    for code in sorted(CODE_TYPES, key=len, reverse=True):
+        if compact.casefold().startswith(code.casefold()) and _STATE_ISSUER.fullmatch(compact[len(code):]):
+            codes = TYPE_CODES.get(reference.doc_type or "", frozenset())
+            if reference.doc_type not in (None, "Văn bản") and code not in codes:
+                return None
+            fixed = f"{compact[:len(code)]}-{compact[len(code):]}"
+            return "hyphen", number[: len(number) - len(symbol)] + fixed
+    return None
+
+
+# -- dates of cited documents --------------------------------------------------------------------
+_LEVELS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+
+
+def _level(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    folded = fold(issuer)
+    found = [(folded.find(level), level) for level in _LEVELS if re.search(rf"(?<!\w){level}(?!\w)", folded)]
+    return min(found)[1] if found else None
+
+
+@dataclass
+class _Cited:
+    number: str
+    key: tuple
+    date: object
+    location: Location
+    issuer: str | None
+    own: bool = False
+
+
+class CitationDateConflict(CheckKind):
+    """One number and symbol cited with two different dates in the same year (the
+    document's own number included): one of the dates is wrong."""
+
+    name = "citation_date_conflict"
+    fields = frozenset({"number", "date", "other_date", "other_line"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        structure = subject.structure
+        if structure is None:
+            return
+        cited: list[_Cited] = []
+        header = structure.header
+        if header.number and header.date:
+            own = _own_number(header.number)
+            if own is not None:
+                cited.append(_Cited(header.number, own.key, header.date,
+                                    header.number_location or header.date_location or Location(), header.issuer,
+                                    own=True))
+        for reference in structure.references:
+            if reference.internal or not reference.date:
+                continue
+            number = parse_number(reference.number, reference.symbol)
+            if number is None or number.serial is None:
+                continue
+            cited.append(_Cited(reference.number or "", number.key, reference.date, reference.location,
+                                reference.issuer))
+        first: dict[tuple, list[_Cited]] = {}
+        for c in cited:
+            earlier = first.setdefault(c.key, [])
+            clash = next((e for e in earlier if e.date != c.date and e.date.year == c.date.year
+                          and not _different_levels(e.issuer, c.issuer)), None)
+            if clash is not None and not any(e.date == c.date for e in earlier):
+                yield Hit(
+                    location=c.location,
+                    fields={"number": c.number, "date": c.date.strftime("%d/%m/%Y"),
+                            "other_date": clash.date.strftime("%d/%m/%Y"), "other_line": clash.location.line},
+                    evidence={"dates": [e.date.isoformat() for e in earlier + [c]]},
+                )
+            earlier.append(c)
+
+
+def _different_levels(a: str | None, b: str | None) -> bool:
+    la, lb = _level(a), _level(b)
+    return la is not None and lb is not None and la != lb
+
+
+def _own_number(number: str) -> Number | None:
+    m = re.match(r"^\s*([0-9]+[a-zđ]?)(?:-(?P<party>\S+/\S+)|(?:/[0-9]{4})?/(?P<state>\S+))\s*$", number)
+    if not m:
+        return None
+    return parse_number(number.strip(), m.group("party") or m.group("state"))
+
+
+class NormativeYear(CheckKind):
+    """A normative HĐND resolution or UBND decision ('... quy định chính sách hỗ trợ ...')
+    carries its year in its number, as the same text writes for others of its kind."""
+
+    name = "normative_year"
+    fields = frozenset({"text", "number", "expected", "example"})
+
+    class Params(Params):
+        # Symbols of bodies whose normative texts carry the year.
+        symbols: list[str] = Field(default_factory=lambda: ["NQ-HĐND", "QĐ-UBND"])
+        # How a normative title starts, right after the citation (its date and issuer).
+        titles: list[str] = Field(default_factory=lambda: [
+            r"(?:ban\s+hành\s+)?quy\s+định(?!\s+(?:tại|của|như|này|trên|về\s+việc\s+giao))\b",
+            r"ban\s+hành\s+(?:quy\s+chế|bảng\s+giá|danh\s+mục)\b",
+        ])
+
+    def run(self, subject: Subject, params: "NormativeYear.Params") -> Iterable[Hit]:
+        structure = subject.structure
+        if structure is None:
+            return
+        symbols = {fold(s) for s in params.symbols}
+        titles = [re.compile(t, re.IGNORECASE) for t in params.titles]
+        with_year: dict[str, str] = {}
+        for reference in structure.references:
+            if not reference.internal and reference.year_in_number and reference.symbol:
+                with_year.setdefault(fold(_squash(reference.symbol)), reference.number or "")
+        if not with_year:
+            return
+        text = DocumentText(subject.document)
+        for reference in structure.references:
+            if reference.internal or reference.year_in_number or not reference.symbol or not reference.date:
+                continue
+            symbol = fold(_squash(reference.symbol))
+            if symbol not in symbols or symbol not in with_year:
+                continue
+            number = parse_number(reference.number, reference.symbol)
+            if number is None or number.serial is None or number.party:
+                continue
+            after = text.after(reference)
+            if after is None or not any(t.match(after) for t in titles):
+                continue
+            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            expected = f"{serial}/{reference.date.year}/{_squash(reference.symbol)}"
+            yield Hit(
+                location=reference.location,
+                fields={"text": reference.text, "number": reference.number, "expected": expected,
+                        "example": with_year[symbol]},
+                suggestion=f"{reference.number} → {expected}",
+            )
