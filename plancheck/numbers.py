@@ -214,6 +214,27 @@ def parse_value(text: str, location: Location | None = None) -> Value:
     return q.value
 
 
+def alternative_reading(value: Value) -> Value | None:
+    """The other reading of an ambiguous figure: "4,250" (4,25 to Vietnamese eyes)
+    may be 4.250 written with the wrong separator. None when the text has one reading."""
+    text = value.text.strip()
+    unit = text[-1:] if text[-1:] in ("%", "‰") else ""
+    try:
+        parsed = parse_number(text[: len(text) - len(unit)])
+    except NotANumber:
+        return None
+    if not parsed.ambiguous or parsed.alternative is None:
+        return None
+    alt = parsed.alternative
+    return Value(text=value.text, lo=alt, hi=alt, point=alt, decimals=0, location=value.location)
+
+
+def readings(value: Value) -> tuple[Value, ...]:
+    """Every way a reported figure may be read: its Vietnamese reading first."""
+    alt = alternative_reading(value)
+    return (value,) if alt is None else (value, alt)
+
+
 def exact_value(number: Decimal | int | str, text: str | None = None) -> Value:
     """A value known exactly (a default total of 100%, a count of items)."""
     d = Decimal(number)

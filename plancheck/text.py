@@ -401,3 +401,49 @@ def fold(text: str) -> str:
     fold('UỶ BAN NHÂN DÂN') == fold('Ủy ban nhân dân'). For matching only: text
     shown to people keeps its own spelling."""
     return unicodedata.normalize("NFC", normalize_tones(text).casefold())
+
+
+# -- indicator names ---------------------------------------------------------------
+# Common abbreviations of plan documents, expanded so that "Thu NSNN" and "thu ngân
+# sách nhà nước" are the same words. Written by hand: no library knows these.
+_ABBREVIATIONS = {
+    r"nsnn": "ngân sách nhà nước",
+    r"cn\s*-\s*xd|cn,\s*xd|cnxd": "công nghiệp xây dựng",
+    r"kt\s*-\s*xh|ktxh": "kinh tế xã hội",
+    r"tđ": "trong đó",
+    r"sp": "sản phẩm",
+    r"ntm": "nông thôn mới",
+    r"bhyt": "bảo hiểm y tế",
+    r"bhxh": "bảo hiểm xã hội",
+}
+_ABBREVIATION = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_ABBREVIATIONS)) + r")(?!\w)")
+__all__ += ["name_words", "same_name"]
+
+
+def name_words(name: str) -> list[str]:
+    """An indicator's name as comparable words: folded, abbreviations expanded,
+    asides in parentheses and punctuation dropped."""
+    text = re.sub(r"\([^)]*\)", " ", fold(name))
+    expansions = list(_ABBREVIATIONS.values())
+    text = _ABBREVIATION.sub(lambda m: expansions[int(m.lastgroup[1:])], text)
+    return re.findall(r"\w+", text)
+
+
+def same_name(short: list[str], long: list[str], slack: int = 3) -> bool:
+    """True when the words of ``short`` occur in ``long`` in order, spread over at most
+    ``slack`` extra words ("thu ngân sách trên địa bàn" in "thu ngân sách nhà nước
+    trên địa bàn tỉnh"). Names of fewer than three words must be equal."""
+    if len(short) > len(long):
+        short, long = long, short
+    if len(short) < 3:
+        return short == long
+    for start, word in enumerate(long):
+        if word != short[0]:
+            continue
+        i, end = 0, start
+        for end in range(start, min(len(long), start + len(short) + slack)):
+            if long[end] == short[i]:
+                i += 1
+                if i == len(short):
+                    return True
+    return False

@@ -24,11 +24,14 @@ def run(capsys, *args):
 def test_findings_exit_1_with_path_line_column_rule_and_source(capsys):
     code, out, _ = run(capsys, "check", SON_LA, "--lang", "en")
     assert code == 1
-    first = out.splitlines()[0]
-    assert first.startswith(f"{SON_LA}:57:20: PC201 [error] Thu ngân sách trên địa bàn")
-    assert "says 91,7%" in first and "4,250 / 4.636" in first
-    assert '    |     compare: {SS1: "91,7", SS2: "104,7"}' in out
-    assert out.splitlines()[-1] == "1 finding (1 error) · 1 file"
+    lines = out.splitlines()
+    budget = next(i for i, line in enumerate(lines) if ": PC1001 " in line)
+    assert lines[budget].startswith(f"{SON_LA}:56:57: PC1001 [error] Thu ngân sách trên địa bàn")
+    assert '"4,250" reads 4,25' in lines[budget] and "91,7%" in lines[budget]
+    assert lines[budget + 1] == '    |     values: {TH2022: "4.636", KH2023: "4.800", UTH2023: "4,250", KH2024: "4,450"}'
+    assert lines[budget + 2] == "    | " + " " * 56 + "^"
+    assert lines[budget + 3] == "    = fix: 4,250 → 4.250"
+    assert lines[-1] == "6 findings (2 errors, 3 warnings, 1 info) · 1 file"
 
 
 def test_clean_plan_exits_0(capsys):
@@ -38,7 +41,7 @@ def test_clean_plan_exits_0(capsys):
 
 def test_vietnamese_is_the_default_language(capsys):
     _, out, _ = run(capsys, "check", SON_LA)
-    assert "[lỗi]" in out and "ghi 91,7%" in out
+    assert "[lỗi]" in out and "đọc theo quy ước tiếng Việt là 4,25" in out
 
 
 def test_json_report_contract(capsys):
@@ -46,18 +49,19 @@ def test_json_report_contract(capsys):
     data = json.loads(out)
     assert code == 1
     assert data["version"] == 1
-    assert data["summary"]["files"] == 2 and data["summary"]["findings"] == 1
-    f = data["findings"][0]
-    assert {k: f[k] for k in ("rule", "slug", "category", "severity", "line", "column")} == {
-        "rule": "PC201", "slug": "comparison-ratio", "category": "comparison", "severity": "error",
-        "line": 57, "column": 20}
+    assert data["summary"]["files"] == 2 and data["summary"]["findings"] == 6
+    f = next(f for f in data["findings"] if f["rule"] == "PC1001")
+    assert {k: f[k] for k in ("rule", "slug", "category", "severity", "line", "column", "suggestion")} == {
+        "rule": "PC1001", "slug": "ambiguous-separator", "category": "number-format", "severity": "error",
+        "line": 56, "column": 57, "suggestion": "4,250 → 4.250"}
     assert f["path"] == str(SON_LA)
 
 
 def test_ignore_and_select(capsys):
-    assert run(capsys, "check", SON_LA, "--ignore", "comparison")[0] == 0
-    assert run(capsys, "check", SON_LA, "--select", "PC1,PC4")[0] == 0
-    assert run(capsys, "check", SON_LA, "--select", "comparison-ratio")[0] == 1
+    assert run(capsys, "check", SON_LA, "--ignore", "number-format")[0] == 0   # outliers only warn
+    assert run(capsys, "check", SON_LA, "--select", "PC1,PC4", "--ignore", "PC10,PC11")[0] == 0
+    assert run(capsys, "check", SON_LA, "--select", "ambiguous-separator")[0] == 1
+    assert run(capsys, "check", SON_LA, "--select", "outlier", "--fail-on", "warning")[0] == 1
 
 
 def test_unknown_selection_is_a_usage_error(capsys):
@@ -91,7 +95,7 @@ def test_unreadable_file_exits_2_and_the_others_are_still_checked(tmp_path, caps
     assert data["errors"] == [{"path": str(bad), "message": data["errors"][0]["message"], "line": 4,
                                "column": 18}]
     assert "unknown period 'KH'" in data["errors"][0]["message"]
-    assert data["summary"]["findings"] == 1  # Sơn La was still checked
+    assert data["summary"]["findings"] == 6  # Sơn La was still checked
     assert str(bad) in err
 
 
@@ -177,13 +181,14 @@ def test_folder_search_skips_a_projects_own_notes(tmp_path, capsys):
 
 def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, capsys, monkeypatch):
     shutil.copy(SON_LA, tmp_path / "plan.yaml")
-    (tmp_path / "pyproject.toml").write_text('[tool.plancheck]\nlang = "en"\nignore = ["comparison"]\n',
+    (tmp_path / "pyproject.toml").write_text('[tool.plancheck]\nlang = "en"\nignore = ["number-format", "outlier"]\n',
                                              encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "check", "plan.yaml") == (0, "No findings · 1 file\n", "")
     code, out, _ = run(capsys, "check", "plan.yaml", "--ignore", "PC102")
     assert code == 1 and "[error]" in out      # --ignore replaces the configured list; lang stays en
-    assert run(capsys, "check", "plan.yaml", "--no-config")[1].endswith("1 phát hiện (1 lỗi) · 1 tệp\n")
+    assert run(capsys, "check", "plan.yaml", "--no-config")[1].endswith(
+        "6 phát hiện (2 lỗi, 3 cảnh báo, 1 thông tin) · 1 tệp\n")
 
 
 def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch):

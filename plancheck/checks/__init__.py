@@ -41,6 +41,12 @@ KINDS: dict[str, str] = {
     "term_mismatch": "session:TermMismatch",
     "session_spelling": "session:SessionSpelling",
     "boilerplate_spelling": "session:BoilerplateSpelling",
+    "ambiguous_separator": "number_format:AmbiguousSeparator",
+    "english_separators": "number_format:EnglishSeparators",
+    "copied_values": "outliers:CopiedValues",
+    "series_break": "outliers:SeriesBreak",
+    "decimal_shift": "outliers:DecimalShift",
+    "same_fact": "same_fact:SameFact",
 }
 
 

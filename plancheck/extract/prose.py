@@ -234,7 +234,52 @@ def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
         return []
     unit = q.unit or None
     return [Indicator(name=m.group("name").strip(), unit=unit, values=[Observation(period=period, value=q.value)],
-                      location=p.locate(m.start("name")))]
+                      location=p.locate(m.start("name")), origin="text")]
+
+
+# "Phấn đấu thu ngân sách trên địa bàn trong năm 2024 đạt 4.180 tỷ đồng": what, when, how much.
+_STATEMENT = re.compile(
+    r"(?P<subject>[^.;:!?()]{6,160}?)\s+(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?đạt\s+"
+    r"(?P<value>(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|từ)\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
+    r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?",
+    re.IGNORECASE)
+_STATEMENT_YEAR = re.compile(r"\s*(?:trong\s+|của\s+|cả\s+)?năm\s+(?P<year>20\d\d)\b", re.IGNORECASE)
+_STATEMENT_LEAD = re.compile(r"^(?:[-+–•]\s*)?(?:phấn\s+đấu|dự\s+kiến|mục\s+tiêu|chỉ\s+tiêu)\s+", re.IGNORECASE)
+
+
+def _statements(p: Paragraph, year: int | None) -> list[Indicator]:
+    """Figures stated in a sentence for a named year: "X năm 2024 đạt Y đơn vị" (a plan
+    for the plan year), "X năm 2023 ước đạt Y" (an estimate). A sentence that names no
+    year is not taken: in a resolution it may report on the past year or set a target."""
+    from ..units import parse_unit
+
+    out = []
+    for m in _STATEMENT.finditer(p.text):
+        years = list(_STATEMENT_YEAR.finditer(m.group("subject")))
+        if not years:
+            continue
+        stated = int(years[-1].group("year"))
+        if m.group("estimate"):
+            kind = PeriodKind.estimate
+        elif stated == year:
+            kind = PeriodKind.plan
+        else:
+            continue
+        unit = m.group("unit") or ""
+        if unit not in ("%", "‰") and not parse_unit(unit).known:
+            first_word = unit.split(" ")[0]
+            unit = first_word if parse_unit(first_word).known else ""
+        if not unit:
+            continue
+        try:
+            q = parse_quantity(m.group("value"), p.locate(m.start("value")))
+        except NotANumber:
+            continue
+        name = _STATEMENT_YEAR.sub("", m.group("subject")).strip(" ,")
+        name = _STATEMENT_LEAD.sub("", name)
+        out.append(Indicator(name=name, unit=unit, location=p.locate(m.start("subject")), origin="text",
+                             values=[Observation(period=Period(year=stated, kind=kind), value=q.value)]))
+    return out
 
 
 def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> None:
@@ -250,4 +295,5 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
             plan.structures.extend(_structures_inline(p, period))
         plan.parts.extend(_parts(p, period))
         plan.indicators.extend(_targets(p, period))
+        plan.indicators.extend(_statements(p, year))
     plan.counts.extend(_stated_counts(document, plan))

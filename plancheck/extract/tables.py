@@ -483,7 +483,8 @@ class _Reader:
     def add_indicator(self, line: _Line) -> None:
         values = [Observation(period=p, value=v) for p, v in line.values.items()]
         self.figures.indicators.append(
-            Indicator(id=line.stt, name=line.name, unit=line.unit, values=values, location=line.location))
+            Indicator(id=line.stt, name=line.name, unit=line.unit, values=values, location=line.location,
+                          origin="table"))
         self.figures.comparisons += _comparisons(line)
         if line.top_level:
             self.figures.numbered.append(f"{line.stt.rstrip('.')}. {line.name}")

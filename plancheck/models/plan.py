@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -46,6 +47,9 @@ class Indicator(BaseModel):
     unit: str | None = None         # unit text as written ("Tỷ đồng")
     values: list[Observation] = Field(default_factory=list)
     location: Location | None = None
+    # Where a document states it: a table row, or a sentence of its text. One fact
+    # stated in both (or twice in the text) must agree. None for plan files.
+    origin: Literal["table", "text"] | None = None
 
     def value_for(self, period: Period) -> Value | None:
         for obs in self.values:

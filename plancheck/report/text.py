@@ -31,8 +31,9 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     counts = report.count_by_severity()
 
     def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
-        plural = {"error": "errors", "warning": "warnings", "file": "files", "finding": "findings"}.get(word)
-        return f"{count} {words.get(plural if count != 1 and plural else word, words.get(word + 's', word))}"
+        singular = words.get(word) or words[word + "s"]
+        plural = words.get(word + "s", singular) if word != "info" else singular
+        return f"{count} {plural if count != 1 else singular}"
 
     if report.findings or report.errors:
         parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts[s]]

@@ -1,0 +1,160 @@
+"""Figures written against the Vietnamese convention: 4.636 is four thousand, 8,9 a decimal.
+
+Two ways a figure goes wrong:
+* an English form ("158.2", "1,234,567"): its reading is clear, its form is not Vietnamese;
+* a comma before exactly three digits ("4,250") in a row of thousands: to a Vietnamese
+  reader it is 4,25. Which reading the author meant is decided from the row: the
+  comparison cells that use it, and neighbours written with a thousands point
+  (4.636, 4.800). A rate column of three-decimal percentages ("3,740 %" beside
+  3,710 and 3,680) has no such neighbours and is left alone.
+"""
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Iterable
+
+from ..models import Comparison, Value
+from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_number, parse_number
+from .base import CheckKind, Hit, Params, Subject
+from .series import Row, rows, same_cell
+
+
+def parsed(value: Value) -> ParsedNumber | None:
+    """The number as written, without its % or ‰; None for ranges and qualified figures."""
+    text = value.text.strip().rstrip("%‰").strip()
+    if value.qualifier or value.point is None:
+        return None
+    try:
+        return parse_number(text)
+    except NotANumber:
+        return None
+
+
+def comparison_holds(c: Comparison) -> bool:
+    from . import get_kind
+
+    computed = get_kind(c.kind.value if c.kind.value == "growth" else "ratio").compute(c)
+    return not computed.bounded or computed.overlaps(c.value.interval)
+
+
+def with_operand(c: Comparison, old: Value, new: Value) -> Comparison:
+    update = {}
+    if same_cell(c.numerator.value, old):
+        update["numerator"] = c.numerator.model_copy(update={"value": new})
+    if same_cell(c.denominator.value, old):
+        update["denominator"] = c.denominator.model_copy(update={"value": new})
+    return c.model_copy(update=update)
+
+
+# -- a comma before three digits in a row of thousands ------------------------------
+
+class AmbiguousSeparatorParams(Params):
+    # A neighbour "agrees" in magnitude within this factor; a reading this many
+    # times away from the neighbours is no plausible value of the same row.
+    same_magnitude: float = 10.0
+    implausible_factor: float = 100.0
+
+
+class AmbiguousSeparator(CheckKind):
+    name = "ambiguous_separator"
+    fields = frozenset({"indicator", "text", "reading", "meant", "because", "because_en"})
+    Params = AmbiguousSeparatorParams
+
+    def run(self, subject: Subject, params: AmbiguousSeparatorParams) -> Iterable[Hit]:
+        for row in rows(subject.plan):
+            for _, value in row.values:
+                alt = alternative_reading(value)
+                if alt is None:
+                    continue
+                reasons = _reasons(row, value, alt, params)
+                if not reasons:
+                    continue
+                vi, en = zip(*reasons)
+                meant = format_number(alt.point)
+                yield Hit(
+                    location=value.location or row.indicator.location,
+                    fields={"indicator": row.indicator.name, "text": value.text,
+                            "reading": format_number(value.point.normalize()), "meant": meant,
+                            "because": "; ".join(vi), "because_en": "; ".join(en)},
+                    suggestion=f"{value.text} → {meant}",
+                    evidence={"readings": [str(value.point), str(alt.point)]},
+                )
+
+
+def _reasons(row: Row, value: Value, alt: Value, params: AmbiguousSeparatorParams) -> list[tuple[str, str]]:
+    """Why the row says ``value`` means ``alt`` (in vi and en); empty when it does not."""
+    reasons = []
+    for c in row.uses(value):
+        as_written, as_meant = comparison_holds(c), comparison_holds(with_operand(c, value, alt))
+        if as_meant and not as_written:
+            reasons.append((f"cột \"{c.label}\" ghi {c.value.text}% chỉ đúng với {format_number(alt.point)}",
+                            f"the row's {c.value.text}% (\"{c.label}\") holds only for {format_number(alt.point)}"))
+    thousands = [v for _, v in row.values if not same_cell(v, value) and _grouped(v)]
+    if thousands:
+        middle = sorted(v.point for v in thousands)[len(thousands) // 2]
+        if _factor(alt.point, middle) < params.same_magnitude and \
+                _factor(value.point, middle) > params.implausible_factor:
+            shown = ", ".join(v.text for v in thousands)
+            reasons.append((f"cùng hàng có {shown} (dấu chấm phân cách hàng nghìn)",
+                            f"the row has {shown} (a point grouping thousands)"))
+    return reasons
+
+
+def _grouped(value: Value) -> bool:
+    n = parsed(value)
+    return n is not None and not n.foreign and not n.ambiguous and "." in n.text
+
+
+def _factor(a: Decimal, b: Decimal) -> float:
+    if a <= 0 or b <= 0:
+        return math.inf
+    return 10 ** abs(math.log10(float(a)) - math.log10(float(b)))
+
+
+# -- English forms -------------------------------------------------------------------
+
+class EnglishSeparatorsParams(Params):
+    # "1.009403" is an administrative procedure's code, not a figure to six decimals.
+    max_decimals: int = 3
+
+
+class EnglishSeparators(CheckKind):
+    """A point as the decimal mark ("158.2") or commas grouping thousands ("1,234,567")."""
+
+    name = "english_separators"
+    fields = frozenset({"indicator", "text", "vietnamese", "confirmed", "confirmed_en"})
+    Params = EnglishSeparatorsParams
+
+    def run(self, subject: Subject, params: EnglishSeparatorsParams) -> Iterable[Hit]:
+        plan = subject.plan
+        for name, value in _figures(plan):
+            n = parsed(value)
+            if n is None or not n.foreign or n.decimals > params.max_decimals:
+                continue
+            vietnamese = format_number(n.value, n.decimals)
+            confirmed = _confirmed(plan.comparisons, value)
+            yield Hit(
+                location=value.location,
+                fields={"indicator": name, "text": value.text.strip(), "vietnamese": vietnamese,
+                        "confirmed": " (các số liệu của hàng cho đúng giá trị này)" if confirmed else "",
+                        "confirmed_en": " (the row's values give this value)" if confirmed else ""},
+                suggestion=f"{n.text.strip()} → {vietnamese}",
+            )
+
+
+def _figures(plan) -> Iterable[tuple[str, Value]]:
+    """Every figure of a plan once, with the name of what it measures."""
+    candidates = [(ind.name, obs.value) for ind in plan.indicators for obs in ind.values]
+    candidates += [(c.indicator, c.value) for c in plan.comparisons]
+    candidates += [(f"{s.name}: {comp.name}", comp.value) for s in plan.structures for comp in s.components]
+    candidates += [pair for p in plan.parts for pair in ((p.whole_name, p.whole), (p.part_name, p.part))]
+    seen: list[Value] = []
+    for name, value in candidates:
+        if not any(same_cell(value, v) for v in seen):
+            seen.append(value)
+            yield name, value
+
+
+def _confirmed(comparisons: list[Comparison], value: Value) -> bool:
+    return any(same_cell(c.value, value) and comparison_holds(c) for c in comparisons)
