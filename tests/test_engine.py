@@ -100,7 +100,7 @@ def test_examples_are_required(tmp_path):
     (["structure-sum"], [], {"PC101"}),
     (["comparison"], [], {"PC201", "PC202"}),
     (["shares", "count"], ["PC102"], {"PC101", "PC401"}),
-    (["PC1", "PC2", "PC3", "PC4"], ["comparison", "part-whole", "shares"], {"PC401"}),
+    (["PC1", "PC2", "PC3", "PC4"], ["comparison", "part-whole", "shares", "number-format", "outlier"], {"PC401"}),
     (["date"], ["PC55", "PC504", "PC505", "PC506", "PC507", "PC508"], {"PC501", "PC502", "PC503"}),
 ])
 def test_selection_by_id_prefix_slug_and_category(select, ignore, expected):

@@ -277,8 +277,12 @@ def test_only_the_comparison_with_the_miswritten_estimate_fails(make):
         "Thu ngân sách trên địa bàn", "Tổng lượt khách du lịch", "Doanh thu từ hoạt động du lịch",
         "Số bác sĩ/10.000 dân", "Số giường bệnh/10.000 dân", "Xã đạt chuẩn nông thôn mới"}
     assert len(plan.comparisons) == 18
-    [finding] = findings(plan, "comparison")
-    assert finding.rule == "PC201" and "91,7" in finding.message and "4,250" in finding.message
+    # 91,7 holds once the estimate written 4,250 is read as its row means it, 4.250:
+    # the separator is what is wrong, not the comparison.
+    assert findings(plan, "comparison") == []
+    estimate, plan_2024 = findings(plan, "ambiguous-separator")
+    assert "91,7%" in estimate.message and estimate.suggestion == "4,250 → 4.250"
+    assert plan_2024.suggestion == "4,450 → 4.450"
 
 
 # -- structures ------------------------------------------------------------------------------------
@@ -451,6 +455,7 @@ def test_son_la_appendix_01_from_the_real_file():
     assert len(figures.comparisons) == 18 and len(figures.structures) == 4
 
     plan = plan_of(table)
-    [finding] = findings(plan, "comparison")
-    assert (finding.rule, finding.location.line) == ("PC201", 298)  # 91,7: the estimate was written 4,250
+    assert findings(plan, "comparison") == []   # 91,7 holds for 4,250 read as meant (4.250)
+    assert [(f.rule, f.location.line) for f in findings(plan, "number-format")] == [
+        ("PC251", 294), ("PC251", 296), ("PC252", 351)]
     assert findings(plan, "shares", "part-whole") == []

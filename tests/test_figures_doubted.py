@@ -51,12 +51,12 @@ def test_each_doubt_on_the_published_rows(tmp_path):
     found = [(f.rule, f.location.line, f.severity.value, f.suggestion) for f in findings(tmp_path, text_of(ROWS))]
     assert found == [
         ("PC921", 6, "error", None),                      # text 4.180 vs table 4,450 (4.450)
-        ("PC1103", 9, "info", "0,75 → 7,5?"),             # a drought year: please confirm, no more
-        ("PC1001", 10, "error", "4,250 → 4.250"),
-        ("PC1001", 10, "error", "4,450 → 4.450"),
-        ("PC1002", 11, "warning", "158.2 → 158,2"),
-        ("PC1102", 13, "warning", None),                  # 69,00 planned, 40,20 estimated
-        ("PC1101", 15, "warning", None),                  # row 27 repeats row 25's 91,50 / 92,00
+        ("PC273", 9, "info", "0,75 → 7,5?"),             # a drought year: please confirm, no more
+        ("PC251", 10, "error", "4,250 → 4.250"),
+        ("PC251", 10, "error", "4,450 → 4.450"),
+        ("PC252", 11, "warning", "158.2 → 158,2"),
+        ("PC272", 13, "warning", None),                  # 69,00 planned, 40,20 estimated
+        ("PC271", 15, "warning", None),                  # row 27 repeats row 25's 91,50 / 92,00
     ]
 
 
@@ -64,10 +64,10 @@ def test_the_messages_say_why(tmp_path):
     by_rule = {}
     for f in findings(tmp_path, text_of(ROWS)):
         by_rule.setdefault(f.rule, f.message)
-    assert "91,7%" in by_rule["PC1001"] and "holds only for 4.250" in by_rule["PC1001"]
+    assert "91,7%" in by_rule["PC251"] and "holds only for 4.250" in by_rule["PC251"]
     assert "4.180" in by_rule["PC921"] and "4,450 (4.450)" in by_rule["PC921"]
-    assert "40,20" in by_rule["PC1102"] and "42%" in by_rule["PC1102"]
-    assert "Tỷ lệ chất thải rắn sinh hoạt ở đô thị được thu gom" in by_rule["PC1101"]
+    assert "40,20" in by_rule["PC272"] and "42%" in by_rule["PC272"]
+    assert "Tỷ lệ chất thải rắn sinh hoạt ở đô thị được thu gom" in by_rule["PC271"]
 
 
 def test_the_corrected_rows_raise_nothing(tmp_path):
@@ -94,7 +94,7 @@ def test_a_word_draft_gets_the_same_doubts_located_by_cell(tmp_path):
     from_text = findings(tmp_path, text_of(ROWS))
     assert [(f.rule, f.suggestion) for f in from_word] == [(f.rule, f.suggestion) for f in from_text]
     cells = {(f.rule, f.location.row, f.location.cell) for f in from_word if f.location.table}
-    assert ("PC1001", 3, 6) in cells and ("PC1002", 4, 8) in cells
+    assert ("PC251", 3, 6) in cells and ("PC252", 4, 8) in cells
 
 
 def test_indicator_names_match_across_abbreviations_and_extra_words():
@@ -121,4 +121,4 @@ def test_a_comma_typed_for_the_thousands_point_is_found_and_fixed(tmp_path_facto
     mistyped = written[which].replace(".", ",")
     row[3 + which] = mistyped
     found = [(f.rule, f.suggestion) for f in findings(tmp_path, text_of([row]), select=["number-format"])]
-    assert found == [("PC1001", f"{mistyped} → {written[which]}")]
+    assert found == [("PC251", f"{mistyped} → {written[which]}")]

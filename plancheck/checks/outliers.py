@@ -48,23 +48,25 @@ class CopiedValues(CheckKind):
     Params = CopiedValuesParams
 
     def run(self, subject: Subject, params: CopiedValuesParams) -> Iterable[Hit]:
-        for hit in _all_copies(subject, params):
-            hit.fields.pop("first")
+        for _, hit in _all_copies(subject, params):
             yield hit
 
 
-def _all_copies(subject: Subject, params: CopiedValuesParams) -> Iterable[Hit]:
+def _all_copies(subject: Subject, params: CopiedValuesParams) -> Iterable[tuple[Value, Hit]]:
+    """Each copy found, with the first copied figure (which the series-break check leaves alone)."""
     series = [(row, _points(row)) for row in rows(subject.plan)]
     for row, points in series:
         for other, other_points in series:
             if other is not row and _unit_key(other) == _unit_key(row):
-                hit = _copied(row, points, other, other_points, params)
-                if hit:
-                    yield hit
+                found = _copied(row, points, other, other_points, params)
+                if found:
+                    yield found
 
 
-def _copied(row: Row, points, source: Row, source_points, params: CopiedValuesParams) -> Hit | None:
-    """A hit when ``row`` repeats ``source``'s figures after values of its own that differ."""
+def _copied(row: Row, points, source: Row, source_points,
+            params: CopiedValuesParams) -> tuple[Value, Hit] | None:
+    """The first copied figure and a hit, when ``row`` repeats ``source``'s figures after
+    values of its own that differ."""
     theirs = {p: v for p, v in source_points}
     shared = [(p, v) for p, v in points if p in theirs and theirs[p].text == v.text
               and v.point is not None and format_number(v.point.normalize()) not in params.trivial]
@@ -80,7 +82,7 @@ def _copied(row: Row, points, source: Row, source_points, params: CopiedValuesPa
     if jump < params.min_jump or jump <= source_jump:
         return None   # the shared figures continue this row's own series: the other row is the copy, if any
     value = shared[0][1]
-    return Hit(
+    return value, Hit(
         location=value.location or row.indicator.location,
         fields={
             "indicator": row.indicator.name, "source": source.indicator.name,
@@ -88,7 +90,6 @@ def _copied(row: Row, points, source: Row, source_points, params: CopiedValuesPa
             "periods": ", ".join(p.label() for p, _ in shared),
             "before": " / ".join(v.text for _, v in earlier),
             "source_before": " / ".join(theirs[p].text for p, _ in earlier if p in theirs) or "-",
-            "first": value,   # for the series-break check, which leaves a copy to this rule
         },
         evidence={"source_location": source.indicator.location.describe() if source.indicator.location else ""},
     )
@@ -116,7 +117,7 @@ class SeriesBreak(CheckKind):
 
     def run(self, subject: Subject, params: SeriesBreakParams) -> Iterable[Hit]:
         skip = re.compile(params.skip_names, re.IGNORECASE)
-        copied = {id(hit.fields["first"]) for hit in _all_copies(subject, CopiedValuesParams())}
+        copied = {id(value) for value, _ in _all_copies(subject, CopiedValuesParams())}
         for row in rows(subject.plan):
             if skip.search(row.indicator.name):
                 continue
@@ -127,7 +128,7 @@ class SeriesBreak(CheckKind):
                 plan = next((v for p, v in points if p.kind == PeriodKind.plan and p.year == period.year), None)
                 if plan is None or plan.point == 0 or _power_of_ten(estimate.point, plan.point) \
                         or id(estimate) in copied:
-                    continue  # a shifted decimal is PC1103's, a copied row PC1101's
+                    continue  # a shifted decimal is PC273's, a copied row PC271's
                 departure = abs(estimate.point - plan.point)
                 steps = [abs(b.point - a.point) for (_, a), (_, b) in zip(points, points[1:])
                          if {id(a), id(b)} != {id(plan), id(estimate)}]

@@ -62,7 +62,7 @@ def _disagreement(ind: Indicator, period: Period, value: Value, other: Indicator
     from_table = other.origin == "table"
     return Hit(
         location=value.location or ind.location,
-        fields={"indicator": ind.name, "period": period.label(), "text_value": value.text,
+        fields={"indicator": other.name if from_table else ind.name, "period": period.label(), "text_value": value.text,
                 "other_value": f"{shown} {other.unit or ''}".strip(), "other_line": line,
                 "other_place": "bảng" if from_table else "đoạn văn", "other_place_en": "the table" if from_table else "the text"},
         evidence={"other": other.name, "other_location": where.describe() if where else ""},
