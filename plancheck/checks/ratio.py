@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..intervals import growth_percent, ratio_percent
+from ..intervals import Interval, growth_percent, ratio_percent
 from ..models import Comparison, ComparisonKind
-from ..numbers import format_significant
+from ..numbers import format_significant, readings
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -21,19 +21,22 @@ class _ComparisonCheck(CheckKind):
                         "numerator_label", "denominator_label", "range"})
 
     @staticmethod
-    def compute(c: Comparison):
-        raise NotImplementedError
+    def compute(c: Comparison) -> Interval:
+        return computed_interval(c)   # kept for the number-format and outlier checks
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        fixes = None
         for c in subject.plan.comparisons:
-            if c.kind != self.comparison_kind:
+            if c.kind != self.comparison_kind or comparison_holds(c) is not False:
                 continue
+            if fixes is None:
+                from .repair import Repairs  # loaded only when a comparison fails
+
+                fixes = Repairs(subject.plan)
             computed = self.compute(c)
-            if not computed.bounded or computed.overlaps(c.value.interval):
-                continue
             decimals = c.value.decimals or 0
-            num, den = c.numerator.value.best, c.denominator.value.best
-            point = self.compute_point(num, den)
+            point = computed_point(c)
+            fix = fixes.for_comparison(c)
             yield Hit(
                 location=c.value.location or c.location,
                 fields={
@@ -47,11 +50,51 @@ class _ComparisonCheck(CheckKind):
                     "numerator_label": c.numerator.label,
                     "denominator_label": c.denominator.label,
                 },
-                evidence={"computed": [_short(computed.lo), _short(computed.hi)]},
+                suggestion=fix.suggestion if fix else None,
+                evidence={"computed": [_short(computed.lo), _short(computed.hi)],
+                          **({"fix": fix.evidence()} if fix else {})},
             )
 
-    def compute_point(self, num: Decimal, den: Decimal) -> Decimal | None:
-        raise NotImplementedError
+
+
+def computed_interval(c: Comparison) -> Interval:
+    """What the operands give, on intervals: the ratio, or the growth rate, in percent."""
+    if c.kind == ComparisonKind.growth:
+        return growth_percent(c.denominator.value.interval, c.numerator.value.interval)
+    return ratio_percent(c.numerator.value.interval, c.denominator.value.interval)
+
+
+def computed_point(c: Comparison) -> Decimal | None:
+    """What the written figures give, as points (None for a base of zero)."""
+    num, den = c.numerator.value.best, c.denominator.value.best
+    if not den:
+        return None
+    ratio = num / den * 100
+    return ratio - 100 if c.kind == ComparisonKind.growth else ratio
+
+
+def comparison_holds(c: Comparison) -> bool | None:
+    """Whether the reported result follows from its operands: None when it cannot be
+    checked (a base of zero), True when it does in some reading of the figures."""
+    computed = computed_interval(c)
+    if not computed.bounded:
+        return None
+    return computed.overlaps(c.value.interval) or _another_reading_agrees(c)
+
+
+def _another_reading_agrees(c: Comparison) -> bool:
+    """True when reading an ambiguous operand or result the other way ("4,250" as 4.250)
+    makes the comparison hold: the number-format rule reports the separator."""
+    for value in readings(c.value):
+        for num in readings(c.numerator.value):
+            for den in readings(c.denominator.value):
+                trial = c.model_copy(update={"value": value,
+                                             "numerator": c.numerator.model_copy(update={"value": num}),
+                                             "denominator": c.denominator.model_copy(update={"value": den})})
+                computed = computed_interval(trial)
+                if computed.bounded and computed.overlaps(value.interval):
+                    return True
+    return False
 
 
 def _short(d: Decimal) -> str:
@@ -62,21 +105,7 @@ class Ratio(_ComparisonCheck):
     name = "ratio"
     comparison_kind = ComparisonKind.ratio
 
-    @staticmethod
-    def compute(c: Comparison):
-        return ratio_percent(c.numerator.value.interval, c.denominator.value.interval)
-
-    def compute_point(self, num: Decimal, den: Decimal) -> Decimal | None:
-        return num / den * 100 if den else None
-
 
 class Growth(_ComparisonCheck):
     name = "growth"
     comparison_kind = ComparisonKind.growth
-
-    @staticmethod
-    def compute(c: Comparison):
-        return growth_percent(c.denominator.value.interval, c.numerator.value.interval)
-
-    def compute_point(self, num: Decimal, den: Decimal) -> Decimal | None:
-        return (num / den - 1) * 100 if den else None

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..intervals import Interval, interval_sum
+from ..models import Structure
 from ..numbers import format_number
 from .base import CheckKind, Hit, Params, Subject
 
@@ -22,13 +23,15 @@ class StructureSum(CheckKind):
     Params = StructureSumParams
 
     def run(self, subject: Subject, params: StructureSumParams) -> Iterable[Hit]:
+        fixes = None
         for s in subject.plan.structures:
-            if len(s.components) < params.min_components:
+            if structure_holds(s, params) is not False:
                 continue
-            computed = interval_sum(_share_interval(c.value, params) for c in s.components)
-            total = s.total.interval if s.total else Interval.exact(params.total)
-            if computed.overlaps(total):
-                continue
+            if fixes is None:
+                from .repair import Repairs  # loaded only when a structure fails
+
+                fixes = Repairs(subject.plan, params)
+            computed, total = shares_sum(s, params), structure_total(s, params)
             decimals = max((c.value.decimals or 0) for c in s.components)
             points = [c.value.point for c in s.components]
             if all(p is not None for p in points):
@@ -37,8 +40,8 @@ class StructureSum(CheckKind):
             else:  # ranges or qualifiers: show the interval the sum can take
                 written = computed.mid
                 shown_sum = f"{format_number(computed.lo, decimals)}–{format_number(computed.hi, decimals)}"
-            tolerance = sum((_share_interval(c.value, params).width / 2 for c in s.components
-                             if c.value.point is not None), Decimal(0)) + total.width / 2
+            tolerance = structure_tolerance(s, params)
+            fix = fixes.for_structure(s)
             total_text = s.total.text if s.total else format_number(params.total)
             yield Hit(
                 location=s.location or subject_location(subject),
@@ -51,9 +54,32 @@ class StructureSum(CheckKind):
                     "difference": format_number(written - total.mid, decimals),
                     "components": " + ".join(c.value.text for c in s.components),
                 },
+                suggestion=fix.suggestion if fix else None,
                 evidence={"components": {c.name: c.value.text for c in s.components},
-                          "computed": [str(computed.lo), str(computed.hi)]},
+                          "computed": [str(computed.lo), str(computed.hi)],
+                          **({"fix": fix.evidence()} if fix else {})},
             )
+
+
+def structure_holds(s: Structure, params: StructureSumParams) -> bool | None:
+    """Whether the shares can add up to the total: None when too few to judge."""
+    if len(s.components) < params.min_components:
+        return None
+    return shares_sum(s, params).overlaps(structure_total(s, params))
+
+
+def shares_sum(s: Structure, params: StructureSumParams) -> Interval:
+    return interval_sum(_share_interval(c.value, params) for c in s.components)
+
+
+def structure_total(s: Structure, params: StructureSumParams) -> Interval:
+    return s.total.interval if s.total else Interval.exact(params.total)
+
+
+def structure_tolerance(s: Structure, params: StructureSumParams) -> Decimal:
+    """How far the written shares may miss the total by rounding alone."""
+    return sum((_share_interval(c.value, params).width / 2 for c in s.components
+                if c.value.point is not None), Decimal(0)) + structure_total(s, params).width / 2
 
 
 def _share_interval(value, params: StructureSumParams) -> Interval:

@@ -1,0 +1,219 @@
+"""Likely fixes for failing arithmetic: one mistyped figure that explains a failure.
+
+After the typo correction of R's ``deductive`` package for balance rules. For a
+comparison cell or a structure that does not add up, try the single edits
+(plancheck.edits) of each figure taking part in it. An edit is a candidate when
+it makes this check hold and breaks no check that holds now and uses the same
+figure: a table value is usually an operand of two comparison cells of its row.
+
+Candidates rank by (1) how many other failing checks the edit also mends (a
+mistyped value breaks both cells computed from it: restore it rather than edit
+a cell), (2) how plausible the slip is (a swap or a digit change, then a
+decimal shift, then a separator), (3) how near the recomputed point lands to
+the reported figure, relative to the rounding tolerance. The best is suggested
+only when no other candidate is as good on (1) and (2). Closeness alone never
+decides: published cells agree only within rounding (Sơn La's 106,41 for
+51,7 / 48,59 is 106,40 by points), so a nearer candidate is no likelier one.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Hashable, Iterator
+
+from ..edits import Edit, edits
+from ..models import Comparison, Location, Plan, Structure, Value
+from .ratio import comparison_holds, computed_interval, computed_point
+from .structure_sum import StructureSumParams, structure_holds, structure_tolerance, structure_total
+
+Key = Hashable
+_FAR = Decimal("Infinity")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One edit of one figure that makes a failing check hold."""
+
+    old: Value
+    edit: Edit
+    also_fixes: int          # other failing checks the edit mends
+    closeness: Decimal       # |recomputed − reported| / tolerance, 0 is exact
+
+    @property
+    def suggestion(self) -> str:
+        return f"{self.edit.old} → {self.edit.new}?"
+
+    def rank(self) -> tuple:
+        return (-self.also_fixes, self.edit.kind.plausibility, self.closeness, self.edit.kind)
+
+    def ties(self, other: "Fix") -> bool:
+        """As good an explanation: as many checks mended, as plausible a slip."""
+        return self.rank()[:2] == other.rank()[:2]
+
+    def evidence(self) -> dict:
+        where = self.old.location.describe() if self.old.location else ""
+        return {"at": where, "old": self.edit.old, "new": self.edit.new,
+                "kind": self.edit.kind.name, "also_fixes": self.also_fixes}
+
+
+# -- the arithmetic checks of a plan, over replaceable figures ---------------------
+
+class _Arithmetic:
+    """A comparison or a structure, with the figures it computes with."""
+
+    item: Comparison | Structure
+
+    def figures(self) -> list[Value]:
+        raise NotImplementedError
+
+    def replaced(self, key: Callable[[Value], Key], old: Key, new: Value):
+        raise NotImplementedError
+
+    def holds(self, item) -> bool | None:
+        raise NotImplementedError
+
+    def closeness(self, item) -> Decimal:
+        raise NotImplementedError
+
+
+class _ComparisonArithmetic(_Arithmetic):
+    def __init__(self, c: Comparison) -> None:
+        self.item = c
+
+    def figures(self) -> list[Value]:
+        c = self.item
+        return [c.value, c.numerator.value, c.denominator.value]
+
+    def replaced(self, key, old, new) -> Comparison:
+        c = self.item
+        update = {}
+        if key(c.value) == old:
+            update["value"] = new
+        for role in ("numerator", "denominator"):
+            operand = getattr(c, role)
+            if key(operand.value) == old:
+                update[role] = operand.model_copy(update={"value": new})
+        return c.model_copy(update=update)
+
+    def holds(self, item: Comparison) -> bool | None:
+        return comparison_holds(item)
+
+    def closeness(self, item: Comparison) -> Decimal:
+        point = computed_point(item)
+        if point is None:
+            return _FAR
+        tolerance = computed_interval(item).width / 2 + item.value.interval.width / 2
+        return _relative(abs(point - item.value.best), tolerance)
+
+
+class _StructureArithmetic(_Arithmetic):
+    def __init__(self, s: Structure, params: StructureSumParams) -> None:
+        self.item, self.params = s, params
+
+    def figures(self) -> list[Value]:
+        return [c.value for c in self.item.components]  # the total is rarely written, never a typo here
+
+    def replaced(self, key, old, new) -> Structure:
+        s = self.item
+        components = [c.model_copy(update={"value": new}) if key(c.value) == old else c for c in s.components]
+        return s.model_copy(update={"components": components})
+
+    def holds(self, item: Structure) -> bool | None:
+        return structure_holds(item, self.params)
+
+    def closeness(self, item: Structure) -> Decimal:
+        written = sum((c.value.best for c in item.components), Decimal(0))
+        miss = abs(written - structure_total(item, self.params).mid)
+        return _relative(miss, structure_tolerance(item, self.params))
+
+
+def _relative(miss: Decimal, tolerance: Decimal) -> Decimal:
+    if tolerance > 0:
+        return miss / tolerance
+    return Decimal(0) if miss == 0 else _FAR
+
+
+def cell_keys(values: list[Value]) -> Callable[[Value], Key]:
+    """Who is who among the figures: the same cell may appear as an indicator value and
+    as comparison operands, as one object or as equal copies. A location names a cell
+    when it holds one text only; a plan built in code puts every figure at one
+    placeholder location, and there the object is the cell."""
+    texts: dict[Location, set[str]] = defaultdict(set)
+    for v in values:
+        if v.location is not None:
+            texts[v.location].add(v.text)
+
+    def key(v: Value) -> Key:
+        if v.location is not None and len(texts.get(v.location, ())) == 1:
+            return ("cell", v.location, v.text)
+        return ("object", id(v))
+
+    return key
+
+
+def _editable(v: Value) -> bool:
+    return v.point is not None and v.qualifier is None
+
+
+# -- the search --------------------------------------------------------------------
+
+class Repairs:
+    """Likely fixes for the failing arithmetic checks of one plan."""
+
+    def __init__(self, plan: Plan, structure_params: StructureSumParams | None = None) -> None:
+        self.params = params = structure_params or StructureSumParams()
+        self.checks: list[_Arithmetic] = [_ComparisonArithmetic(c) for c in plan.comparisons]
+        self.checks += [_StructureArithmetic(s, params) for s in plan.structures]
+        self.key = cell_keys([v for check in self.checks for v in check.figures()])
+        self.now = {id(check): check.holds(check.item) for check in self.checks}
+        self.uses: dict[Key, list[_Arithmetic]] = defaultdict(list)
+        for check in self.checks:
+            for k in {self.key(v) for v in check.figures()}:
+                self.uses[k].append(check)
+        self.by_item = {id(check.item): check for check in self.checks}
+
+    def for_comparison(self, c: Comparison) -> Fix | None:
+        return self.best(self.by_item.get(id(c)) or _ComparisonArithmetic(c))
+
+    def for_structure(self, s: Structure) -> Fix | None:
+        return self.best(self.by_item.get(id(s)) or _StructureArithmetic(s, self.params))
+
+    def best(self, check: _Arithmetic) -> Fix | None:
+        """The fix to suggest: the best candidate, when no other explains the failure as well."""
+        ranked = self.candidates(check)
+        if not ranked or (len(ranked) > 1 and ranked[0].ties(ranked[1])):
+            return None
+        return ranked[0]
+
+    def candidates(self, check: _Arithmetic) -> list[Fix]:
+        """Every single edit that makes ``check`` hold and breaks nothing that holds, best first."""
+        return sorted(self._candidates(check), key=Fix.rank)
+
+    def _candidates(self, check: _Arithmetic) -> Iterator[Fix]:
+        seen: set[Key] = set()
+        for old in check.figures():
+            k = self.key(old)
+            if k in seen or not _editable(old):
+                continue
+            seen.add(k)
+            others = [o for o in self.uses[k] if o is not check]
+            for edit in edits(old.text):
+                new = edit.value(old.location)
+                mended = check.replaced(self.key, k, new)
+                if check.holds(mended) is not True:
+                    continue
+                also = self._also_fixes(others, k, new)
+                if also is not None:
+                    yield Fix(old, edit, also, check.closeness(mended))
+
+    def _also_fixes(self, others: list[_Arithmetic], k: Key, new: Value) -> int | None:
+        """How many failing checks the edit also mends; None when it breaks one that holds."""
+        mended = 0
+        for other in others:
+            after = other.holds(other.replaced(self.key, k, new))
+            before = self.now.get(id(other))
+            if (before is True and after is not True) or (before is None and after is False):
+                return None
+            mended += before is False and after is True
+        return mended
