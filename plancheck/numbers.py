@@ -235,6 +235,33 @@ def readings(value: Value) -> tuple[Value, ...]:
     return (value,) if alt is None else (value, alt)
 
 
+# -- Roman numerals (Phần I, Phụ lục II, khóa XV) ------------------------------------------
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed Roman numeral ("XIV" -> 14, "xv" -> 15); None otherwise."""
+    text = text.upper()
+    if not _ROMAN_NUMERAL.match(text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(text) and _ROMAN_VALUES[text[i + 1]] > value else value
+    return total
+
+
+def roman_numeral(value: int) -> str:
+    out = []
+    for amount, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                            (5, "V"), (4, "IV"), (1, "I")):
+        while value >= amount:
+            out.append(numeral)
+            value -= amount
+    return "".join(out)
+
+
 def exact_value(number: Decimal | int | str, text: str | None = None) -> Value:
     """A value known exactly (a default total of 100%, a count of items)."""
     d = Decimal(number)

@@ -384,7 +384,15 @@ def nearest_number_words(text: str, max_distance: int = 2) -> list[NumberWords]:
 # dependencies) does exactly that and was right on every hard word tried (closed
 # syllables "hoàn", "khuỷu", "hoạch" and the "qu" cluster of "quý", "quỳnh" are left
 # alone); it is imported on first use so `import plancheck` stays cheap.
-__all__ += ["fold", "normalize_tones"]
+__all__ += ["fold", "normalize_tones", "bare"]
+
+
+def bare(text: str) -> str:
+    """Letters without any diacritic, case-folded, one space between words:
+    "Ước TH cả năm" -> "uoc th ca nam". For recognising fixed words and table
+    headers however they were typed (or lost their marks in extraction)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def normalize_tones(text: str) -> str:

@@ -196,3 +196,24 @@ def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "check", str(CLEAN))
     assert code == 2 and "stage must be draft or final" in err and "plancheck.toml" in err
+
+
+def test_a_likely_fix_of_another_figure_says_where_it_is(tmp_path, capsys):
+    # Sơn La's GRDP per capita row with its 2023 estimate mistyped 51,1 (for 51,7): both
+    # comparison cells break, and both point at the one figure that explains them.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        'format: plancheck/1\n'
+        'periods: {TH2022: {year: 2022, kind: actual}, UTH2023: {year: 2023, kind: estimate},\n'
+        '          KH2024: {year: 2024, kind: plan}}\n'
+        'comparisons: {SS1: {of: UTH2023, to: TH2022}, SS2: {of: KH2024, to: UTH2023}}\n'
+        'indicators:\n'
+        '  - name: GRDP bình quân đầu người\n'
+        '    values: {TH2022: "48,59", UTH2023: "51,1", KH2024: "55,5"}\n'
+        '    compare: {SS1: "106,41", SS2: "107,28"}\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", plan, "--lang", "en", "--no-source")
+    assert code == 1
+    assert [line for line in out.splitlines() if "= fix" in line] == [
+        "    = fix: 51,1 → 51,7? (at line 7, column 40)"] * 2
+    _, out, _ = run(capsys, "check", plan, "--no-source")
+    assert "    = sửa: 51,1 → 51,7? (tại dòng 7, cột 40)" in out.splitlines()

@@ -1,14 +1,12 @@
 """The clause trees: nesting from the kinds of label, appendices and quotes as scopes of their own."""
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plancheck.extract.clauses import extract_clauses
-from plancheck.models.document import Cell, Document, Paragraph, Row, Span, Table
-from plancheck.models.location import Location
+from plancheck.models.document import Cell, Document, Row, Table
 
 from documents import CORPUS, doc  # noqa: E402
 

@@ -1,7 +1,6 @@
 """The header and the closing statement, on real excerpts and the layouts readers produce."""
 import datetime as dt
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -1,14 +1,13 @@
 """Citations of other documents and of this one's parts, on real excerpts."""
 import datetime as dt
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plancheck.extract.references import extract_references
-from plancheck.models.document import Cell, Document, Paragraph, Row, Span, Table
+from plancheck.models.document import Cell, Document, Row, Span, Table
 from plancheck.models.location import Location
 
 from documents import CORPUS, doc  # noqa: E402

@@ -3,7 +3,6 @@ import datetime as dt
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -14,10 +14,11 @@ import math
 from decimal import Decimal
 from typing import Iterable
 
-from ..models import Comparison, Value
+from ..models import Value
 from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_number, parse_number
 from .base import CheckKind, Hit, Params, Subject
-from .series import Row, rows, same_cell
+from .ratio import holds_as_written
+from .series import Cells, Row, rows
 
 
 def parsed(value: Value) -> ParsedNumber | None:
@@ -29,22 +30,6 @@ def parsed(value: Value) -> ParsedNumber | None:
         return parse_number(text)
     except NotANumber:
         return None
-
-
-def comparison_holds(c: Comparison) -> bool:
-    from . import get_kind
-
-    computed = get_kind(c.kind.value if c.kind.value == "growth" else "ratio").compute(c)
-    return not computed.bounded or computed.overlaps(c.value.interval)
-
-
-def with_operand(c: Comparison, old: Value, new: Value) -> Comparison:
-    update = {}
-    if same_cell(c.numerator.value, old):
-        update["numerator"] = c.numerator.model_copy(update={"value": new})
-    if same_cell(c.denominator.value, old):
-        update["denominator"] = c.denominator.model_copy(update={"value": new})
-    return c.model_copy(update=update)
 
 
 # -- a comma before three digits in a row of thousands ------------------------------
@@ -88,11 +73,11 @@ def _reasons(row: Row, value: Value, alt: Value, params: AmbiguousSeparatorParam
         return []   # 3.740% unemployment is no reading of "3,740 %"
     reasons = []
     for c in row.uses(value):
-        as_written, as_meant = comparison_holds(c), comparison_holds(with_operand(c, value, alt))
-        if as_meant and not as_written:
+        as_written, as_meant = holds_as_written(c), holds_as_written(row.with_operand(c, value, alt))
+        if as_meant and as_written is False:
             reasons.append((f"cột \"{c.label}\" ghi {c.value.text}% chỉ đúng với {format_number(alt.point)}",
                             f"the row's {c.value.text}% (\"{c.label}\") holds only for {format_number(alt.point)}"))
-    thousands = [v for _, v in row.values if not same_cell(v, value) and _grouped(v)]
+    thousands = [v for _, v in row.values if not row.cells.same(v, value) and _grouped(v)]
     if thousands:
         middle = sorted(v.point for v in thousands)[len(thousands) // 2]
         if _factor(alt.point, middle) < params.same_magnitude and \
@@ -136,12 +121,13 @@ class EnglishSeparators(CheckKind):
 
     def run(self, subject: Subject, params: EnglishSeparatorsParams) -> Iterable[Hit]:
         plan = subject.plan
-        for name, value in _figures(plan):
+        cells = Cells(plan)
+        for name, value in _figures(plan, cells):
             n = parsed(value)
             if n is None or not n.foreign or n.decimals > params.max_decimals:
                 continue
             vietnamese = format_number(n.value, n.decimals)
-            confirmed = _confirmed(plan.comparisons, value)
+            confirmed = any(cells.same(c.value, value) and holds_as_written(c) for c in plan.comparisons)
             yield Hit(
                 location=value.location,
                 fields={"indicator": name, "text": value.text.strip(), "vietnamese": vietnamese,
@@ -151,7 +137,7 @@ class EnglishSeparators(CheckKind):
             )
 
 
-def _figures(plan) -> Iterable[tuple[str, Value]]:
+def _figures(plan, cells: Cells) -> Iterable[tuple[str, Value]]:
     """Every figure of a plan once, with the name of what it measures."""
     candidates = [(ind.name, obs.value) for ind in plan.indicators for obs in ind.values]
     candidates += [(c.indicator, c.value) for c in plan.comparisons]
@@ -159,10 +145,7 @@ def _figures(plan) -> Iterable[tuple[str, Value]]:
     candidates += [pair for p in plan.parts for pair in ((p.whole_name, p.whole), (p.part_name, p.part))]
     seen: list[Value] = []
     for name, value in candidates:
-        if not any(same_cell(value, v) for v in seen):
+        if not any(cells.same(value, v) for v in seen):
             seen.append(value)
             yield name, value
 
-
-def _confirmed(comparisons: list[Comparison], value: Value) -> bool:
-    return any(same_cell(c.value, value) and comparison_holds(c) for c in comparisons)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
+from ..numbers import roman_numeral, roman_value
 from .base import CheckKind, Hit, Params, Subject
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"          # the Vietnamese order of points: no f, j, w, z
@@ -42,35 +43,12 @@ PROBLEMS = ("duplicate", "gap", "order", "letter", "d-for-dd", "prefix")
 
 _SCOPED = ("part", "chapter", "article")        # numbered through the whole text, not per parent
 _UNCHECKED = frozenset({"bullet", "appendix", "form"})
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _ARTICLE = re.compile(r"^([0-9]+)$")
 _NO_NEXT = object()   # there is no next label
 _BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
 
 
 # -- numbers of one system ------------------------------------------------------------
-def roman_value(text: str) -> int | None:
-    text = text.upper()
-    if not _ROMAN_NUMERAL.match(text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        value = _ROMAN_VALUES[ch]
-        total += -value if i + 1 < len(text) and _ROMAN_VALUES[text[i + 1]] > value else value
-    return total
-
-
-def roman_numeral(value: int) -> str:
-    out = []
-    for amount, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                            (5, "V"), (4, "IV"), (1, "I")):
-        while value >= amount:
-            out.append(numeral)
-            value -= amount
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class _System:
     """How the numbers of one list are read and written."""

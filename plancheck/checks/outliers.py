@@ -14,7 +14,8 @@ from typing import Iterable
 from ..models import Period, PeriodKind, Value
 from ..numbers import alternative_reading, format_number, parse_value
 from .base import CheckKind, Hit, Params, Subject
-from .number_format import comparison_holds, parsed, with_operand
+from .number_format import parsed
+from .ratio import holds_as_written
 from .series import Row, chronological, rows
 
 
@@ -187,7 +188,7 @@ class DecimalShift(CheckKind):
                     continue
                 shifted = _shift(value, -k)
                 proof = [c for c in row.uses(value)
-                         if not comparison_holds(c) and comparison_holds(with_operand(c, value, shifted))]
+                         if holds_as_written(c) is False and holds_as_written(row.with_operand(c, value, shifted))]
                 yield Hit(
                     location=value.location or row.indicator.location,
                     fields={

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..models import PartOfWhole, Value
-from ..numbers import format_number
 from .base import CheckKind, Hit, Params, Subject
 
 

@@ -73,13 +73,20 @@ def computed_point(c: Comparison) -> Decimal | None:
     return ratio - 100 if c.kind == ComparisonKind.growth else ratio
 
 
-def comparison_holds(c: Comparison) -> bool | None:
-    """Whether the reported result follows from its operands: None when it cannot be
-    checked (a base of zero), True when it does in some reading of the figures."""
+def holds_as_written(c: Comparison) -> bool | None:
+    """Whether the reported result follows from its operands read the Vietnamese way:
+    None when it cannot be checked (a base of zero)."""
     computed = computed_interval(c)
     if not computed.bounded:
         return None
-    return computed.overlaps(c.value.interval) or _another_reading_agrees(c)
+    return computed.overlaps(c.value.interval)
+
+
+def comparison_holds(c: Comparison) -> bool | None:
+    """Whether the reported result follows from its operands: None when it cannot be
+    checked (a base of zero), True when it does in some reading of the figures."""
+    as_written = holds_as_written(c)
+    return as_written if as_written is not False else _another_reading_agrees(c)
 
 
 def _another_reading_agrees(c: Comparison) -> bool:

@@ -28,6 +28,7 @@ from pydantic import Field
 
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
+from ..numbers import roman_value
 from ..text import fold
 from .base import CheckKind, Hit, Params, Subject
 
@@ -204,19 +205,8 @@ def _raw_end(text: str, start: int, squashed: str) -> int:
 _UNITS = ("Phụ lục", "Chương", "Mục", "Điều", "khoản", "điểm")
 _LEVEL_OF_UNIT = {"Chương": "chapter", "Mục": "section", "Điều": "article", "khoản": "clause", "điểm": "point"}
 _TARGET_PART = re.compile(r"(Phụ lục|Chương|Mục|Điều|khoản|điểm)(?:[ ]+(?!này\b)(\S+))?")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 THIS = "này"
 FOUND, UNKNOWN = "found", "unknown"
-
-
-def _roman(text: str) -> int | None:
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for i, c in enumerate(text):
-        value = _ROMAN[c]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total
 
 
 def same_number(a: str | None, b: str | None) -> bool:
@@ -230,7 +220,7 @@ def same_number(a: str | None, b: str | None) -> bool:
     def value(x: str) -> int | None:
         if x.isdigit():
             return int(x)
-        return _roman(x.upper()) if x.isupper() else None
+        return roman_value(x) if x.isupper() else None
 
     va, vb = value(a), value(b)
     return va is not None and va == vb

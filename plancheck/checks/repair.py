@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Hashable, Iterator
+from typing import Callable, Iterator
 
 from ..edits import Edit, edits
-from ..models import Comparison, Location, Plan, Structure, Value
+from ..models import Comparison, Plan, Structure, Value
 from .ratio import comparison_holds, computed_interval, computed_point
+from .series import Key, cell_keys
 from .structure_sum import StructureSumParams, structure_holds, structure_tolerance, structure_total
 
-Key = Hashable
 _FAR = Decimal("Infinity")
 
 
@@ -52,8 +52,9 @@ class Fix:
         return self.rank()[:2] == other.rank()[:2]
 
     def evidence(self) -> dict:
-        where = self.old.location.describe() if self.old.location else ""
-        return {"at": where, "old": self.edit.old, "new": self.edit.new,
+        loc = self.old.location
+        where = {"at": loc.describe(), "path": loc.path, "line": loc.line, "column": loc.column} if loc else {"at": ""}
+        return {**where, "old": self.edit.old, "new": self.edit.new,
                 "kind": self.edit.kind.name, "also_fixes": self.also_fixes}
 
 
@@ -132,24 +133,6 @@ def _relative(miss: Decimal, tolerance: Decimal) -> Decimal:
     if tolerance > 0:
         return miss / tolerance
     return Decimal(0) if miss == 0 else _FAR
-
-
-def cell_keys(values: list[Value]) -> Callable[[Value], Key]:
-    """Who is who among the figures: the same cell may appear as an indicator value and
-    as comparison operands, as one object or as equal copies. A location names a cell
-    when it holds one text only; a plan built in code puts every figure at one
-    placeholder location, and there the object is the cell."""
-    texts: dict[Location, set[str]] = defaultdict(set)
-    for v in values:
-        if v.location is not None:
-            texts[v.location].add(v.text)
-
-    def key(v: Value) -> Key:
-        if v.location is not None and len(texts.get(v.location, ())) == 1:
-            return ("cell", v.location, v.text)
-        return ("object", id(v))
-
-    return key
 
 
 def _editable(v: Value) -> bool:

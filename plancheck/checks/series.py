@@ -5,14 +5,62 @@ other periods of the same indicator, and the comparison cells that use it.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable, Hashable, Iterable
 
-from ..models import Comparison, Indicator, Period, PeriodKind, Plan, Value
+from ..models import Comparison, Indicator, Location, Period, PeriodKind, Plan, Value
+
+Key = Hashable
+
+
+def cell_keys(values: list[Value]) -> Callable[[Value], Key]:
+    """Who is who among the figures: the same cell may appear as an indicator value and
+    as comparison operands, as one object or as equal copies. A location names a cell
+    when it holds one text only; a plan built in code puts every figure at one
+    placeholder location, and there the object is the cell."""
+    texts: dict[Location, set[str]] = defaultdict(set)
+    for v in values:
+        if v.location is not None:
+            texts[v.location].add(v.text)
+
+    def key(v: Value) -> Key:
+        if v.location is not None and len(texts.get(v.location, ())) == 1:
+            return ("cell", v.location, v.text)
+        return ("object", id(v))
+
+    return key
+
+
+
+def plan_figures(plan: Plan) -> Iterable[Value]:
+    """Every figure a plan holds, where it holds it (copies included)."""
+    for ind in plan.indicators:
+        yield from (obs.value for obs in ind.values)
+    for c in plan.comparisons:
+        yield from (c.value, c.numerator.value, c.denominator.value)
+    for s in plan.structures:
+        yield from (comp.value for comp in s.components)
+        if s.total is not None:
+            yield s.total
+    for p in plan.parts:
+        yield from (p.whole, p.part)
+
+
+class Cells:
+    """Tells whether two figures of one plan are the same written cell."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.key = cell_keys(list(plan_figures(plan)))
+
+    def same(self, a: Value, b: Value) -> bool:
+        return a is b or self.key(a) == self.key(b)
 
 
 @dataclass
 class Row:
     indicator: Indicator
+    cells: Cells
     comparisons: list[Comparison] = field(default_factory=list)
 
     @property
@@ -23,23 +71,24 @@ class Row:
         """The values that are single figures (not ranges, not "trên 10%")."""
         return [(p, v) for p, v in self.values if v.point is not None and v.qualifier is None]
 
+    def with_operand(self, c: Comparison, old: Value, new: Value) -> Comparison:
+        """The comparison with ``new`` in place of the figure ``old`` wherever it computes with it."""
+        update = {}
+        if self.cells.same(c.numerator.value, old):
+            update["numerator"] = c.numerator.model_copy(update={"value": new})
+        if self.cells.same(c.denominator.value, old):
+            update["denominator"] = c.denominator.model_copy(update={"value": new})
+        return c.model_copy(update=update)
+
     def uses(self, value: Value) -> list[Comparison]:
         """The comparison cells of this row that compute with ``value``."""
         return [c for c in self.comparisons
-                if same_cell(c.numerator.value, value) or same_cell(c.denominator.value, value)]
+                if self.cells.same(c.numerator.value, value) or self.cells.same(c.denominator.value, value)]
 
 
-def same_cell(a: Value, b: Value) -> bool:
-    """The same written figure in the same place (a table value and its copy in a comparison)."""
-    if a.text != b.text:
-        return False
-    if a.location is None or b.location is None:
-        return a.location is b.location
-    return (a.location.line, a.location.column, a.location.cell) == (b.location.line, b.location.column, b.location.cell)
-
-
-def rows(plan: Plan) -> list[Row]:
+def rows(plan: Plan, cells: Cells | None = None) -> list[Row]:
     """Every indicator with values, with the comparison cells computed from them."""
+    cells = cells or Cells(plan)
     by_name: dict[str, list[Comparison]] = {}
     for c in plan.comparisons:
         by_name.setdefault(c.indicator, []).append(c)
@@ -47,9 +96,9 @@ def rows(plan: Plan) -> list[Row]:
     for ind in plan.indicators:
         if not ind.values:
             continue
-        row = Row(ind)
+        row = Row(ind, cells)
         row.comparisons = [c for c in by_name.get(ind.name, [])
-                           if any(same_cell(c.numerator.value, v) or same_cell(c.denominator.value, v)
+                           if any(cells.same(c.numerator.value, v) or cells.same(c.denominator.value, v)
                                   for _, v in row.values)]
         out.append(row)
     return out

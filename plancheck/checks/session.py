@@ -9,19 +9,18 @@ the numbers spelled closest to it (plancheck.text.nearest_number_words).
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable
 
 from pydantic import Field
 
 from ..models.document import Closing, Header
 from ..models.location import Location
-from ..text import fold, nearest_number_words, parse_ordinal, spell_number
+from ..numbers import roman_value
+from ..text import bare, fold, nearest_number_words, parse_ordinal, spell_number
 from .base import CheckKind, Hit, Params, Subject
 
 _PLACES = {"header": ("đầu văn bản", "the header"), "closing": ("phần kết", "the closing statement")}
 _ORDINAL_WORDS = {1: "nhất", 4: "tư"}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def ordinal_words(n: int) -> str:
@@ -129,13 +128,7 @@ def term_value(term: str | None) -> int | None:
     term = term.strip().upper()
     if term.isdigit():
         return int(term)
-    if not term or any(c not in _ROMAN for c in term):
-        return None
-    total = 0
-    for i, c in enumerate(term):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(term) and _ROMAN[term[i + 1]] > v else v
-    return total
+    return roman_value(term)
 
 
 class TermMismatch(CheckKind):
@@ -181,9 +174,7 @@ class SessionSpelling(CheckKind):
 # -- boilerplate spelling ----------------------------------------------------------------------
 def skeleton(text: str) -> str:
     """Letters without any diacritic, case-folded, one space between words: 'Nơi nhận' -> 'noi nhan'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", bare.casefold()).split())
+    return bare(re.sub(r"[^\w]+", " ", text))
 
 
 _LEAD = re.compile(r"^[\s*_#>|]*")
@@ -210,12 +201,12 @@ class BoilerplateSpelling(CheckKind):
             text = paragraph.text
             start = _LEAD.match(text).end()  # type: ignore[union-attr]
             words = list(re.finditer(r"[^\W\d_]+", text[start:start + 80]))
-            for phrase, bare, count in phrases:
+            for phrase, phrase_skeleton, count in phrases:
                 if len(words) < count:
                     continue
                 end = start + words[count - 1].end()
                 written = text[start:end]
-                if skeleton(written) != bare:
+                if skeleton(written) != phrase_skeleton:
                     continue
                 if end < len(text) and text[end].isalpha():
                     continue

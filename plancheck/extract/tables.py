@@ -63,6 +63,7 @@ from ..models import (
 from ..models.document import Cell, Row, Table
 from ..models.location import Location
 from ..numbers import NotANumber, parse_value
+from ..text import bare
 from ..units import UnitKind, parse_unit
 
 __all__ = ["TableFigures", "read_table", "tables_to_plan"]
@@ -162,9 +163,7 @@ def read_table(table: Table, *, document_year: int | None = None) -> TableFigure
 
 def _fold(text: str) -> str:
     """Caseless, without diacritics, one space: "Ước TH cả năm" -> "uoc th ca nam"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return bare(text)
 
 
 def _clean(text: str) -> str:

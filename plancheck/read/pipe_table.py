@@ -59,7 +59,8 @@ from itertools import accumulate
 
 from ..models.document import Cell, Row, Span, Table
 from ..models.location import Location
-from ..numbers import NotANumber, parse_value
+from ..numbers import NotANumber, parse_value, roman_value
+from ..text import bare
 from ..units import parse_unit
 
 __all__ = ["build_pipe_table"]
@@ -77,7 +78,6 @@ _ARABIC = re.compile(r"(\d{1,3})[.)]?")
 _DOTTED = re.compile(r"(\d{1,2})(?:\.\d{1,2})+\.?")
 _ROMAN = re.compile(r"([IVXLC]{1,6})[.)]?")
 _LETTER = re.compile(r"([a-zA-ZđĐ])[.)]?")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 # Values that are no number: placeholders and verdicts.
 _MARK_WORDS = {"x", "đạt", "vượt", "không đạt", "chưa đạt", "cơ bản đạt", "hoàn thành", "chưa hoàn thành",
@@ -202,9 +202,7 @@ def _spans(lines: list[tuple[int, str]], path: str) -> list[Span]:
 
 def _fold(text: str) -> str:
     """Caseless, without diacritics, one space: "Ước TH cả năm" -> "uoc th ca nam"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return bare(text)
 
 
 def _number_of(text: str) -> tuple[str | None, int]:
@@ -214,19 +212,13 @@ def _number_of(text: str) -> tuple[str | None, int]:
         return "arabic", int(m[1])
     if _DOTTED.fullmatch(s):
         return "dotted", 0
-    if (m := _ROMAN.fullmatch(s)) and (n := _roman_value(m[1])):
+    if (m := _ROMAN.fullmatch(s)) and (n := roman_value(m[1])):
         return "roman", n
     if m := _LETTER.fullmatch(s):
         letter = m[1]
         style = "upper" if letter.isupper() else "letter"
         return style, "abcdđefghijklmnopqrstuvwxyz".find(letter.lower()) + 1
     return None, 0
-
-
-def _roman_value(numeral: str) -> int:
-    values = [_ROMAN_VALUES[c] for c in numeral]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return max(total, 0)
 
 
 def _is_number(text: str) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from ..models.report import Report
 
 _LABELS = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa",
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
            "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix",
+    "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
            "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings",
            "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
@@ -27,7 +27,14 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
                 out.append(f"    | {line.rstrip()}")
                 out.append("    | " + " " * max(0, loc.column - 1) + "^")
         if f.suggestion:
-            out.append(f"    = {words['fix']}: {f.suggestion}")
+            # A likely fix may be of another figure than the one reported (an operand of a
+            # failing comparison): then say where that figure is.
+            fix = (f.evidence or {}).get("fix", {})
+            elsewhere = ""
+            if fix.get("line") and (fix["line"], fix["column"]) != (loc.line, loc.column):
+                where = words["at"].format(line=fix["line"], column=fix["column"])
+                elsewhere = f" ({where})" if fix.get("path") == loc.path else f" ({fix['at']})"
+            out.append(f"    = {words['fix']}: {f.suggestion}{elsewhere}")
     counts = report.count_by_severity()
 
     def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
