@@ -232,6 +232,16 @@ def test_partial_periods_and_averages_are_not_periods():
                        "KH 2024"]) == [KH2024]
 
 
+def test_a_way_of_doing_is_not_a_period():
+    # A procedure list (UBND decisions on administrative procedures): "Thực hiện qua ..." says how.
+    table = word_table([["TT", "Mã TTHC", "Tên TTHC", "Thực hiện qua dịch vụ công trực tuyến",
+                         "Thực hiện qua bưu chính công ích", "Ghi chú"],
+                        ["1", "2.001611", "Thu hồi giấy phép kinh doanh dịch vụ lữ hành", "x", "x", ""]])
+    assert plan_of(table).indicators == []
+    assert periods_of(["STT", "Chỉ tiêu", "Đơn vị", "Thực hiện", "Kế hoạch"]) == [
+        Period(year=2023, kind=PeriodKind.actual), KH2024]
+
+
 def test_comparison_headings_say_what_they_compare():
     table = word_table([
         ["STT", "Chỉ tiêu", "ĐVT", "TH 2022", "ƯTH 2023", "Tăng/giảm (%)", "KH 2024", "KH 2024 so với ƯTH 2023 (%)",

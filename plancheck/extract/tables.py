@@ -267,6 +267,12 @@ def _period_ref(folded: str) -> _PeriodRef | None:
     return _PeriodRef(kind, int(years[0]) if years else None)
 
 
+# Without a year, a kind word heads a period label only when little else follows it
+# ("Kế hoạch", "Ước TH cả năm", "Thực hiện 9 tháng" is partial): a label that goes on
+# to say how ("qua", "trực tuyến") names something else.
+_NOT_A_PERIOD = re.compile(r"\b(qua|bang|theo|truc tuyen|toan trinh|mot phan|buu chinh)\b")
+
+
 def _period(folded: str, document_year: int | None) -> Period | None:
     """The period a column label names, or None."""
     if _PARTIAL_PERIOD.search(folded):
@@ -280,6 +286,8 @@ def _period(folded: str, document_year: int | None) -> Period | None:
         kind = PeriodKind.plan  # "Năm 2024" in a plan for 2024
     if kind is None:
         return None  # an earlier year alone says nothing of the kind (actual? estimate?)
+    if not (ref and ref.year) and not span and _NOT_A_PERIOD.search(folded):
+        return None  # "Thực hiện qua dịch vụ công trực tuyến": a way of doing, not a period
     if span:
         return Period(year=int(span[1]), kind=kind, end_year=int(span[2]))
     year = ref.year if ref and ref.year else _default_year(kind, document_year)
