@@ -72,7 +72,13 @@ def check(
             from .index import open_index
 
             known = open_index(index)
-        report.findings.extend(run_across(subjects, ruleset, lang, known))
+        try:
+            report.findings.extend(run_across(subjects, ruleset, lang, known))
+        except PlancheckError:
+            raise
+        except Exception as exc:  # a bug in plancheck: the files' own findings still stand
+            report.errors.append(FileError(path="<across documents>", message=(
+                f"internal error ({type(exc).__name__}: {exc}) in the checks across documents; please report it")))
         report.findings.sort(key=lambda f: f.sort_key())
     return report
 

@@ -121,6 +121,8 @@ _QUALIFIERS = sorted(
     + [(q, "about") for q in _ABOUT],
     key=lambda item: -len(item[0]),
 )
+# The qualifier words as a pattern, for finding figures in running text ("đạt trên 10%").
+QUALIFIER = "(?:" + "|".join(re.escape(word) for word, _ in _QUALIFIERS) + "|từ)"
 _SUFFIX_UP = re.compile(r"\s*trở\s+lên\s*$")
 _SUFFIX_DOWN = re.compile(r"\s*trở\s+xuống\s*$")
 

@@ -425,7 +425,7 @@ _ABBREVIATIONS = {
     r"bhxh": "bảo hiểm xã hội",
 }
 _ABBREVIATION = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_ABBREVIATIONS)) + r")(?!\w)")
-__all__ += ["name_words", "same_name"]
+__all__ += ["name_words", "name_within"]
 
 
 def name_words(name: str) -> list[str]:
@@ -437,21 +437,25 @@ def name_words(name: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-def same_name(short: list[str], long: list[str], slack: int = 3) -> bool:
-    """True when the words of ``short`` occur in ``long`` in order, spread over at most
-    ``slack`` extra words ("thu ngân sách trên địa bàn" in "thu ngân sách nhà nước
-    trên địa bàn tỉnh"). Names of fewer than three words must be equal."""
-    if len(short) > len(long):
-        short, long = long, short
-    if len(short) < 3:
-        return short == long
-    for start, word in enumerate(long):
-        if word != short[0]:
+def name_within(name: list[str], statement: list[str], slack: int = 3) -> int | None:
+    """How many extra words ``statement`` carries inside an occurrence of ``name``'s words
+    in order ("thu ngân sách trên địa bàn" within "thu ngân sách nhà nước trên địa bàn
+    tỉnh": 2); None when it holds no such occurrence with at most ``slack`` of them.
+    Every word of the name must be there: "hộ nghèo" is not within "hộ cận nghèo"'s
+    name, but "hộ cận nghèo" is no occurrence of "hộ nghèo" either when slack is 0.
+    A name of fewer than three words must be the whole statement."""
+    if len(name) < 3:
+        return 0 if name == statement else None
+    best = None
+    for start, word in enumerate(statement):
+        if word != name[0]:
             continue
-        i, end = 0, start
-        for end in range(start, min(len(long), start + len(short) + slack)):
-            if long[end] == short[i]:
+        i = 0
+        for end in range(start, min(len(statement), start + len(name) + slack)):
+            if statement[end] == name[i]:
                 i += 1
-                if i == len(short):
-                    return True
-    return False
+                if i == len(name):
+                    extra = end - start + 1 - len(name)
+                    best = extra if best is None else min(best, extra)
+                    break
+    return best

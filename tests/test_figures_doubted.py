@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import plancheck
 from plancheck.numbers import format_number
-from plancheck.text import name_words, same_name
+from plancheck.text import name_within, name_words
 
 HEADER = """HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
 Số: 252/NQ-HĐND
@@ -98,11 +98,18 @@ def test_a_word_draft_gets_the_same_doubts_located_by_cell(tmp_path):
 
 
 def test_indicator_names_match_across_abbreviations_and_extra_words():
-    assert same_name(name_words("Thu ngân sách trên địa bàn"), name_words("thu NSNN trên địa bàn tỉnh"))
-    assert same_name(name_words("Tỷ lệ hộ nghèo (theo chuẩn mới)"), name_words("tỷ lệ hộ nghèo"))
-    assert same_name(name_words("Tỷ trọng CN-XD"), name_words("tỷ trọng công nghiệp xây dựng"))
-    assert not same_name(name_words("Tỷ lệ gia đình văn hóa"), name_words("Tỷ lệ xóm, làng, tổ dân phố văn hóa"))
-    assert not same_name(name_words("Thu ngân sách"), name_words("Chi ngân sách"))
+    def within(name, statement, slack=3):
+        return name_within(name_words(name), name_words(statement), slack)
+
+    assert within("Thu ngân sách trên địa bàn", "phấn đấu thu NSNN trên địa bàn tỉnh năm 2024") == 2
+    assert within("Tỷ lệ hộ nghèo (theo chuẩn mới)", "tỷ lệ hộ nghèo") == 0
+    assert within("Tỷ trọng CN-XD", "tỷ trọng công nghiệp xây dựng") == 0
+    assert within("Tỷ lệ gia đình văn hóa", "Tỷ lệ xóm, làng, tổ dân phố văn hóa") is None
+    assert within("Thu ngân sách", "Chi ngân sách") is None
+    # every word of the table's name must be in the sentence: a narrower indicator is another one
+    assert within("Tỷ lệ hộ cận nghèo", "tỷ lệ hộ nghèo") is None
+    assert within("Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", "tỷ lệ xã đạt chuẩn NTM") is None
+    assert within("Tỷ lệ hộ nghèo", "tỷ lệ hộ cận nghèo", slack=0) is None
 
 
 # A row of thousands written the Vietnamese way, and the same row with one figure's
@@ -122,3 +129,73 @@ def test_a_comma_typed_for_the_thousands_point_is_found_and_fixed(tmp_path_facto
     row[3 + which] = mistyped
     found = [(f.rule, f.suggestion) for f in findings(tmp_path, text_of([row]), select=["number-format"])]
     assert found == [("PC251", f"{mistyped} → {written[which]}")]
+
+
+STATED_AS_THE_TABLE = HEADER.replace("Điều 1. Phấn đấu thu ngân sách trên địa bàn trong năm 2024 đạt {budget} tỷ đồng.\n", (
+    "Điều 1. Phấn đấu tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 60%. Tỷ lệ hộ nghèo năm 2024 đạt 5%. "
+    "Tỷ lệ lao động qua đào tạo năm 2024 đạt 70% trở lên. Tỷ lệ che phủ rừng năm 2024 đạt từ 46% trở lên. "
+    "Thu ngân sách trên địa bàn 9 tháng đầu năm 2023 ước đạt 3.100 tỷ đồng.\n"))
+
+
+def test_a_fact_stated_as_one_of_several_similar_rows_says_is_no_disagreement(tmp_path):
+    # Narrower rows (nâng cao, cận nghèo) are other facts; "trở lên" is a floor; nine
+    # months are not the year's estimate.
+    rows = [
+        ["1", "Tỷ lệ xã đạt chuẩn nông thôn mới", "%", "50", "55", "55", "60", "", ""],
+        ["2", "Tỷ lệ xã đạt chuẩn nông thôn mới nâng cao", "%", "10", "12", "12", "20", "", ""],
+        ["3", "Tỷ lệ hộ nghèo", "%", "7", "6", "6", "5", "", ""],
+        ["4", "Tỷ lệ hộ cận nghèo", "%", "9", "8", "8", "7", "", ""],
+        ["5", "Tỷ lệ lao động qua đào tạo", "%", "66", "68", "68", "71", "", ""],
+        ["6", "Tỷ lệ che phủ rừng", "%", "46", "46,5", "46,5", "47", "", ""],
+        ["7", "Thu ngân sách trên địa bàn", "Tỷ đồng", "4.000", "4.200", "4.250", "4.450", "", ""],
+    ]
+    text = text_of(rows).replace(HEADER.format(budget="4.180"), STATED_AS_THE_TABLE)
+    assert findings(tmp_path, text, select=["fact-stated-twice"]) == []
+    narrower = text.replace("đạt 60%", "đạt 65%").replace("đạt 70% trở lên", "đạt 75% trở lên")
+    assert [f.message.split(":")[0] for f in findings(tmp_path, narrower, select=["fact-stated-twice"])] == [
+        "Tỷ lệ xã đạt chuẩn nông thôn mới (plan 2024)", "Tỷ lệ lao động qua đào tạo (plan 2024)"]
+
+
+FOUR_PERIODS = {"TH2022": {"year": 2022, "kind": "actual"}, "KH2023": {"year": 2023, "kind": "plan"},
+                "UTH2023": {"year": 2023, "kind": "estimate"}, "KH2024": {"year": 2024, "kind": "plan"}}
+
+
+def plan_findings(indicators, select, comparisons=None):
+    data = {"periods": FOUR_PERIODS, "indicators": indicators, "comparisons": comparisons or {}}
+    return [(f.rule, f.suggestion) for f in plancheck.check(data, select=select, lang="en").findings]
+
+
+def test_figures_shared_here_and_there_are_no_copied_row():
+    # The same plans for 2023 and 2024, but estimates of their own between them.
+    rows = [{"name": "Tỷ lệ hộ sử dụng điện lưới", "unit": "%",
+             "values": {"TH2022": "75", "KH2023": "95", "UTH2023": "92", "KH2024": "98"}},
+            {"name": "Tỷ lệ xã có đường ô tô đến trung tâm", "unit": "%",
+             "values": {"TH2022": "93", "KH2023": "95", "UTH2023": "94", "KH2024": "98"}}]
+    assert plan_findings(rows, ["copied-values"]) == []
+
+
+def test_a_plan_and_an_estimate_alone_are_no_series():
+    row = {"name": "Tỷ lệ che phủ rừng", "unit": "%", "values": {"KH2023": "100", "UTH2023": "140"}}
+    assert plan_findings([row], ["series-break"]) == []
+
+
+def test_a_jump_that_the_rows_comparison_confirms_is_no_shifted_decimal():
+    row = {"name": "Vốn FDI thu hút", "unit": "triệu USD",
+           "values": {"TH2022": "15", "KH2023": "18", "UTH2023": "160", "KH2024": "20"}, "compare": {"SS1": "1.066,7"}}
+    comparisons = {"SS1": {"of": "UTH2023", "to": "TH2022"}}
+    assert plan_findings([row], ["decimal-shift"], comparisons) == []
+    row["compare"]["SS1"] = "106,7"   # now the column holds for 16,0, not for 160
+    assert plan_findings([row], ["decimal-shift"], comparisons) == [("PC273", "160 → 16,0?")]
+
+
+def test_a_comparison_cell_of_thousands_written_with_a_comma():
+    row = {"name": "Vốn đầu tư", "unit": "tỷ đồng", "values": {"TH2022": "100", "UTH2023": "1.250"},
+           "compare": {"SS1": "1,250"}}
+    assert plan_findings([row], ["ambiguous-separator"], {"SS1": {"of": "UTH2023", "to": "TH2022"}}) == [
+        ("PC251", "1,250 → 1.250")]
+
+
+def test_a_range_in_a_failing_comparison_gets_no_likely_fix():
+    row = {"name": "Tỷ lệ", "unit": "%", "values": {"UTH2023": "khoảng 5%", "KH2024": "Từ 90% trở lên"},
+           "compare": {"SS2": "100"}}
+    assert plan_findings([row], ["comparison"], {"SS2": {"of": "UTH2023", "to": "KH2024"}}) == [("PC201", None)]

@@ -50,21 +50,30 @@ class AmbiguousSeparator(CheckKind):
         for row in rows(subject.plan):
             for _, value in row.values:
                 alt = alternative_reading(value)
-                if alt is None:
-                    continue
-                reasons = _reasons(row, value, alt, params)
-                if not reasons:
-                    continue
-                vi, en = zip(*reasons)
-                meant = format_number(alt.point)
-                yield Hit(
-                    location=value.location or row.indicator.location,
-                    fields={"indicator": row.indicator.name, "text": value.text,
-                            "reading": format_number(value.point.normalize()), "meant": meant,
-                            "because": "; ".join(vi), "because_en": "; ".join(en)},
-                    suggestion=f"{value.text} → {meant}",
-                    evidence={"readings": [str(value.point), str(alt.point)]},
-                )
+                if alt is not None and (reasons := _reasons(row, value, alt, params)):
+                    yield _hit(row, value, alt, reasons)
+            for c in row.comparisons:   # a comparison cell of thousands: "1,250" for 1.250%
+                alt = alternative_reading(c.value)
+                if alt is not None and holds_as_written(c) is False and \
+                        holds_as_written(c.model_copy(update={"value": alt})):
+                    meant = format_number(alt.point)
+                    yield _hit(row, c.value, alt, [(f"các số liệu của hàng cho {meant}",
+                                                    f"the row's values give {meant}")])
+
+
+def _hit(row: Row, value: Value, alt: Value, reasons: list[tuple[str, str]]) -> Hit:
+    vi, en = zip(*reasons)
+    meant = format_number(alt.point)
+    number = parsed(value)
+    written = value.text.strip()
+    return Hit(
+        location=value.location or row.indicator.location,
+        fields={"indicator": row.indicator.name, "text": written,
+                "reading": format_number(value.point.normalize()), "meant": meant,
+                "because": "; ".join(vi), "because_en": "; ".join(en)},
+        suggestion=f"{written} → {written.replace(number.text.strip(), meant, 1) if number else meant}",
+        evidence={"readings": [str(value.point), str(alt.point)]},
+    )
 
 
 def _reasons(row: Row, value: Value, alt: Value, params: AmbiguousSeparatorParams) -> list[tuple[str, str]]:
@@ -143,9 +152,9 @@ def _figures(plan, cells: Cells) -> Iterable[tuple[str, Value]]:
     candidates += [(c.indicator, c.value) for c in plan.comparisons]
     candidates += [(f"{s.name}: {comp.name}", comp.value) for s in plan.structures for comp in s.components]
     candidates += [pair for p in plan.parts for pair in ((p.whole_name, p.whole), (p.part_name, p.part))]
-    seen: list[Value] = []
+    seen: set = set()
     for name, value in candidates:
-        if not any(cells.same(value, v) for v in seen):
-            seen.append(value)
+        if cells.key(value) not in seen:
+            seen.add(cells.key(value))
             yield name, value
 

@@ -56,12 +56,17 @@ class CopiedValues(CheckKind):
 def _all_copies(subject: Subject, params: CopiedValuesParams) -> Iterable[tuple[Value, Hit]]:
     """Each copy found, with the first copied figure (which the series-break check leaves alone)."""
     series = [(row, _points(row)) for row in rows(subject.plan)]
-    for row, points in series:
-        for other, other_points in series:
-            if other is not row and _unit_key(other) == _unit_key(row):
-                found = _copied(row, points, other, other_points, params)
-                if found:
-                    yield found
+    # Only rows that share a figure for a period can copy each other: find them by that figure.
+    holders: dict[tuple, list[int]] = {}
+    for i, (row, points) in enumerate(series):
+        for period, value in points:
+            holders.setdefault((_unit_key(row), period, value.text), []).append(i)
+    for i, (row, points) in enumerate(series):
+        partners = sorted({j for period, value in points for j in holders[(_unit_key(row), period, value.text)]} - {i})
+        for j in partners:
+            found = _copied(row, points, series[j][0], series[j][1], params)
+            if found:
+                yield found
 
 
 def _copied(row: Row, points, source: Row, source_points,
@@ -71,9 +76,10 @@ def _copied(row: Row, points, source: Row, source_points,
     theirs = {p: v for p, v in source_points}
     shared = [(p, v) for p, v in points if p in theirs and theirs[p].text == v.text
               and v.point is not None and format_number(v.point.normalize()) not in params.trivial]
-    if len(shared) < params.min_shared:
-        return None
-    earlier = points[:points.index(shared[0])]
+    first = points.index(shared[0])
+    if len(shared) < params.min_shared or points[first:first + len(shared)] != shared:
+        return None   # too few, or not one unbroken run of periods
+    earlier = points[:first]
     if not any(p in theirs and theirs[p].point != v.point for p, v in earlier):
         return None   # the rows agree before the shared figures too: nothing sets this one apart
     last_period, last_own = earlier[-1]
@@ -133,7 +139,9 @@ class SeriesBreak(CheckKind):
                 departure = abs(estimate.point - plan.point)
                 steps = [abs(b.point - a.point) for (_, a), (_, b) in zip(points, points[1:])
                          if {id(a), id(b)} != {id(plan), id(estimate)}]
-                usual = max(steps, default=Decimal(0))
+                if not steps:
+                    continue   # a plan and an estimate alone: no usual step to compare with
+                usual = max(steps)
                 if float(departure / abs(plan.point)) < params.min_departure:
                     continue
                 if usual and float(departure / usual) < params.times_usual:
@@ -187,6 +195,9 @@ class DecimalShift(CheckKind):
                 if k is None:
                     continue
                 shifted = _shift(value, -k)
+                if any(holds_as_written(c) and holds_as_written(row.with_operand(c, value, shifted)) is False
+                       for c in row.uses(value)):
+                    continue   # a comparison cell of the row holds for the figure as written
                 proof = [c for c in row.uses(value)
                          if holds_as_written(c) is False and holds_as_written(row.with_operand(c, value, shifted))]
                 yield Hit(

@@ -20,10 +20,6 @@ class _ComparisonCheck(CheckKind):
     fields = frozenset({"indicator", "label", "reported", "computed", "numerator", "denominator",
                         "numerator_label", "denominator_label", "range"})
 
-    @staticmethod
-    def compute(c: Comparison) -> Interval:
-        return computed_interval(c)   # kept for the number-format and outlier checks
-
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         fixes = None
         for c in subject.plan.comparisons:
@@ -33,7 +29,7 @@ class _ComparisonCheck(CheckKind):
                 from .repair import Repairs  # loaded only when a comparison fails
 
                 fixes = Repairs(subject.plan)
-            computed = self.compute(c)
+            computed = computed_interval(c)
             decimals = c.value.decimals or 0
             point = computed_point(c)
             fix = fixes.for_comparison(c)

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from ..edits import Edit, edits
 from ..models import Comparison, Plan, Structure, Value
 from .ratio import comparison_holds, computed_interval, computed_point
-from .series import Key, cell_keys
+from .series import Cells, Key
 from .structure_sum import StructureSumParams, structure_holds, structure_tolerance, structure_total
 
 _FAR = Decimal("Infinity")
@@ -148,7 +148,7 @@ class Repairs:
         self.params = params = structure_params or StructureSumParams()
         self.checks: list[_Arithmetic] = [_ComparisonArithmetic(c) for c in plan.comparisons]
         self.checks += [_StructureArithmetic(s, params) for s in plan.structures]
-        self.key = cell_keys([v for check in self.checks for v in check.figures()])
+        self.key = Cells(plan).key
         self.now = {id(check): check.holds(check.item) for check in self.checks}
         self.uses: dict[Key, list[_Arithmetic]] = defaultdict(list)
         for check in self.checks:
@@ -163,7 +163,11 @@ class Repairs:
         return self.best(self.by_item.get(id(s)) or _StructureArithmetic(s, self.params))
 
     def best(self, check: _Arithmetic) -> Fix | None:
-        """The fix to suggest: the best candidate, when no other explains the failure as well."""
+        """The fix to suggest: the best candidate, when no other explains the failure as well.
+        None when a figure of the check is a range or a bound ("khoảng 5%", "từ 90% trở
+        lên"): any value inside it would do, so no single edit says more than another."""
+        if not all(_editable(v) for v in check.figures()):
+            return None
         ranked = self.candidates(check)
         if not ranked or (len(ranked) > 1 and ranked[0].ties(ranked[1])):
             return None

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..models import Indicator, Period, Value
 from ..numbers import format_number, readings
-from ..text import name_words, same_name
+from ..text import name_within, name_words
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -33,37 +33,45 @@ class SameFact(CheckKind):
         text = [(ind, words) for ind, words in stated if ind.origin == "text"]
         tables = [(ind, words) for ind, words in stated if ind.origin == "table"]
         for n, (ind, words) in enumerate(text):
-            others = tables + (text[:n] if params.text_twice else [])
             for obs in ind.values:
-                for other, other_words in others:
-                    hit = _disagreement(ind, obs.period, obs.value, other, words, other_words, params)
-                    if hit:
-                        yield hit
-                        break
+                # A table row's name within the sentence (a few words may come between);
+                # an earlier sentence's subject, word for word.
+                matches = [(extra, other) for other, other_words in tables
+                           if (extra := name_within(other_words, words, params.slack)) is not None]
+                if params.text_twice:
+                    matches += [(0, other) for other, other_words in text[:n]
+                                if name_within(other_words, words, 0) == 0 or name_within(words, other_words, 0) == 0]
+                hit = _disagreement(ind, obs.period, obs.value, matches)
+                if hit:
+                    yield hit
 
 
-def _disagreement(ind: Indicator, period: Period, value: Value, other: Indicator,
-                  words: list[str], other_words: list[str], params: SameFactParams) -> Hit | None:
-    if not same_name(words, other_words, params.slack):
+def _disagreement(ind: Indicator, period: Period, value: Value,
+                  matches: list[tuple[int, Indicator]]) -> Hit | None:
+    """A hit when no statement of the same fact agrees with ``value``; it names the closest."""
+    stated = []
+    for extra, other in matches:
+        theirs = other.value_for(period)
+        factor = _factor(ind.unit, other.unit)
+        if theirs is None or factor is None:
+            continue
+        if any(value.interval.overlaps(r.interval.scale(factor)) for r in readings(theirs)):
+            return None   # one statement of it agrees: the others are other facts of similar names
+        stated.append((extra, other, theirs))
+    if not stated:
         return None
-    theirs = other.value_for(period)
-    factor = _factor(ind.unit, other.unit)
-    if theirs is None or factor is None:
-        return None
-    for reading in readings(theirs):
-        if value.interval.overlaps(reading.interval.scale(factor)):
-            return None
+    extra, other, theirs = min(stated, key=lambda s: s[0])
     shown = theirs.text
     alt = readings(theirs)[1:]
     if alt:
         shown += f" ({format_number(alt[0].point)})"
     where = theirs.location or other.location
-    line = str(where.line) if where else "?"
     from_table = other.origin == "table"
     return Hit(
         location=value.location or ind.location,
-        fields={"indicator": other.name if from_table else ind.name, "period": period.label(), "text_value": value.text,
-                "other_value": f"{shown} {other.unit or ''}".strip(), "other_line": line,
+        fields={"indicator": other.name if from_table else ind.name, "period": period.label(),
+                "text_value": value.text, "other_value": f"{shown} {other.unit or ''}".strip(),
+                "other_line": str(where.line) if where else "?",
                 "other_place": "bảng" if from_table else "đoạn văn", "other_place_en": "the table" if from_table else "the text"},
         evidence={"other": other.name, "other_location": where.describe() if where else ""},
     )

@@ -27,12 +27,12 @@ from ..models import (
     Value,
 )
 from ..models.document import Document, Paragraph
-from ..numbers import NotANumber, parse_quantity
+from ..numbers import QUALIFIER, NotANumber, parse_quantity
 from ..text import parse_number_words
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
 _PERCENT = re.compile(
-    r"(?P<q>(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|không dưới|từ)\s+)?"
+    rf"(?P<q>{QUALIFIER}\s+)?"
     r"(?P<n>\d[\d.,]*(?:\s*%?\s*(?:-|–|đến)\s*\d[\d.,]*)?)\s*(?P<u>%|‰)"
     r"(?P<up>\s+trở\s+lên)?",
     re.IGNORECASE,
@@ -166,7 +166,7 @@ def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
     return out
 
 
-_QUANTITY = re.compile(r"(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|tối đa|không quá)\s+)?(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
+_QUANTITY = re.compile(rf"(?:{QUALIFIER}\s+)?(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
                        r"lượt|nghìn lượt|ha|xã|doanh nghiệp|hộ)", re.IGNORECASE)
 
 
@@ -240,10 +240,12 @@ def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
 # "Phấn đấu thu ngân sách trên địa bàn trong năm 2024 đạt 4.180 tỷ đồng": what, when, how much.
 _STATEMENT = re.compile(
     r"(?P<subject>[^.;:!?()]{6,160}?)\s+(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?đạt\s+"
-    r"(?P<value>(?:(?:khoảng|trên|dưới|ít nhất|tối thiểu|từ)\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
-    r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?",
+    rf"(?P<value>(?:{QUALIFIER}\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
+    r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?(?P<up>\s+trở\s+lên)?",
     re.IGNORECASE)
 _STATEMENT_YEAR = re.compile(r"\s*(?:trong\s+|của\s+|cả\s+)?năm\s+(?P<year>20\d\d)\b", re.IGNORECASE)
+# "9 tháng đầu năm 2023", "quý I năm 2024": part of a year, never the year's figure.
+_PART_OF_YEAR = re.compile(r"\b(?:tháng|quý|đầu\s+năm|cuối\s+năm|nửa\s+năm)\b", re.IGNORECASE)
 _STATEMENT_LEAD = re.compile(r"^(?:[-+–•]\s*)?(?:phấn\s+đấu|dự\s+kiến|mục\s+tiêu|chỉ\s+tiêu)\s+", re.IGNORECASE)
 
 
@@ -256,7 +258,7 @@ def _statements(p: Paragraph, year: int | None) -> list[Indicator]:
     out = []
     for m in _STATEMENT.finditer(p.text):
         years = list(_STATEMENT_YEAR.finditer(m.group("subject")))
-        if not years:
+        if not years or _PART_OF_YEAR.search(m.group("subject")):
             continue
         stated = int(years[-1].group("year"))
         if m.group("estimate"):
@@ -271,8 +273,9 @@ def _statements(p: Paragraph, year: int | None) -> list[Indicator]:
             unit = first_word if parse_unit(first_word).known else ""
         if not unit:
             continue
+        written = m.group("value") + (unit if unit in ("%", "‰") else "") + (" trở lên" if m.group("up") else "")
         try:
-            q = parse_quantity(m.group("value"), p.locate(m.start("value")))
+            q = parse_quantity(written, p.locate(m.start("value")))
         except NotANumber:
             continue
         name = _STATEMENT_YEAR.sub("", m.group("subject")).strip(" ,")

@@ -161,11 +161,6 @@ def read_table(table: Table, *, document_year: int | None = None) -> TableFigure
 
 # -- text ------------------------------------------------------------------------------
 
-def _fold(text: str) -> str:
-    """Caseless, without diacritics, one space: "Ước TH cả năm" -> "uoc th ca nam"."""
-    return bare(text)
-
-
 def _clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -228,19 +223,19 @@ def _columns(table: Table, header_count: int, document_year: int | None) -> Colu
     columns = Columns()
     labels = _labels(table, header_count)
     for col, (label, _) in sorted(labels.items()):
-        folded = _fold(label)
-        bare = folded.strip(" :.()")
-        if _STT_LABEL.match(bare):
+        folded = bare(label)
+        trimmed = folded.strip(" :.()")
+        if _STT_LABEL.match(trimmed):
             columns.stt = col
-        elif _NAME_LABEL.match(bare):
+        elif _NAME_LABEL.match(trimmed):
             columns.name = col
-        elif _UNIT_LABEL.match(bare):
+        elif _UNIT_LABEL.match(trimmed):
             columns.unit = col
         elif not _is_comparison_label(folded) and (period := _period(folded, document_year)):
             if all(p.period != period for p in columns.periods):
                 columns.periods.append(PeriodColumn(col, period, label))
     for col, (label, leaf) in sorted(labels.items()):
-        folded = _fold(label)
+        folded = bare(label)
         if _is_comparison_label(folded) and (comparison := _comparison(col, folded, leaf, columns.periods)):
             columns.comparisons.append(comparison)
     if columns.periods:
@@ -477,7 +472,7 @@ class _Reader:
             self.figures.parts += _parts(self.whole, line)
         else:
             self.whole, self.in_parts = line, False
-        if not line.values and _STRUCTURE_NAME.search(_fold(line.name)):
+        if not line.values and _STRUCTURE_NAME.search(bare(line.name)):
             self.structure = line  # a heading: its shares are on the lines below
 
     def is_component(self, line: _Line) -> bool:
@@ -562,5 +557,5 @@ def _same_base(whole: _Line, part: _Line, part_unit: str | None) -> bool | None:
     shares = [parse_unit(u or "").kind == UnitKind.share for u in (whole.unit, part_unit)]
     if not any(shares):
         return None
-    changes = any(_CHANGE_NAME.search(_fold(n)) for n in (whole.name, part.name))
+    changes = any(_CHANGE_NAME.search(bare(n)) for n in (whole.name, part.name))
     return all(shares) and not changes

@@ -200,11 +200,6 @@ def _spans(lines: list[tuple[int, str]], path: str) -> list[Span]:
 
 # -- classification -----------------------------------------------------------
 
-def _fold(text: str) -> str:
-    """Caseless, without diacritics, one space: "Ước TH cả năm" -> "uoc th ca nam"."""
-    return bare(text)
-
-
 def _number_of(text: str) -> tuple[str | None, int]:
     """The style and value of a row number: ("arabic", 12), ("roman", 2), ("letter", 1)."""
     s = text.strip()
@@ -289,8 +284,8 @@ def _layout(header: list[_Piece], body: list[_Piece]) -> _Layout:
     stt_col = 0 if has_numbers else None
     name_col = 1 if has_numbers else 0
     labels = _positions(header[: _first_double_pipe(header)])
-    name_col = next((c for c, p in labels if _NAME_LABEL.match(_fold(p.text))), name_col)
-    unit_col = next((c for c, p in labels if _UNIT_LABEL.match(_fold(p.text))), None)
+    name_col = next((c for c, p in labels if _NAME_LABEL.match(bare(p.text))), name_col)
+    unit_col = next((c for c, p in labels if _UNIT_LABEL.match(bare(p.text))), None)
     if unit_col is None:
         unit_col = _unit_col_from_rows(body)
     value_col = (unit_col if unit_col is not None else name_col) + 1
@@ -499,7 +494,7 @@ def _right_aligned(run: list[_Piece], width: int, path: str) -> Row:
 
 
 def _group_score(p: _Piece) -> int:
-    text = _fold(p.text)
+    text = bare(p.text)
     if _UNIT_LABEL.match(text) or _NAME_LABEL.match(text) or text in ("stt", "tt", "so tt"):
         return -10
     score = 0
@@ -522,12 +517,12 @@ def _choose_groups(top: list[tuple[int, _Piece]], count: int, sub_count: int) ->
 
 
 def _is_comparison(p: _Piece) -> bool:
-    return bool(_COMPARISON_WORDS.search(_fold(p.text)))
+    return bool(_COMPARISON_WORDS.search(bare(p.text)))
 
 
 def _misfit(child: _Piece, group: _Piece) -> int:
     """How badly a header cell sits under a group: comparisons go under comparisons."""
-    group_compares = bool(re.search(r"\b(so sanh|so voi|tang|giam)\b", _fold(group.text)))
+    group_compares = bool(re.search(r"\b(so sanh|so voi|tang|giam)\b", bare(group.text)))
     if _is_comparison(child) != group_compares:
         return 1
     years_child, years_group = set(_YEAR.findall(child.text)), set(_YEAR.findall(group.text))
