@@ -11,6 +11,7 @@ vietnam-number is GPL. Standard library only, so importing stays cheap.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -311,10 +312,14 @@ def _after_thousand_spellings(n: int) -> list[str]:
     return spellings
 
 
-# Spellings compared against, built once at import (immutable, about 2000
-# short strings): 0..999 on their own, and 0..999 after 'nghìn'.
-_BELOW_THOUSAND = tuple(_forms([spell_number(n)]) for n in range(1000))
-_AFTER_THOUSAND = tuple(_forms(_after_thousand_spellings(n)) for n in range(1000))
+# Spellings compared against, built once on first use (about 2000 short strings, 25 ms:
+# only a session number that does not parse needs them): 0..999 on their own, and
+# 0..999 after 'nghìn'.
+@functools.cache
+def _spellings() -> tuple[tuple, tuple]:
+    below = tuple(_forms([spell_number(n)]) for n in range(1000))
+    after = tuple(_forms(_after_thousand_spellings(n)) for n in range(1000))
+    return below, after
 
 
 def _close(
@@ -351,12 +356,12 @@ def nearest_number_words(text: str, max_distance: int = 2) -> list[NumberWords]:
         return []
     thousand_at = [i for i, word in enumerate(words) if _strip_tones(word) in ("nghin", "ngan")]
     if not thousand_at:
-        matches = _close(words, _BELOW_THOUSAND, 0, max_distance)
+        matches = _close(words, _spellings()[0], 0, max_distance)
     elif len(thousand_at) == 1 and thousand_at[0] > 0:
         split = thousand_at[0]
-        highs = _close(words[:split], _BELOW_THOUSAND, 1, max_distance)
+        highs = _close(words[:split], _spellings()[0], 1, max_distance)
         low_words = words[split + 1 :]
-        lows = _close(low_words, _AFTER_THOUSAND, 1, max_distance) if low_words else [(0, 0, 0)]
+        lows = _close(low_words, _spellings()[1], 1, max_distance) if low_words else [(0, 0, 0)]
         matches = [
             (hb + lb, hf + lf, high * 1000 + low)
             for hb, hf, high in highs
