@@ -64,6 +64,7 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
         out["indicators"] = []
         for i in plan.indicators:
             item = {"id": i.id, "name": i.name, "unit": i.unit, "at": _where(i.location),
+                    **({"from": i.origin} if i.origin else {}),   # table row or sentence
                     "values": {o.period.label(): _value(o.value) for o in i.values}}
             if i.name in compared:
                 item["compare"] = compared[i.name]
