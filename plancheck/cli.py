@@ -100,18 +100,11 @@ def _settings(args: argparse.Namespace) -> dict:
     """Command-line options over the configuration file over the defaults."""
     from pathlib import Path
 
-    from .config import find_config, load_config
+    from .config import find_config, load_config, settings
 
     config = {} if args.no_config else load_config(Path(args.config) if args.config else find_config())
-    return {
-        "select": _csv(args.select) or config.get("select", []),
-        "ignore": _csv(args.ignore) or config.get("ignore", []),
-        "rules": config.get("rules", []) + list(args.rules),
-        "fail_on": args.fail_on or config.get("fail-on", "error"),
-        "lang": args.lang or config.get("lang") or os.environ.get("PLANCHECK_LANG", "vi"),
-        "stage": args.stage or config.get("stage", "final"),
-        "index": args.index or config.get("index"),
-    }
+    return settings(config, select=_csv(args.select), ignore=_csv(args.ignore), rules=list(args.rules),
+                    fail_on=args.fail_on, lang=args.lang, stage=args.stage, index=args.index)
 
 
 def _check(args: argparse.Namespace) -> int:

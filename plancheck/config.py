@@ -13,6 +13,7 @@ The nearest file from the current folder upward wins; command-line options win o
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -56,3 +57,18 @@ def load_config(path: Path | None) -> dict[str, Any]:
     if config.get("index"):
         config["index"] = str(base / config["index"])
     return config
+
+
+def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore: list[str] | None = None,
+             rules: list[str] | None = None, fail_on: str | None = None, lang: str | None = None,
+             stage: str | None = None, index: str | None = None) -> dict[str, Any]:
+    """What a run uses: options given (the command line's) over the configuration over the defaults."""
+    return {
+        "select": select or config.get("select", []),
+        "ignore": ignore or config.get("ignore", []),
+        "rules": config.get("rules", []) + list(rules or []),
+        "fail_on": fail_on or config.get("fail-on", "error"),
+        "lang": lang or config.get("lang") or os.environ.get("PLANCHECK_LANG", "vi"),
+        "stage": stage or config.get("stage", "final"),
+        "index": index or config.get("index"),
+    }

@@ -71,9 +71,6 @@ def discover_files(paths: list[str | Path]) -> Iterator[Path]:
     the plan files (.yaml/.json that say `format: plancheck/1`), in a stable order.
     Hidden files and folders, tools' folders, Word's lock files and a project's own
     notes (README, CHANGELOG, LICENSE ...) are skipped."""
-    from .text import TEXT_SUFFIXES
-
-    documents = TEXT_SUFFIXES + DOCX_SUFFIXES
     for path in paths:
         p = Path(path)
         if not p.is_dir():
@@ -82,12 +79,22 @@ def discover_files(paths: list[str | Path]) -> Iterator[Path]:
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
-                if name.startswith((".", "~$")) or Path(name).stem.upper() in _PROJECT_NOTES:
-                    continue
                 f = Path(root) / name
-                suffix = f.suffix.lower()
-                if suffix in documents or suffix in PLAN_SUFFIXES and _is_plan_file(f):
+                if is_checked_file(f):
                     yield f
+
+
+def is_checked_file(path: Path) -> bool:
+    """Whether a file found in a folder is plancheck's: a document (.txt, .md, .docx) or
+    a plan file (.yaml/.json that says `format: plancheck/1`), but no hidden file, no
+    Word lock file and no project note (README, CHANGELOG, LICENSE ...)."""
+    from .text import TEXT_SUFFIXES
+
+    name = path.name
+    if name.startswith((".", "~$")) or path.stem.upper() in _PROJECT_NOTES:
+        return False
+    suffix = path.suffix.lower()
+    return suffix in TEXT_SUFFIXES + DOCX_SUFFIXES or (suffix in PLAN_SUFFIXES and _is_plan_file(path))
 
 
 def _is_plan_file(path: Path) -> bool:

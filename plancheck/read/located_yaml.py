@@ -83,15 +83,17 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
 def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, source: str,
            _open: frozenset[int] = frozenset()) -> Any:
     tree.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+    # Node kinds by their `id`, not their class: libyaml's parser builds nodes of the classes
+    # yaml.nodes had when it was first imported, which a reloaded yaml module no longer has.
+    if node.id in ("mapping", "sequence"):
         if id(node) in _open:  # "a: &x [*x]": an alias inside its own anchor
             raise InputError("an alias (*name) refers to a node that contains it", source,
                              node.start_mark.line + 1, node.start_mark.column + 1)
         _open = _open | {id(node)}
-    if isinstance(node, yaml.MappingNode):
+    if node.id == "mapping":
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.id != "scalar":
                 raise InputError("a mapping key must be plain text", source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             key = key_node.value
@@ -99,11 +101,11 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
                 raise InputError(f"duplicate key {key!r}", source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = _build(value_node, path + (key,), tree, json_source, source, _open)
-            if not isinstance(value_node, yaml.ScalarNode):
+            if value_node.id != "scalar":
                 # A block below a key is best pointed at by the key's own line.
                 tree.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         return [_build(item, path + (i,), tree, json_source, source, _open) for i, item in enumerate(node.value)]
     # Scalars: keep the text; only null and booleans mean something else.
     text = node.value

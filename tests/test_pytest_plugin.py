@@ -1,0 +1,82 @@
+"""The pytest plugin: a data repository's plan files as tests (run with pytest's own pytester,
+in a subprocess each, as a user's pytest would run: in-process runs reload yaml under libyaml)."""
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+CLEAN_STRUCTURE = """format: plancheck/1
+periods: {KH2024: {year: 2024, kind: plan}}
+indicators:
+  - name: Cơ cấu kinh tế
+    unit: "%"
+    components:
+      - {name: "Nông, lâm nghiệp và thủy sản", values: {KH2024: "15,31"}}
+      - {name: Công nghiệp và xây dựng, values: {KH2024: "39,6"}}
+      - {name: Dịch vụ, values: {KH2024: "38,64"}}
+      - {name: Thuế sản phẩm, values: {KH2024: "6,46"}}
+"""
+OPEN_STRUCTURE = CLEAN_STRUCTURE.replace('"6,46"', '"7,46"')
+
+
+def repository(pytester):
+    """A data repository: two plan files, a note, a CI file that is not a plan."""
+    pytester.makefile(".yaml", **{"plans/lai-chau-2024": CLEAN_STRUCTURE, "plans/draft-2024": OPEN_STRUCTURE,
+                                  "ci": "jobs: {}\n"})
+    pytester.makefile(".md", README="# Kế hoạch 2024\n")
+
+
+def test_off_unless_asked(pytester):
+    repository(pytester)
+    assert pytester.runpytest_subprocess("-p", "no:cacheprovider").ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+def test_each_plan_file_is_a_test_that_fails_with_its_findings(pytester):
+    repository(pytester)
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "plans/draft-2024.yaml::plancheck FAILED*",
+        "plans/lai-chau-2024.yaml::plancheck PASSED*",
+    ])
+    assert "plans/draft-2024.yaml:7:65: PC101 [lỗi] Cơ cấu kinh tế (plan 2024): các tỷ trọng cộng lại 101,01%" in \
+        result.stdout.str()
+    assert "README" not in result.stdout.str() and "ci.yaml" not in result.stdout.str()
+
+
+def test_the_projects_plancheck_settings_apply(pytester):
+    repository(pytester)
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\nignore = ["PC101"]\n'
+                               '[tool.pytest.ini_options]\nplancheck = true\n')
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
+
+
+def test_warnings_fail_when_the_project_says_so_and_the_marker_selects(pytester):
+    pytester.makefile(".yaml", **{"son-la": (EXAMPLES / "son-la-2024.yaml").read_text(encoding="utf-8")})
+    pytester.makefile(".toml", plancheck='lang = "en"\nselect = ["outlier"]\nfail-on = "warning"\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-m", "plancheck")
+    result.assert_outcomes(failed=1)
+    out = result.stdout.str()
+    assert "PC271 [warning]" in out and "PC272 [warning]" in out and "3 findings (2 warnings, 1 info) · 1 file" in out
+    deselected = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-m", "not plancheck")
+    deselected.assert_outcomes(deselected=1)
+
+
+def test_an_unreadable_file_fails_its_test_with_a_message_and_the_others_run(pytester):
+    repository(pytester)
+    pytester.makefile(".yaml", **{"plans/broken": "format: plancheck/1\nindicators: [\n"})
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=2)
+    assert "plans/broken.yaml:3:1: không đọc được: invalid YAML" in result.stdout.str()
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_bad_rule_pack_is_a_plain_message(pytester):
+    repository(pytester)
+    pytester.makefile(".yaml", **{"rules/bad": "rules: [{id: XY1}]\n"})
+    pytester.makefile(".toml", plancheck='rules = ["rules/bad.yaml"]\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+    result.stdout.fnmatch_lines(["plancheck: *bad.yaml*"])
+    assert "Traceback" not in result.stdout.str()
