@@ -244,14 +244,23 @@ def _finding(rule: Rule, hit, default_path: str, lang: str) -> Finding:
     return Finding(
         rule=rule.id, slug=rule.slug, category=rule.category,
         severity=Severity(hit.severity) if hit.severity else rule.severity,
-        message=rule.message_for(lang).format_map(_Fields(hit.fields)),
+        message=rule.message_for(lang).format_map(_Fields(hit.fields, lang)),
         location=hit.location or Location(path=default_path),
         suggestion=hit.suggestion, evidence=hit.evidence,
     )
 
 
 class _Fields(dict):
-    """Message fields; a field the check did not fill shows as empty, not a crash."""
+    """Message fields; a field the check did not fill shows as empty, not a crash. A field
+    that says itself in each language (a Period: "plan 2024", "kế hoạch 2024") does so."""
+
+    def __init__(self, fields: dict[str, Any], lang: str) -> None:
+        super().__init__(fields)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        return value.localize(self.lang) if hasattr(value, "localize") else value
 
     def __missing__(self, key: str) -> str:
         return ""

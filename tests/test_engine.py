@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from plancheck.engine import load_pack, load_rules
+from plancheck.engine import load_pack, load_rules, run_example
 from plancheck.errors import PlancheckError, RulePackError
 
 GOOD_RULE = """\
@@ -118,3 +118,13 @@ def test_default_packs_ship_inside_the_package():
 
     paths = default_pack_paths()
     assert "default.yaml" in [p.name for p in paths]
+
+
+@pytest.mark.parametrize("lang, shown", [("vi", "(kế hoạch 2024)"), ("en", "(plan 2024)")])
+def test_periods_in_messages_speak_the_messages_language(lang, shown):
+    plan = {"periods": {"KH2024": {"year": 2024, "kind": "plan"}},
+            "indicators": [{"name": "Cơ cấu kinh tế", "components": [
+                {"name": "Nông nghiệp", "values": {"KH2024": "21%"}},
+                {"name": "Công nghiệp", "values": {"KH2024": "29%"}}]}]}
+    [finding] = run_example(load_rules().get("PC101"), plan, lang)
+    assert finding.message.startswith(f"Cơ cấu kinh tế {shown}")

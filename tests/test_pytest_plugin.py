@@ -40,7 +40,7 @@ def test_each_plan_file_is_a_test_that_fails_with_its_findings(pytester):
         "plans/draft-2024.yaml::plancheck FAILED*",
         "plans/lai-chau-2024.yaml::plancheck PASSED*",
     ])
-    assert "plans/draft-2024.yaml:7:65: PC101 [lỗi] Cơ cấu kinh tế (plan 2024): các tỷ trọng cộng lại 101,01%" in \
+    assert "plans/draft-2024.yaml:7:65: PC101 [lỗi] Cơ cấu kinh tế (kế hoạch 2024): các tỷ trọng cộng lại 101,01%" in \
         result.stdout.str()
     assert "README" not in result.stdout.str() and "ci.yaml" not in result.stdout.str()
 

@@ -25,6 +25,16 @@ class Subject:
     options: dict[str, Any] = field(default_factory=dict)   # e.g. stage: draft | final
 
 
+@dataclass(frozen=True)
+class Localized:
+    """A message field that reads differently in each language: {"vi": ..., "en": ...}."""
+
+    texts: dict[str, str]
+
+    def localize(self, lang: str) -> str:
+        return self.texts.get(lang) or self.texts.get("en", "")
+
+
 @dataclass
 class Hit:
     """One place where a check fails; the engine turns it into a Finding."""

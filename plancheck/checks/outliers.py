@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..models import Period, PeriodKind, Value
 from ..numbers import alternative_reading, format_number, parse_value
-from .base import CheckKind, Hit, Params, Subject
+from .base import CheckKind, Hit, Localized, Params, Subject
 from .number_format import parsed
 from .ratio import holds_as_written
 from .series import Row, chronological, rows
@@ -94,7 +94,7 @@ def _copied(row: Row, points, source: Row, source_points,
         fields={
             "indicator": row.indicator.name, "source": source.indicator.name,
             "values": " / ".join(v.text for _, v in shared),
-            "periods": ", ".join(p.label() for p, _ in shared),
+            "periods": Localized({lang: ", ".join(p.label(lang) for p, _ in shared) for lang in ("vi", "en")}),
             "before": " / ".join(v.text for _, v in earlier),
             "source_before": " / ".join(theirs[p].text for p, _ in earlier if p in theirs) or "-",
         },

@@ -38,7 +38,7 @@ class PartWhole(CheckKind):
                     "part": _with_unit(p.part, p.part_unit),
                     "whole_name": p.whole_name,
                     "whole": _with_unit(p.whole, p.whole_unit),
-                    "period": p.period.label() if p.period else "",
+                    "period": p.period or "",
                     "unit": p.whole_unit or "",
                 },
                 evidence={"factor": str(factor)},

@@ -69,7 +69,7 @@ def _disagreement(ind: Indicator, period: Period, value: Value,
     from_table = other.origin == "table"
     return Hit(
         location=value.location or ind.location,
-        fields={"indicator": other.name if from_table else ind.name, "period": period.label(),
+        fields={"indicator": other.name if from_table else ind.name, "period": period,
                 "text_value": value.text, "other_value": f"{shown} {other.unit or ''}".strip(),
                 "other_line": str(where.line) if where else "?",
                 "other_place": "bảng" if from_table else "đoạn văn", "other_place_en": "the table" if from_table else "the text"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..models import Value
+from ..models import Period, Value
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -38,13 +38,13 @@ class ShareRange(CheckKind):
                 continue
             for obs in ind.values:
                 if out_of_range(obs.value):
-                    yield self.hit(ind.name, obs.value, obs.period.label(), params)
+                    yield self.hit(ind.name, obs.value, obs.period, params)
         for s in subject.plan.structures:  # components of a structure are shares by construction
             for c in s.components:
                 if out_of_range(c.value):
-                    yield self.hit(f"{s.name}: {c.name}", c.value, s.period.label() if s.period else "", params)
+                    yield self.hit(f"{s.name}: {c.name}", c.value, s.period or "", params)
 
     @staticmethod
-    def hit(name: str, value: Value, period: str, params: ShareRangeParams) -> Hit:
+    def hit(name: str, value: Value, period: Period | str, params: ShareRangeParams) -> Hit:
         return Hit(location=value.location, fields={"name": name, "value": value.text, "period": period,
                                                     "low": params.low, "high": params.high})

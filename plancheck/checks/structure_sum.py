@@ -47,7 +47,7 @@ class StructureSum(CheckKind):
                 location=s.location or subject_location(subject),
                 fields={
                     "name": s.name,
-                    "period": s.period.label() if s.period else "",
+                    "period": s.period or "",
                     "sum": shown_sum,
                     "total": total_text,
                     "tolerance": format_number(tolerance),

@@ -29,9 +29,19 @@ class Period(BaseModel):
     kind: PeriodKind
     end_year: int | None = None  # for "giai đoạn 2021-2025"
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        """ "plan 2024", or in Vietnamese "kế hoạch 2024"."""
         years = f"{self.year}-{self.end_year}" if self.end_year else str(self.year)
-        return f"{self.kind.value} {years}"
+        kind = _KIND_VI[self.kind] if lang == "vi" else self.kind.value
+        return f"{kind} {years}"
+
+    def localize(self, lang: str) -> str:
+        """How a message shows the period (the engine calls this for message fields)."""
+        return self.label(lang)
+
+
+_KIND_VI = {PeriodKind.actual: "thực hiện", PeriodKind.plan: "kế hoạch", PeriodKind.estimate: "ước thực hiện",
+            PeriodKind.target: "mục tiêu"}
 
 
 class Observation(BaseModel):
