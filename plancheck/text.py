@@ -428,6 +428,7 @@ _ABBREVIATIONS = {
     r"ntm": "nông thôn mới",
     r"bhyt": "bảo hiểm y tế",
     r"bhxh": "bảo hiểm xã hội",
+    r"grdp": "tổng sản phẩm trên địa bàn",
 }
 _ABBREVIATION = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_ABBREVIATIONS)) + r")(?!\w)")
 __all__ += ["name_words", "name_within"]
@@ -438,8 +439,13 @@ def name_words(name: str) -> list[str]:
     asides in parentheses and punctuation dropped."""
     text = re.sub(r"\([^)]*\)", " ", fold(name))
     expansions = list(_ABBREVIATIONS.values())
-    text = _ABBREVIATION.sub(lambda m: expansions[int(m.lastgroup[1:])], text)
-    return re.findall(r"\w+", text)
+
+    def expand(m: re.Match[str]) -> str:
+        words = expansions[int(m.lastgroup[1:])]
+        # "tổng sản phẩm trên địa bàn GRDP" says it once, not twice
+        return " " if words in text else words
+
+    return re.findall(r"\w+", _ABBREVIATION.sub(expand, text))
 
 
 def name_within(name: list[str], statement: list[str], slack: int = 3) -> int | None:

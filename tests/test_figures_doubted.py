@@ -104,6 +104,8 @@ def test_indicator_names_match_across_abbreviations_and_extra_words():
     assert within("Thu ngân sách trên địa bàn", "phấn đấu thu NSNN trên địa bàn tỉnh năm 2024") == 2
     assert within("Tỷ lệ hộ nghèo (theo chuẩn mới)", "tỷ lệ hộ nghèo") == 0
     assert within("Tỷ trọng CN-XD", "tỷ trọng công nghiệp xây dựng") == 0
+    assert within("Tốc độ tăng tổng sản phẩm trên địa bàn GRDP", "tốc độ tăng trưởng GRDP của tỉnh") == 1
+    assert within("GRDP bình quân đầu người", "Tổng sản phẩm trên địa bàn bình quân đầu người") == 0
     assert within("Tỷ lệ gia đình văn hóa", "Tỷ lệ xóm, làng, tổ dân phố văn hóa") is None
     assert within("Thu ngân sách", "Chi ngân sách") is None
     # every word of the table's name must be in the sentence: a narrower indicator is another one
