@@ -50,8 +50,14 @@ def load_config(path: Path | None) -> dict[str, Any]:
     for key in ("select", "ignore", "rules"):
         if isinstance(config.get(key), str):
             config[key] = [config[key]]
-    if config.get("stage") not in (None, "draft", "final"):
-        raise PlancheckError(f"stage must be draft or final, not {config['stage']!r}", str(path))
+        if key in config and not (isinstance(config[key], list) and all(isinstance(v, str) for v in config[key])):
+            raise PlancheckError(f"{key} must be a list of strings, not {config[key]!r}", str(path))
+    for key, allowed in (("stage", ("draft", "final")), ("fail-on", ("error", "warning", "info")),
+                         ("lang", ("vi", "en"))):
+        if config.get(key) not in (None, *allowed):
+            raise PlancheckError(f"{key} must be {' or '.join(allowed)}, not {config[key]!r}", str(path))
+    if "index" in config and not isinstance(config["index"], str):
+        raise PlancheckError(f"index must be a file name, not {config['index']!r}", str(path))
     base = path.parent
     config["rules"] = [str(base / r) for r in config.get("rules", [])]
     if config.get("index"):

@@ -9,14 +9,17 @@ Each file that `plancheck check FOLDER` would check (plan files that say
 is one test, marked `plancheck`. It fails when the file has findings at or above
 `fail-on` (default: error), or cannot be read; the failure shows the findings as
 `plancheck check` prints them. Rules, selection, stage and language come from
-the project's plancheck configuration (`[tool.plancheck]` or plancheck.toml), as
-for the command line. Checks across documents (citations) are the command line's.
+the project's plancheck configuration (`[tool.plancheck]` or plancheck.toml, the
+nearest upward from where pytest runs), as for the command line; an `index` there
+is checked against. Checks across the documents of one run are the command line's.
+pytest walks its `testpaths` (or the paths given): point them at the plan folders.
 
 pytest loads this module in every run where plancheck is installed: it imports
 nothing of plancheck until a file is collected.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "plancheck: a file checked by plancheck")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A bad configuration or rule pack is one usage error, not a failure for every file."""
+    if _enabled(session.config):
+        from .errors import PlancheckError
+
+        try:
+            _settings(session.config)
+        except PlancheckError as exc:
+            raise pytest.UsageError(f"plancheck: {exc}") from None
 
 
 def _enabled(config: pytest.Config) -> bool:
@@ -66,8 +80,8 @@ class PlancheckItem(pytest.Item):
         from .report.text import render
 
         s = _settings(self.config)
-        report = check(_shown(self.path), rules=s["rule_set"], select=s["select"], ignore=s["ignore"], lang=s["lang"],
-                       options={"stage": s["stage"]})
+        report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
+                       lang=s["lang"], options={"stage": s["stage"]}, index=s["index"])
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
 
@@ -81,14 +95,17 @@ class PlancheckItem(pytest.Item):
         return super().repr_failure(excinfo)
 
     def reportinfo(self):
-        return self.path, None, f"plancheck {self.path.name}"
+        return self.path, None, f"plancheck {_shown(self.path, self.config)}"
 
 
-def _shown(path: Path) -> Path:
-    """The path as findings show it: relative to where pytest runs, as pytest shows its own."""
+def _shown(path: Path, config: pytest.Config) -> Path:
+    """The path as findings show it: relative to where pytest was run, as `plancheck check` would."""
+    here = config.invocation_params.dir
+    if Path.cwd() != here:
+        return path   # a test moved the working folder: a relative path would point elsewhere
     try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
+        return Path(os.path.relpath(path, here))
+    except ValueError:   # another drive
         return path
 
 
@@ -98,7 +115,8 @@ def _settings(config: pytest.Config) -> dict[str, Any]:
         from .config import find_config, load_config, settings
         from .engine import load_rules
 
-        s = settings(load_config(find_config(config.rootpath)))
+        # found from where pytest was run, as the command line finds it from where it runs
+        s = settings(load_config(find_config(config.invocation_params.dir)))
         s["rule_set"] = load_rules(s["rules"])
         config.stash[_SETTINGS] = s
     return config.stash[_SETTINGS]

@@ -443,7 +443,8 @@ def name_words(name: str) -> list[str]:
     def expand(m: re.Match[str]) -> str:
         words = expansions[int(m.lastgroup[1:])]
         # "tổng sản phẩm trên địa bàn GRDP" says it once, not twice
-        return " " if words in text else words
+        beside = text[:m.start()].rstrip(" -(").endswith(words) or text[m.end():].lstrip(" -()").startswith(words)
+        return " " if beside else words
 
     return re.findall(r"\w+", _ABBREVIATION.sub(expand, text))
 

@@ -191,11 +191,20 @@ def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, caps
         "6 phát hiện (2 lỗi, 3 cảnh báo, 1 thông tin) · 1 tệp\n")
 
 
-def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch):
-    (tmp_path / "plancheck.toml").write_text('stage = "published"\n', encoding="utf-8")
+@pytest.mark.parametrize("setting, says", [
+    ('stage = "published"', "stage must be draft or final, not 'published'"),
+    ('fail-on = "warnings"', "fail-on must be error or warning or info, not 'warnings'"),
+    ('lang = "fr"', "lang must be vi or en, not 'fr'"),
+    ("select = 5", "select must be a list of strings, not 5"),
+    ("ignore = [1]", "ignore must be a list of strings, not [1]"),
+    ("index = 3", "index must be a file name, not 3"),
+    ('colour = "red"', "unknown setting colour"),
+])
+def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch, setting, says):
+    (tmp_path / "plancheck.toml").write_text(setting + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(capsys, "check", str(CLEAN))
-    assert code == 2 and "stage must be draft or final" in err and "plancheck.toml" in err
+    code, out, err = run(capsys, "check", str(CLEAN))
+    assert code == 2 and says in err and "plancheck.toml" in err and "Traceback" not in out + err
 
 
 def test_a_likely_fix_of_another_figure_says_where_it_is(tmp_path, capsys):

@@ -1,5 +1,7 @@
 """The pytest plugin: a data repository's plan files as tests (run with pytest's own pytester,
 in a subprocess each, as a user's pytest would run: in-process runs reload yaml under libyaml)."""
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,5 +80,62 @@ def test_a_bad_rule_pack_is_a_plain_message(pytester):
     pytester.makefile(".yaml", **{"rules/bad": "rules: [{id: XY1}]\n"})
     pytester.makefile(".toml", plancheck='rules = ["rules/bad.yaml"]\n')
     result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
-    result.stdout.fnmatch_lines(["plancheck: *bad.yaml*"])
-    assert "Traceback" not in result.stdout.str()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "plancheck: " in result.stderr.str() and "bad.yaml" in result.stderr.str()
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_bad_configuration_is_one_usage_error(pytester):
+    repository(pytester)
+    pytester.makefile(".toml", plancheck='fail-on = "warnings"\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert result.stderr.str().count("fail-on must be error or warning or info") == 1
+    assert "Traceback" not in result.stdout.str() + result.stderr.str()
+
+
+def run_in(pytester, folder, *args):
+    """pytest run from ``folder``, as a user would run it there."""
+    folder.mkdir(exist_ok=True)
+    os.chdir(folder)
+    return pytester.run(sys.executable, "-m", "pytest", "--plancheck", "-p", "no:cacheprovider", *args)
+
+
+def test_the_configuration_nearest_to_where_pytest_runs_applies(pytester):
+    repository(pytester)
+    pytester.makepyprojecttoml('[tool.plancheck]\nignore = ["PC101"]\n')
+    pytester.makefile(".toml", **{"plans/plancheck": 'lang = "en"\n'})
+    run_in(pytester, pytester.path, "plans").assert_outcomes(passed=2)
+    in_plans = run_in(pytester, pytester.path / "plans", ".")
+    in_plans.assert_outcomes(failed=1, passed=1)
+    assert "draft-2024.yaml:7:65: PC101 [error]" in in_plans.stdout.str()
+
+
+def test_paths_are_shown_from_where_pytest_runs(pytester):
+    repository(pytester)
+    result = run_in(pytester, pytester.path / "other", "../plans")
+    result.assert_outcomes(failed=1, passed=1)
+    assert "../plans/draft-2024.yaml:7:65: PC101 [lỗi]" in result.stdout.str()
+
+
+def test_citations_are_checked_against_the_configured_index(pytester):
+    resolution = pytester.makefile(".txt", nq=(
+        "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA\nSố: 252/NQ-HĐND\nSơn La, ngày 07 tháng 12 năm 2023\nNGHỊ QUYẾT\n"
+        "Về kế hoạch phát triển kinh tế - xã hội năm 2024\nĐiều 1. Thông qua kế hoạch.\n"))
+    assert plancheck_cli("index", str(resolution), "-o", str(pytester.path / "known.sqlite")) == 0
+    resolution.unlink()
+    pytester.makefile(".txt", **{"drafts/qd": (
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 15/QĐ-UBND\nSơn La, ngày 10 tháng 01 năm 2024\nQUYẾT ĐỊNH\n"
+        "Về việc giao chỉ tiêu kế hoạch năm 2024\n"
+        "Căn cứ Nghị quyết số 252/NQ-HĐND ngày 08 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh;\n"
+        "Điều 1. Giao chỉ tiêu kế hoạch năm 2024.\n")})
+    pytester.makefile(".toml", plancheck='index = "known.sqlite"\nlang = "en"\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    assert "PC911 [error]" in result.stdout.str() and "07/12/2023" in result.stdout.str()
+
+
+def plancheck_cli(*args):
+    from plancheck.cli import main
+
+    return main(list(args))

@@ -14,7 +14,8 @@ from .planfile import PLAN_SUFFIXES, read_plan_file
 # Folders never searched: tools' and version control's own.
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
               ".pytest_cache", "build", "dist"}
-_PROJECT_NOTES = {"README", "CHANGELOG", "CHANGES", "LICENSE", "CONTRIBUTING", "NOTICE", "AUTHORS"}
+_PROJECT_NOTES = {"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "COPYING", "CONTRIBUTING", "NOTICE",
+                  "AUTHORS", "SECURITY", "CODE_OF_CONDUCT", "CITATION", "REQUIREMENTS", "TODO"}
 PLAN_MARKER = "plancheck/"  # a plan file in a folder says `format: plancheck/1`
 DOCX_SUFFIXES = (".docx",)
 
