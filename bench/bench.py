@@ -5,7 +5,8 @@
 
 Targets (a linter starts often): `import plancheck` under 50 ms over bare
 Python; a one-file run of the CLI under 0.5 s; a plan file checked in under
-20 ms once warm. Figures vary ±30% run to run; compare on one machine.
+20 ms once warm; each pathological input (40-100 KB of a repeated pattern that a
+careless regular expression would backtrack on for minutes) in a few seconds. Figures vary ±30% run to run; compare on one machine.
 """
 from __future__ import annotations
 
@@ -59,7 +60,36 @@ def main(argv: list[str]) -> int:
             report = plancheck.check(f, rules=rules)
             runs.append((time.perf_counter() - start) * 1000)
         print(f"check {f.name:<22} {statistics.median(runs):8.2f} ms  ({len(report.findings)} findings, warm median of 20)")
+    pathological(rules)
     return 0
+
+
+# Inputs that make a careless pattern backtrack for minutes (the tests only check that
+# they are handled): each should take a few seconds at most.
+PATHOLOGICAL = {
+    "spaces after Số:": "Số: " + " " * 20000,
+    "repeated 'ngày tháng năm'": "ngày tháng năm " * 3000,
+    "ellipses before a symbol": "…" * 20000 + "/QĐ-UBND",
+    "repeated 'Điều 1,'": "Điều 1, " * 5000,
+    "repeated blanks 'Số: /QĐ-UBND'": "Số: /QĐ-UBND\n" * 3000,
+    "an open bracket of dots": "[" + "." * 50000,
+    "3000 articles with quoted ones": "\n".join(f"Điều {i}. Xxx\n1. Yyy\na) Zzz\n“Điều 5. q”" for i in range(3000)),
+}
+
+
+def pathological(rules) -> None:
+    """Each input read, understood and checked by every rule, as a .txt document."""
+    import tempfile
+
+    import plancheck
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.txt"
+        for name, text in PATHOLOGICAL.items():
+            path.write_text(text, encoding="utf-8")
+            start = time.perf_counter()
+            plancheck.check(path, rules=rules)
+            print(f"pathological: {name:<32} {(time.perf_counter() - start) * 1000:8.1f} ms")
 
 
 if __name__ == "__main__":

@@ -701,15 +701,12 @@ def test_any_sequence_of_labels_is_checked_without_crashing(lines):
         assert p.expected and p.problem in RULE_OF
 
 
-def test_a_very_deep_or_long_document_is_quick():
-    import time
-
+def test_a_very_deep_or_long_document_is_numbered_right():
+    # How fast is bench/bench.py's business (it times these inputs); here they must only be handled.
     text = "".join(f"Điều {a}. Nội dung\n\n" + "".join(f"{k}. Khoản\n\n" + "".join(
         f"{l}) Điểm\n\n" for l in VI_LETTERS[:10]) for k in range(1, 20)) for a in range(1, 40))
     loaded = understand(read_text_document("t.txt", text.encode("utf-8")))
-    start = time.perf_counter()
     assert numbering_problems(loaded.structure, loaded.document) == []
-    assert time.perf_counter() - start < 1.0
 
 
 # -- the real documents of ../shared, when they are there --------------------------------

@@ -1,5 +1,4 @@
 """The clause trees: nesting from the kinds of label, appendices and quotes as scopes of their own."""
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -292,11 +291,11 @@ def test_never_crashes_and_every_clause_is_located_in_the_document(text):
         assert clause.label
 
 
-def test_a_long_document_is_fast():
+def test_a_long_document_has_all_its_articles():
+    # How fast is bench/bench.py's business (it times these inputs); here they must only be handled.
     text = "\n".join(f"Điều {i}. Xxx\n1. Yyy\na) Zzz\n- ttt\n“Điều 5. quoted\n1. q”" for i in range(3000))
-    start = time.perf_counter()
     body, _ = extract_clauses(doc(text))
-    assert len(body) == 3000 and time.perf_counter() - start < 2.0
+    assert len(body) == 3000
 
 
 # -- the corpus, read by the text reader ---------------------------------------------------------

@@ -1,6 +1,5 @@
 """Citations of other documents and of this one's parts, on real excerpts."""
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -224,10 +223,9 @@ def test_never_crashes_and_every_reference_is_located(text):
     " " * 40000, "Số: " + " " * 20000, "…" * 20000 + "/QĐ", "Điều 1, " * 5000, "khoản 1 " * 5000, "Luật " * 3000,
     "của " + "Ủy " * 5000, "điểm a, b, " * 4000, "số " * 5000 + "1/QĐ", "Phụ lục " * 5000,
 ])
-def test_pathological_input_is_fast(text):
-    start = time.perf_counter()
-    extract_references(doc(text))
-    assert time.perf_counter() - start < 1.0
+def test_pathological_input_is_handled(text):
+    # How fast is bench/bench.py's business (it times these inputs); here they must only be handled.
+    assert all(r.text for r in extract_references(doc(text)))
 
 
 # -- the corpus, read by the text reader -------------------------------------------------------------
