@@ -39,6 +39,7 @@ __all__ = [
     "to_pint",
     "conversion_factor",
     "comparable",
+    "is_share",
     "DEFINITIONS_PATH",
 ]
 
@@ -425,6 +426,11 @@ def conversion_factor(from_unit: Unit, to_unit: Unit) -> Decimal | None:
         return None
     magnitude = registry().Quantity(Decimal(1), a).to(b).magnitude
     return _tidy(Decimal(str(magnitude)))
+
+
+def is_share(text: str | None) -> bool:
+    """Whether unit text measures a share or rate (%, ‰), whose values stay within 0–100%."""
+    return parse_unit(text or "").kind == UnitKind.share
 
 
 def comparable(a: Unit, b: Unit) -> bool:

@@ -201,3 +201,16 @@ def test_a_range_in_a_failing_comparison_gets_no_likely_fix():
     row = {"name": "Tỷ lệ", "unit": "%", "values": {"UTH2023": "khoảng 5%", "KH2024": "Từ 90% trở lên"},
            "compare": {"SS2": "100"}}
     assert plan_findings([row], ["comparison"], {"SS2": {"of": "UTH2023", "to": "KH2024"}}) == [("PC201", None)]
+
+
+def test_a_share_is_never_read_as_thousands_to_excuse_a_comparison():
+    comparisons = {"SS1": {"of": "UTH2023", "to": "TH2022"}}
+    row = {"name": "Tỷ lệ thất nghiệp ở khu vực thành thị", "unit": "%",
+           "values": {"TH2022": "3,740", "UTH2023": "3,710"}, "compare": {"SS1": "99,2"}}
+    assert plan_findings([row], ["comparison", "number-format"], comparisons) == []   # 3,71 / 3,74 = 99,2%
+    # 10.000% holds only if "3,710" were 3.710%, which no share is: the cell is wrong, and said so.
+    row = {**row, "values": {"TH2022": "37,1", "UTH2023": "3,710"}, "compare": {"SS1": "10.000"}}
+    assert plan_findings([row], ["comparison", "number-format"], comparisons) == [("PC201", None)]
+    # The same figures in a row of money are a separator slip instead.
+    row = {**row, "unit": "tỷ đồng"}
+    assert plan_findings([row], ["comparison", "number-format"], comparisons) == [("PC251", "3,710 → 3.710")]

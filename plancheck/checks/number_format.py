@@ -78,7 +78,9 @@ def _hit(row: Row, value: Value, alt: Value, reasons: list[tuple[str, str]]) -> 
 
 def _reasons(row: Row, value: Value, alt: Value, params: AmbiguousSeparatorParams) -> list[tuple[str, str]]:
     """Why the row says ``value`` means ``alt`` (in vi and en); empty when it does not."""
-    if _is_share(row.indicator.unit) and alt.point > 100:
+    from ..units import is_share
+
+    if is_share(row.indicator.unit) and alt.point > 100:
         return []   # 3.740% unemployment is no reading of "3,740 %"
     reasons = []
     for c in row.uses(value):
@@ -95,12 +97,6 @@ def _reasons(row: Row, value: Value, alt: Value, params: AmbiguousSeparatorParam
             reasons.append((f"cùng hàng có {shown} (dấu chấm phân cách hàng nghìn)",
                             f"the row has {shown} (a point grouping thousands)"))
     return reasons
-
-
-def _is_share(unit: str | None) -> bool:
-    from ..units import UnitKind, parse_unit
-
-    return parse_unit(unit or "").kind == UnitKind.share
 
 
 def _grouped(value: Value) -> bool:

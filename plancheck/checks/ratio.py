@@ -88,9 +88,12 @@ def comparison_holds(c: Comparison) -> bool | None:
 def _another_reading_agrees(c: Comparison) -> bool:
     """True when reading an ambiguous operand or result the other way ("4,250" as 4.250)
     makes the comparison hold: the number-format rule reports the separator."""
+    from ..units import is_share
+
+    share = is_share(c.unit)
     for value in readings(c.value):
-        for num in readings(c.numerator.value):
-            for den in readings(c.denominator.value):
+        for num in _operand_readings(c.numerator.value, share):
+            for den in _operand_readings(c.denominator.value, share):
                 trial = c.model_copy(update={"value": value,
                                              "numerator": c.numerator.model_copy(update={"value": num}),
                                              "denominator": c.denominator.model_copy(update={"value": den})})
@@ -98,6 +101,11 @@ def _another_reading_agrees(c: Comparison) -> bool:
                 if computed.bounded and computed.overlaps(value.interval):
                     return True
     return False
+
+
+def _operand_readings(value, share: bool):
+    """An operand's readings; in a row of shares, none above 100% ("3,740 %" is no 3.740%)."""
+    return [r for i, r in enumerate(readings(value)) if i == 0 or not (share and r.point > 100)]
 
 
 def _short(d: Decimal) -> str:

@@ -520,7 +520,7 @@ def _comparisons(line: _Line) -> list[Comparison]:
         if numerator is None or denominator is None:
             continue
         out.append(Comparison(
-            indicator=line.name, kind=cc.kind, value=value, label=cc.label, location=value.location,
+            indicator=line.name, kind=cc.kind, value=value, label=cc.label, location=value.location, unit=line.unit,
             numerator=Operand(label=cc.numerator.label, value=numerator),
             denominator=Operand(label=cc.denominator.label, value=denominator)))
     return out

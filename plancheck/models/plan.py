@@ -106,6 +106,7 @@ class Comparison(BaseModel):
     denominator: Operand    # the base
     label: str | None = None
     location: Location | None = None
+    unit: str | None = None  # the unit of the values compared (the row's), not of the result (%)
 
 
 class PartOfWhole(BaseModel):

@@ -255,7 +255,7 @@ class _Builder:
                 indicator=ind.name, kind=c.kind, value=self.value(text, cpath), label=c.label or cid,
                 numerator=Operand(label=self.periods_label(c.of), value=by_period[of_p]),
                 denominator=Operand(label=self.periods_label(c.to), value=by_period[to_p]),
-                location=self.location(cpath)))
+                location=self.location(cpath), unit=ind.unit))
         if ind.components:
             self.structures(ind, path, plan)
         for j, part in enumerate(ind.parts):
