@@ -13,3 +13,36 @@ def doc(text: str, first_line: int = 1) -> Document:
     blocks = [Paragraph(index=i, text=line, spans=[Span(start=0, location=Location(path="t.txt", line=n))])
               for i, (n, line) in enumerate((n, l) for n, l in enumerate(lines, first_line) if l.strip())]
     return Document(path="t.txt", source_format="text", blocks=blocks, lines=lines)
+
+
+# son-la_qd-ubnd-draft_2024.txt, lines 1-16, as extracted from the PDF: a draft whose
+# number and day are left blank.
+SON_LA_DRAFT_HEAD = """
+ỦY BAN NHÂN DÂN
+TỈNH SƠN LA 
+
+ 
+Số:          /QĐ-UBND 
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc 
+
+ 
+     Sơn La, ngày       tháng 01 năm 2024 
+
+QUYẾT ĐỊNH
+Về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch  
+
+phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2024
+"""
+
+# The head of Sơn La's resolution 252/NQ-HĐND (07/12/2023), up to its session line.
+SON_LA_252_HEAD = """HỘI ĐỒNG NHÂN DÂN
+TỈNH SƠN LA
+Số: 252/NQ-HĐND
+Sơn La, ngày 07 tháng 12 năm 2023
+NGHỊ QUYẾT
+VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024
+HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
+KHÓA XV, KỲ HỌP THỨ TÁM
+"""

@@ -20,6 +20,7 @@ from plancheck.errors import InputError
 from plancheck.index import KnownDocuments, build_index
 from plancheck.pipeline import understand
 from plancheck.read.text import read_text_document
+from documents import SON_LA_252_HEAD
 
 RULES = plancheck.load_rules()
 IDS = ["PC911", "PC912", "PC913", "PC914", "PC915"]
@@ -42,15 +43,7 @@ INDICATORS = [
 TABLE = "\n".join(["| STT | Chỉ tiêu | Đơn vị | KH 2024 |", "| --- | --- | --- | --- |"]
                   + [f"| {i} | {name} | % | {50 + i},0 |" for i, name in enumerate(INDICATORS, 1)])
 
-RESOLUTION = f"""HỘI ĐỒNG NHÂN DÂN
-TỈNH SƠN LA
-Số: 252/NQ-HĐND
-Sơn La, ngày 07 tháng 12 năm 2023
-NGHỊ QUYẾT
-VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024
-HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
-KHÓA XV, KỲ HỌP THỨ TÁM
-Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+RESOLUTION = SON_LA_252_HEAD + f"""Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
 QUYẾT NGHỊ:
 Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024
 1. Mục tiêu và các chỉ tiêu chủ yếu

@@ -13,29 +13,12 @@ from plancheck.checks.placeholders import find_blanks
 from plancheck.engine import load_rules, run_rules
 from plancheck.pipeline import understand
 from plancheck.read.text import read_text_document
+from documents import SON_LA_DRAFT_HEAD
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 RULES = load_rules([RULES_DIR / "placeholders.yaml"], include_default=False)
 
-# son-la_qd-ubnd-draft_2024.txt, lines 1-16, as extracted from the PDF
-DRAFT = """
-ỦY BAN NHÂN DÂN
-TỈNH SƠN LA 
-
- 
-Số:          /QĐ-UBND 
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc 
-
- 
-     Sơn La, ngày       tháng 01 năm 2024 
-
-QUYẾT ĐỊNH
-Về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch  
-
-phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2024
-"""
+DRAFT = SON_LA_DRAFT_HEAD
 
 
 def check(text: str, stage: str = "final", lang: str = "en"):

@@ -9,7 +9,7 @@ from plancheck.extract.header import extract_closing, extract_header
 from plancheck.models.document import Cell, Document, Paragraph, Row, Span, Table
 from plancheck.models.location import Location
 
-from documents import CORPUS, doc  # noqa: E402
+from documents import CORPUS, SON_LA_DRAFT_HEAD, doc  # noqa: E402
 
 
 # son-la_nq-252-hdnd_2023.txt lines 1-21: the layout table as extracted, '|' between cells.
@@ -98,24 +98,7 @@ def test_lai_chau_session_that_is_no_number():
 
 
 # son-la_qd-ubnd-draft_2024.txt lines 1-21: a draft, number and day left blank.
-DRAFT = """
-ỦY BAN NHÂN DÂN
-TỈNH SƠN LA 
-
- 
-Số:          /QĐ-UBND 
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc 
-
- 
-     Sơn La, ngày       tháng 01 năm 2024 
-
-QUYẾT ĐỊNH
-Về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch  
-
-phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2024
-
+DRAFT = SON_LA_DRAFT_HEAD + """
 ỦY BAN NHÂN DÂN TỈNH SƠN LA 
 
 Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/06/2015; """

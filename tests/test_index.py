@@ -12,16 +12,9 @@ from plancheck.cli import main
 from plancheck.errors import PlancheckError
 from plancheck.index import (INDEX_VERSION, KnownDocuments, build_index, count_key, normalise_number,
                              normalise_text, open_index, place_of)
+from documents import SON_LA_252_HEAD
 
-RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
-TỈNH SƠN LA
-Số: 252/NQ-HĐND
-Sơn La, ngày 07 tháng 12 năm 2023
-NGHỊ QUYẾT
-VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024
-HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
-KHÓA XV, KỲ HỌP THỨ TÁM
-Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024
+RESOLUTION = SON_LA_252_HEAD + """Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024
 1.1. Mục tiêu
 Thực hiện đẩy mạnh cơ cấu lại, nâng cao năng lực nội
 tại, tính tự lực, tự chủ, khả năng chống chịu và thích ứng của các thành phần

@@ -23,6 +23,7 @@ class Subject:
     document: Any = None          # plancheck.models.document.Document, for document checks
     structure: Any = None         # plancheck.models.document.DocumentStructure (header, clauses, references)
     options: dict[str, Any] = field(default_factory=dict)   # e.g. stage: draft | final
+    derived: dict[str, Any] = field(default_factory=dict)   # what several checks derive once (series.rows_of)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..models import Value
 from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_number, parse_number
 from .base import CheckKind, Hit, Params, Subject
 from .ratio import holds_as_written
-from .series import Cells, Row, rows
+from .series import Cells, Row, cells_of, rows_of
 
 
 def parsed(value: Value) -> ParsedNumber | None:
@@ -47,7 +47,7 @@ class AmbiguousSeparator(CheckKind):
     Params = AmbiguousSeparatorParams
 
     def run(self, subject: Subject, params: AmbiguousSeparatorParams) -> Iterable[Hit]:
-        for row in rows(subject.plan):
+        for row in rows_of(subject):
             for _, value in row.values:
                 alt = alternative_reading(value)
                 if alt is not None and (reasons := _reasons(row, value, alt, params)):
@@ -126,7 +126,7 @@ class EnglishSeparators(CheckKind):
 
     def run(self, subject: Subject, params: EnglishSeparatorsParams) -> Iterable[Hit]:
         plan = subject.plan
-        cells = Cells(plan)
+        cells = cells_of(subject)
         for name, value in _figures(plan, cells):
             n = parsed(value)
             if n is None or not n.foreign or n.decimals > params.max_decimals:

@@ -16,7 +16,7 @@ from ..numbers import alternative_reading, format_number, parse_value
 from .base import CheckKind, Hit, Localized, Params, Subject
 from .number_format import parsed
 from .ratio import holds_as_written
-from .series import Row, chronological, rows
+from .series import Row, chronological, rows_of
 
 
 def _points(row: Row) -> list[tuple[Period, Value]]:
@@ -55,7 +55,7 @@ class CopiedValues(CheckKind):
 
 def _all_copies(subject: Subject, params: CopiedValuesParams) -> Iterable[tuple[Value, Hit]]:
     """Each copy found, with the first copied figure (which the series-break check leaves alone)."""
-    series = [(row, _points(row)) for row in rows(subject.plan)]
+    series = [(row, _points(row)) for row in rows_of(subject)]
     # Only rows that share a figure for a period can copy each other: find them by that figure.
     holders: dict[tuple, list[int]] = {}
     for i, (row, points) in enumerate(series):
@@ -125,7 +125,7 @@ class SeriesBreak(CheckKind):
     def run(self, subject: Subject, params: SeriesBreakParams) -> Iterable[Hit]:
         skip = re.compile(params.skip_names, re.IGNORECASE)
         copied = {id(value) for value, _ in _all_copies(subject, CopiedValuesParams())}
-        for row in rows(subject.plan):
+        for row in rows_of(subject):
             if skip.search(row.indicator.name):
                 continue
             points = _points(row)
@@ -182,7 +182,7 @@ class DecimalShift(CheckKind):
     Params = DecimalShiftParams
 
     def run(self, subject: Subject, params: DecimalShiftParams) -> Iterable[Hit]:
-        for row in rows(subject.plan):
+        for row in rows_of(subject):
             points = [(p, v) for p, v in _points(row) if v.point > 0]
             if len(points) < params.min_values:
                 continue

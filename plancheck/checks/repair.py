@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from ..edits import Edit, edits
 from ..models import Comparison, Plan, Structure, Value
 from .ratio import comparison_holds, computed_interval, computed_point
-from .series import Cells, Key
+from .series import Cells, Key, replace_figure
 from .structure_sum import StructureSumParams, structure_holds, structure_tolerance, structure_total
 
 _FAR = Decimal("Infinity")
@@ -87,15 +87,7 @@ class _ComparisonArithmetic(_Arithmetic):
         return [c.value, c.numerator.value, c.denominator.value]
 
     def replaced(self, key, old, new) -> Comparison:
-        c = self.item
-        update = {}
-        if key(c.value) == old:
-            update["value"] = new
-        for role in ("numerator", "denominator"):
-            operand = getattr(c, role)
-            if key(operand.value) == old:
-                update[role] = operand.model_copy(update={"value": new})
-        return c.model_copy(update=update)
+        return replace_figure(self.item, lambda v: key(v) == old, new)
 
     def holds(self, item: Comparison) -> bool | None:
         return comparison_holds(item)

@@ -73,17 +73,36 @@ class Row:
 
     def with_operand(self, c: Comparison, old: Value, new: Value) -> Comparison:
         """The comparison with ``new`` in place of the figure ``old`` wherever it computes with it."""
-        update = {}
-        if self.cells.same(c.numerator.value, old):
-            update["numerator"] = c.numerator.model_copy(update={"value": new})
-        if self.cells.same(c.denominator.value, old):
-            update["denominator"] = c.denominator.model_copy(update={"value": new})
-        return c.model_copy(update=update)
+        return replace_figure(c, lambda v: self.cells.same(v, old), new)
 
     def uses(self, value: Value) -> list[Comparison]:
         """The comparison cells of this row that compute with ``value``."""
         return [c for c in self.comparisons
                 if self.cells.same(c.numerator.value, value) or self.cells.same(c.denominator.value, value)]
+
+
+def replace_figure(c: Comparison, is_old: Callable[[Value], bool], new: Value) -> Comparison:
+    """The comparison with ``new`` wherever a figure (result or operand) ``is_old``."""
+    update: dict = {"value": new} if is_old(c.value) else {}
+    for role in ("numerator", "denominator"):
+        operand = getattr(c, role)
+        if is_old(operand.value):
+            update[role] = operand.model_copy(update={"value": new})
+    return c.model_copy(update=update)
+
+
+def cells_of(subject) -> Cells:
+    """The subject's cells, derived once for all the checks that read them."""
+    if "cells" not in subject.derived:
+        subject.derived["cells"] = Cells(subject.plan)
+    return subject.derived["cells"]
+
+
+def rows_of(subject) -> list[Row]:
+    """The subject's rows, derived once for all the checks that read them."""
+    if "rows" not in subject.derived:
+        subject.derived["rows"] = rows(subject.plan, cells_of(subject))
+    return subject.derived["rows"]
 
 
 def rows(plan: Plan, cells: Cells | None = None) -> list[Row]:
