@@ -214,3 +214,17 @@ def test_a_share_is_never_read_as_thousands_to_excuse_a_comparison():
     # The same figures in a row of money are a separator slip instead.
     row = {**row, "unit": "tỷ đồng"}
     assert plan_findings([row], ["comparison", "number-format"], comparisons) == [("PC251", "3,710 → 3.710")]
+
+
+def test_rows_sharing_only_trivial_figures_are_no_copies(tmp_path):
+    """Rows paired by a figure the copied-values rule calls trivial (100) once crashed
+    the check (IndexError) and lost the whole file; with --ignore PC271 too, since the
+    series-break rule looks for copies first."""
+    rows = "\n".join([
+        "| STT | Chỉ tiêu | Đơn vị | Thực hiện năm 2022 | Kế hoạch năm 2023 |",
+        "| 1 | Tỷ lệ A | % | 100 | 100 |",
+        "| 2 | Tỷ lệ B | % | 100 | 100 |",
+        "| 3 | Tỷ lệ C | % | 50 | 100 |",
+    ])
+    for select in (RULES, ["PC272"]):
+        assert findings(tmp_path, rows + "\n", select=select) == []

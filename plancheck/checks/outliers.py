@@ -76,8 +76,10 @@ def _copied(row: Row, points, source: Row, source_points,
     theirs = {p: v for p, v in source_points}
     shared = [(p, v) for p, v in points if p in theirs and theirs[p].text == v.text
               and v.point is not None and format_number(v.point.normalize()) not in params.trivial]
+    if len(shared) < max(params.min_shared, 1):
+        return None   # too few (the rows were paired by a figure the rule calls trivial)
     first = points.index(shared[0])
-    if len(shared) < params.min_shared or points[first:first + len(shared)] != shared:
+    if points[first:first + len(shared)] != shared:
         return None   # too few, or not one unbroken run of periods
     earlier = points[:first]
     if not any(p in theirs and theirs[p].point != v.point for p, v in earlier):
