@@ -17,7 +17,7 @@ from typing import Iterable
 from ..models import Value
 from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_number, parse_number
 from .base import CheckKind, Hit, Params, Subject
-from .ratio import holds_as_written
+from .arithmetic import holds_as_written
 from .series import Cells, Row, cells_of, rows_of
 
 

@@ -15,7 +15,7 @@ from ..models import Period, PeriodKind, Value
 from ..numbers import alternative_reading, format_number, parse_value
 from .base import CheckKind, Hit, Localized, Params, Subject
 from .number_format import parsed
-from .ratio import holds_as_written
+from .arithmetic import holds_as_written
 from .series import Row, chronological, rows_of
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..intervals import Interval, growth_percent, ratio_percent
-from ..models import Comparison, ComparisonKind
-from ..numbers import format_significant, readings
+from ..models import ComparisonKind
+from ..numbers import format_significant
+from .arithmetic import comparison_holds, computed_interval, computed_point
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -51,61 +51,6 @@ class _ComparisonCheck(CheckKind):
                           **({"fix": fix.evidence()} if fix else {})},
             )
 
-
-
-def computed_interval(c: Comparison) -> Interval:
-    """What the operands give, on intervals: the ratio, or the growth rate, in percent."""
-    if c.kind == ComparisonKind.growth:
-        return growth_percent(c.denominator.value.interval, c.numerator.value.interval)
-    return ratio_percent(c.numerator.value.interval, c.denominator.value.interval)
-
-
-def computed_point(c: Comparison) -> Decimal | None:
-    """What the written figures give, as points (None for a base of zero)."""
-    num, den = c.numerator.value.best, c.denominator.value.best
-    if not den:
-        return None
-    ratio = num / den * 100
-    return ratio - 100 if c.kind == ComparisonKind.growth else ratio
-
-
-def holds_as_written(c: Comparison) -> bool | None:
-    """Whether the reported result follows from its operands read the Vietnamese way:
-    None when it cannot be checked (a base of zero)."""
-    computed = computed_interval(c)
-    if not computed.bounded:
-        return None
-    return computed.overlaps(c.value.interval)
-
-
-def comparison_holds(c: Comparison) -> bool | None:
-    """Whether the reported result follows from its operands: None when it cannot be
-    checked (a base of zero), True when it does in some reading of the figures."""
-    as_written = holds_as_written(c)
-    return as_written if as_written is not False else _another_reading_agrees(c)
-
-
-def _another_reading_agrees(c: Comparison) -> bool:
-    """True when reading an ambiguous operand or result the other way ("4,250" as 4.250)
-    makes the comparison hold: the number-format rule reports the separator."""
-    from ..units import is_share
-
-    share = is_share(c.unit)
-    for value in readings(c.value):
-        for num in _operand_readings(c.numerator.value, share):
-            for den in _operand_readings(c.denominator.value, share):
-                trial = c.model_copy(update={"value": value,
-                                             "numerator": c.numerator.model_copy(update={"value": num}),
-                                             "denominator": c.denominator.model_copy(update={"value": den})})
-                computed = computed_interval(trial)
-                if computed.bounded and computed.overlaps(value.interval):
-                    return True
-    return False
-
-
-def _operand_readings(value, share: bool):
-    """An operand's readings; in a row of shares, none above 100% ("3,740 %" is no 3.740%)."""
-    return [r for i, r in enumerate(readings(value)) if i == 0 or not (share and r.point > 100)]
 
 
 def _short(d: Decimal) -> str:

@@ -24,9 +24,9 @@ from typing import Callable, Iterator
 
 from ..edits import Edit, edits
 from ..models import Comparison, Plan, Structure, Value
-from .ratio import comparison_holds, computed_interval, computed_point
+from .arithmetic import (StructureSumParams, comparison_holds, computed_interval, computed_point, structure_holds,
+                         structure_tolerance, structure_total)
 from .series import Cells, Key, replace_figure
-from .structure_sum import StructureSumParams, structure_holds, structure_tolerance, structure_total
 
 _FAR = Decimal("Infinity")
 

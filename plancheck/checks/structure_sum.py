@@ -4,17 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..intervals import Interval, interval_sum
-from ..models import Structure
 from ..numbers import format_number
-from .base import CheckKind, Hit, Params, Subject
-
-
-class StructureSumParams(Params):
-    total: Decimal = Decimal(100)   # used when the structure states no total
-    min_components: int = 2
-    # Shares written as whole percentages ("21%") are rounded by nature: read them as ±0,5.
-    whole_percents_rounded: bool = True
+from .arithmetic import StructureSumParams, shares_sum, structure_holds, structure_tolerance, structure_total
+from .base import CheckKind, Hit, Subject
 
 
 class StructureSum(CheckKind):
@@ -59,33 +51,6 @@ class StructureSum(CheckKind):
                           "computed": [str(computed.lo), str(computed.hi)],
                           **({"fix": fix.evidence()} if fix else {})},
             )
-
-
-def structure_holds(s: Structure, params: StructureSumParams) -> bool | None:
-    """Whether the shares can add up to the total: None when too few to judge."""
-    if len(s.components) < params.min_components:
-        return None
-    return shares_sum(s, params).overlaps(structure_total(s, params))
-
-
-def shares_sum(s: Structure, params: StructureSumParams) -> Interval:
-    return interval_sum(_share_interval(c.value, params) for c in s.components)
-
-
-def structure_total(s: Structure, params: StructureSumParams) -> Interval:
-    return s.total.interval if s.total else Interval.exact(params.total)
-
-
-def structure_tolerance(s: Structure, params: StructureSumParams) -> Decimal:
-    """How far the written shares may miss the total by rounding alone."""
-    return sum((_share_interval(c.value, params).width / 2 for c in s.components
-                if c.value.point is not None), Decimal(0)) + structure_total(s, params).width / 2
-
-
-def _share_interval(value, params: StructureSumParams) -> Interval:
-    if params.whole_percents_rounded and value.point is not None and value.decimals == 0 and value.is_exact:
-        return Interval.rounded(value.point, 0)
-    return value.interval
 
 
 def subject_location(subject: Subject):

@@ -2,6 +2,7 @@
 from .finding import Finding, Severity
 from .location import Location
 from .plan import (
+    Breakdown,
     Comparison,
     ComparisonKind,
     Component,
@@ -19,7 +20,7 @@ from .plan import (
 from .value import Value
 
 __all__ = [
-    "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
+    "Breakdown", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
     "Location", "Observation", "Operand", "PartOfWhole", "Period", "PeriodKind", "Plan",
     "Severity", "StatedCount", "Structure", "Value",
 ]

@@ -6,6 +6,7 @@ produce a ``Plan``; checks read only this.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
@@ -82,11 +83,17 @@ class Structure(BaseModel):
     total: Value | None = None      # None: the rule's default total (100%)
     unit: str | None = "%"
     location: Location | None = None
+    # False for a partial list ("dân tộc Kinh chiếm 85%, Tày 10%"): the shares named
+    # need not reach the total, only stay within it.
+    complete: bool = True
 
 
 class ComparisonKind(str, Enum):
-    ratio = "ratio"      # a / b * 100 ("KH 2024 so với ƯTH 2023 (%)")
-    growth = "growth"    # (a / b - 1) * 100 ("tăng 8%")
+    ratio = "ratio"            # a / b * 100 ("KH 2024 so với ƯTH 2023 (%)", "bằng 97,6% kế hoạch")
+    growth = "growth"          # (a / b - 1) * 100 ("tăng 8% so với 2023")
+    share = "share"            # part / total * 100 ("111.300 người (13,88%)" of 801.700 người)
+    quotient = "quotient"      # a / b * scale, in units ("mật độ 137 người/km²")
+    difference = "difference"  # a - b ("tăng 2,55 triệu đồng", from 48,1 to 50,65)
 
 
 class Operand(BaseModel):
@@ -107,6 +114,7 @@ class Comparison(BaseModel):
     label: str | None = None
     location: Location | None = None
     unit: str | None = None  # the unit of the values compared (the row's), not of the result (%)
+    scale: Decimal = Decimal(1)   # for quotients: what brings a / b into the result's unit
 
 
 class PartOfWhole(BaseModel):
@@ -125,6 +133,20 @@ class PartOfWhole(BaseModel):
     location: Location | None = None
 
 
+class Breakdown(BaseModel):
+    """A whole and parts stated with it: "40,2 km, trong đó đoạn A 11,63 km, đoạn B 28,57 km"."""
+
+    whole_name: str
+    whole: Value
+    unit: str | None = None         # the unit the figures are compared in (parts converted)
+    parts: list[Component]
+    # The parts name the whole completely (nam + nữ, "gồm:", "… còn lại"): they add up to it.
+    exhaustive: bool = False
+    # The parts are thresholds inside each other ("trên 100 tỷ …, trên 500 tỷ"): never summed.
+    nested: bool = False
+    location: Location | None = None
+
+
 class StatedCount(BaseModel):
     """A count stated in words ("gồm 28 chỉ tiêu") and the items it counts."""
 
@@ -132,6 +154,8 @@ class StatedCount(BaseModel):
     stated: Value
     items: list[str]
     location: Location | None = None
+    # An open list ("như: A, B, …"): it may name fewer items than the count.
+    at_least: bool = False
 
     @property
     def counted(self) -> int:
@@ -155,4 +179,5 @@ class Plan(BaseModel):
     structures: list[Structure] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     parts: list[PartOfWhole] = Field(default_factory=list)
+    breakdowns: list[Breakdown] = Field(default_factory=list)
     counts: list[StatedCount] = Field(default_factory=list)
