@@ -29,6 +29,8 @@ from ..models import (
 from ..models.document import Document, Paragraph
 from ..numbers import QUALIFIER, NotANumber, parse_quantity
 from ..text import parse_number_words
+from ..units import is_share
+from .statements import read_statements
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
 _PERCENT = re.compile(
@@ -296,7 +298,56 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
             plan.structures.append(listed)
         else:
             plan.structures.extend(_structures_inline(p, period))
-        plan.parts.extend(_parts(p, period))
+        plan.parts.extend(part for part in _parts(p, period) if is_share(part.whole_unit))
         plan.indicators.extend(_targets(p, period))
         plan.indicators.extend(_statements(p, year))
+        _add_statements(plan, paragraphs, i, period)
     plan.counts.extend(_stated_counts(document, plan))
+
+
+def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None) -> None:
+    """What the statement grammar reads in paragraph i (extract.statements), less what the
+    list and inline readers above already took (one defect, one finding)."""
+    p = paragraphs[i]
+    if not _FIGURE_OR_COUNT.search(p.text):
+        return
+    found = read_statements(p.text, p.locate)
+    taken = {c.value.location for s in plan.structures for c in s.components}
+    for s in found.structures:
+        if not any(c.value.location in taken for c in s.components):
+            plan.structures.append(s.model_copy(update={"period": period}) if period and not s.period else s)
+    plan.comparisons.extend(found.comparisons)
+    plan.breakdowns.extend(found.breakdowns)
+    plan.counts.extend(found.counts)
+    if found.open_count is not None:
+        what, stated, location = found.open_count
+        items = list_items_after(paragraphs, i)
+        if len(items) >= 2:
+            plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location))
+
+
+_FIGURE_OR_COUNT = re.compile(r"\d")
+_MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
+                     r"(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
+# A list of one kind of marker ends at a marker of a kind above it.
+_ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", "roman"},
+          "plus": {"dash", "num", "alpha", "roman"}, "bullet": {"num", "alpha", "roman"}, "roman": set()}
+
+
+def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
+    """The items of a list announced at the end of paragraph i ("gồm 04 giải pháp:"):
+    the following paragraphs with the first one's kind of marker, up to a marker above it."""
+    items: list[str] = []
+    kind = None
+    for p in paragraphs[i + 1:]:
+        m = _MARKER.match(p.text)
+        if not m:
+            break
+        this = m.lastgroup
+        if kind is None:
+            kind = this
+        if this == kind:
+            items.append(p.text[m.end():].strip())
+        elif this in _ABOVE[kind]:
+            break
+    return items

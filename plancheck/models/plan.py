@@ -86,6 +86,9 @@ class Structure(BaseModel):
     # False for a partial list ("dân tộc Kinh chiếm 85%, Tày 10%"): the shares named
     # need not reach the total, only stay within it.
     complete: bool = True
+    # What a partial structure may leave unstated by convention: the product-tax share of
+    # an economic structure named by its three sectors. A gap it explains is only a warning.
+    remainder: str | None = None
 
 
 class ComparisonKind(str, Enum):

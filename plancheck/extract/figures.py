@@ -1,0 +1,230 @@
+"""The figures of a Vietnamese sentence, as tokens: a number as written, its qualifier,
+its multiplier and unit or counted noun, and where it sits.
+
+    "dân số toàn tỉnh đạt 1.599.504 người, mật độ dân số đạt 495 người/km²"
+    → 1.599.504 [người] · 495 [người/km²]
+    "390 nghìn tỷ đồng" → 390 ×10¹² [đồng]      "81/521 đơn vị" → the fraction 81/521
+
+What is not a figure is left out here, once, for every reader after: years ("năm 2019",
+"(2020)"), dates, footnote markers ("[30]"), clause and document numbers ("Điều 3",
+"số 23/KL-…"), ordinals ("lần thứ 28"), codes ("T-43"). The grammar over these
+tokens is ``extract.statements``; the numbers themselves are read by ``numbers``.
+
+Written by hand: a Vietnamese word segmenter (underthesea, pyvi) would cost more than
+the whole pipeline and still not know units, multipliers or qualifiers.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..intervals import INF
+from ..models import Value
+from ..numbers import NotANumber, parse_number
+
+# Markup and footnotes that sit between words: blanked (offsets kept) before reading.
+_NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*+|_{2,}|\\(?=[\[\]*_])")
+
+_QUALIFIERS = {
+    # bounded readings of a qualified fact (a report, not a target): "trên 1.374" is [v, v·1,01]
+    "trên": ("above", None), "hơn": ("above", None), "vượt": ("above", None), "ngoài": ("above", None),
+    "gần": ("below", None), "chưa đến": ("below", None), "dưới": ("below", None),
+    "khoảng": ("about", None), "xấp xỉ": ("about", None), "ước": ("about", None), "ước khoảng": ("about", None),
+    "chừng": ("about", None), "trên dưới": ("about", None),
+    "ít nhất": ("at_least", None), "tối thiểu": ("at_least", None), "không dưới": ("at_least", None),
+    "tối đa": ("at_most", None), "không quá": ("at_most", None),
+}
+_QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+
+MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9}
+_MULT_RE = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
+
+# Units written after a number; longest first. Counted nouns ("lễ hội", "dự án") are
+# read separately as the word(s) after the number.
+_UNITS = [
+    "đồng/người/năm", "triệu đồng/người", "người/km²", "người/km2", "người/ km²", "người/ km2",
+    "km²", "km2", "m²", "m2", "ha", "km", "m", "mm", "kg", "tấn", "tạ",
+    "đồng", "USD", "đô la Mỹ", "đô la", "đôla", "VNĐ", "VND", "NDT", "Euro", "EUR",
+    "MW", "kW", "kWh", "MWh", "TEU", "Teus", "m³", "m3", "lít",
+]
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+
+# A number: grouped with points or commas, decimals, a bare integer; "a/b" fractions.
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\w/.,\-–])(?:(?P<q>{_QUALIFIER_RE})\s+)?"
+    rf"(?P<n>{_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
+    rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
+    rf"(?P<pct>\s*(?:%|％|phần trăm)|\s*‰)?"
+    rf"(?:\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)(?!\w))?"
+    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![\w²]))?",
+    re.IGNORECASE,
+)
+# Words before a number that make it no figure: a year, a date, a clause, an ordinal.
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|số|lần thứ|thứ|khóa|khoá|kỳ|"
+    r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|đường|km số|lô|tờ|thửa|hòn|"
+    r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu)|[#№])\s*$",
+    re.IGNORECASE,
+)
+_COUNTED_NOUN = re.compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICODE)
+STOP_NOUNS = frozenset("""và hoặc với của là có được thì mà nhưng trong so đã sẽ đang tại ở từ đến theo về cho
+    trên dưới gần khoảng hơn năm tháng ngày như này đó các những mỗi một hai ba bằng đạt chiếm tăng giảm
+    lên xuống còn tương hay tức""".split())
+_TIME_UNITS = frozenset({"năm", "tháng", "ngày", "giờ", "phút", "quý", "tuần"})
+
+
+class Figure:
+    """One figure of a sentence. Plain and slotted: many per document."""
+
+    __slots__ = ("start", "end", "text", "value", "kind", "unit", "noun", "exponent", "qualifier",
+                 "numerator", "denominator", "depth")
+
+    def __init__(self, start, end, text, value, kind, unit, noun, exponent, qualifier,
+                 numerator=None, denominator=None, depth=0):
+        self.start, self.end, self.text, self.value = start, end, text, value
+        self.kind = kind              # "pct" | "qty" | "frac"
+        self.unit = unit              # measured unit ("km²", "đồng", "%") or ""
+        self.noun = noun              # the counted noun after it ("lễ hội", "người") or ""
+        self.exponent = exponent      # the multiplier's power of ten ("tỷ đồng": 9)
+        self.qualifier = qualifier
+        self.numerator, self.denominator = numerator, denominator   # for fractions "81/521"
+        self.depth = depth            # parenthesis depth in the sentence
+
+    @property
+    def measure(self) -> str:
+        """What the figure measures, for pairing wholes with parts: its unit, else its noun."""
+        return self.unit.casefold() if self.unit else self.noun.casefold()
+
+    def __repr__(self) -> str:
+        return f"Figure({self.text!r}, {self.kind}, unit={self.unit!r}, noun={self.noun!r}, e={self.exponent})"
+
+
+def clean(text: str) -> str:
+    """The text with footnote markers and emphasis blanked, offsets unchanged."""
+    return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _value(number: str, qualifier: str | None, text: str) -> Value | None:
+    try:
+        parsed = parse_number(number)
+    except NotANumber:
+        return None
+    interval = parsed.interval
+    lo, hi, lo_closed, hi_closed, point = interval.lo, interval.hi, True, True, parsed.value
+    kind = _QUALIFIERS.get((qualifier or "").casefold(), (None, None))[0]
+    v = parsed.value
+    one = Decimal("0.01")
+    if kind == "above":
+        lo, hi, point = v, v * (1 + one), None
+    elif kind == "below":
+        lo, hi, point = v * (1 - one), v, None
+    elif kind == "about":
+        lo, hi = min(lo, v * (1 - one)), max(hi, v * (1 + one))
+    elif kind == "at_least":
+        lo, hi, point = v, INF, None
+    elif kind == "at_most":
+        lo, hi, point = -INF if v > 0 else v, v, None
+    return Value(text=text, lo=lo, hi=hi, lo_closed=lo_closed, hi_closed=hi_closed, point=point,
+                 decimals=parsed.decimals, qualifier=qualifier)
+
+
+def _is_year(number: str, after: str) -> bool:
+    if not re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", number):
+        return False
+    return not re.match(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", after, re.IGNORECASE)
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure of ``text`` (cleaned with :func:`clean`), in order."""
+    out: list[Figure] = []
+    depth_at = _depths(text)
+    for m in _FIGURE.finditer(text):
+        number, before, after = m.group("n"), text[max(0, m.start() - 24): m.start()], text[m.end(): m.end() + 40]
+        if _NOT_BEFORE.search(before) and not m.group("q"):
+            continue
+        if re.search(r"[\w]$", before) or re.match(r"[/\-][\w]|\w", after) and not (m.group("unit") or m.group("pct")):
+            continue   # inside a code or word: "T-43", "6604a", "số 23/KL"
+        if m.group("d") is None and m.group("range") is None and _is_year(number, after):
+            continue
+        if m.group("d") is not None and re.match(r"\s*/", text[m.end(): m.end() + 3]):
+            continue   # a date 1/4/2019
+        written = m.group(0).strip()
+        qualifier = m.group("q")
+        if m.group("d") is not None:
+            if m.group("pct") or _looks_like_date(number, m.group("d")):
+                continue
+            num, den = _value(number, None, number), _value(m.group("d"), None, m.group("d"))
+            if num is None or den is None:
+                continue
+            noun = _noun(after) if not m.group("unit") else ""
+            out.append(Figure(m.start("n"), m.end(), written, num, "frac", m.group("unit") or "", noun, 0,
+                              None, num, den, depth_at(m.start())))
+            continue
+        value_text = written
+        if m.group("range"):
+            first, second = _value(number, None, number), _value(m.group("n2"), None, m.group("n2"))
+            if first is None or second is None or first.lo > second.hi:
+                continue
+            value = Value(text=value_text, lo=first.lo, hi=second.hi, decimals=max(first.decimals, second.decimals),
+                          qualifier=qualifier)
+        else:
+            value = _value(number, qualifier, value_text)
+            if value is None:
+                continue
+        start = m.start("q") if qualifier else m.start("n")
+        exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
+        if m.group("pct"):
+            out.append(Figure(start, m.end(), written, value, "pct", "%", "", 0, qualifier,
+                              depth=depth_at(start)))
+            continue
+        unit = m.group("unit") or ""
+        noun = "" if unit else _noun(after)
+        if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
+            noun = noun.split(" ")[0]
+        out.append(Figure(start, m.end(), written, value, "qty", unit, noun, exponent, qualifier,
+                          depth=depth_at(start)))
+    return out
+
+
+def _noun(after: str) -> str:
+    """The counted noun after a number: "lễ hội" in "7.966 lễ hội;", "" before a stop word."""
+    m = _COUNTED_NOUN.match(after)
+    if not m:
+        return ""
+    words = m.group("noun").split()
+    if words[0].casefold() in STOP_NOUNS and words[0].casefold() not in _TIME_UNITS:
+        return ""
+    if len(words) > 1 and words[1].casefold() in STOP_NOUNS:
+        words = words[:1]
+    return " ".join(words)
+
+
+def _looks_like_date(a: str, b: str) -> bool:
+    """"10/1955", "6/2024": a month and a year, not a fraction."""
+    return a.isdigit() and b.isdigit() and 1 <= int(a) <= 12 and len(b) == 4
+
+
+def _depths(text: str):
+    """A function giving the parenthesis depth at an offset (one pass over the text)."""
+    marks: list[tuple[int, int]] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+            marks.append((i + 1, depth))
+        elif ch == ")" and depth:
+            depth -= 1
+            marks.append((i + 1, depth))
+    if not marks:
+        return lambda offset: 0
+
+    from bisect import bisect_right
+
+    starts = [m[0] for m in marks]
+
+    def depth_at(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        return marks[i][1] if i >= 0 else 0
+
+    return depth_at

@@ -1,0 +1,638 @@
+"""What a Vietnamese sentence states about its figures: a grammar over figure tokens.
+
+One pass over a paragraph's figures (``extract.figures``) and the words between them
+yields the statements the checks judge:
+
+* share of a total — "dân số 801.700 người … thành thị là 111.300 người (13,88%)",
+  "437/442 … đạt tỷ lệ 98,9%";
+* structure — shares that make up a whole: "cơ cấu kinh tế: nông nghiệp 21%; công
+  nghiệp 29%; …", "nữ chiếm 50,4%, nam chiếm 49,6%";
+* growth and ratio with both figures — "đạt 365.820 lượt (tăng 39,96% so với 261.372
+  lượt)", "tăng 290.109 người hay 0,8%", "bằng 97,6% kế hoạch (kế hoạch: 4.200 tỷ đồng)";
+* quotient — "diện tích 5.868 km², dân số 801.700 người, mật độ 137 người/km²";
+* breakdown — a whole and its parts: "40,2 km, trong đó đoạn A 11,63 km, đoạn B 28,57 km";
+* count — "gồm 7 huyện: A, B, C, D, E, G và H".
+
+A figure with no stated relation yields nothing: a lone target, a rate whose base is not
+printed ("tăng 4,5% so với năm 2023"), a share of an unstated total ("chiếm 17,4% dân số
+của tỉnh"). The cue words are the language's, not one document's: see notes in each rule.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable
+
+from ..models import (
+    Breakdown,
+    Comparison,
+    ComparisonKind,
+    Component,
+    Location,
+    Operand,
+    StatedCount,
+    Structure,
+    Value,
+)
+from ..text import parse_number_words
+from .figures import STOP_NOUNS, Figure, clean, scan
+
+Locate = Callable[[int], Location]
+
+
+class Statements:
+    """What one paragraph states."""
+
+    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count")
+
+    def __init__(self) -> None:
+        self.structures: list[Structure] = []
+        self.comparisons: list[Comparison] = []
+        self.breakdowns: list[Breakdown] = []
+        self.counts: list[StatedCount] = []
+        # a count whose list follows in the next paragraphs: (what, stated value, location)
+        self.open_count: tuple[str, Value, Location | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.structures) + len(self.comparisons) + len(self.breakdowns) + len(self.counts)
+
+
+def read_statements(text: str, locate: Locate | None = None) -> Statements:
+    """The statements of one paragraph. ``locate`` maps offsets to source locations."""
+    locate = locate or (lambda offset: None)
+    text = clean(text)
+    out = Statements()
+    figures = scan(text)
+    reader = _Reader(text, figures, locate, out)
+    if figures:
+        reader.comparisons()
+        reader.densities()
+        reader.structures()
+        reader.breakdowns()
+    reader.counts()
+    return out
+
+
+# -- cue words --------------------------------------------------------------------------
+
+_SHARE_GAP = re.compile(r"^[\s,(]*(?:(?:chiếm|tức|hay|tức là|tương đương|tương ứng|bằng|là)\s*)?"
+                        r"(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*|:\s*)?$", re.IGNORECASE)
+_GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
+                            r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
+                           re.IGNORECASE)
+_BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$", re.IGNORECASE)
+_PLAN_PAREN = re.compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s*$", re.IGNORECASE)
+_VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
+_GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|mức tăng|so với|so cùng kỳ|cùng kỳ|vượt|bình quân|/năm|"
+                           r"mỗi năm|hàng năm|kế hoạch|dự toán|lãi suất|tỷ suất|tỉ suất)\b", re.IGNORECASE)
+_STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|khu vực|trong đó|trong số đó|gồm|bao gồm|"
+                            r"phân theo|nam|nữ|thành thị|nông thôn)\b", re.IGNORECASE)
+_TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
+_REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
+_PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
+_SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
+            re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
+            re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
+_PART_CUE = re.compile(r"^[\s,;.:(]*(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
+                       r"cụ\s+thể|chia\s+ra|phân\s+ra)\b[\s,:]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)")
+_PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân"})
+_THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def _label(text: str) -> str:
+    """A component's name: the words before its figure, without cue words and list punctuation."""
+    t = re.sub(r"\(.*?\)", " ", text)
+    t = re.sub(r"^[\s;,:.+\-–•)(]+|[\s:;,(]+$", "", t)
+    t = re.sub(r"^(?:và|còn|trong đó|trong số đó|gồm|bao gồm|cụ thể)\b[\s,:]*", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"\s*\b(?:đạt|chiếm|là|khoảng|chiếm tỷ trọng|chiếm tỉ trọng|chiếm tỷ lệ|chiếm tỉ lệ|với tỷ trọng|"
+               r"có|được|dài|rộng|ước đạt|ước tính|gần|trên|hơn)$", "", t, flags=re.IGNORECASE)
+    return " ".join(t.split()).strip(" ,;:")
+
+
+# -- the reader ---------------------------------------------------------------------------
+
+class _Reader:
+    def __init__(self, text: str, figures: list[Figure], locate: Locate, out: Statements) -> None:
+        self.text, self.f, self.locate, self.out = text, figures, locate, out
+        self.used_as_base: set[int] = set()        # figures that are another's denominator
+        self.share_parts: set[int] = set()         # figures followed by their share of a total
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+
+    # helpers
+    def gap(self, i: int) -> str:
+        """The words between figure i-1 (or the sentence's start) and figure i."""
+        start = self.f[i - 1].end if i > 0 else self.sentence_start(self.f[i].start)
+        return self.text[max(start, self.sentence_start(self.f[i].start)): self.f[i].start]
+
+    def after(self, i: int, limit: int = 60) -> str:
+        end = self.f[i + 1].start if i + 1 < len(self.f) else len(self.text)
+        return self.text[self.f[i].end: min(end, self.f[i].end + limit)]
+
+    def sentence_start(self, offset: int) -> int:
+        start = 0
+        for end in self.sentence_ends:
+            if end < offset:
+                start = end + 1
+            else:
+                break
+        return start
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        lo, hi = sorted((self.f[a].start, self.f[b].start))
+        return not any(lo < e < hi for e in self.sentence_ends)
+
+    def value(self, fig: Figure, exponent: int = 0) -> Value:
+        """The figure's value located, scaled by 10^exponent when operands differ in multiplier."""
+        v = fig.value
+        if exponent:
+            k = Decimal(10) ** exponent
+            v = v.model_copy(update={"lo": v.lo * k, "hi": v.hi * k,
+                                     "point": v.point * k if v.point is not None else None,
+                                     "decimals": max(0, (v.decimals or 0) - exponent)})
+        return v.model_copy(update={"location": self.locate(fig.start)})
+
+    def compatible(self, a: Figure, b: Figure) -> bool:
+        """Whether two figures measure the same thing (so one can be part or base of the other)."""
+        if a.kind == "pct" or b.kind == "pct":
+            return False
+        ma, mb = a.measure, b.measure
+        if not ma or not mb:
+            return not ma and not mb and a.kind == b.kind == "qty" and a.exponent == b.exponent
+        if ma == mb:
+            return True
+        if a.unit or b.unit:
+            return _unit_family(ma) is not None and _unit_family(ma) == _unit_family(mb)
+        wa, wb = ma.split(), mb.split()
+        if wa[0] == wb[0] or ma in mb or mb in ma:
+            return True
+        return (ma in _PERSON or wa[0] in _PERSON) and (mb in _PERSON or wb[0] in _PERSON)
+
+    def operands(self, *figs: Figure) -> list[Value]:
+        """Values in one scale: each figure's multiplier applied when they differ."""
+        exps = {f.exponent for f in figs}
+        if len(exps) == 1:
+            return [self.value(f) for f in figs]
+        return [self.value(f, f.exponent) for f in figs]
+
+    # -- comparisons: growth, ratio, share of a total ------------------------------------
+    def comparisons(self) -> None:
+        f = self.f
+        for i, p in enumerate(f):
+            if p.kind == "frac":
+                self._fraction(i)
+                continue
+            if p.kind != "pct" or p.value.lo != p.value.lo:
+                continue
+            before = self.gap(i)
+            if (g := _GROWTH_BEFORE.search(before)) is not None:
+                self._growth(i, g.group(1) or "giảm")
+            elif _RATIO_BEFORE.search(before) and not _SHARE_GAP.match(before):
+                self._ratio(i)
+            elif i > 0 and f[i - 1].kind == "qty" and _SHARE_GAP.match(before) and self.same_sentence(i - 1, i) \
+                    and not f[i - 1].unit.startswith("người/"):
+                self._share(i)
+
+    def _subject(self, i: int, like: Figure | None = None) -> int | None:
+        """The figure a rate at i is about: the nearest earlier quantity of the sentence, outside
+        parentheses, not itself a base."""
+        for j in range(i - 1, -1, -1):
+            if not self.same_sentence(j, i):
+                return None
+            g = self.f[j]
+            if g.kind == "qty" and g.depth <= self.f[i].depth and j not in self.used_as_base \
+                    and (like is None or self.compatible(g, like)):
+                return j
+        return None
+
+    def _growth(self, i: int, word: str) -> None:
+        f, p = self.f, self.f[i]
+        decrease = word.casefold().startswith("giảm")
+        # the base: "so với [mức] B" right after the rate
+        if i + 1 < len(f) and f[i + 1].kind == "qty" and _BASE_AFTER.match(self.text[p.end: f[i + 1].start]):
+            j = self._subject(i, f[i + 1])
+            if j is not None:
+                self._add_comparison(ComparisonKind.growth, j, i + 1, i, decrease)
+                self.used_as_base.add(i + 1)
+                return
+        # the increase: "V, tăng Δ U hay g%" / "tăng g%, tương ứng tăng Δ U"
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(f) and f[k].kind == "qty" and self.same_sentence(k, i):
+                between = self.text[min(f[k].end, p.end): max(f[k].start, p.start)]
+                if k == i - 1 and not re.search(r"\b(?:hay|tương đương|tương ứng|tức|hoặc)\b|\(", between):
+                    continue
+                if k == i + 1 and not re.match(r"^[\s,]*(?:tương ứng|tương đương|hay|tức)\s+(?:tăng|giảm)\s+$",
+                                               between, re.IGNORECASE):
+                    continue
+                if k == i - 1 and not _GROWTH_BEFORE.search(self.gap(k)):
+                    continue
+                j = self._subject(min(k, i), f[k])
+                if j is not None and j != k:
+                    self._add_increase(j, k, i, decrease)
+                    return
+
+    def _ratio(self, i: int) -> None:
+        f, p = self.f, self.f[i]
+        after = self.after(i, 120)
+        # "(khoảng 6.600 USD so với 16.000 USD)": both operands after the rate
+        if i + 2 < len(f) and f[i + 1].kind == f[i + 2].kind == "qty" and f[i + 1].depth > p.depth \
+                and _VERSUS.match(self.text[f[i + 1].end: f[i + 2].start]) and self.compatible(f[i + 1], f[i + 2]):
+            self._add_comparison(ComparisonKind.ratio, i + 1, i + 2, i)
+            self.used_as_base.update({i + 1, i + 2})
+            return
+        j = self._subject(i)
+        if j is None:
+            return
+        for k in range(i + 1, min(i + 3, len(f))):
+            g = f[k]
+            if g.kind != "qty" or not self.same_sentence(i, k) or not self.compatible(f[j], g):
+                if g.kind == "pct":
+                    return
+                continue
+            between = self.text[p.end: g.start]
+            if _PLAN_PAREN.search(between) or _BASE_AFTER.match(between) or \
+                    (g.depth > p.depth and len(between) < 40 and re.match(r"^\s*[^\d;.]{0,30}\($", between)):
+                self._add_comparison(ComparisonKind.ratio, j, k, i)
+                self.used_as_base.add(k)
+                return
+        del after
+
+    def _share(self, i: int) -> None:
+        f, part_i = self.f, i - 1
+        part = f[part_i]
+        after = self.after(i, 60)
+        total_i = None
+        m = re.match(r"^[\s,)]*(?:dân số\s+)?(?:trên|của|trong)\s+(?:tổng\s+(?:số\s+)?|số\s+)(?:[^\d;.]{0,25}?)$",
+                     after)
+        if m and i + 1 < len(f) and self.compatible(f[i + 1], part):
+            total_i = i + 1
+        else:
+            for j in range(part_i - 1, -1, -1):
+                g = f[j]
+                if g.kind == "qty" and self.compatible(g, part) and j not in self.share_parts \
+                        and j not in self.used_as_base and g.value.lo >= part.value.lo * Decimal("0.9999") \
+                        and not _GROWTH_BEFORE.search(self.gap(j)):
+                    total_i = j
+                    break
+        self.share_parts.add(part_i)
+        if total_i is None:
+            return
+        self._add_comparison(ComparisonKind.share, part_i, total_i, i)
+
+    def _fraction(self, i: int) -> None:
+        """"81/521 đơn vị (tỷ lệ giảm 15,54%)", "96/126 ĐVHC (đạt tỷ lệ 76,19%)"."""
+        f = self.f
+        if i + 1 >= len(f) or f[i + 1].kind != "pct" or not self.same_sentence(i, i + 1):
+            return
+        between = self.text[f[i].end: f[i + 1].start]
+        if len(between) > 60 or re.search(r"\d", between):
+            return
+        if re.search(r"\b(?:tăng|giảm)\s+[\d]", between):
+            return
+        after = self.after(i + 1, 40)
+        if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
+            return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
+        fr, p = f[i], f[i + 1]
+        loc = self.locate(fr.start)
+        num = fr.numerator.model_copy(update={"location": loc})
+        den = fr.denominator.model_copy(update={"location": loc})
+        self.out.comparisons.append(Comparison(
+            indicator=_label(self.gap(i))[-80:] or fr.text, kind=ComparisonKind.ratio,
+            value=self.value(p), numerator=Operand(label=num.text, value=num),
+            denominator=Operand(label=den.text, value=den), label=fr.text, location=self.locate(p.start),
+            unit=fr.noun or None))
+
+    def _add_comparison(self, kind: ComparisonKind, num_i: int, den_i: int, result_i: int,
+                        negative: bool = False) -> None:
+        f = self.f
+        num, den = self.operands(f[num_i], f[den_i])
+        result = self.value(f[result_i])
+        if negative:
+            result = _negated(result)
+        self.out.comparisons.append(Comparison(
+            indicator=_label(self.gap(num_i))[-80:] or f[num_i].text, kind=kind, value=result,
+            numerator=Operand(label=f[num_i].text, value=num), denominator=Operand(label=f[den_i].text, value=den),
+            label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[num_i].measure or None))
+
+    def _add_increase(self, value_i: int, delta_i: int, result_i: int, negative: bool) -> None:
+        f = self.f
+        value, delta = self.operands(f[value_i], f[delta_i])
+        base_iv = value.interval + delta.interval if negative else value.interval - delta.interval
+        if base_iv.lo <= 0:
+            return
+        sign = "+" if negative else "−"
+        base = Value(text=f"{f[value_i].text} {sign} {f[delta_i].text}", lo=base_iv.lo, hi=base_iv.hi,
+                     location=self.locate(f[delta_i].start))
+        result = self.value(f[result_i])
+        if negative:
+            result = _negated(result)
+        self.out.comparisons.append(Comparison(
+            indicator=_label(self.gap(value_i))[-80:] or f[value_i].text, kind=ComparisonKind.growth, value=result,
+            numerator=Operand(label=f[value_i].text, value=value), denominator=Operand(label=base.text, value=base),
+            label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[value_i].measure or None))
+
+    # -- quotients: population density ---------------------------------------------------
+    def densities(self) -> None:
+        f = self.f
+        for i, d in enumerate(f):
+            if d.kind != "qty" or not re.fullmatch(r"người/\s*km[²2]", d.unit or "", re.IGNORECASE):
+                continue
+            if not re.search(r"mật độ[^\d]{0,25}$", self.gap(i), re.IGNORECASE):
+                continue
+            people = area = None
+            for j in range(i - 1, -1, -1):
+                g = f[j]
+                if not self.same_sentence(j, i) and j < i - 4:
+                    break
+                if people is None and g.kind == "qty" and (g.noun.split(" ")[0].casefold() in _PERSON) \
+                        and not g.unit:
+                    people = j
+                elif area is None and g.kind == "qty" and g.unit.casefold() in ("km²", "km2", "ha") \
+                        and re.search(r"diện tích", self.gap(j), re.IGNORECASE):
+                    area = j
+                if people is not None and area is not None:
+                    break
+            if people is None or area is None:
+                continue
+            scale = Decimal(100) if f[area].unit.casefold() == "ha" else Decimal(1)
+            num, den = self.operands(f[people], f[area])
+            self.out.comparisons.append(Comparison(
+                indicator="mật độ dân số", kind=ComparisonKind.quotient, value=self.value(d),
+                numerator=Operand(label=f[people].text, value=num), denominator=Operand(label=f[area].text, value=den),
+                label=d.text, location=self.locate(d.start), unit=d.unit, scale=scale))
+
+    # -- structures ------------------------------------------------------------------------
+    def structures(self) -> None:
+        f = self.f
+        run: list[int] = []
+        for i, p in enumerate(f):
+            if p.kind == "pct" and self._is_share(i):
+                if run and not self._continues(run[-1], i):
+                    self._close_run(run)
+                    run = []
+                run.append(i)
+            elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and _SHARE_GAP.match(self.gap(i + 1)):
+                continue   # "Tày 103 người, chiếm 0,05%": the count goes with its share
+            elif run:
+                self._close_run(run)
+                run = []
+        if run:
+            self._close_run(run)
+
+    def _is_share(self, i: int) -> bool:
+        p = self.f[i]
+        if p.value.point is None and p.value.qualifier:
+            return False
+        if p.value.lo != p.value.hi and p.value.point is None and "-" not in p.text and "–" not in p.text:
+            return False
+        before, after = self.gap(i), self.after(i, 25)
+        if _GROWTH_WORDS.search(before[-40:]) or _RATIO_BEFORE.search(before):
+            return False
+        if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
+                    re.IGNORECASE):
+            return False
+        return True
+
+    def _continues(self, a: int, b: int) -> bool:
+        """Whether the share at b continues the list of the share at a."""
+        if not self.same_sentence(a, b) and not re.match(r"^\s*[-+•]", self.text[self.f[a].end: self.f[b].start]):
+            return False
+        if self.f[b].depth != self.f[a].depth:
+            return False
+        between = self.text[self.f[a].end: self.f[b].start]
+        return len(between) < 160
+
+    def _close_run(self, run: list[int]) -> None:
+        if len(run) < 2:
+            return
+        f = self.f
+        head_start = self.sentence_start(f[run[0]].start)
+        prev_sentence = self.sentence_start(max(0, head_start - 2)) if head_start else 0
+        context = self.text[prev_sentence: f[run[0]].start] + " ".join(self.gap(i) for i in run)
+        if not _STRUCTURE_CUE.search(context):
+            return
+        for group in _groups([f[i].value for i in run]):
+            idx = [run[k] for k in group]
+            if len(idx) < 2:
+                continue
+            components = [Component(name=_label(self.gap(i)) or f[i].text, value=self.value(f[i])) for i in idx]
+            names = [_fold(c.name) for c in components]
+            head = self.text[head_start: f[idx[0]].start]
+            name_m = re.search(r"\b(cơ cấu[^:;,.(]{0,40})", head, re.IGNORECASE)
+            total = sum((f[i].value.point or f[i].value.lo for i in idx), Decimal(0))
+            complete, remainder = self._completeness(names, head, total)
+            self.out.structures.append(Structure(
+                name=(name_m.group(1).strip() if name_m else "Cơ cấu"), components=components, unit="%",
+                location=self.locate(f[idx[0]].start), complete=complete, remainder=remainder))
+
+    def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
+        """Whether the shares name the whole (so they must reach 100%), and what an economic
+        structure may leave unstated (the product-tax share)."""
+        joined = " | ".join(names)
+        if any(_TAX.search(n) for n in names) or any(_REST.search(n) for n in names):
+            return True, None
+        sectors = [any(s.search(n) for n in names) for s in _SECTORS]
+        if all(sectors) and len(names) == 3:
+            return False, "thuế sản phẩm trừ trợ cấp sản phẩm"
+        for left, right in _PAIRS:
+            if any(w in joined for w in left) and any(w in joined for w in right) and len(names) == 2:
+                return True, None
+        if re.search(r"\bcơ cấu\b", head, re.IGNORECASE) and not all(sectors):
+            return True, None
+        return False, None
+
+    # -- breakdowns: a whole and its parts ----------------------------------------------------
+    def breakdowns(self) -> None:
+        f = self.f
+        for i, w in enumerate(f):
+            if w.kind != "qty" or w.unit.startswith("người/") or "/" in w.unit:
+                continue
+            if _GROWTH_BEFORE.search(self.gap(i)) or i in self.share_parts and False:
+                continue
+            nxt = self.text[w.end: f[i + 1].start if i + 1 < len(f) else len(self.text)]
+            cue = _PART_CUE.match(self._skip_unit(nxt))
+            paren = False
+            if not cue:
+                m = re.match(r"^\s*\(\s*(?:trong đó|gồm)?[\s:,]*", nxt, re.IGNORECASE)
+                if not (m and m.group(0).strip() != "(" and i + 1 < len(f)):
+                    continue
+                paren = True
+            self._parts_of(i, exhaustive=bool(cue and re.search(r"gồm", cue.group(0), re.IGNORECASE)), paren=paren)
+
+    def _skip_unit(self, text: str) -> str:
+        """The words after a whole, without the rest of its noun phrase ("lễ hội; trong đó")."""
+        m = re.match(r"^[^\d;.:()]{0,40}?(?=[,;:(]?\s*(?:trong\s+đó|trong\s+số|gồm|bao\s+gồm|cụ\s+thể)\b)", text,
+                     re.IGNORECASE)
+        return text[m.end():] if m else text
+
+    def _parts_of(self, i: int, exhaustive: bool, paren: bool) -> None:
+        f, w = self.f, self.f[i]
+        parts: list[int] = []
+        depth = None
+        for k in range(i + 1, len(f)):
+            g = f[k]
+            if not self.same_sentence(i, k):
+                break
+            if g.kind != "qty" or not self.compatible(w, g):
+                continue
+            if _GROWTH_BEFORE.search(self.gap(k)):
+                continue
+            if depth is None:
+                depth = g.depth
+                if paren and depth <= w.depth:
+                    return
+            if g.depth < depth:
+                break
+            if g.depth > depth or k in self.used_as_base:
+                continue
+            if g.value.lo > w.value.hi * 10 and g.exponent == w.exponent:
+                break
+            parts.append(k)
+        if not parts:
+            return
+        names = [_fold(_label(self.gap(k))) for k in parts]
+        nested = sum(1 for k in parts if self.f[k].qualifier and self.f[k].qualifier.casefold() in ("trên", "hơn")) \
+            >= 2 or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
+        joined = " | ".join(names)
+        if not exhaustive:
+            exhaustive = any(_REST.search(n) for n in names) or any(
+                any(a in joined for a in left) and any(b in joined for b in right) and len(names) == 2
+                for left, right in _PAIRS)
+        values = self.operands(w, *(f[k] for k in parts))
+        self.out.breakdowns.append(Breakdown(
+            whole_name=_label(self.gap(i))[-80:] or w.text, whole=values[0], unit=w.measure or None,
+            parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])],
+            exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
+
+    # -- counts ----------------------------------------------------------------------------
+    def counts(self) -> None:
+        for m in _COUNT.finditer(self.text):
+            self._count(m)
+
+    def _count(self, m: re.Match) -> None:
+        n_text = m.group("n")
+        if n_text.isdigit():
+            n = int(n_text)
+        else:
+            words = parse_number_words(n_text)
+            if words is None:
+                return
+            n = int(words.value)
+        if n < 2 or n > 300:
+            return
+        noun = " ".join(m.group("noun").split())
+        if re.search(r"\d", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED:
+            return
+        stated = Value(text=n_text, lo=n, hi=n, point=n, decimals=0, location=self.locate(m.start("n")))
+        rest = self.text[m.end():]
+        if not rest.strip():
+            self.out.open_count = (noun, stated, self.locate(m.start()))
+            return
+        items, at_least = _list_items(rest, noun)
+        if len(items) < 2 and not at_least:
+            return
+        self.out.counts.append(StatedCount(what=noun, stated=stated, items=items, at_least=at_least,
+                                           location=self.locate(m.start())))
+
+
+def _negated(v: Value) -> Value:
+    return v.model_copy(update={"lo": -v.hi, "hi": -v.lo, "point": -v.point if v.point is not None else None,
+                                "lo_closed": v.hi_closed, "hi_closed": v.lo_closed})
+
+
+def _groups(values: list[Value]) -> list[list[int]]:
+    """Split a run of shares into the structures it holds: consecutive groups that each
+    close at 100% ("nặng 34,1% và nhẹ 65,9%; quốc doanh 62,7%, …"); one group otherwise."""
+    groups, current, total = [], [], Decimal(0)
+    for k, v in enumerate(values):
+        current.append(k)
+        total += v.point if v.point is not None else v.interval.mid
+        if len(current) >= 2 and abs(total - 100) <= Decimal("0.5") and k + 1 < len(values):
+            groups.append(current)
+            current, total = [], Decimal(0)
+    if current:
+        if groups and len(current) < 2:
+            groups[-1].extend(current)
+        else:
+            groups.append(current)
+    return groups
+
+
+def _unit_family(unit: str) -> str | None:
+    u = unit.casefold().replace("2", "²")
+    for family, members in (("area", ("km²", "ha", "m²")), ("length", ("km", "m", "mm")),
+                            ("vnd", ("đồng", "vnđ", "vnd")), ("usd", ("usd", "đô la", "đô la mỹ", "đôla")),
+                            ("mass", ("tấn", "kg", "tạ"))):
+        if u in members:
+            return family
+    return None
+
+
+# "gồm 7 huyện:", "có 6 ấp:", "bao gồm 8 đảo (hòn):", "gồm có 5 bộ tư lệnh khu vực (…):"
+_COUNT = re.compile(
+    r"(?<![\d.,/])(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\s+"
+    r"(?P<noun>[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*(?:là|gồm|như sau|sau)?\s*:(?!\d)",
+    re.IGNORECASE)
+_NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
+_ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|tp\.?)\s", re.IGNORECASE)
+_ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
+
+
+def _list_items(rest: str, noun: str) -> tuple[list[str], bool]:
+    """The items of a list after its colon, and whether the list is open ("…", "v.v.")."""
+    end = _ITEM_END.search(rest)
+    body = rest[: end.start()] if end else rest
+    at_least = bool(re.search(r"(?:…|\.\.\.|v\.v|vv)\s*$", body.strip())) or bool(
+        re.search(r"(?:…|\.\.\.)\s*$", rest[: (end.end() if end else len(rest))].strip()))
+    pieces = _split_items(body)
+    items: list[str] = []
+    names = bool(pieces) and (pieces[0][:1].isupper() or pieces[0][:1].isdigit())
+    noun_head = noun.split(" ")[0].casefold()
+    for k, piece in enumerate(pieces):
+        piece = piece.strip(" *“”\"'")
+        if not piece or piece in ("…", "..."):
+            continue
+        if re.match(r"^\d{1,3}\s+[^\W\d_]", piece) and re.search(r":", piece):
+            break    # the next count begins: "và 3 xã: …"
+        if re.match(r"^(?:…|\.\.\.|v\.v)", piece):
+            at_least = True
+            break
+        if names and not (piece[:1].isupper() or piece[:1].isdigit()):
+            break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
+        admin = _ADMIN.match(piece)
+        if admin and names and admin.group(0).strip().casefold() != noun_head and k > 0:
+            break    # "3 tỉnh: A, B, C và Thành phố Hồ Chí Minh": the city is no tỉnh
+        items.append(_trim_name(piece) if names else piece)
+    return items, at_least
+
+
+def _split_items(body: str) -> list[str]:
+    """Split at commas and "và" outside parentheses."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0 and ch == ",":
+            out.append(body[start:i])
+            start = i + 1
+        elif depth == 0 and body.startswith(" và ", i):
+            out.append(body[start:i])
+            start = i + 4
+            i += 3
+        i += 1
+    out.append(body[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+def _trim_name(piece: str) -> str:
+    """A name without the words that follow it: "Quân Bình với 12.000 hộ" → "Quân Bình"."""
+    m = re.match(r"^((?:[\dA-ZÀ-Ỹ][^\s(]*|\([^)]*\)|-|–)(?:\s+(?:[\dA-ZÀ-Ỹ][^\s(]*|\([^)]*\)|-|–))*)", piece)
+    return m.group(1) if m else piece
