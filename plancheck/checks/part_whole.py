@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..models import PartOfWhole, Value
-from .base import CheckKind, Hit, Params, Subject
+from .base import CheckKind, Hit, Localized, Params, Subject
 
 
 class PartWholeParams(Params):
@@ -59,3 +59,36 @@ class PartWhole(CheckKind):
 
 def _with_unit(value: Value, unit: str | None) -> str:
     return f"{value.text} {unit}".strip() if unit else value.text
+
+
+class PartsSum(CheckKind):
+    """The parts stated with a whole ("40,2 km, trong đó A 11,63 km, B 28,57 km") fit in it:
+    each part, and all of them together (equal to it when they name it completely)."""
+
+    name = "parts_sum"
+    fields = frozenset({"whole_name", "whole", "sum", "parts", "relation", "part_name", "part"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        from ..intervals import interval_sum
+        from ..numbers import format_number
+        from .arithmetic import breakdown_holds
+
+        for b in subject.plan.breakdowns:
+            if breakdown_holds(b) is not False:
+                continue
+            whole = b.whole.interval
+            big = next((p for p in b.parts if p.value.interval.lo > whole.hi), None)
+            total = interval_sum(p.value.interval for p in b.parts)
+            points = [p.value.point for p in b.parts]
+            decimals = max((p.value.decimals or 0) for p in b.parts)
+            shown = format_number(sum(points, Decimal(0)), decimals) if None not in points else \
+                f"{format_number(total.lo, decimals)}–{format_number(total.hi, decimals)}"
+            relation = Localized({"vi": "vượt" if total.lo > whole.hi else "không bằng",
+                                  "en": "exceeds" if total.lo > whole.hi else "does not equal"})
+            yield Hit(
+                location=(big.value.location if big else b.whole.location) or b.location,
+                fields={"whole_name": b.whole_name, "whole": b.whole.text, "sum": shown,
+                        "parts": " + ".join(p.value.text for p in b.parts), "relation": relation,
+                        "part_name": big.name if big else "", "part": big.value.text if big else ""},
+                evidence={"parts": {p.name: p.value.text for p in b.parts}, "exhaustive": b.exhaustive},
+            )

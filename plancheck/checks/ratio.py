@@ -11,7 +11,7 @@ from typing import Iterable
 
 from ..models import ComparisonKind
 from ..numbers import format_significant
-from .arithmetic import comparison_holds, computed_interval, computed_point
+from .arithmetic import comparison_holds, computed_interval, computed_point, truncated
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -48,7 +48,10 @@ class _ComparisonCheck(CheckKind):
                 },
                 suggestion=fix.suggestion if fix else None,
                 evidence={"computed": [_short(computed.lo), _short(computed.hi)],
-                          **({"fix": fix.evidence()} if fix else {})},
+                          **({"fix": fix.evidence()} if fix else {}),
+                          **({"truncated": True} if truncated(c) else {})},
+                # A result cut off instead of rounded (401 for 401,81) is a habit, not a wrong figure.
+                severity="warning" if truncated(c) else None,
             )
 
 
@@ -65,3 +68,18 @@ class Ratio(_ComparisonCheck):
 class Growth(_ComparisonCheck):
     name = "growth"
     comparison_kind = ComparisonKind.growth
+
+
+class ShareOfTotal(_ComparisonCheck):
+    name = "share_of_total"
+    comparison_kind = ComparisonKind.share
+
+
+class Quotient(_ComparisonCheck):
+    name = "quotient"
+    comparison_kind = ComparisonKind.quotient
+
+
+class Difference(_ComparisonCheck):
+    name = "difference"
+    comparison_kind = ComparisonKind.difference

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .arithmetic import count_holds
 from .base import CheckKind, Hit, Subject
 
 
@@ -12,7 +13,7 @@ class StatedCount(CheckKind):
 
     def run(self, subject: Subject, params) -> Iterable[Hit]:
         for count in subject.plan.counts:
-            if count.stated.interval.contains(count.counted):
+            if count_holds(count):
                 continue
             yield Hit(
                 location=count.stated.location or count.location,

@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..numbers import format_number
 from .arithmetic import StructureSumParams, shares_sum, structure_holds, structure_tolerance, structure_total
+from .base import Params
 from .base import CheckKind, Hit, Subject
 
 
@@ -57,3 +58,43 @@ def subject_location(subject: Subject):
     from ..models import Location
 
     return Location(path=subject.plan.path)
+
+
+class StructureRemainderParams(Params):
+    # The largest share a product-tax remainder plausibly has (GRDP tables: 3-15%).
+    max_remainder: Decimal = Decimal(15)
+
+
+class StructureRemainder(CheckKind):
+    """A structure named by its sectors alone (nông-lâm-thủy sản, công nghiệp-xây dựng, dịch
+    vụ) may leave the product-tax share unstated: a gap that share explains is named as a
+    warning; a gap no such share explains is an error (the hit's severity)."""
+
+    name = "structure_remainder"
+    fields = frozenset({"name", "period", "sum", "remainder", "what", "components"})
+    Params = StructureRemainderParams
+
+    def run(self, subject: Subject, params: StructureRemainderParams) -> Iterable[Hit]:
+        shares = StructureSumParams()
+        for s in subject.plan.structures:
+            if s.complete or not s.remainder or len(s.components) < 2:
+                continue
+            computed, total = shares_sum(s, shares), structure_total(s, shares)
+            if computed.overlaps(total) or computed.lo > total.hi:
+                continue   # closes by itself, or exceeds the whole (structure-sum reports that)
+            gap = total - computed
+            decimals = max((c.value.decimals or 0) for c in s.components)
+            if all(c.value.point is not None for c in s.components):
+                shown_sum = format_number(sum((c.value.point for c in s.components), Decimal(0)), decimals)
+                shown_gap = format_number(total.mid - sum((c.value.point for c in s.components), Decimal(0)), decimals)
+            else:   # ranges: the interval the sum and the gap can take
+                shown_sum = f"{format_number(computed.lo, decimals)}–{format_number(computed.hi, decimals)}"
+                shown_gap = f"{format_number(gap.lo, decimals)}–{format_number(gap.hi, decimals)}"
+            yield Hit(
+                location=s.location or subject_location(subject),
+                fields={"name": s.name, "period": s.period or "", "sum": shown_sum,
+                        "remainder": shown_gap, "what": s.remainder,
+                        "components": " + ".join(c.value.text for c in s.components)},
+                severity=None if gap.lo <= params.max_remainder else "error",
+                evidence={"components": {c.name: c.value.text for c in s.components}},
+            )

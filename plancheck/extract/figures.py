@@ -63,7 +63,7 @@ _FIGURE = re.compile(
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|số|lần thứ|thứ|khóa|khoá|kỳ|"
-    r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|đường|km số|lô|tờ|thửa|hòn|"
+    r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|km số|lô|tờ|thửa|hòn|"
     r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu)|[#№])\s*$",
     re.IGNORECASE,
 )
@@ -141,8 +141,8 @@ def scan(text: str) -> list[Figure]:
     depth_at = _depths(text)
     for m in _FIGURE.finditer(text):
         number, before, after = m.group("n"), text[max(0, m.start() - 24): m.start()], text[m.end(): m.end() + 40]
-        if _NOT_BEFORE.search(before) and not m.group("q"):
-            continue
+        if _NOT_BEFORE.search(before) and not (m.group("q") or m.group("pct") or m.group("unit") or m.group("mult")):
+            continue   # "năm 2019", "Điều 3", "lần thứ 28"; but "quốc lộ 224,38 km" is a length
         if re.search(r"[\w]$", before) or re.match(r"[/\-][\w]|\w", after) and not (m.group("unit") or m.group("pct")):
             continue   # inside a code or word: "T-43", "6604a", "số 23/KL"
         if m.group("d") is None and m.group("range") is None and _is_year(number, after):
@@ -152,8 +152,8 @@ def scan(text: str) -> list[Figure]:
         written = m.group(0).strip()
         qualifier = m.group("q")
         if m.group("d") is not None:
-            if m.group("pct") or _looks_like_date(number, m.group("d")):
-                continue
+            if m.group("pct") or _looks_like_date(number, m.group("d")) or len(m.group("d")) == 1:
+                continue   # a date, or a plain fraction ("1/3", "2/5") that is no count of a count
             num, den = _value(number, None, number), _value(m.group("d"), None, m.group("d"))
             if num is None or den is None:
                 continue
@@ -175,6 +175,9 @@ def scan(text: str) -> list[Figure]:
         start = m.start("q") if qualifier else m.start("n")
         exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
         if m.group("pct"):
+            if value.decimals == 0 and value.point is not None and not qualifier:
+                # a whole percentage is rounded by nature: "chiếm 40%" stands for 39,5-40,5%
+                value = value.model_copy(update={"lo": value.point - Decimal("0.5"), "hi": value.point + Decimal("0.5")})
             out.append(Figure(start, m.end(), written, value, "pct", "%", "", 0, qualifier,
                               depth=depth_at(start)))
             continue

@@ -296,9 +296,7 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
         listed = _structures_listed(paragraphs, i, period)
         if listed:
             plan.structures.append(listed)
-        else:
-            plan.structures.extend(_structures_inline(p, period))
-        plan.parts.extend(part for part in _parts(p, period) if is_share(part.whole_unit))
+        plan.parts.extend(part for part in _parts(p, period) if is_share(part.whole_unit) and part.same_base)
         plan.indicators.extend(_targets(p, period))
         plan.indicators.extend(_statements(p, year))
         _add_statements(plan, paragraphs, i, period)

@@ -69,14 +69,17 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
         reader.densities()
         reader.structures()
         reader.breakdowns()
+        reader.shares_as_breakdowns()
     reader.counts()
     return out
 
 
 # -- cue words --------------------------------------------------------------------------
 
-_SHARE_GAP = re.compile(r"^[\s,(]*(?:(?:chiếm|tức|hay|tức là|tương đương|tương ứng|bằng|là)\s*)?"
-                        r"(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*|:\s*)?$", re.IGNORECASE)
+# Between a part and its share: the part's noun, then "(", "chiếm", "tức", "hay", "tương đương".
+_SHARE_GAP = re.compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchiếm\b\s*|,\s*(?:tức|hay|tương đương|"
+                        r"tương ứng)(?:\s+với)?\s*|\s(?:tức|hay|tức là)\s+)(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*)?:?\s*$",
+                        re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
@@ -86,8 +89,12 @@ _PLAN_PAREN = re.compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s
 _VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
 _GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|mức tăng|so với|so cùng kỳ|cùng kỳ|vượt|bình quân|/năm|"
                            r"mỗi năm|hàng năm|kế hoạch|dự toán|lãi suất|tỷ suất|tỉ suất)\b", re.IGNORECASE)
-_STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|khu vực|trong đó|trong số đó|gồm|bao gồm|"
-                            r"phân theo|nam|nữ|thành thị|nông thôn)\b", re.IGNORECASE)
+_STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|trong đó|trong số đó|gồm|bao gồm|phân theo)\b",
+                            re.IGNORECASE)
+# Words that may follow a share ("chiếm 79% diện tích", "52,2% là nữ"); any other word after a
+# percentage makes it a rate of its own subject ("99,4% thôn, bản có đường ô tô").
+_AFTER_SHARE = re.compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\b|so\b|dân số|diện tích|tổng|gdp|grdp|"
+                          r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\()", re.IGNORECASE)
 _TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
 _REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
 _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
@@ -96,6 +103,8 @@ _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực 
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
 _PART_CUE = re.compile(r"^[\s,;.:(]*(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
                        r"cụ\s+thể|chia\s+ra|phân\s+ra)\b[\s,:]*", re.IGNORECASE)
+_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b[\s,:]*|"
+                            r"^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)")
 _PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân"})
 _THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
@@ -106,8 +115,11 @@ def _fold(s: str) -> str:
 
 
 def _label(text: str) -> str:
-    """A component's name: the words before its figure, without cue words and list punctuation."""
+    """A component's name: the words before its figure in its own clause, without cue words
+    and list punctuation ("người, trong đó dân số thành thị là" → "dân số thành thị")."""
     t = re.sub(r"\(.*?\)", " ", text)
+    pieces = [p for p in re.split(r"[;:]|\btrong (?:đó|số đó)\b|\bgồm\b", t) if re.search(r"\w", p)]
+    t = pieces[-1] if pieces else t
     t = re.sub(r"^[\s;,:.+\-–•)(]+|[\s:;,(]+$", "", t)
     t = re.sub(r"^(?:và|còn|trong đó|trong số đó|gồm|bao gồm|cụ thể)\b[\s,:]*", "", t, flags=re.IGNORECASE)
     t = re.sub(r"\s*\b(?:đạt|chiếm|là|khoảng|chiếm tỷ trọng|chiếm tỉ trọng|chiếm tỷ lệ|chiếm tỉ lệ|với tỷ trọng|"
@@ -122,6 +134,7 @@ class _Reader:
         self.text, self.f, self.locate, self.out = text, figures, locate, out
         self.used_as_base: set[int] = set()        # figures that are another's denominator
         self.share_parts: set[int] = set()         # figures followed by their share of a total
+        self.share_of: dict[int, int] = {}         # part -> the total its share is of
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
 
     # helpers
@@ -282,6 +295,7 @@ class _Reader:
         self.share_parts.add(part_i)
         if total_i is None:
             return
+        self.share_of[part_i] = total_i
         self._add_comparison(ComparisonKind.share, part_i, total_i, i)
 
     def _fraction(self, i: int) -> None:
@@ -302,7 +316,7 @@ class _Reader:
         num = fr.numerator.model_copy(update={"location": loc})
         den = fr.denominator.model_copy(update={"location": loc})
         self.out.comparisons.append(Comparison(
-            indicator=_label(self.gap(i))[-80:] or fr.text, kind=ComparisonKind.ratio,
+            indicator=_subject(self.gap(i))[-80:] or fr.text, kind=ComparisonKind.ratio,
             value=self.value(p), numerator=Operand(label=num.text, value=num),
             denominator=Operand(label=den.text, value=den), label=fr.text, location=self.locate(p.start),
             unit=fr.noun or None))
@@ -315,7 +329,7 @@ class _Reader:
         if negative:
             result = _negated(result)
         self.out.comparisons.append(Comparison(
-            indicator=_label(self.gap(num_i))[-80:] or f[num_i].text, kind=kind, value=result,
+            indicator=_subject(self.gap(num_i))[-80:] or f[num_i].text, kind=kind, value=result,
             numerator=Operand(label=f[num_i].text, value=num), denominator=Operand(label=f[den_i].text, value=den),
             label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[num_i].measure or None))
 
@@ -332,7 +346,7 @@ class _Reader:
         if negative:
             result = _negated(result)
         self.out.comparisons.append(Comparison(
-            indicator=_label(self.gap(value_i))[-80:] or f[value_i].text, kind=ComparisonKind.growth, value=result,
+            indicator=_subject(self.gap(value_i))[-80:] or f[value_i].text, kind=ComparisonKind.growth, value=result,
             numerator=Operand(label=f[value_i].text, value=value), denominator=Operand(label=base.text, value=base),
             label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[value_i].measure or None))
 
@@ -396,7 +410,7 @@ class _Reader:
         if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
                     re.IGNORECASE):
             return False
-        return True
+        return bool(_AFTER_SHARE.match(after))
 
     def _continues(self, a: int, b: int) -> bool:
         """Whether the share at b continues the list of the share at a."""
@@ -405,6 +419,8 @@ class _Reader:
         if self.f[b].depth != self.f[a].depth:
             return False
         between = self.text[self.f[a].end: self.f[b].start]
+        if re.search(r"\btrong (?:đó|số đó)\b", between, re.IGNORECASE):
+            return False   # "74%, trong đó có bằng cấp 36,5%": a whole and its part, no structure
         return len(between) < 160
 
     def _close_run(self, run: list[int]) -> None:
@@ -414,7 +430,8 @@ class _Reader:
         head_start = self.sentence_start(f[run[0]].start)
         prev_sentence = self.sentence_start(max(0, head_start - 2)) if head_start else 0
         context = self.text[prev_sentence: f[run[0]].start] + " ".join(self.gap(i) for i in run)
-        if not _STRUCTURE_CUE.search(context):
+        labels = [_fold(_label(self.gap(i))) for i in run]
+        if not _STRUCTURE_CUE.search(context) and not _partition(labels):
             return
         for group in _groups([f[i].value for i in run]):
             idx = [run[k] for k in group]
@@ -426,9 +443,10 @@ class _Reader:
             name_m = re.search(r"\b(cơ cấu[^:;,.(]{0,40})", head, re.IGNORECASE)
             total = sum((f[i].value.point or f[i].value.lo for i in idx), Decimal(0))
             complete, remainder = self._completeness(names, head, total)
+            at = head_start + name_m.start(1) if name_m else f[idx[0]].start
             self.out.structures.append(Structure(
                 name=(name_m.group(1).strip() if name_m else "Cơ cấu"), components=components, unit="%",
-                location=self.locate(f[idx[0]].start), complete=complete, remainder=remainder))
+                location=self.locate(at), complete=complete, remainder=remainder))
 
     def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
         """Whether the shares name the whole (so they must reach 100%), and what an economic
@@ -448,66 +466,112 @@ class _Reader:
 
     # -- breakdowns: a whole and its parts ----------------------------------------------------
     def breakdowns(self) -> None:
+        """Cue-driven: each "trong đó", "gồm", "bao gồm", "trong số", or a parenthesis opened
+        right after a figure, followed by figures that measure what a figure before it does."""
         f = self.f
-        for i, w in enumerate(f):
-            if w.kind != "qty" or w.unit.startswith("người/") or "/" in w.unit:
+        taken: set[int] = set()
+        for m in _BREAKDOWN_CUE.finditer(self.text):
+            cue_end = m.end()
+            first = next((k for k, g in enumerate(f) if g.start >= cue_end), None)
+            if first is None or not self.same_sentence_offset(m.start(), f[first].start):
                 continue
-            if _GROWTH_BEFORE.search(self.gap(i)) or i in self.share_parts and False:
+            exhaustive = bool(re.search(r"gồm", m.group(0), re.IGNORECASE))
+            if re.match(r"trong\s+số\b(?!\s+đó)", m.group(0).strip(" ,(:"), re.IGNORECASE) and \
+                    f[first].kind == "qty":
+                self._parts_of(first, first + 1, exhaustive, taken)   # "Trong số 203.733 lần …, có 109.156 …"
                 continue
-            nxt = self.text[w.end: f[i + 1].start if i + 1 < len(f) else len(self.text)]
-            cue = _PART_CUE.match(self._skip_unit(nxt))
-            paren = False
-            if not cue:
-                m = re.match(r"^\s*\(\s*(?:trong đó|gồm)?[\s:,]*", nxt, re.IGNORECASE)
-                if not (m and m.group(0).strip() != "(" and i + 1 < len(f)):
-                    continue
-                paren = True
-            self._parts_of(i, exhaustive=bool(cue and re.search(r"gồm", cue.group(0), re.IGNORECASE)), paren=paren)
+            whole = self._whole_before(m.start(), first)
+            if whole is not None:
+                self._parts_of(whole, first, exhaustive, taken)
+        for i, w in enumerate(f):   # "26.262 ha (tôm – lúa 24.775 ha, chuyên tôm 1.487 ha)"
+            if i in taken or w.kind != "qty" or i + 1 >= len(f):
+                continue
+            if re.match(r"^[^\d();.]{0,30}\(\s*$", self.text[w.end: f[i + 1].start]) and f[i + 1].depth > w.depth:
+                self._parts_of(i, i + 1, False, taken, inside=True)
 
-    def _skip_unit(self, text: str) -> str:
-        """The words after a whole, without the rest of its noun phrase ("lễ hội; trong đó")."""
-        m = re.match(r"^[^\d;.:()]{0,40}?(?=[,;:(]?\s*(?:trong\s+đó|trong\s+số|gồm|bao\s+gồm|cụ\s+thể)\b)", text,
-                     re.IGNORECASE)
-        return text[m.end():] if m else text
+    def same_sentence_offset(self, a: int, b: int) -> bool:
+        return not any(a < e < b for e in self.sentence_ends)
 
-    def _parts_of(self, i: int, exhaustive: bool, paren: bool) -> None:
+    def _whole_before(self, cue: int, first: int) -> int | None:
+        """The whole a part cue refers to: the nearest earlier quantity that measures what the
+        first part does, in this sentence (or the one before, for a sentence opening "Trong đó")."""
+        f = self.f
+        start = self.sentence_start(cue)
+        if not self.text[start:cue].strip(" *-+•"):
+            start = self.sentence_start(max(0, start - 2))
+        target = next((k for k in range(first, len(f)) if f[k].kind == "qty" and
+                       self.same_sentence_offset(cue, f[k].start)), None)
+        if target is None:
+            return None
+        for j in range(first - 1, -1, -1):
+            g = f[j]
+            if g.start < start:
+                return None
+            if g.kind == "qty" and self.compatible(g, f[target]) and not g.unit.startswith("người/") \
+                    and not _GROWTH_BEFORE.search(self.gap(j)) and g.depth <= f[target].depth:
+                return j
+        return None
+
+    def _parts_of(self, i: int, first: int, exhaustive: bool, taken: set[int], inside: bool = False) -> None:
         f, w = self.f, self.f[i]
+        if w.kind != "qty" or "/" in w.unit:
+            return
         parts: list[int] = []
         depth = None
-        for k in range(i + 1, len(f)):
+        for k in range(first, len(f)):
             g = f[k]
             if not self.same_sentence(i, k):
                 break
+            if inside and g.depth <= w.depth:
+                break
             if g.kind != "qty" or not self.compatible(w, g):
                 continue
-            if _GROWTH_BEFORE.search(self.gap(k)):
+            if _GROWTH_BEFORE.search(self.gap(k)) or k in self.used_as_base:
                 continue
             if depth is None:
                 depth = g.depth
-                if paren and depth <= w.depth:
-                    return
             if g.depth < depth:
                 break
-            if g.depth > depth or k in self.used_as_base:
+            if g.depth > depth:
                 continue
-            if g.value.lo > w.value.hi * 10 and g.exponent == w.exponent:
-                break
             parts.append(k)
-        if not parts:
+        if not parts or (len(parts) == 1 and inside):
+            return
+        taken.add(i)
+        splits = _splits(w.value, [f[k].value for k in parts])
+        if splits:   # "nam … nữ …; đô thị … nông thôn …": one whole split twice
+            for g in group_indices(splits[0], parts):
+                self._add_breakdown(i, g, True, same_whole_ok=True)
             return
         names = [_fold(_label(self.gap(k))) for k in parts]
-        nested = sum(1 for k in parts if self.f[k].qualifier and self.f[k].qualifier.casefold() in ("trên", "hơn")) \
-            >= 2 or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
-        joined = " | ".join(names)
-        if not exhaustive:
-            exhaustive = any(_REST.search(n) for n in names) or any(
-                any(a in joined for a in left) and any(b in joined for b in right) and len(names) == 2
-                for left, right in _PAIRS)
+        nested = sum(1 for k in parts if f[k].qualifier and f[k].qualifier.casefold() in ("trên", "hơn")) >= 2 \
+            or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
+        self._add_breakdown(i, parts, exhaustive or _partition(names), nested)
+
+    def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
+                       same_whole_ok: bool = False) -> None:
+        f, w = self.f, self.f[i]
+        if not same_whole_ok and any(b.location == self.locate(w.start) and len(b.parts) >= len(parts)
+                                     for b in self.out.breakdowns):
+            return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
             whole_name=_label(self.gap(i))[-80:] or w.text, whole=values[0], unit=w.measure or None,
             parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])],
             exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
+
+    def shares_as_breakdowns(self) -> None:
+        """Parts whose shares of one total are stated ("thành thị 111.300 người (13,88%) …
+        nông thôn 690.400 người (86,12%)") are a breakdown of that total too."""
+        by_total: dict[int, list[int]] = {}
+        for part_i, total_i in self.share_of.items():
+            by_total.setdefault(total_i, []).append(part_i)
+        for total_i, parts in by_total.items():
+            if len(parts) < 2:
+                continue
+            parts.sort()
+            names = [_fold(_label(self.gap(k))) for k in parts]
+            self._add_breakdown(total_i, parts, _partition(names))
 
     # -- counts ----------------------------------------------------------------------------
     def counts(self) -> None:
@@ -526,10 +590,16 @@ class _Reader:
         if n < 2 or n > 300:
             return
         noun = " ".join(m.group("noun").split())
-        if re.search(r"\d", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED:
-            return
+        if re.search(r"[\d,]", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED \
+                or len(noun.split()) > 7:
+            return   # "9 đơn vị hành chính trực thuộc, bao gồm các quận:" counts no list
+        before = self.text[max(0, m.start() - 40): m.start()]
+        if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:với|và)\s+$", before):
+            return   # "10 tổng với 79 làng …:": the list names the first count's items
         stated = Value(text=n_text, lo=n, hi=n, point=n, decimals=0, location=self.locate(m.start("n")))
         rest = self.text[m.end():]
+        if self.text.count("(", 0, m.start()) > self.text.count(")", 0, m.start()):
+            rest = rest.split(")", 1)[0]   # "Nội Ô (gồm 4 khu: 1A, 1B, 2, 3)": the list ends with its parenthesis
         if not rest.strip():
             self.out.open_count = (noun, stated, self.locate(m.start()))
             return
@@ -538,6 +608,38 @@ class _Reader:
             return
         self.out.counts.append(StatedCount(what=noun, stated=stated, items=items, at_least=at_least,
                                            location=self.locate(m.start())))
+
+
+def _splits(whole: Value, parts: list[Value]) -> list[list[int]]:
+    """Consecutive groups of parts that each add up to the whole, when the parts fall into
+    two or more such groups; [] otherwise."""
+    groups, current, lo, hi = [], [], Decimal(0), Decimal(0)
+    for k, v in enumerate(parts):
+        current.append(k)
+        lo, hi = lo + v.interval.lo, hi + v.interval.hi
+        if len(current) >= 2 and lo <= whole.interval.hi and hi >= whole.interval.lo:
+            groups.append(current)
+            current, lo, hi = [], Decimal(0), Decimal(0)
+    return [groups] if len(groups) >= 2 and not current else []
+
+
+def group_indices(groups: list[list[int]], parts: list[int]) -> list[list[int]]:
+    return [[parts[k] for k in g] for g in groups]
+
+
+def _partition(names: list[str]) -> bool:
+    """Whether labels name a whole completely: "… còn lại", "khác", or nam/nữ, thành thị/nông thôn."""
+    if any(_REST.search(n) for n in names):
+        return True
+    joined = " | ".join(names)
+    return len(names) == 2 and any(any(a in joined for a in left) and any(b in joined for b in right)
+                                   for left, right in _PAIRS)
+
+
+def _subject(text: str) -> str:
+    """What a comparison is about: the label of its figure, in its own clause."""
+    pieces = [p for p in re.split(r",\s", _label(text)) if p.strip()]
+    return pieces[-1].strip() if pieces else ""
 
 
 def _negated(v: Value) -> Value:
@@ -580,6 +682,7 @@ _COUNT = re.compile(
     re.IGNORECASE)
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|tp\.?)\s", re.IGNORECASE)
+_CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 
@@ -597,8 +700,10 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool]:
         piece = piece.strip(" *“”\"'")
         if not piece or piece in ("…", "..."):
             continue
-        if re.match(r"^\d{1,3}\s+[^\W\d_]", piece) and re.search(r":", piece):
-            break    # the next count begins: "và 3 xã: …"
+        if (sub := re.match(r"^(\d{1,3})\s+[^\W\d_][^:]*:", piece)):
+            if (items or k) and _CONTAINER.match(noun):   # "10 đơn vị: A, B và 8 huyện: …": 8 of the 10
+                items.extend(f"{sub.group(0).rstrip(':')} ({j}/{sub.group(1)})" for j in range(1, int(sub.group(1)) + 1))
+            break
         if re.match(r"^(?:…|\.\.\.|v\.v)", piece):
             at_least = True
             break
