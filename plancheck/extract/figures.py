@@ -182,6 +182,9 @@ def scan(text: str) -> list[Figure]:
                               depth=depth_at(start)))
             continue
         unit = m.group("unit") or ""
+        if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
+            # a measure in whole units (80 ha, 4.100 tỷ đồng) is rounded to them; counted things are exact
+            value = value.model_copy(update={"lo": value.point - Decimal("0.5"), "hi": value.point + Decimal("0.5")})
         noun = "" if unit else _noun(after)
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]

@@ -486,7 +486,8 @@ class _Reader:
         for i, w in enumerate(f):   # "26.262 ha (tôm – lúa 24.775 ha, chuyên tôm 1.487 ha)"
             if i in taken or w.kind != "qty" or i + 1 >= len(f):
                 continue
-            if re.match(r"^[^\d();.]{0,30}\(\s*$", self.text[w.end: f[i + 1].start]) and f[i + 1].depth > w.depth:
+            if re.match(r"^[^\d();.]{0,30}\([^\d();.]{0,40}$", self.text[w.end: f[i + 1].start]) \
+                    and f[i + 1].depth > w.depth:
                 self._parts_of(i, i + 1, False, taken, inside=True)
 
     def same_sentence_offset(self, a: int, b: int) -> bool:
@@ -649,19 +650,23 @@ def _negated(v: Value) -> Value:
 
 def _groups(values: list[Value]) -> list[list[int]]:
     """Split a run of shares into the structures it holds: consecutive groups that each
-    close at 100% ("nặng 34,1% và nhẹ 65,9%; quốc doanh 62,7%, …"); one group otherwise."""
-    groups, current, total = [], [], Decimal(0)
+    close at 100% within their rounding ("nặng 34,1% và nhẹ 65,9%; quốc doanh 62,7%, …");
+    one group when the whole run can close at 100% or no split closes every group."""
+    from ..intervals import interval_sum
+
+    hundred = Decimal(100)
+    whole = interval_sum(v.interval for v in values)
+    if whole.lo <= hundred + Decimal("0.5") or len(values) < 4:
+        return [list(range(len(values)))]
+    groups, current, lo, hi = [], [], Decimal(0), Decimal(0)
     for k, v in enumerate(values):
         current.append(k)
-        total += v.point if v.point is not None else v.interval.mid
-        if len(current) >= 2 and abs(total - 100) <= Decimal("0.5") and k + 1 < len(values):
+        lo, hi = lo + v.interval.lo, hi + v.interval.hi
+        if len(current) >= 2 and lo <= hundred <= hi:
             groups.append(current)
-            current, total = [], Decimal(0)
-    if current:
-        if groups and len(current) < 2:
-            groups[-1].extend(current)
-        else:
-            groups.append(current)
+            current, lo, hi = [], Decimal(0), Decimal(0)
+    if current or len(groups) < 2:
+        return [list(range(len(values)))]
     return groups
 
 

@@ -1,0 +1,137 @@
+"""The statement grammar (extract.statements) on real sentences from published Vietnamese
+pages, with the verdicts of the arithmetic floor (checks.arithmetic)."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plancheck.checks.arithmetic import StructureSumParams, breakdown_holds, comparison_holds, count_holds, \
+    structure_holds
+from plancheck.extract.figures import clean, scan
+from plancheck.extract.statements import read_statements
+from plancheck.models import ComparisonKind
+
+
+def comparisons(text):
+    return [(c.kind.value, c.numerator.value.text, c.denominator.value.text, c.value.text, comparison_holds(c))
+            for c in read_statements(text).comparisons]
+
+
+def test_figures_leave_out_years_dates_footnotes_and_codes():
+    text = clean("Tính đến ngày 1 tháng 4 năm 2019, dân số toàn tỉnh đạt 1.599.504 người,[20] Điều 3, "
+                 "lớp T-43, 390 nghìn tỷ đồng, 96/126 ĐVHC, tháng 10/1955")
+    assert [(f.text, f.kind, f.measure, f.exponent) for f in scan(text)] == [
+        ("1.599.504", "qty", "người", 0), ("390 nghìn tỷ đồng", "qty", "đồng", 12), ("96/126", "frac", "đvhc", 0)]
+
+
+def test_shares_of_a_total_in_the_next_sentences_and_the_split_they_make():
+    text = ("Tỉnh Tuyên Quang có diện tích 5.868 km²,[30][31] dân số năm 2021 là 801.700 người,[32] mật độ dân số "
+            "đạt 137 người/km².[33] Dân số thành thị là 111.300 người (13,88%).[34] Dân số nông thôn là 690.400 "
+            "người (86,12%).[35]")
+    found = read_statements(text)
+    assert comparisons(text) == [
+        ("share", "111.300", "801.700", "13,88%", True), ("share", "690.400", "801.700", "86,12%", True),
+        ("quotient", "801.700", "5.868 km²", "137 người/km²", True)]   # 136,62 rounds to 137
+    [b] = found.breakdowns
+    assert b.exhaustive and [p.value.text for p in b.parts] == ["111.300", "690.400"] and breakdown_holds(b)
+
+
+def test_a_share_that_does_not_follow_and_a_base_left_unstated():
+    # Đắk Lắk: 2023 total beside 2019 urban and rural counts
+    text = ("Tính đến ngày 31 tháng 12 năm 2023, dân số toàn tỉnh Đắk Lắk là 2.207.244 người, mật độ dân số đạt "
+            "135 người/km²[41] Trong đó dân số sống tại thành thị đạt 462.013 người, chiếm 24,7% dân số toàn tỉnh,"
+            "[42] dân số sống tại nông thôn đạt 1.407.309 người, chiếm 75,3% dân số toàn tỉnh.")
+    assert [c[4] for c in comparisons(text)] == [False, False]
+    [b] = read_statements(text).breakdowns
+    assert b.exhaustive and breakdown_holds(b) is False
+    # no total printed: nothing to check
+    assert comparisons("Năm 2011, Đà Lạt có dân số 211.696 người, chiếm 17,4% dân số của tỉnh Lâm Đồng.") == []
+    assert comparisons("437/442 đại biểu có mặt biểu quyết tán thành, chiếm 92,39% tổng số đại biểu Quốc hội.") == []
+
+
+def test_growth_with_its_base_and_with_its_increase():
+    assert comparisons("Năm 2016, Sân bay Đồng Hới đón 365.820 lượt khách (tăng 39,96% so với 261.372 lượt khách "
+                       "năm 2015)") == [("growth", "365.820", "261.372", "39,96%", True)]
+    # "trên 1.374 … trên 1.899, tăng 41,91%": 38,2% even with the qualifiers' room
+    [(kind, *_, holds)] = comparisons("năm 2007 ước đạt trên 1.899 tỷ đồng, tăng 41,91% so với mức trên 1.374 tỷ đồng")
+    assert kind == "growth" and holds is False
+    [c] = read_statements("Năm 2022, diện tích rừng trồng mới đạt 80 ha, so cùng kỳ năm 2021 tăng 27,28%, "
+                          "tương ứng tăng 17 ha.").comparisons
+    assert c.kind == ComparisonKind.growth and comparison_holds(c)
+
+
+def test_ratio_to_plan_with_the_plan_figure_given():
+    text = ("• Thu ngân sách nhà nước trên địa bàn ước đạt 4.100 tỷ đồng, bằng 97,6% kế hoạch do HĐND tỉnh giao "
+            "(kế hoạch: 4.200 tỷ đồng) và đạt 120,2% kế hoạch Trung ương giao (kế hoạch: 3.671 tỷ đồng), tăng "
+            "20,2% so với thực hiện năm 2015.")
+    assert comparisons(text) == [("ratio", "4.100 tỷ đồng", "4.200 tỷ đồng", "97,6%", True),
+                                 ("ratio", "4.100 tỷ đồng", "3.671 tỷ đồng", "120,2%", False)]
+
+
+def test_structures_complete_partial_and_with_the_tax_share_left_out():
+    params = StructureSumParams()
+    [s] = read_statements("Trong cơ cấu dân số phân theo giới tính, nữ chiếm 50,4%, nam chiếm 49,6%;").structures
+    assert s.complete and structure_holds(s, params)
+    [s] = read_statements("Cơ cấu các khu vực kinh tế: dịch vụ chiếm ưu thế với tỷ trọng 48,40%; công nghiệp – "
+                          "xây dựng 31,81%; nông, lâm, thủy sản 11,38%;").structures
+    assert not s.complete and s.remainder and structure_holds(s, params)
+    # three structures in one run, each closing at 100%
+    found = read_statements("Trong đó, công nghiệp nặng chiếm 34,1% và công nghiệp nhẹ chiếm 65,9%; quốc doanh "
+                            "chiếm 62,7%, tiểu thủ công nghiệp 37,3% và công nghiệp trung ương 44,2%, công nghiệp "
+                            "địa phương 55,8%.").structures
+    assert [[c.value.text for c in s.components] for s in found] == [["34,1%", "65,9%"], ["62,7%", "37,3%"],
+                                                                    ["44,2%", "55,8%"]]
+    # rates of their own subjects are no structure
+    assert read_statements("(5) 99,4% thôn, bản có đường xe máy; 96,8% hộ dân được sử dụng điện lưới quốc gia; "
+                           "100% trường học được xây dựng kiên cố.").structures == []
+
+
+def test_counts_and_their_lists():
+    def counts(text):
+        return [(c.stated.text, len(c.items), count_holds(c)) for c in read_statements(text).counts]
+
+    assert counts("Năm 1957, tỉnh Ba Xuyên có 8 quận: Châu Thành, Long Phú, Kế Sách, Thạnh Trị, Vĩnh Châu, "
+                  "Giá Rai, Hồng Dân, Phước Long và Cà Mau.") == [("8", 9, False)]
+    assert counts("- Ngày nay, Quân khu 7 gồm 3 tỉnh: Đồng Nai, Tây Ninh, Lâm Đồng và Thành phố Hồ Chí Minh.") \
+        == [("3", 3, True)]
+    assert counts("Giao Châu mới bao gồm 8 huyện: Tống Bình, Long Biên, Chu Diên, Giao Chỉ, Bình Đạo, Vũ Bình, "
+                  "Nam Định, Thái Bình và chỉ là một phần nhỏ của miền Bắc Việt Nam.") == [("8", 8, True)]
+    assert counts("- Thị trấn Ngan Dừa có 6 ấp: Bà Hiên, Bà Gồng, Trèm Trẹm, Nội Ô (gồm 4 khu: 1A, 1B, 2, 3), "
+                  "Thống Nhất, Xẻo Quao.") == [("6", 6, True), ("4", 4, True)]
+    assert counts("Khi tách ra, tỉnh Phú Thọ gồm 10 đơn vị hành chính cấp huyện: thành phố Việt Trì (tỉnh lỵ), "
+                  "thị xã Phú Thọ và 8 huyện: Đoan Hùng, Hạ Hòa, Phong Châu, Sông Thao, Tam Thanh, Thanh Ba, "
+                  "Thanh Sơn, Yên Lập.") == [("10", 10, True), ("8", 8, True)]
+
+
+def test_nested_parts_and_one_whole_split_twice():
+    found = read_statements("*Nuôi trồng thủy sản:* Toàn huyện có 36.872 ha đất nuôi trồng thủy sản (tăng 1.147 ha "
+                            "cùng kỳ, đạt 100% kế hoạch), trong đó diện tích nuôi tôm 26.262 ha (tôm – lúa 24.775 ha, "
+                            "chuyên tôm kết hợp cua – cá 1.487 ha), cá ao đìa 610 ha.").breakdowns
+    # the parts at the list's own level, not those inside a part's parenthesis
+    assert ("36.872 ha", ("26.262 ha", "610 ha")) in [(b.whole.text, tuple(p.value.text for p in b.parts))
+                                                     for b in found]
+    found = read_statements("Dân số tỉnh là 1.231.107 người, trong đó nam 612.513 người, nữ 618.594 người; đô thị "
+                            "520.008 người, nông thôn 711.099 người.").breakdowns
+    assert len(found) == 2 and all(breakdown_holds(b) for b in found)
+
+
+@given(st.lists(st.integers(min_value=1, max_value=600), min_size=2, max_size=5))
+def test_shares_that_close_at_100_by_rounding_never_fail(weights):
+    """Shares computed from any weights and rounded to one decimal always pass the sum check."""
+    total = sum(weights)
+    shares = [(Decimal(w) * 100 / total).quantize(Decimal("0.1")) for w in weights]
+    labels = ["nông nghiệp", "công nghiệp", "dịch vụ", "thuế sản phẩm", "khác"]
+    text = "Cơ cấu kinh tế: " + "; ".join(f"{labels[k]} {str(v).replace('.', ',')}%" for k, v in enumerate(shares))
+    structures = read_statements(text).structures
+    assert all(structure_holds(s, StructureSumParams()) is not False for s in structures)
+
+
+@pytest.mark.parametrize("text", [
+    "Tỷ lệ tham gia bảo hiểm y tế đạt 95,5%.",
+    "Chỉ tính riêng năm 2017, giá trị tăng thêm của khu vực dịch vụ đã đạt 27.610 tỷ đồng, tăng 14,5% so với năm 2016.",
+    "Cụ thể, tổng thu ngân sách nhà nước cả năm ước đạt 6.794 tỷ đồng, đạt 110,1% dự toán và tăng 12,1% so với "
+    "cùng kỳ năm trước.",
+])
+def test_a_figure_with_no_stated_relation_yields_nothing(text):
+    assert len(read_statements(text)) == 0
