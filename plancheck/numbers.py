@@ -115,12 +115,13 @@ _LOWER_CLOSED = ("ít nhất", "tối thiểu", "không dưới", "không thấp
 _UPPER_OPEN = ("nhỏ hơn", "thấp hơn", "ít hơn", "chưa đến", "chưa tới", "dưới")
 _UPPER_CLOSED = ("tối đa", "không quá", "không vượt quá", "không cao hơn", "không hơn")
 _ABOUT = ("khoảng", "xấp xỉ", "ước khoảng", "gần", "ước", "trên dưới")
-_QUALIFIERS = sorted(
+QUALIFIER_SIDES = _QUALIFIERS = sorted(
     [(q, "lower_open") for q in _LOWER_OPEN] + [(q, "lower_closed") for q in _LOWER_CLOSED]
     + [(q, "upper_open") for q in _UPPER_OPEN] + [(q, "upper_closed") for q in _UPPER_CLOSED]
     + [(q, "about") for q in _ABOUT],
     key=lambda item: -len(item[0]),
 )
+# (QUALIFIER_SIDES: each qualifier word, longest first, with the side of the interval it opens.)
 # The qualifier words as a pattern, for finding figures in running text ("đạt trên 10%").
 QUALIFIER = "(?:" + "|".join(re.escape(word) for word, _ in _QUALIFIERS) + "|từ)"
 _SUFFIX_UP = re.compile(r"\s*trở\s+lên\s*$")

@@ -13,7 +13,6 @@ KINDS: dict[str, str] = {
     "growth": "ratio:Growth",
     "share_of_total": "ratio:ShareOfTotal",
     "quotient": "ratio:Quotient",
-    "difference": "ratio:Difference",
     "parts_sum": "part_whole:PartsSum",
     "structure_remainder": "structure_sum:StructureRemainder",
     "part_whole": "part_whole:PartWhole",

@@ -9,7 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
+from ..intervals import interval_sum
 from ..models import PartOfWhole, Value
+from ..numbers import format_number
+from .arithmetic import breakdown_holds
 from .base import CheckKind, Hit, Localized, Params, Subject
 
 
@@ -69,10 +72,6 @@ class PartsSum(CheckKind):
     fields = frozenset({"whole_name", "whole", "sum", "parts", "relation", "part_name", "part"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        from ..intervals import interval_sum
-        from ..numbers import format_number
-        from .arithmetic import breakdown_holds
-
         for b in subject.plan.breakdowns:
             if breakdown_holds(b) is not False:
                 continue

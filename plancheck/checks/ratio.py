@@ -78,8 +78,3 @@ class ShareOfTotal(_ComparisonCheck):
 class Quotient(_ComparisonCheck):
     name = "quotient"
     comparison_kind = ComparisonKind.quotient
-
-
-class Difference(_ComparisonCheck):
-    name = "difference"
-    comparison_kind = ComparisonKind.difference

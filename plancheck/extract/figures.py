@@ -20,20 +20,18 @@ from decimal import Decimal
 
 from ..intervals import INF
 from ..models import Value
-from ..numbers import NotANumber, parse_number
+from ..intervals import Interval
+from ..numbers import QUALIFIER_SIDES, NotANumber, parse_number
 
 # Markup and footnotes that sit between words: blanked (offsets kept) before reading.
 _NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*+|_{2,}|\\(?=[\[\]*_])")
 
-_QUALIFIERS = {
-    # bounded readings of a qualified fact (a report, not a target): "trên 1.374" is [v, v·1,01]
-    "trên": ("above", None), "hơn": ("above", None), "vượt": ("above", None), "ngoài": ("above", None),
-    "gần": ("below", None), "chưa đến": ("below", None), "dưới": ("below", None),
-    "khoảng": ("about", None), "xấp xỉ": ("about", None), "ước": ("about", None), "ước khoảng": ("about", None),
-    "chừng": ("about", None), "trên dưới": ("about", None),
-    "ít nhất": ("at_least", None), "tối thiểu": ("at_least", None), "không dưới": ("at_least", None),
-    "tối đa": ("at_most", None), "không quá": ("at_most", None),
-}
+# How a qualifier bounds a reported fact (a report, not a target): "trên 1.374" is [v, v·1,01],
+# "gần" [v·0,99, v], "khoảng" ±1%. The words and their sides are numbers'; a fact's "gần" is below.
+_READING = {"lower_open": "above", "upper_open": "below", "about": "about", "lower_closed": "at_least",
+            "upper_closed": "at_most"}
+_QUALIFIERS = {word: _READING[side] for word, side in QUALIFIER_SIDES} | {
+    "gần": "below", "ngoài": "above", "chừng": "about"}
 _QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 
 MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9}
@@ -112,7 +110,7 @@ def _value(number: str, qualifier: str | None, text: str) -> Value | None:
         return None
     interval = parsed.interval
     lo, hi, lo_closed, hi_closed, point = interval.lo, interval.hi, True, True, parsed.value
-    kind = _QUALIFIERS.get((qualifier or "").casefold(), (None, None))[0]
+    kind = _QUALIFIERS.get((qualifier or "").casefold())
     v = parsed.value
     one = Decimal("0.01")
     if kind == "above":
@@ -127,6 +125,12 @@ def _value(number: str, qualifier: str | None, text: str) -> Value | None:
         lo, hi, point = -INF if v > 0 else v, v, None
     return Value(text=text, lo=lo, hi=hi, lo_closed=lo_closed, hi_closed=hi_closed, point=point,
                  decimals=parsed.decimals, qualifier=qualifier)
+
+
+def _rounded_whole(value: Value) -> Value:
+    """A figure written in whole units read as rounded to them (a percentage, a measure)."""
+    interval = Interval.rounded(value.point, 0)
+    return value.model_copy(update={"lo": interval.lo, "hi": interval.hi})
 
 
 def _is_year(number: str, after: str) -> bool:
@@ -176,15 +180,13 @@ def scan(text: str) -> list[Figure]:
         exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
         if m.group("pct"):
             if value.decimals == 0 and value.point is not None and not qualifier:
-                # a whole percentage is rounded by nature: "chiếm 40%" stands for 39,5-40,5%
-                value = value.model_copy(update={"lo": value.point - Decimal("0.5"), "hi": value.point + Decimal("0.5")})
+                value = _rounded_whole(value)   # "chiếm 40%" stands for 39,5-40,5%
             out.append(Figure(start, m.end(), written, value, "pct", "%", "", 0, qualifier,
                               depth=depth_at(start)))
             continue
         unit = m.group("unit") or ""
         if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
-            # a measure in whole units (80 ha, 4.100 tỷ đồng) is rounded to them; counted things are exact
-            value = value.model_copy(update={"lo": value.point - Decimal("0.5"), "hi": value.point + Decimal("0.5")})
+            value = _rounded_whole(value)   # 80 ha, 4.100 tỷ đồng; counted things ("90 người") stay exact
         noun = "" if unit else _noun(after)
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]

@@ -40,7 +40,6 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _STRUCTURE_HEAD = re.compile(r"\b(cơ cấu(?: kinh tế| ngành| lao động| GRDP)?[^:;.]{0,60}?)\s*:\s*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ(\"“]|\s*$)")
 _GROWTH_WORDS = re.compile(r"\b(tăng|giảm|tốc độ|mức)\b", re.IGNORECASE)
 _SHARE_NAME = re.compile(r"\b(tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
 _TRONG_DO = re.compile(r"[,;]?\s*trong đó\s*:?\s*", re.IGNORECASE)
@@ -96,31 +95,6 @@ def _label(text: str) -> str:
     label = re.sub(r"^[\s;,:+\-–•]+|[\s:;,]+$", "", text)
     label = re.sub(r"\s*(đạt|chiếm|khoảng)$", "", label, flags=re.IGNORECASE)
     return label.strip()
-
-
-def _structures_inline(p: Paragraph, period: Period | None) -> list[Structure]:
-    """"cơ cấu kinh tế: A 15,31%; B 39,6%; ..." within one paragraph."""
-    out = []
-    for head in _STRUCTURE_HEAD.finditer(p.text):
-        start = head.end()
-        end_match = _SENTENCE_END.search(p.text, start)
-        end = end_match.start() if end_match else len(p.text)
-        body = p.text[start:end]
-        components = []
-        offset = start
-        for part in body.split(";"):
-            figs = _figures(p, part, offset)
-            if len(figs) != 1:
-                break  # a part with no share (or several) ends the structure
-            name = _label(part[: figs[0].start - offset])
-            offset += len(part) + 1
-            if not name:
-                break
-            components.append(Component(name=name, value=figs[0].value))
-        if len(components) >= 2:
-            out.append(Structure(name=_label(head.group(1)), period=period, components=components,
-                                 unit="%", location=p.locate(head.start())))
-    return out
 
 
 def _structures_listed(paragraphs: list[Paragraph], i: int, period: Period | None) -> Structure | None:

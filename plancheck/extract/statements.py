@@ -20,6 +20,7 @@ của tỉnh"). The cue words are the language's, not one document's: see notes 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Callable
 
@@ -35,6 +36,7 @@ from ..models import (
     Value,
 )
 from ..text import parse_number_words
+from ..units import parse_unit
 from .figures import STOP_NOUNS, Figure, clean, scan
 
 Locate = Callable[[int], Location]
@@ -101,8 +103,6 @@ _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
-_PART_CUE = re.compile(r"^[\s,;.:(]*(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
-                       r"cụ\s+thể|chia\s+ra|phân\s+ra)\b[\s,:]*", re.IGNORECASE)
 _BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b[\s,:]*|"
                             r"^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)")
@@ -148,13 +148,8 @@ class _Reader:
         return self.text[self.f[i].end: min(end, self.f[i].end + limit)]
 
     def sentence_start(self, offset: int) -> int:
-        start = 0
-        for end in self.sentence_ends:
-            if end < offset:
-                start = end + 1
-            else:
-                break
-        return start
+        k = bisect_left(self.sentence_ends, offset)
+        return self.sentence_ends[k - 1] + 1 if k else 0
 
     def same_sentence(self, a: int, b: int) -> bool:
         lo, hi = sorted((self.f[a].start, self.f[b].start))
@@ -179,8 +174,9 @@ class _Reader:
             return not ma and not mb and a.kind == b.kind == "qty" and a.exponent == b.exponent
         if ma == mb:
             return True
-        if a.unit or b.unit:
-            return _unit_family(ma) is not None and _unit_family(ma) == _unit_family(mb)
+        if a.unit or b.unit:   # one unit however written ("km2", "km²"; "đô la Mỹ", "USD"): no conversion here
+            ua, ub = parse_unit(a.unit), parse_unit(b.unit)
+            return ua.known and ua.expression == ub.expression
         wa, wb = ma.split(), mb.split()
         if wa[0] == wb[0] or ma in mb or mb in ma:
             return True
@@ -211,7 +207,7 @@ class _Reader:
                     and not f[i - 1].unit.startswith("người/"):
                 self._share(i)
 
-    def _subject(self, i: int, like: Figure | None = None) -> int | None:
+    def _subject_of(self, i: int, like: Figure | None = None) -> int | None:
         """The figure a rate at i is about: the nearest earlier quantity of the sentence, outside
         parentheses, not itself a base."""
         for j in range(i - 1, -1, -1):
@@ -228,7 +224,7 @@ class _Reader:
         decrease = word.casefold().startswith("giảm")
         # the base: "so với [mức] B" right after the rate
         if i + 1 < len(f) and f[i + 1].kind == "qty" and _BASE_AFTER.match(self.text[p.end: f[i + 1].start]):
-            j = self._subject(i, f[i + 1])
+            j = self._subject_of(i, f[i + 1])
             if j is not None:
                 self._add_comparison(ComparisonKind.growth, j, i + 1, i, decrease)
                 self.used_as_base.add(i + 1)
@@ -244,21 +240,20 @@ class _Reader:
                     continue
                 if k == i - 1 and not _GROWTH_BEFORE.search(self.gap(k)):
                     continue
-                j = self._subject(min(k, i), f[k])
+                j = self._subject_of(min(k, i), f[k])
                 if j is not None and j != k:
                     self._add_increase(j, k, i, decrease)
                     return
 
     def _ratio(self, i: int) -> None:
         f, p = self.f, self.f[i]
-        after = self.after(i, 120)
         # "(khoảng 6.600 USD so với 16.000 USD)": both operands after the rate
         if i + 2 < len(f) and f[i + 1].kind == f[i + 2].kind == "qty" and f[i + 1].depth > p.depth \
                 and _VERSUS.match(self.text[f[i + 1].end: f[i + 2].start]) and self.compatible(f[i + 1], f[i + 2]):
             self._add_comparison(ComparisonKind.ratio, i + 1, i + 2, i)
             self.used_as_base.update({i + 1, i + 2})
             return
-        j = self._subject(i)
+        j = self._subject_of(i)
         if j is None:
             return
         for k in range(i + 1, min(i + 3, len(f))):
@@ -273,7 +268,6 @@ class _Reader:
                 self._add_comparison(ComparisonKind.ratio, j, k, i)
                 self.used_as_base.add(k)
                 return
-        del after
 
     def _share(self, i: int) -> None:
         f, part_i = self.f, i - 1
@@ -668,16 +662,6 @@ def _groups(values: list[Value]) -> list[list[int]]:
     if current or len(groups) < 2:
         return [list(range(len(values)))]
     return groups
-
-
-def _unit_family(unit: str) -> str | None:
-    u = unit.casefold().replace("2", "²")
-    for family, members in (("area", ("km²", "ha", "m²")), ("length", ("km", "m", "mm")),
-                            ("vnd", ("đồng", "vnđ", "vnd")), ("usd", ("usd", "đô la", "đô la mỹ", "đôla")),
-                            ("mass", ("tấn", "kg", "tạ"))):
-        if u in members:
-            return family
-    return None
 
 
 # "gồm 7 huyện:", "có 6 ấp:", "bao gồm 8 đảo (hòn):", "gồm có 5 bộ tư lệnh khu vực (…):"
