@@ -20,7 +20,7 @@ của tỉnh"). The cue words are the language's, not one document's: see notes 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Callable
 
@@ -140,7 +140,7 @@ class _Reader:
     # helpers
     def gap(self, i: int) -> str:
         """The words between figure i-1 (or the sentence's start) and figure i."""
-        start = self.f[i - 1].end if i > 0 else self.sentence_start(self.f[i].start)
+        start = self.f[i - 1].end if i > 0 else 0
         return self.text[max(start, self.sentence_start(self.f[i].start)): self.f[i].start]
 
     def after(self, i: int, limit: int = 60) -> str:
@@ -152,8 +152,13 @@ class _Reader:
         return self.sentence_ends[k - 1] + 1 if k else 0
 
     def same_sentence(self, a: int, b: int) -> bool:
-        lo, hi = sorted((self.f[a].start, self.f[b].start))
-        return not any(lo < e < hi for e in self.sentence_ends)
+        """Whether figures a and b sit in one sentence."""
+        return self.same_sentence_offset(*sorted((self.f[a].start, self.f[b].start)))
+
+    def same_sentence_offset(self, lo: int, hi: int) -> bool:
+        """Whether no sentence ends between offsets lo < hi."""
+        k = bisect_right(self.sentence_ends, lo)
+        return k == len(self.sentence_ends) or self.sentence_ends[k] >= hi
 
     def value(self, fig: Figure, exponent: int = 0) -> Value:
         """The figure's value located, scaled by 10^exponent when operands differ in multiplier."""
@@ -196,7 +201,7 @@ class _Reader:
             if p.kind == "frac":
                 self._fraction(i)
                 continue
-            if p.kind != "pct" or p.value.lo != p.value.lo:
+            if p.kind != "pct":
                 continue
             before = self.gap(i)
             if (g := _GROWTH_BEFORE.search(before)) is not None:
@@ -305,27 +310,30 @@ class _Reader:
         after = self.after(i + 1, 40)
         if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
-        fr, p = f[i], f[i + 1]
+        fr = f[i]
         loc = self.locate(fr.start)
-        num = fr.numerator.model_copy(update={"location": loc})
-        den = fr.denominator.model_copy(update={"location": loc})
-        self.out.comparisons.append(Comparison(
-            indicator=_subject(self.gap(i))[-80:] or fr.text, kind=ComparisonKind.ratio,
-            value=self.value(p), numerator=Operand(label=num.text, value=num),
-            denominator=Operand(label=den.text, value=den), label=fr.text, location=self.locate(p.start),
-            unit=fr.noun or None))
+        self._emit(ComparisonKind.ratio, i, i + 1, fr.numerator.model_copy(update={"location": loc}),
+                   fr.denominator.model_copy(update={"location": loc}), fr.noun or None, label=fr.text)
 
     def _add_comparison(self, kind: ComparisonKind, num_i: int, den_i: int, result_i: int,
                         negative: bool = False) -> None:
+        num, den = self.operands(self.f[num_i], self.f[den_i])
+        self._emit(kind, num_i, result_i, num, den, self.f[num_i].measure or None, negative=negative,
+                   den_label=self.f[den_i].text)
+
+    def _emit(self, kind: ComparisonKind, subject_i: int, result_i: int, num: Value, den: Value,
+              unit: str | None, negative: bool = False, den_label: str | None = None,
+              indicator: str | None = None, scale: Decimal = Decimal(1), label: str | None = None) -> None:
+        """One comparison: the figure at result_i stated of num against den."""
         f = self.f
-        num, den = self.operands(f[num_i], f[den_i])
         result = self.value(f[result_i])
         if negative:
             result = _negated(result)
         self.out.comparisons.append(Comparison(
-            indicator=_subject(self.gap(num_i))[-80:] or f[num_i].text, kind=kind, value=result,
-            numerator=Operand(label=f[num_i].text, value=num), denominator=Operand(label=f[den_i].text, value=den),
-            label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[num_i].measure or None))
+            indicator=indicator or _subject(self.gap(subject_i))[-80:] or f[subject_i].text, kind=kind,
+            value=result, numerator=Operand(label=num.text, value=num),
+            denominator=Operand(label=den_label or den.text, value=den), label=label or f[result_i].text,
+            location=self.locate(f[result_i].start), unit=unit, scale=scale))
 
     def _add_increase(self, value_i: int, delta_i: int, result_i: int, negative: bool) -> None:
         f = self.f
@@ -336,13 +344,7 @@ class _Reader:
         sign = "+" if negative else "−"
         base = Value(text=f"{f[value_i].text} {sign} {f[delta_i].text}", lo=base_iv.lo, hi=base_iv.hi,
                      location=self.locate(f[delta_i].start))
-        result = self.value(f[result_i])
-        if negative:
-            result = _negated(result)
-        self.out.comparisons.append(Comparison(
-            indicator=_subject(self.gap(value_i))[-80:] or f[value_i].text, kind=ComparisonKind.growth, value=result,
-            numerator=Operand(label=f[value_i].text, value=value), denominator=Operand(label=base.text, value=base),
-            label=f[result_i].text, location=self.locate(f[result_i].start), unit=f[value_i].measure or None))
+        self._emit(ComparisonKind.growth, value_i, result_i, value, base, f[value_i].measure or None, negative)
 
     # -- quotients: population density ---------------------------------------------------
     def densities(self) -> None:
@@ -369,10 +371,7 @@ class _Reader:
                 continue
             scale = Decimal(100) if f[area].unit.casefold() == "ha" else Decimal(1)
             num, den = self.operands(f[people], f[area])
-            self.out.comparisons.append(Comparison(
-                indicator="mật độ dân số", kind=ComparisonKind.quotient, value=self.value(d),
-                numerator=Operand(label=f[people].text, value=num), denominator=Operand(label=f[area].text, value=den),
-                label=d.text, location=self.locate(d.start), unit=d.unit, scale=scale))
+            self._emit(ComparisonKind.quotient, people, i, num, den, d.unit, indicator="mật độ dân số", scale=scale)
 
     # -- structures ------------------------------------------------------------------------
     def structures(self) -> None:
@@ -483,9 +482,6 @@ class _Reader:
             if re.match(r"^[^\d();.]{0,30}\([^\d();.]{0,40}$", self.text[w.end: f[i + 1].start]) \
                     and f[i + 1].depth > w.depth:
                 self._parts_of(i, i + 1, False, taken, inside=True)
-
-    def same_sentence_offset(self, a: int, b: int) -> bool:
-        return not any(a < e < b for e in self.sentence_ends)
 
     def _whole_before(self, cue: int, first: int) -> int | None:
         """The whole a part cue refers to: the nearest earlier quantity that measures what the
