@@ -7,7 +7,7 @@ from .models import Plan, Value
 from .models.document import Clause, DocumentStructure, Reference
 
 SECTIONS = ("header", "clauses", "appendices", "references", "indicators", "structures",
-            "comparisons", "parts", "counts")
+            "comparisons", "parts", "breakdowns", "counts", "figures")
 
 
 def _where(loc) -> str | None:
@@ -87,9 +87,19 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
              "period": p.period.label() if p.period else None, "same_base": p.same_base,
              "at": _where(p.location)}
             for p in plan.parts]
+    if "breakdowns" in only:
+        out["breakdowns"] = [
+            {"whole": f"{b.whole_name} = {_with_unit(b.whole, b.unit)}",
+             "parts": {c.name: _value(c.value) for c in b.parts},
+             **({"exhaustive": True} if b.exhaustive else {}), "at": _where(b.location)}
+            for b in plan.breakdowns]
     if "counts" in only:
         out["counts"] = [{"what": c.what, "stated": c.stated.text, "counted": c.counted,
                           "at": _where(c.location)} for c in plan.counts]
+    if "figures" in only:   # figures of running text in a form a reader may misread
+        out["figures"] = [{"text": f.text, "form": f.form.value,
+                           **({"unit": f.unit} if f.unit else {}), **({"noun": f.noun} if f.noun else {}),
+                           "at": _where(f.location)} for f in plan.text_figures]
     return out
 
 

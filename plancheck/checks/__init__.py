@@ -47,6 +47,8 @@ KINDS: dict[str, str] = {
     "boilerplate_spelling": "session:BoilerplateSpelling",
     "ambiguous_separator": "number_format:AmbiguousSeparator",
     "english_separators": "number_format:EnglishSeparators",
+    "thousands_comma_in_text": "number_format:ThousandsCommaInText",
+    "malformed_figure": "number_format:MalformedFigure",
     "copied_values": "outliers:CopiedValues",
     "series_break": "outliers:SeriesBreak",
     "decimal_shift": "outliers:DecimalShift",

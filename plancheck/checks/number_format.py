@@ -14,7 +14,7 @@ import math
 from decimal import Decimal
 from typing import Iterable
 
-from ..models import Value
+from ..models import TextFigure, Value, WrittenForm
 from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_number, parse_number
 from .base import CheckKind, Hit, Params, Subject
 from .arithmetic import holds_as_written
@@ -127,6 +127,15 @@ class EnglishSeparators(CheckKind):
     def run(self, subject: Subject, params: EnglishSeparatorsParams) -> Iterable[Hit]:
         plan = subject.plan
         cells = cells_of(subject)
+        for f in _english_in_text(plan):
+            n = parse_number(f.text)
+            if n.decimals > params.max_decimals:
+                continue
+            vietnamese = format_number(n.value, n.decimals)
+            yield Hit(location=f.location,
+                      fields={"indicator": _measure(f), "text": f.text, "vietnamese": vietnamese,
+                              "confirmed": "", "confirmed_en": ""},
+                      suggestion=f"{f.text} → {vietnamese}")
         for name, value in _figures(plan, cells):
             n = parsed(value)
             if n is None or not n.foreign or n.decimals > params.max_decimals:
@@ -154,3 +163,78 @@ def _figures(plan, cells: Cells) -> Iterable[tuple[str, Value]]:
             seen.add(cells.key(value))
             yield name, value
 
+
+
+# -- figures of running text ---------------------------------------------------------
+
+def _english_in_text(plan) -> list[TextFigure]:
+    """Running-text figures in an English form that measure something: "58.8%", "118.8 km",
+    "17.2 tỉ USD". A bare "4.0" (công nghiệp 4.0, a version, a section) is no measure."""
+    return [f for f in plan.text_figures
+            if f.form is WrittenForm.foreign and (f.unit or f.multiplier)]
+
+
+def _measure(f: TextFigure) -> str:
+    return f.noun or f.unit or "số liệu"
+
+
+# Counted nouns whose counts may be fractional: "1,5 lần", "8,5 điểm", "2,5 giờ".
+_DIVISIBLE_NOUNS = frozenset("""lần điểm tuổi giờ phút giây năm tháng ngày tuần quý độ bậc hệ vòng
+    chỉ số mức""".split())
+
+
+class ThousandsCommaInTextParams(Params):
+    pass
+
+
+class ThousandsCommaInText(CheckKind):
+    """A comma before exactly three digits in running text ("trên 887,000 người") that can
+    only be thousands: a count of whole things, a three-place decimal ending in zero, or a
+    document that writes its decimals with a point elsewhere. "1,435 m" in a text of
+    Vietnamese decimals stays a decimal."""
+
+    name = "thousands_comma_in_text"
+    fields = frozenset({"what", "text", "reading", "meant", "because", "because_en"})
+    Params = ThousandsCommaInTextParams
+
+    def run(self, subject: Subject, params: ThousandsCommaInTextParams) -> Iterable[Hit]:
+        plan = subject.plan
+        english = _english_in_text(plan)
+        for f in plan.text_figures:
+            if f.form is not WrittenForm.ambiguous or f.value is None:
+                continue
+            n = parse_number(f.text)
+            reasons = []
+            if f.noun and not f.unit and not f.multiplier and f.noun.split()[0].casefold() not in _DIVISIBLE_NOUNS:
+                reasons.append((f"không đếm được {f.noun} lẻ", f"{f.noun} are counted whole"))
+            if f.text.endswith("0") and f.unit != "%":
+                reasons.append(("số thập phân không viết số 0 ở cuối", "a decimal is not written with a trailing zero"))
+            if english and not reasons:
+                shown = ", ".join(e.text for e in english[:3])
+                reasons.append((f"văn bản viết dấu chấm thập phân ở nơi khác ({shown})",
+                                f"the text writes decimal points elsewhere ({shown})"))
+            if not reasons:
+                continue
+            vi, en = zip(*reasons)
+            meant = format_number(n.alternative)
+            yield Hit(location=f.location,
+                      fields={"what": _measure(f), "text": f.text, "reading": format_number(n.value, n.decimals),
+                              "meant": meant, "because": "; ".join(vi), "because_en": "; ".join(en)},
+                      suggestion=f"{f.text} → {meant}")
+
+
+class MalformedFigureParams(Params):
+    pass
+
+
+class MalformedFigure(CheckKind):
+    """A figure no convention reads: a two-digit group ("2.310.57"), a space inside ("2 3,45%")."""
+
+    name = "malformed_figure"
+    fields = frozenset({"text"})
+    Params = MalformedFigureParams
+
+    def run(self, subject: Subject, params: MalformedFigureParams) -> Iterable[Hit]:
+        for f in subject.plan.text_figures:
+            if f.form is WrittenForm.malformed:
+                yield Hit(location=f.location, fields={"text": f.text})

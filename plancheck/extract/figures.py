@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..intervals import INF
 from ..models import Value
 from ..intervals import Interval
-from ..numbers import QUALIFIER_SIDES, NotANumber, parse_number
+from ..numbers import QUALIFIER_SIDES, NotANumber, ParsedNumber, parse_number
 
 # Markup and footnotes that sit between words: blanked (offsets kept) before reading.
 _NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*+|_{2,}|\\(?=[\[\]*_])")
@@ -55,7 +55,9 @@ _FIGURE = re.compile(
     rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
     rf"(?P<pct>\s*(?:%|％|phần trăm)|\s*‰)?"
     rf"(?:\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)(?!\w))?"
-    rf"(?:\s*(?P<unit>{_UNIT_RE})(?![\w²]))?",
+    # a unit ends before a lowercase letter; an uppercase one after it is the next word run in
+    # by extraction ("118.8 kmCT.20", from "km**CT.20**")
+    rf"(?:\s*(?P<unit>{_UNIT_RE})(?!(?-i:[a-zà-ỹđ0-9_²])))?",
     re.IGNORECASE,
 )
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
@@ -76,10 +78,10 @@ class Figure:
     """One figure of a sentence. Plain and slotted: many per document."""
 
     __slots__ = ("start", "end", "text", "value", "kind", "unit", "noun", "exponent", "qualifier",
-                 "numerator", "denominator", "depth")
+                 "numerator", "denominator", "depth", "form", "number_at", "number")
 
     def __init__(self, start, end, text, value, kind, unit, noun, exponent, qualifier,
-                 numerator=None, denominator=None, depth=0):
+                 numerator=None, denominator=None, depth=0, form="", number_at=0, number=""):
         self.start, self.end, self.text, self.value = start, end, text, value
         self.kind = kind              # "pct" | "qty" | "frac"
         self.unit = unit              # measured unit ("km²", "đồng", "%") or ""
@@ -88,6 +90,9 @@ class Figure:
         self.qualifier = qualifier
         self.numerator, self.denominator = numerator, denominator   # for fractions "81/521"
         self.depth = depth            # parenthesis depth in the sentence
+        # "foreign" ("58.8"), "ambiguous" ("887,000") or "" (plain Vietnamese), with the
+        # number as written and its offset, for the number-format rules
+        self.form, self.number_at, self.number = form, number_at, number
 
     @property
     def measure(self) -> str:
@@ -104,6 +109,16 @@ def clean(text: str) -> str:
 
 
 def _value(number: str, qualifier: str | None, text: str) -> Value | None:
+    read = _read(number, qualifier, text)
+    return read[0] if read else None
+
+
+def _form(parsed: ParsedNumber) -> str:
+    return "foreign" if parsed.foreign else "ambiguous" if parsed.ambiguous else ""
+
+
+def _read(number: str, qualifier: str | None, text: str) -> tuple[Value, ParsedNumber] | None:
+    """The figure's value (bounded by its qualifier) and the number as parsed."""
     try:
         parsed = parse_number(number)
     except NotANumber:
@@ -124,7 +139,7 @@ def _value(number: str, qualifier: str | None, text: str) -> Value | None:
     elif kind == "at_most":
         lo, hi, point = -INF if v > 0 else v, v, None
     return Value(text=text, lo=lo, hi=hi, lo_closed=lo_closed, hi_closed=hi_closed, point=point,
-                 decimals=parsed.decimals, qualifier=qualifier)
+                 decimals=parsed.decimals, qualifier=qualifier), parsed
 
 
 def _rounded_whole(value: Value) -> Value:
@@ -139,8 +154,9 @@ def _is_year(number: str, after: str) -> bool:
     return not re.match(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", after, re.IGNORECASE)
 
 
-def scan(text: str) -> list[Figure]:
-    """Every figure of ``text`` (cleaned with :func:`clean`), in order."""
+def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figure]:
+    """Every figure of ``text`` (cleaned with :func:`clean`), in order. Numbers with a unit
+    that have no reading at all ("2.310.57 tỷ đồng") go to ``malformed`` as (offset, text)."""
     out: list[Figure] = []
     depth_at = _depths(text)
     for m in _FIGURE.finditer(text):
@@ -172,17 +188,22 @@ def scan(text: str) -> list[Figure]:
                 continue
             value = Value(text=value_text, lo=first.lo, hi=second.hi, decimals=max(first.decimals, second.decimals),
                           qualifier=qualifier)
+            form = ""
         else:
-            value = _value(number, qualifier, value_text)
-            if value is None:
+            read = _read(number, qualifier, value_text)
+            if read is None:
+                if malformed is not None and (m.group("pct") or m.group("unit") or m.group("mult")):
+                    malformed.append((m.start("n"), number))
                 continue
+            value, parsed = read
+            form = _form(parsed)
         start = m.start("q") if qualifier else m.start("n")
         exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
         if m.group("pct"):
             if value.decimals == 0 and value.point is not None and not qualifier:
                 value = _rounded_whole(value)   # "chiếm 40%" stands for 39,5-40,5%
             out.append(Figure(start, m.end(), written, value, "pct", "%", "", 0, qualifier,
-                              depth=depth_at(start)))
+                              depth=depth_at(start), form=form, number_at=m.start("n"), number=number))
             continue
         unit = m.group("unit") or ""
         if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
@@ -191,7 +212,7 @@ def scan(text: str) -> list[Figure]:
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]
         out.append(Figure(start, m.end(), written, value, "qty", unit, noun, exponent, qualifier,
-                          depth=depth_at(start)))
+                          depth=depth_at(start), form=form, number_at=m.start("n"), number=number))
     return out
 
 

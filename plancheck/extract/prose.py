@@ -291,6 +291,7 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     plan.comparisons.extend(found.comparisons)
     plan.breakdowns.extend(found.breakdowns)
     plan.counts.extend(found.counts)
+    plan.text_figures.extend(found.text_figures)
     if found.open_count is not None:
         what, stated, location = found.open_count
         items = list_items_after(paragraphs, i)

@@ -33,7 +33,9 @@ from ..models import (
     Operand,
     StatedCount,
     Structure,
+    TextFigure,
     Value,
+    WrittenForm,
 )
 from ..text import parse_number_words
 from ..units import parse_unit
@@ -45,7 +47,7 @@ Locate = Callable[[int], Location]
 class Statements:
     """What one paragraph states."""
 
-    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count")
+    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count", "text_figures")
 
     def __init__(self) -> None:
         self.structures: list[Structure] = []
@@ -54,6 +56,8 @@ class Statements:
         self.counts: list[StatedCount] = []
         # a count whose list follows in the next paragraphs: (what, stated value, location)
         self.open_count: tuple[str, Value, Location | None] | None = None
+        # figures written in a form a reader may misread (English, ambiguous, malformed)
+        self.text_figures: list[TextFigure] = []
 
     def __len__(self) -> int:
         return len(self.structures) + len(self.comparisons) + len(self.breakdowns) + len(self.counts)
@@ -64,7 +68,9 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
     locate = locate or (lambda offset: None)
     text = clean(text)
     out = Statements()
-    figures = scan(text)
+    malformed: list[tuple[int, str]] = []
+    figures = scan(text, malformed)
+    out.text_figures = _text_figures(text, figures, malformed, locate)
     reader = _Reader(text, figures, locate, out)
     if figures:
         reader.comparisons()
@@ -73,6 +79,22 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
         reader.breakdowns()
         reader.shares_as_breakdowns()
     reader.counts()
+    return out
+
+
+# A figure split by a space after a verb that announces one ("tăng 2 3,45%").
+_SPLIT_FIGURE = re.compile(r"\b(?:tăng|giảm|đạt|chiếm|là|bằng|khoảng|còn|ở mức)\s+(?P<n>\d{1,3} \d{1,3},\d+)\s*%",
+                           re.IGNORECASE)
+
+
+def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, str]],
+                  locate: Locate) -> list[TextFigure]:
+    """The paragraph's figures written in a form a Vietnamese reader may misread."""
+    out = [TextFigure(text=f.number, form=WrittenForm(f.form), value=f.value, unit=f.unit or None,
+                      noun=f.noun or None, multiplier=f.exponent, location=locate(f.number_at))
+           for f in figures if f.form]
+    malformed += [(m.start("n"), m.group("n")) for m in _SPLIT_FIGURE.finditer(text)]
+    out += [TextFigure(text=number, form=WrittenForm.malformed, location=locate(at)) for at, number in malformed]
     return out
 
 

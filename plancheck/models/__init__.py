@@ -16,11 +16,13 @@ from .plan import (
     Plan,
     StatedCount,
     Structure,
+    TextFigure,
+    WrittenForm,
 )
 from .value import Value
 
 __all__ = [
     "Breakdown", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
     "Location", "Observation", "Operand", "PartOfWhole", "Period", "PeriodKind", "Plan",
-    "Severity", "StatedCount", "Structure", "Value",
+    "Severity", "StatedCount", "Structure", "TextFigure", "Value", "WrittenForm",
 ]

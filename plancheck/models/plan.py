@@ -165,6 +165,27 @@ class StatedCount(BaseModel):
         return len(self.items)
 
 
+class WrittenForm(str, Enum):
+    foreign = "foreign"          # English separators: "58.8%", "1,234,567"
+    ambiguous = "ambiguous"      # a comma before three digits: "887,000" (887 or 887.000?)
+    malformed = "malformed"      # no reading at all: "2.310.57", "2 3,45%"
+
+
+class TextFigure(BaseModel):
+    """A figure of running text written in a form a Vietnamese reader may misread.
+
+    Only such figures are kept (the plain ones are in the statements they make):
+    the number-format rules judge them with what the rest of the document writes."""
+
+    text: str                       # the number as written ("887,000")
+    form: WrittenForm
+    value: Value | None = None      # as Vietnamese reads it; None when malformed
+    unit: str | None = None         # a measured unit ("km²", "%"), if any
+    noun: str | None = None         # the counted noun after it ("người"), if any
+    multiplier: int = 0             # the power of ten of "nghìn", "triệu", "tỷ" after it
+    location: Location | None = None
+
+
 class DocumentInfo(BaseModel):
     kind: str | None = None           # Nghị quyết, Quyết định, ...
     number: str | None = None         # 252/NQ-HĐND
@@ -184,3 +205,4 @@ class Plan(BaseModel):
     parts: list[PartOfWhole] = Field(default_factory=list)
     breakdowns: list[Breakdown] = Field(default_factory=list)
     counts: list[StatedCount] = Field(default_factory=list)
+    text_figures: list[TextFigure] = Field(default_factory=list)
