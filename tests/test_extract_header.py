@@ -240,6 +240,23 @@ def test_lai_chau_closing_reads_a_slip_for_nineteen():
     assert closing.date == dt.date(2023, 12, 7)
 
 
+def test_a_thematic_session_numbered_by_its_own_count():
+    # Huế 2024: "Kỳ họp chuyên đề lần thứ 28" is the 28th thematic session, a number
+    closing = extract_closing(doc(
+        "Nghị quyết này đã được Hội đồng nhân dân thành phố Huế khóa VIII, Kỳ họp chuyên đề lần thứ 28 "
+        "thông qua ngày 18 tháng 3 năm 2025 và có hiệu lực từ ngày thông qua./."))
+    assert (closing.term, closing.session_text, closing.session) == ("VIII", "thứ 28", 28)
+    assert closing.session_location.column == 88   # at "thứ 28"
+
+
+def test_a_session_told_in_narration_is_read_up_to_its_number():
+    # an encyclopedia page on the Ministry of Defence, 1946
+    header = extract_header(doc(
+        "Quốc hội Việt Nam khóa I, kỳ họp thứ 2 đã quyết định sáp nhập Bộ Quốc phòng hợp với Quân sự "
+        "Ủy viên hội thành Bộ Quốc phòng-Tổng Chỉ huy."))
+    assert (header.term, header.session_text, header.session) == ("I", "thứ 2", 2)
+
+
 def test_no_closing_statement():
     assert extract_closing(doc("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.")) is None
     assert extract_closing(doc("")) is None

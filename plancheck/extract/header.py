@@ -256,6 +256,9 @@ _SESSION_QUALIFIER = re.compile(
     re.IGNORECASE)
 
 
+_SESSION_LEAD = re.compile(r"(?:(?:chuyên\s+đề|bất\s+thường)\s+)?(?:lần\s+(?=thứ\b))?", re.IGNORECASE)
+
+
 def _read_term(joined: _Joined, start: int, target: Header | Closing) -> None:
     m = _TERM.search(joined.text, start)
     if not m:
@@ -266,9 +269,19 @@ def _read_term(joined: _Joined, start: int, target: Header | Closing) -> None:
         qualifier = _SESSION_QUALIFIER.search(session)
         if qualifier and qualifier.start() > 0:
             session = session[:qualifier.start()]
-        target.session_text = _squash(session)
-        target.session_location = joined.locate(m.start("session"))
-        ordinal = parse_ordinal(target.session_text)
+        session = _squash(session)
+        lead = _SESSION_LEAD.match(session)   # "chuyên đề lần thứ 28": the number is "thứ 28"
+        target.session_location = joined.locate(m.start("session") + lead.end())
+        session = session[lead.end():]
+        ordinal = parse_ordinal(session)
+        if ordinal is None:   # narration after the number: "kỳ họp thứ 2 đã quyết định ..."
+            words = session.split(" ")
+            # a misspelt number ("THỨ MƯỜI CHÍNH") stays whole: narration runs on for words
+            ordinal = next((o for n in range(len(words) - 3, 1, -1)
+                            if (o := parse_ordinal(" ".join(words[:n]))) is not None), None)
+            if ordinal is not None:
+                session = ordinal.text
+        target.session_text = session
         target.session = ordinal.value if ordinal else None
 
 
