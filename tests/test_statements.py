@@ -135,3 +135,66 @@ def test_shares_that_close_at_100_by_rounding_never_fail(weights):
 ])
 def test_a_figure_with_no_stated_relation_yields_nothing(text):
     assert len(read_statements(text)) == 0
+
+
+# -- quiet where the text is right (false alarms met in province pages) --------------------------
+
+def test_a_va_inside_names_leaves_the_count_open_to_the_fewer_items():
+    # Bắc Ninh: two centres, each name holding a "và"
+    [c] = read_statements("Bắc Ninh hiện có 02 đơn vị là: Trung tâm Xúc tiến đầu tư và Hỗ trợ Doanh nghiệp số 1 "
+                          "và Trung tâm Xúc tiến đầu tư và Hỗ trợ Doanh nghiệp số 2 trực thuộc Sở.").counts
+    assert (c.counted, c.fewest, count_holds(c)) == (4, 2, True)
+    [c] = read_statements("Huyện gồm 07 xã: An Bình, Bình Hòa, Cát Tiên và Hải Lộc.").counts
+    assert (c.counted, c.fewest, count_holds(c)) == (4, None, False)   # only the last "và" joins the list
+
+
+def test_the_second_of_two_counts_before_one_list_is_not_the_lists_count():
+    # Khánh Hòa 1831: "2 phủ, 4 huyện: Diên Khánh (Phước Điền, Vĩnh Xương), Ninh Hòa (…)": the list
+    # names the 2 phủ, the 4 huyện sit in its parentheses
+    assert read_statements("Vào thời điểm đó, tỉnh Khánh Hòa gồm 2 phủ, 4 huyện: Diên Khánh (Phước Điền, "
+                           "Vĩnh Xương), Ninh Hòa (Quảng Phước, Tân Định).").counts == []
+    [c] = read_statements("Tỉnh gồm 4 huyện: Diên Khánh, Vĩnh Xương, Quảng Phước.").counts
+    assert not count_holds(c)
+
+
+def test_a_share_left_alone_after_a_closed_pair_is_no_component():
+    # Bình Định 2021: urban/rural close at 100; the working-age share is a share of its own
+    text = ("Dân số ở thành thị chiếm 31,9%, nông thôn chiếm 68,1%, mật độ dân số là 246 người/km² và dân số "
+            "trong độ tuổi lao động chiếm khoảng chiếm: 58.8% dân số toàn tỉnh.")
+    assert [[c.value.text for c in s.components] for s in read_statements(text).structures] == [["31,9%", "68,1%"]]
+
+
+def test_a_listed_share_after_dat_is_a_component():
+    # Hưng Yên 2024: "nông - lâm - thủy sản đạt 6,72%" in a list is a share, not a ratio
+    text = ("cơ cấu kinh tế của tỉnh chuyển dịch mạnh mẽ theo hướng công nghiệp, trong đó: công nghiệp - xây dựng "
+            "chiếm khoảng 62,66%; nông - lâm - thủy sản đạt 6,72%; thương mại - dịch vụ 24,85% và thuế sản phẩm "
+            "trừ trợ cấp sản phẩm là 5,77%.")
+    [s] = read_statements(text).structures
+    assert [c.value.text for c in s.components] == ["khoảng 62,66%", "6,72%", "24,85%", "5,77%"]
+    assert s.name == "cơ cấu kinh tế của tỉnh chuyển dịch mạnh mẽ"
+
+
+KHANH_HOA = ("Theo số liệu điều tra ngày 1 tháng 4 năm 2019 dân số tỉnh Khánh Hòa là 1.231.107 người với mật độ dân "
+             "số toàn tỉnh là 225 người/km², trong đó nam giới có khoảng 612.513 người (49.75%) và nữ giới khoảng "
+             "618.594 người (50.35%); tỷ lệ tăng dân số của tỉnh bình quân từ năm 2009-2019 là 0,62%. Theo điều "
+             "tra biến động dân số năm 2019, Khánh Hòa có 520.008 người sinh sống ở khu vực đô thị (42,2% dân số "
+             "toàn tỉnh) và 711.099 người sống ở khu vực nông thôn (57,8%).")
+
+
+def test_one_total_split_twice_and_khoang_before_a_precise_figure():
+    found = read_statements(KHANH_HOA)
+    assert [[p.value.text for p in b.parts] for b in found.breakdowns] == [
+        ["khoảng 612.513", "khoảng 618.594"], ["520.008", "711.099"]]
+    assert all(breakdown_holds(b) for b in found.breakdowns)
+    # "khoảng 618.594" hedges its last digit only: 618.594 / 1.231.107 = 50,25%, not 50.35%
+    shares = {c.value.text: comparison_holds(c) for c in found.comparisons if c.kind is ComparisonKind.share}
+    assert shares == {"49.75%": True, "50.35%": False, "42,2%": True, "57,8%": True}
+
+
+def test_a_wrong_share_gives_one_finding_not_a_second_for_its_structure(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "khanh-hoa.txt"
+    path.write_text(KHANH_HOA, encoding="utf-8")
+    rules = [f.rule for f in check(path, select=["shares", "comparison", "part-whole"]).findings]
+    assert rules == ["PC203"]

@@ -159,4 +159,6 @@ def count_holds(c: StatedCount) -> bool:
     """The items listed match the stated count (an open list, "như …", may list fewer)."""
     if c.at_least:
         return c.counted <= c.stated.interval.hi
+    if c.fewest is not None and c.fewest < c.counted:
+        return c.stated.interval.lo <= c.counted and c.stated.interval.hi >= c.fewest
     return c.stated.interval.contains(c.counted)

@@ -127,21 +127,14 @@ class EnglishSeparators(CheckKind):
     def run(self, subject: Subject, params: EnglishSeparatorsParams) -> Iterable[Hit]:
         plan = subject.plan
         cells = cells_of(subject)
-        for f in _english_in_text(plan):
-            n = parse_number(f.text)
-            if n.decimals > params.max_decimals:
-                continue
-            vietnamese = format_number(n.value, n.decimals)
-            yield Hit(location=f.location,
-                      fields={"indicator": _measure(f), "text": f.text, "vietnamese": vietnamese,
-                              "confirmed": "", "confirmed_en": ""},
-                      suggestion=f"{f.text} → {vietnamese}")
+        reported = set()
         for name, value in _figures(plan, cells):
             n = parsed(value)
             if n is None or not n.foreign or n.decimals > params.max_decimals:
                 continue
             vietnamese = format_number(n.value, n.decimals)
             confirmed = any(cells.same(c.value, value) and holds_as_written(c) for c in plan.comparisons)
+            reported.add(value.location)
             yield Hit(
                 location=value.location,
                 fields={"indicator": name, "text": value.text.strip(), "vietnamese": vietnamese,
@@ -149,6 +142,15 @@ class EnglishSeparators(CheckKind):
                         "confirmed_en": " (the row's values give this value)" if confirmed else ""},
                 suggestion=f"{n.text.strip()} → {vietnamese}",
             )
+        for f in _english_in_text(plan):   # the figures of running text no statement holds
+            n = parse_number(f.text)
+            if n.decimals > params.max_decimals or f.location in reported:
+                continue
+            vietnamese = format_number(n.value, n.decimals)
+            yield Hit(location=f.location,
+                      fields={"indicator": _measure(f), "text": f.text, "vietnamese": vietnamese,
+                              "confirmed": "", "confirmed_en": ""},
+                      suggestion=f"{f.text} → {vietnamese}")
 
 
 def _figures(plan, cells: Cells) -> Iterable[tuple[str, Value]]:
@@ -175,7 +177,7 @@ def _english_in_text(plan) -> list[TextFigure]:
 
 
 def _measure(f: TextFigure) -> str:
-    return f.noun or f.unit or "số liệu"
+    return f.noun or (f"số liệu (%)" if f.unit == "%" else f.unit) or "số liệu"
 
 
 # Counted nouns whose counts may be fractional: "1,5 lần", "8,5 điểm", "2,5 giờ".

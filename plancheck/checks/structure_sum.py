@@ -17,9 +17,12 @@ class StructureSum(CheckKind):
 
     def run(self, subject: Subject, params: StructureSumParams) -> Iterable[Hit]:
         fixes = None
+        wrong_shares = _wrong_shares(subject.plan)
         for s in subject.plan.structures:
             if structure_holds(s, params) is not False:
                 continue
+            if _explained(s, wrong_shares, params):
+                continue   # one defect, one finding: PC203 names the share its own figures refute
             if fixes is None:
                 from .repair import Repairs  # loaded only when a structure fails
 
@@ -52,6 +55,29 @@ class StructureSum(CheckKind):
                           "computed": [str(computed.lo), str(computed.hi)],
                           **({"fix": fix.evidence()} if fix else {})},
             )
+
+
+def _wrong_shares(plan) -> dict:
+    """The shares whose own part and total refute them ("618.594 người (50.35%)" of 1.231.107),
+    with what their part and total give."""
+    from ..models import ComparisonKind
+    from .arithmetic import comparison_holds, computed_interval
+
+    return {(c.value.location, c.value.text): computed_interval(c) for c in plan.comparisons
+            if c.kind is ComparisonKind.share and comparison_holds(c) is False}
+
+
+def _explained(s, wrong: dict, params: StructureSumParams) -> bool:
+    """Whether the structure closes once its refuted shares take the values their figures give."""
+    if not any((c.value.location, c.value.text) in wrong for c in s.components):
+        return False
+    fixed = []
+    for c in s.components:
+        given = wrong.get((c.value.location, c.value.text))
+        value = c.value if given is None else c.value.model_copy(
+            update={"lo": given.lo, "hi": given.hi, "point": None, "qualifier": None})
+        fixed.append(c.model_copy(update={"value": value}))
+    return structure_holds(s.model_copy(update={"components": fixed}), params) is not False
 
 
 def subject_location(subject: Subject):

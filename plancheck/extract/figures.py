@@ -133,13 +133,24 @@ def _read(number: str, qualifier: str | None, text: str) -> tuple[Value, ParsedN
     elif kind == "below":
         lo, hi, point = v * (1 - one), v, None
     elif kind == "about":
-        lo, hi = min(lo, v * (1 - one)), max(hi, v * (1 + one))
+        width = _about(v)
+        lo, hi = min(lo, v - width), max(hi, v + width)
     elif kind == "at_least":
         lo, hi, point = v, INF, None
     elif kind == "at_most":
         lo, hi, point = -INF if v > 0 else v, v, None
     return Value(text=text, lo=lo, hi=hi, lo_closed=lo_closed, hi_closed=hi_closed, point=point,
                  decimals=parsed.decimals, qualifier=qualifier), parsed
+
+
+def _about(v: Decimal) -> Decimal:
+    """How far "khoảng" lets a figure stray: 1% of a round figure ("khoảng 600 người"), but a
+    figure of four significant digits or more ("khoảng 612.513 người") is hedged only at
+    its last digit."""
+    digits = v.normalize().as_tuple()
+    if len(digits.digits) >= 4:
+        return Decimal(5).scaleb(digits.exponent - 1)
+    return abs(v) / 100
 
 
 def _rounded_whole(value: Value) -> Value:

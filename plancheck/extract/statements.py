@@ -119,6 +119,8 @@ _STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|t
 # percentage makes it a rate of its own subject ("99,4% thôn, bản có đường ô tô").
 _AFTER_SHARE = re.compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\b|so\b|dân số|diện tích|tổng|gdp|grdp|"
                           r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\()", re.IGNORECASE)
+# A share listed after another: its clause opens with a list separator.
+_LISTED = re.compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
 _TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
 _REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
 _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
@@ -405,13 +407,21 @@ class _Reader:
                     self._close_run(run)
                     run = []
                 run.append(i)
-            elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and _SHARE_GAP.match(self.gap(i + 1)):
+            elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and self._own_share(i):
                 continue   # "Tày 103 người, chiếm 0,05%": the count goes with its share
             elif run:
                 self._close_run(run)
                 run = []
         if run:
             self._close_run(run)
+
+    def _own_share(self, i: int) -> bool:
+        """Whether the share after figure i is that figure's ("103 người, chiếm 0,05%"), not the
+        share of a new subject ("246 người/km² và dân số trong độ tuổi lao động chiếm 58.8%")."""
+        gap = self.gap(i + 1)
+        words = gap.strip(" ,(").split()
+        return bool(_SHARE_GAP.match(gap)) and len(words) <= len(self.f[i].noun.split()) + 3 \
+            and not re.search(r"\svà\s", gap)
 
     def _is_share(self, i: int) -> bool:
         p = self.f[i]
@@ -420,8 +430,10 @@ class _Reader:
         if p.value.lo != p.value.hi and p.value.point is None and "-" not in p.text and "–" not in p.text:
             return False
         before, after = self.gap(i), self.after(i, 25)
-        if _GROWTH_WORDS.search(before[-40:]) or _RATIO_BEFORE.search(before):
+        if _GROWTH_WORDS.search(before[-40:]):
             return False
+        if _RATIO_BEFORE.search(before) and not (re.match(r"^\s*(?:;|,|và\b)", after) and _LISTED.search(before)):
+            return False   # "đạt 104,5%" is a ratio; "…; nông - lâm - thủy sản đạt 6,72%;" a listed share
         if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
                     re.IGNORECASE):
             return False
@@ -460,7 +472,7 @@ class _Reader:
             complete, remainder = self._completeness(names, head, total)
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
             self.out.structures.append(Structure(
-                name=(name_m.group(1).strip() if name_m else "Cơ cấu"), components=components, unit="%",
+                name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
                 location=self.locate(at), complete=complete, remainder=remainder))
 
     def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
@@ -564,8 +576,11 @@ class _Reader:
     def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
                        same_whole_ok: bool = False) -> None:
         f, w = self.f, self.f[i]
-        if not same_whole_ok and any(b.location == self.locate(w.start) and len(b.parts) >= len(parts)
-                                     for b in self.out.breakdowns):
+        at = self.locate(w.start)
+        places = [(self.locate(f[k].start), f[k].text) for k in parts]
+        if any(b.location == at and (len(b.parts) >= len(parts) if not same_whole_ok
+                                     else [(c.value.location, c.value.text) for c in b.parts] == places)
+               for b in self.out.breakdowns):
             return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
@@ -579,12 +594,30 @@ class _Reader:
         by_total: dict[int, list[int]] = {}
         for part_i, total_i in self.share_of.items():
             by_total.setdefault(total_i, []).append(part_i)
+        for total_i, parts in list(by_total.items()):
+            # a sentence naming two or more parts is a split of its own ("đường do trung ương …
+            # 10,75%; … do xã … 75%. Chất lượng: đá dăm … 19,14%; nhựa … 17,38%"); one part
+            # per sentence ("Dân số thành thị … (13,88%). Dân số nông thôn … (86,12%).") is one split
+            by_sentence: dict[int, list[int]] = {}
+            for k in parts:
+                by_sentence.setdefault(self.sentence_start(self.f[k].start), []).append(k)
+            if len(by_sentence) > 1 and all(len(g) >= 2 for g in by_sentence.values()):
+                del by_total[total_i]
+                for g in by_sentence.values():
+                    self._shares_split(total_i, g, separate=True)
         for total_i, parts in by_total.items():
-            if len(parts) < 2:
-                continue
-            parts.sort()
-            names = [_fold(_label(self.gap(k))) for k in parts]
-            self._add_breakdown(total_i, parts, _partition(names))
+            self._shares_split(total_i, parts)
+
+    def _shares_split(self, total_i: int, parts: list[int], separate: bool = False) -> None:
+        if len(parts) < 2:
+            return
+        parts = sorted(parts)
+        # "nam … (49,75%) và nữ … (50,35%); … đô thị … (42,2%) và nông thôn … (57,8%)": two splits
+        split = _splits(self.f[total_i].value, [self.f[k].value for k in parts])
+        for group in (split[0] if split else [list(range(len(parts)))]):
+            idx = [parts[k] for k in group]
+            self._add_breakdown(total_i, idx, _partition([_fold(_label(self.gap(k))) for k in idx]),
+                                same_whole_ok=bool(split) or separate)
 
     # -- counts ----------------------------------------------------------------------------
     def counts(self) -> None:
@@ -607,8 +640,8 @@ class _Reader:
                 or len(noun.split()) > 7:
             return   # "9 đơn vị hành chính trực thuộc, bao gồm các quận:" counts no list
         before = self.text[max(0, m.start() - 40): m.start()]
-        if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:với|và)\s+$", before):
-            return   # "10 tổng với 79 làng …:": the list names the first count's items
+        if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+(?:với|và)|\s*,)\s+$", before):
+            return   # "10 tổng với 79 làng …:", "2 phủ, 4 huyện: A (a, b), B (c, d)": the list names the first count's items
         stated = Value(text=n_text, lo=n, hi=n, point=n, decimals=0, location=self.locate(m.start("n")))
         rest = self.text[m.end():]
         if self.text.count("(", 0, m.start()) > self.text.count(")", 0, m.start()):
@@ -616,10 +649,11 @@ class _Reader:
         if not rest.strip():
             self.out.open_count = (noun, stated, self.locate(m.start()))
             return
-        items, at_least = _list_items(rest, noun)
+        items, at_least, joins = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
         self.out.counts.append(StatedCount(what=noun, stated=stated, items=items, at_least=at_least,
+                                           fewest=len(items) - joins if joins else None,
                                            location=self.locate(m.start())))
 
 
@@ -660,15 +694,23 @@ def _negated(v: Value) -> Value:
                                 "lo_closed": v.hi_closed, "hi_closed": v.lo_closed})
 
 
+def _whole_words(name: str, after: str) -> str:
+    """A name cut at a length, without the piece of a word the cut left ("… mạnh mẽ th")."""
+    if after[:1].isalpha() and " " in name:
+        name = name.rsplit(" ", 1)[0]
+    return name.strip()
+
+
 def _groups(values: list[Value]) -> list[list[int]]:
     """Split a run of shares into the structures it holds: consecutive groups that each
     close at 100% within their rounding ("nặng 34,1% và nhẹ 65,9%; quốc doanh 62,7%, …");
-    one group when the whole run can close at 100% or no split closes every group."""
+    one group when the whole run can close at 100% or no split closes every group. A share
+    left alone after the groups that close is no component."""
     from ..intervals import interval_sum
 
     hundred = Decimal(100)
     whole = interval_sum(v.interval for v in values)
-    if whole.lo <= hundred + Decimal("0.5") or len(values) < 4:
+    if whole.lo <= hundred + Decimal("0.5") or len(values) < 3:
         return [list(range(len(values)))]
     groups, current, lo, hi = [], [], Decimal(0), Decimal(0)
     for k, v in enumerate(values):
@@ -677,6 +719,8 @@ def _groups(values: list[Value]) -> list[list[int]]:
         if len(current) >= 2 and lo <= hundred <= hi:
             groups.append(current)
             current, lo, hi = [], Decimal(0), Decimal(0)
+    if len(current) == 1 and groups:
+        return groups   # "thành thị 31,9%, nông thôn 68,1%, … lao động 58.8%": the last is a share of its own
     if current or len(groups) < 2:
         return [list(range(len(values)))]
     return groups
@@ -693,13 +737,16 @@ _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn v�
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 
-def _list_items(rest: str, noun: str) -> tuple[list[str], bool]:
-    """The items of a list after its colon, and whether the list is open ("…", "v.v.")."""
+def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
+    """The items of a list after its colon, whether the list is open ("…", "v.v."), and at
+    how many "và" it was split before its last item (the one before the last item joins the
+    list; any other may join the words of one name: "Sở Tài nguyên và Môi trường")."""
     end = _ITEM_END.search(rest)
     body = rest[: end.start()] if end else rest
     at_least = bool(re.search(r"(?:…|\.\.\.|v\.v|vv)\s*$", body.strip())) or bool(
         re.search(r"(?:…|\.\.\.)\s*$", rest[: (end.end() if end else len(rest))].strip()))
-    pieces = _split_items(body)
+    pieces, joined = _split_items(body)
+    opened: list[bool] = []   # per item: whether a "và" opens it
     items: list[str] = []
     names = bool(pieces) and (pieces[0][:1].isupper() or pieces[0][:1].isdigit())
     noun_head = noun.split(" ")[0].casefold()
@@ -720,12 +767,14 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool]:
         if admin and names and admin.group(0).strip().casefold() != noun_head and k > 0:
             break    # "3 tỉnh: A, B, C và Thành phố Hồ Chí Minh": the city is no tỉnh
         items.append(_trim_name(piece) if names else piece)
-    return items, at_least
+        opened.append(k in joined and len(items) > 1)
+    return items, at_least, sum(opened[:-1])
 
 
-def _split_items(body: str) -> list[str]:
-    """Split at commas and "và" outside parentheses."""
+def _split_items(body: str) -> tuple[list[str], set[int]]:
+    """Split at commas and "và" outside parentheses; with the indices of the pieces a "và" opens."""
     out, depth, start, i = [], 0, 0, 0
+    joined: set[int] = set()
     while i < len(body):
         ch = body[i]
         if ch in "([":
@@ -737,11 +786,13 @@ def _split_items(body: str) -> list[str]:
             start = i + 1
         elif depth == 0 and body.startswith(" và ", i):
             out.append(body[start:i])
+            joined.add(len(out))
             start = i + 4
             i += 3
         i += 1
     out.append(body[start:])
-    return [p.strip() for p in out if p.strip()]
+    kept = [k for k, p in enumerate(out) if p.strip()]
+    return [out[k].strip() for k in kept], {n for n, k in enumerate(kept) if k in joined}
 
 
 def _trim_name(piece: str) -> str:

@@ -159,6 +159,9 @@ class StatedCount(BaseModel):
     location: Location | None = None
     # An open list ("như: A, B, …"): it may name fewer items than the count.
     at_least: bool = False
+    # The fewest items the list may name when a "và" it was split at belongs inside a name
+    # ("Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp số 1 và …"); None: no doubt.
+    fewest: int | None = None
 
     @property
     def counted(self) -> int:
