@@ -38,7 +38,7 @@ class _ComparisonCheck(CheckKind):
                 fields={
                     "indicator": c.indicator,
                     "label": c.label or "",
-                    "reported": c.value.text,
+                    "reported": c.value.text.strip().removesuffix("%").rstrip(),   # the template adds %
                     "computed": format_significant(point if point is not None else computed.mid, decimals),
                     "range": f"{format_significant(computed.lo, decimals + 1)}–{format_significant(computed.hi, decimals + 1)}",
                     "numerator": c.numerator.value.text,

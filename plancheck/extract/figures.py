@@ -34,8 +34,9 @@ _QUALIFIERS = {word: _READING[side] for word, side in QUALIFIER_SIDES} | {
     "gần": "below", "ngoài": "above", "chừng": "about"}
 _QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 
-MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9}
-_MULT_RE = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
+# "ty" is tỷ typed without its tone ("1,375 ty USD")
+MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9, "ty": 9}
+_MULT_RE = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|ty)"
 
 # Units written after a number; longest first. Counted nouns ("lễ hội", "dự án") are
 # read separately as the word(s) after the number.
@@ -64,9 +65,11 @@ _FIGURE = re.compile(
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|số|lần thứ|thứ|khóa|khoá|kỳ|"
     r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|km số|lô|tờ|thửa|hòn|"
+    r"quận|phường|ấp|khóm|khu phố|tổ dân phố|đường số|cầu số|"
     r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu)|[#№])\s*$",
     re.IGNORECASE,
 )
+_PER = re.compile(r"/\s?(ngày|năm|tháng|giờ|người|hộ|ha|km²|km2|m²|m2|km|lượt)(?!\w)", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICODE)
 STOP_NOUNS = frozenset("""và hoặc với của là có được thì mà nhưng trong so đã sẽ đang tại ở từ đến theo về cho
     trên dưới gần khoảng hơn năm tháng ngày như này đó các những mỗi một hai ba bằng đạt chiếm tăng giảm
@@ -217,13 +220,38 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
                               depth=depth_at(start), form=form, number_at=m.start("n"), number=number))
             continue
         unit = m.group("unit") or ""
+        end = m.end()
+        if unit and (per := _PER.match(text, end)):
+            unit, end = unit + "/" + per.group(1), per.end()   # "tấn/ngày" is a flow, not an amount
         if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
             value = _rounded_whole(value)   # 80 ha, 4.100 tỷ đồng; counted things ("90 người") stay exact
         noun = "" if unit else _noun(after)
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]
-        out.append(Figure(start, m.end(), written, value, "qty", unit, noun, exponent, qualifier,
-                          depth=depth_at(start), form=form, number_at=m.start("n"), number=number))
+        out.append(Figure(start, end, text[start:end].strip() if end != m.end() else written, value, "qty", unit,
+                          noun, exponent, qualifier, depth=depth_at(start), form=form, number_at=m.start("n"),
+                          number=number))
+    return _compounds(out, text)
+
+
+def _compounds(figures: list[Figure], text: str) -> list[Figure]:
+    """"03 tỷ 067 triệu đô la Mỹ" is one amount, read as 3.067 triệu."""
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == f.kind == "qty" and prev.exponent - f.exponent == 3 \
+                and not prev.unit and not prev.noun and not text[prev.end:f.start].strip() \
+                and f.value.point is not None and prev.value.point is not None and f.value.point < 1000 \
+                and not f.qualifier:
+            point = prev.value.point * 1000 + f.value.point
+            value = Value(text=text[prev.start:f.end].strip(), lo=point, hi=point, point=point, decimals=0,
+                          qualifier=prev.qualifier)
+            if prev.qualifier:
+                value = _value(str(point), prev.qualifier, value.text) or value
+            out[-1] = Figure(prev.start, f.end, value.text, value, "qty", f.unit, f.noun, f.exponent, prev.qualifier,
+                             depth=prev.depth, number_at=prev.number_at, number=prev.number)
+            continue
+        out.append(f)
     return out
 
 

@@ -323,4 +323,13 @@ def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
             items.append(p.text[m.end():].strip())
         elif this in _ABOVE[kind]:
             break
+    return _run_in_names(items)
+
+
+def _run_in_names(items: list[str]) -> list[str]:
+    """Items that each run several names together with dashes ("Ông A - Ông B - Ông C -"), as
+    a web page's table leaves a list of members, are those names."""
+    split = [[n for n in re.split(r"\s+-\s+|\s+-$", item) if n.strip()] for item in items]
+    if items and all(len(names) >= 2 and all(n[:1].isupper() for n in names) for names in split):
+        return [n.strip() for names in split for n in names]
     return items

@@ -121,6 +121,13 @@ _AFTER_SHARE = re.compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\
                           r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\()", re.IGNORECASE)
 # A share listed after another: its clause opens with a list separator.
 _LISTED = re.compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
+_RATE_NAME = re.compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|chỉ số)\b", re.IGNORECASE)
+_AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
+_EXTREME = re.compile(r"\bnhất\b", re.IGNORECASE)
+_BESIDES = re.compile(r"\b(?:bên cạnh đó|ngoài ra|ngoài)\b", re.IGNORECASE)
+_NOT_SHARE_AFTER = re.compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
+# What a share is of, when the text names it right after: "chiếm 0,9% dân số", "79% diện tích".
+_BASE_WORD = re.compile(r"^\s*(dân số|diện tích|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn)\b", re.IGNORECASE)
 _TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
 _REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
 _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
@@ -129,8 +136,11 @@ _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực 
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
 _BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b[\s,:]*|"
                             r"^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
+                           # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
+                           r"|(?<=[a-zà-ỹđ\d²%)])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân"})
+_NOT_PERSON = frozenset({"dân tộc", "dân số", "dân tộc thiểu số"})
 _THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
 
 
@@ -209,7 +219,7 @@ class _Reader:
         wa, wb = ma.split(), mb.split()
         if wa[0] == wb[0] or ma in mb or mb in ma:
             return True
-        return (ma in _PERSON or wa[0] in _PERSON) and (mb in _PERSON or wb[0] in _PERSON)
+        return _person(ma) and _person(mb)
 
     def operands(self, *figs: Figure) -> list[Value]:
         """Values in one scale: each figure's multiplier applied when they differ."""
@@ -302,6 +312,11 @@ class _Reader:
         f, part_i = self.f, i - 1
         part = f[part_i]
         after = self.after(i, 60)
+        if (f[i].qualifier or "").casefold() == "vượt" or _NOT_SHARE_AFTER.match(after):
+            return   # "(vượt 119% kế hoạch năm)": a ratio to the plan, no share
+        base = _BASE_WORD.match(after)
+        if base and not _measures(part, base.group(1)):
+            return   # "29 tộc người còn lại chỉ chiếm 0,9% dân số": a share of people, not of groups
         total_i = None
         m = re.match(r"^[\s,)]*(?:dân số\s+)?(?:trên|của|trong)\s+(?:tổng\s+(?:số\s+)?|số\s+)(?:[^\d;.]{0,25}?)$",
                      after)
@@ -312,7 +327,8 @@ class _Reader:
                 g = f[j]
                 if g.kind == "qty" and self.compatible(g, part) and j not in self.share_parts \
                         and j not in self.used_as_base and g.value.lo >= part.value.lo * Decimal("0.9999") \
-                        and not _GROWTH_BEFORE.search(self.gap(j)):
+                        and not _GROWTH_BEFORE.search(self.gap(j)) \
+                        and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
                     total_i = j
                     break
         self.share_parts.add(part_i)
@@ -331,6 +347,8 @@ class _Reader:
             return
         if re.search(r"\b(?:tăng|giảm)\s+[\d]", between):
             return
+        if f[i + 1].qualifier or f[i].qualifier or re.search(r"\b(?:khoảng|gần|hơn|trên|dưới)\s*$", self.gap(i)):
+            return   # "06/34 địa phương tỷ lệ đạt dưới 90%": a threshold, not the fraction's value
         after = self.after(i + 1, 40)
         if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
@@ -460,6 +478,10 @@ class _Reader:
         labels = [_fold(_label(self.gap(i))) for i in run]
         if not _STRUCTURE_CUE.search(context) and not _partition(labels):
             return
+        rates = sum(bool(_RATE_NAME.match(self._clause_label(i))) for i in run) >= 2 and \
+            not re.search(r"\bcơ cấu\b", context, re.IGNORECASE)
+        if rates or not self._one_total(run):
+            return   # rates of their own bases ("tỷ lệ … thu gom khoảng 87%, tỷ lệ … 78%"), or shares of several totals
         for group in _groups([f[i].value for i in run]):
             idx = [run[k] for k in group]
             if len(idx) < 2:
@@ -474,6 +496,23 @@ class _Reader:
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
                 location=self.locate(at), complete=complete, remainder=remainder))
+
+    def _clause_label(self, i: int) -> str:
+        """The words of figure i's own clause before it."""
+        return re.split(r"[,;:(]\s*", self.gap(i))[-1].strip()
+
+    def _one_total(self, run: list[int]) -> bool:
+        """Whether shares each stated with its own quantity ("95 tấn/ngày (chiếm 10%), 5.390 tấn/ngày
+        (chiếm 70%)") are shares of one total: the totals they imply agree within 10%."""
+        implied = []
+        for i in run:
+            q = self.f[i - 1] if i else None
+            if q is None or q.kind != "qty" or q.value.hi.is_infinite() or not self.f[i].value.point \
+                    or not _SHARE_GAP.match(self.gap(i)):
+                continue
+            amount = q.value.point if q.value.point is not None else (q.value.lo + q.value.hi) / 2
+            implied.append(amount * 100 / self.f[i].value.point)
+        return len(implied) < 2 or max(implied) <= min(implied) * Decimal("1.1")
 
     def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
         """Whether the shares name the whole (so they must reach 100%), and what an economic
@@ -532,15 +571,31 @@ class _Reader:
             g = f[j]
             if g.start < start:
                 return None
+            clause = self.text.rfind(";", g.end, cue)
+            if clause >= 0 and self.text[clause + 1: cue].strip(" ,:"):
+                return None   # "cụm A gồm 3 đảo; cụm B … gồm 2 đảo": each clause its own whole
             if g.kind == "qty" and self.compatible(g, f[target]) and not g.unit.startswith("người/") \
                     and not _GROWTH_BEFORE.search(self.gap(j)) and g.depth <= f[target].depth:
                 return j
         return None
 
+    def _counted_parts(self, m: re.Match, rest_length: int) -> None:
+        """A count whose list names counts ("241 đơn vị hành chính cấp xã gồm: 29 phường, 14 thị
+        trấn, 190 xã"): a breakdown of the whole into its parts, which must add up to it."""
+        f = self.f
+        whole = next((k for k, g in enumerate(f) if g.number_at == m.start("n") and g.kind == "qty"), None)
+        if whole is None:
+            return
+        end = m.end() + len(_list_body(self.text[m.end(): m.end() + rest_length]))
+        parts = [k for k in range(whole + 1, len(f)) if f[k].kind == "qty" and m.end() <= f[k].start < end
+                 and f[k].depth == f[whole].depth and not f[k].unit]
+        if len(parts) >= 2:
+            self._add_breakdown(whole, parts, exhaustive=True, name=" ".join(m.group("noun").split()))
+
     def _parts_of(self, i: int, first: int, exhaustive: bool, taken: set[int], inside: bool = False) -> None:
         f, w = self.f, self.f[i]
-        if w.kind != "qty" or "/" in w.unit:
-            return
+        if w.kind != "qty" or "/" in w.unit or not w.measure:
+            return   # a bare number ("ĐT.631 … 15.2 - …") measures nothing a part could share
         parts: list[int] = []
         depth = None
         for k in range(first, len(f)):
@@ -551,6 +606,8 @@ class _Reader:
                 break
             if g.kind != "qty" or not self.compatible(w, g):
                 continue
+            if _BESIDES.search(self.gap(k)):
+                break   # "…, bên cạnh đó còn có 327 trường mẫu giáo": no longer the whole's parts
             if _GROWTH_BEFORE.search(self.gap(k)) or k in self.used_as_base:
                 continue
             if depth is None:
@@ -571,11 +628,29 @@ class _Reader:
         names = [_fold(_label(self.gap(k))) for k in parts]
         nested = sum(1 for k in parts if f[k].qualifier and f[k].qualifier.casefold() in ("trên", "hơn")) >= 2 \
             or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
+        head = re.split(r"\bgồm\b:?", self.gap(first))[-1]
+        if exhaustive and (self._item_without_figure(parts) or re.search(r"[;,]", head)):
+            exhaustive = False   # "… chuối (2.500 ha) và cam, bưởi với sản lượng …": cam, bưởi have no area
         self._add_breakdown(i, parts, exhaustive or _partition(names), nested)
 
+    def _item_without_figure(self, parts: list[int]) -> bool:
+        """Whether the list goes on after its last part with an item that states no figure:
+        the rest of the sentence, asides in parentheses left out, opens with "và X" or ", X"."""
+        last = self.f[parts[-1]]
+        end = next((e for e in self.sentence_ends if e >= last.end), len(self.text))
+        tail = self.text[last.end:end]
+        while re.search(r"\([^()]*\)", tail):
+            tail = re.sub(r"\([^()]*\)", "", tail)
+        tail = tail.split(")", 1)[-1] if last.depth else tail   # leave the last part's own parenthesis
+        tail = re.split(r";", tail, 1)[0]
+        # "và cam, bưởi …", ", cam và bưởi …": more items; ", được quy hoạch …" is no item
+        return bool(re.match(r"^\s*,?\s*và\s+[^\W\d_]{2,}|^\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+và\s", tail))
+
     def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
-                       same_whole_ok: bool = False) -> None:
+                       same_whole_ok: bool = False, name: str | None = None) -> None:
         f, w = self.f, self.f[i]
+        if _AVERAGE.search(_label(self.gap(i))[-60:]) or any(_EXTREME.search(_label(self.gap(k))) for k in parts):
+            return   # an average and its extremes ("trung bình 55 km (chỗ hẹp nhất 50 km, …)") add up to nothing
         at = self.locate(w.start)
         places = [(self.locate(f[k].start), f[k].text) for k in parts]
         if any(b.location == at and (len(b.parts) >= len(parts) if not same_whole_ok
@@ -584,7 +659,7 @@ class _Reader:
             return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
-            whole_name=_label(self.gap(i))[-80:] or w.text, whole=values[0], unit=w.measure or None,
+            whole_name=name or _label(self.gap(i))[-80:] or w.text, whole=values[0], unit=w.measure or None,
             parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])],
             exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
 
@@ -639,9 +714,13 @@ class _Reader:
         if re.search(r"[\d,]", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED \
                 or len(noun.split()) > 7:
             return   # "9 đơn vị hành chính trực thuộc, bao gồm các quận:" counts no list
+        if (noun[:1].isupper() and not noun.isupper()) or (n_text[:1].isupper() and not n_text.isupper()):
+            return   # a title or a name: "100 Decisive Battles:", "Má Tám Nhung", "16 Ví dụ:"
         before = self.text[max(0, m.start() - 40): m.start()]
         if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+(?:với|và)|\s*,)\s+$", before):
             return   # "10 tổng với 79 làng …:", "2 phủ, 4 huyện: A (a, b), B (c, d)": the list names the first count's items
+        if _NOT_A_COUNT_BEFORE.search(before):
+            return   # "Quốc lộ 14 đi qua …:", "05 hoặc 07 thành viên"
         stated = Value(text=n_text, lo=n, hi=n, point=n, decimals=0, location=self.locate(m.start("n")))
         rest = self.text[m.end():]
         if self.text.count("(", 0, m.start()) > self.text.count(")", 0, m.start()):
@@ -652,9 +731,56 @@ class _Reader:
         items, at_least, joins = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
+        if all(re.match(r"\d[\d.]*\s+[^\W\d_]", piece) for piece in _split_items(_list_body(rest))[0]):
+            self._counted_parts(m, len(rest))   # "241 đơn vị … gồm: 29 phường, 14 thị trấn, 190 xã"
+            return
+        if any(len(item.split()) > 12 for item in items) or _unbalanced(rest, items):
+            return   # clauses, not a list ("3 ngọn hải đăng: một ngọn được xây dựng trên …")
+        if n != len(items) and len(_semicolon_items(rest)) == n:
+            return   # "năm yếu tố: thể chế, chính sách …; nhân lực …; …; và …": items split at semicolons
         self.out.counts.append(StatedCount(what=noun, stated=stated, items=items, at_least=at_least,
                                            fewest=len(items) - joins if joins else None,
                                            location=self.locate(m.start())))
+
+
+def _unbalanced(rest: str, items: list[str]) -> bool:
+    """Whether the list's parentheses fail to close ("Định Quán (… 26 km, Tân Phú (…)"): no count
+    can be read from it."""
+    body = _list_body(rest)
+    return body.count("(") != body.count(")")
+
+
+def _list_body(rest: str) -> str:
+    end = _ITEM_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def _semicolon_items(rest: str) -> list[str]:
+    """The items of a list whose items are separated by semicolons, up to the sentence's end."""
+    end = re.search(r"\.(?=\s|$)|\n", rest)
+    body = rest[: end.start()] if end else rest
+    if ";" not in body:
+        return []
+    return [p for p in (re.sub(r"^\s*(?:và|hoặc)\s+", "", piece).strip() for piece in body.split(";")) if p]
+
+
+_AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
+
+
+def _measures(part: Figure, base: str) -> bool:
+    """Whether a figure can be a part of what a base word names: people of "dân số", an area
+    of "diện tích", money of "GRDP"."""
+    base = base.casefold()
+    if base == "dân số":
+        return not part.unit and _person(part.noun.casefold() or "người")
+    if base == "diện tích":
+        return part.unit.casefold() in _AREA_UNITS
+    return bool(part.unit) and part.unit.casefold() not in _AREA_UNITS | {"km", "m"}   # money
+
+
+def _person(noun: str) -> bool:
+    """Whether a counted noun counts people ("người", "nhân khẩu", "dân"), not "dân tộc"."""
+    return noun in _PERSON or (noun.split()[0] in _PERSON and noun not in _NOT_PERSON)
 
 
 def _splits(whole: Value, parts: list[Value]) -> list[list[int]]:
@@ -728,9 +854,12 @@ def _groups(values: list[Value]) -> list[list[int]]:
 
 # "gồm 7 huyện:", "có 6 ấp:", "bao gồm 8 đảo (hòn):", "gồm có 5 bộ tư lệnh khu vực (…):"
 _COUNT = re.compile(
-    r"(?<![\d.,/])(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\s+"
-    r"(?P<noun>[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*(?:là|gồm|như sau|sau)?\s*:(?!\d)",
+    r"(?<![\w.,/])(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\s+"
+    r"(?P<noun>(?!(?:gồm|có|bao|là|như)\b)[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*"
+    r"(?:là|gồm|như sau|sau)?\s*:(?!\d)",
     re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn)|[-–])\s*$",
+                                 re.IGNORECASE)
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|tp\.?)\s", re.IGNORECASE)
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
@@ -747,6 +876,7 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
         re.search(r"(?:…|\.\.\.)\s*$", rest[: (end.end() if end else len(rest))].strip()))
     pieces, joined = _split_items(body)
     opened: list[bool] = []   # per item: whether a "và" opens it
+    other_kind = 0            # items of another administrative kind than the noun counted
     items: list[str] = []
     names = bool(pieces) and (pieces[0][:1].isupper() or pieces[0][:1].isdigit())
     noun_head = noun.split(" ")[0].casefold()
@@ -761,14 +891,20 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
         if re.match(r"^(?:…|\.\.\.|v\.v)", piece):
             at_least = True
             break
-        if names and not (piece[:1].isupper() or piece[:1].isdigit()):
-            break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
+        if re.fullmatch(r"\([^()]*\)", piece):
+            continue   # "Thạch An, (châu lỵ ở Đông Khê), Nguyên Bình": an aside, no item
         admin = _ADMIN.match(piece)
         if admin and names and admin.group(0).strip().casefold() != noun_head and k > 0:
-            break    # "3 tỉnh: A, B, C và Thành phố Hồ Chí Minh": the city is no tỉnh
+            # "3 tỉnh: A, B, C và Thành phố Hồ Chí Minh": the city may be no tỉnh, or one of
+            # three units merged ("3 tỉnh: Quảng Nam, Quảng Tín và thành phố Đà Nẵng")
+            items.append(_trim_name(piece))
+            other_kind += 1
+            break
+        if names and not (piece[:1].isupper() or piece[:1].isdigit()):
+            break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
         items.append(_trim_name(piece) if names else piece)
         opened.append(k in joined and len(items) > 1)
-    return items, at_least, sum(opened[:-1])
+    return items, at_least, sum(opened[:-1]) + other_kind
 
 
 def _split_items(body: str) -> tuple[list[str], set[int]]:
