@@ -18,6 +18,7 @@ def extract_structure(document: Document) -> DocumentStructure:
 
 def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:
     """The figures: indicators from tables, then what the prose states."""
+    from .calculations import calculations_in_tables
     from .prose import plan_year, prose_to_plan
     from .tables import tables_to_plan
 
@@ -30,4 +31,5 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     year = plan_year(document, title, issued)
     tables_to_plan(document.tables(), plan, document_year=year)
     prose_to_plan(document, plan, year)
+    plan.calculations.extend(calculations_in_tables(document.tables()))
     return plan

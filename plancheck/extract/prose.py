@@ -111,6 +111,8 @@ def _structures_listed(paragraphs: list[Paragraph], i: int, period: Period | Non
             break
         figs = _figures(p, p.text)
         if len(figs) != 1:
+            if len(components) >= 2 and not figs:
+                break   # "- Thu ngân sách … đạt 26.000 tỉ đồng": the list of shares has ended
             return None
         components.append(Component(name=_label(p.text[marker.end(): figs[0].start]), value=figs[0].value))
     if len(components) < 2:
@@ -292,6 +294,7 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     plan.breakdowns.extend(found.breakdowns)
     plan.counts.extend(found.counts)
     plan.text_figures.extend(found.text_figures)
+    plan.calculations.extend(found.calculations)
     if found.open_count is not None:
         what, stated, location = found.open_count
         items = list_items_after(paragraphs, i)

@@ -26,6 +26,7 @@ from typing import Callable
 
 from ..models import (
     Breakdown,
+    Calculation,
     Comparison,
     ComparisonKind,
     Component,
@@ -39,6 +40,7 @@ from ..models import (
 )
 from ..text import parse_number_words
 from ..units import parse_unit
+from .calculations import read_calculations
 from .figures import STOP_NOUNS, Figure, clean, scan
 
 Locate = Callable[[int], Location]
@@ -47,7 +49,7 @@ Locate = Callable[[int], Location]
 class Statements:
     """What one paragraph states."""
 
-    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count", "text_figures")
+    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count", "text_figures", "calculations")
 
     def __init__(self) -> None:
         self.structures: list[Structure] = []
@@ -58,6 +60,7 @@ class Statements:
         self.open_count: tuple[str, Value, Location | None] | None = None
         # figures written in a form a reader may misread (English, ambiguous, malformed)
         self.text_figures: list[TextFigure] = []
+        self.calculations: list[Calculation] = []   # "A = (a x b)/ c = d"
 
     def __len__(self) -> int:
         return len(self.structures) + len(self.comparisons) + len(self.breakdowns) + len(self.counts)
@@ -71,6 +74,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
     malformed: list[tuple[int, str]] = []
     figures = scan(text, malformed)
     out.text_figures = _text_figures(text, figures, malformed, locate)
+    out.calculations = read_calculations(text, locate)
     reader = _Reader(text, figures, locate, out)
     if figures:
         reader.comparisons()
@@ -425,7 +429,8 @@ class _Reader:
                     self._close_run(run)
                     run = []
                 run.append(i)
-            elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and self._own_share(i):
+            elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and \
+                    (self._own_share(i) or (run and _REST.search(self.gap(i + 1)))):
                 continue   # "Tày 103 người, chiếm 0,05%": the count goes with its share
             elif run:
                 self._close_run(run)
@@ -459,11 +464,12 @@ class _Reader:
 
     def _continues(self, a: int, b: int) -> bool:
         """Whether the share at b continues the list of the share at a."""
-        if not self.same_sentence(a, b) and not re.match(r"^\s*[-+•]", self.text[self.f[a].end: self.f[b].start]):
-            return False
-        if self.f[b].depth != self.f[a].depth:
-            return False
         between = self.text[self.f[a].end: self.f[b].start]
+        rest = _REST.search(between) and len(between) < 120   # "…(1,3%). 29 tộc người còn lại chỉ chiếm 0,9%"
+        if not self.same_sentence(a, b) and not re.match(r"^\s*[-+•]", between) and not rest:
+            return False
+        if self.f[b].depth != self.f[a].depth and not rest:
+            return False
         if re.search(r"\btrong (?:đó|số đó)\b", between, re.IGNORECASE):
             return False   # "74%, trong đó có bằng cấp 36,5%": a whole and its part, no structure
         return len(between) < 160

@@ -3,6 +3,7 @@ from .finding import Finding, Severity
 from .location import Location
 from .plan import (
     Breakdown,
+    Calculation,
     Comparison,
     ComparisonKind,
     Component,
@@ -22,7 +23,7 @@ from .plan import (
 from .value import Value
 
 __all__ = [
-    "Breakdown", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
+    "Breakdown", "Calculation", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
     "Location", "Observation", "Operand", "PartOfWhole", "Period", "PeriodKind", "Plan",
     "Severity", "StatedCount", "Structure", "TextFigure", "Value", "WrittenForm",
 ]

@@ -168,6 +168,18 @@ class StatedCount(BaseModel):
         return len(self.items)
 
 
+class Calculation(BaseModel):
+    """A calculation written out in the text: "A = (8.857.500 x 500.000)/ 1.300.081 = 43.719 người".
+
+    ``terms`` are the expression's numbers and its operators ("+", "-", "*", "/", "(", ")") in
+    order; ``result`` is the figure after "=", rounded to the decimals it is written with."""
+
+    text: str
+    terms: list[Value | str]
+    result: Value
+    location: Location | None = None
+
+
 class WrittenForm(str, Enum):
     foreign = "foreign"          # English separators: "58.8%", "1,234,567"
     ambiguous = "ambiguous"      # a comma before three digits: "887,000" (887 or 887.000?)
@@ -209,3 +221,4 @@ class Plan(BaseModel):
     breakdowns: list[Breakdown] = Field(default_factory=list)
     counts: list[StatedCount] = Field(default_factory=list)
     text_figures: list[TextFigure] = Field(default_factory=list)
+    calculations: list[Calculation] = Field(default_factory=list)
