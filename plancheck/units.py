@@ -428,6 +428,19 @@ def conversion_factor(from_unit: Unit, to_unit: Unit) -> Decimal | None:
     return _tidy(Decimal(str(magnitude)))
 
 
+def quotient_scale(result: Unit, numerator: Unit, denominator: Unit) -> Decimal | None:
+    """k such that a figure in ``result`` is (a figure in ``numerator`` / one in ``denominator``)
+    × k: people per km² from người and km² (1), triệu đồng/người from tỷ đồng and nghìn người (1).
+    None when ``result`` is no quotient of the two."""
+    if not (result.known and numerator.known and denominator.known):
+        return None
+    quotient, target = to_pint(numerator) / to_pint(denominator), to_pint(result)
+    if quotient.dimensionality != target.dimensionality or not quotient.dimensionality:
+        return None
+    magnitude = registry().Quantity(Decimal(1), quotient).to(target).magnitude
+    return _tidy(Decimal(str(magnitude)))
+
+
 def is_share(text: str | None) -> bool:
     """Whether unit text measures a share or rate (%, ‰), whose values stay within 0–100%."""
     return parse_unit(text or "").kind == UnitKind.share

@@ -19,6 +19,7 @@ def extract_structure(document: Document) -> DocumentStructure:
 def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:
     """The figures: indicators from tables, then what the prose states."""
     from .calculations import calculations_in_tables
+    from .table_quotients import quotients_in_tables
     from .prose import plan_year, prose_to_plan
     from .tables import tables_to_plan
 
@@ -32,4 +33,5 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     tables_to_plan(document.tables(), plan, document_year=year)
     prose_to_plan(document, plan, year)
     plan.calculations.extend(calculations_in_tables(document.tables()))
+    plan.comparisons.extend(quotients_in_tables(document.tables()))
     return plan

@@ -119,7 +119,7 @@ class _Line:
     raw: str
     text: str
     breaks: list[tuple[int, int]]          # (offset in text, 0-based column in raw) where the mapping jumps
-    kind: str                              # text | blank | decoration | rule | pipe | row
+    kind: str                              # text | blank | decoration | rule | pipe | row | joined
     heading: bool = False                  # a Markdown "#" heading
     bold: str = ""                         # "open": ends inside **bold**; "closed": ends closing it
 
@@ -156,6 +156,7 @@ def read_text_document(path: str | Path, data: bytes | None = None) -> Document:
     markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     raw_lines = _split_lines(text)
     lines = [_classify(i + 1, raw, markdown) for i, raw in enumerate(raw_lines)]
+    _close_broken_rows(lines)
     _mark_bold(lines)
     doc = Document(path=name, source_format="markdown" if markdown else "text", lines=raw_lines)
     _Builder(doc, lines).run()
@@ -190,6 +191,18 @@ def _classify(number: int, raw: str, markdown: bool) -> _Line:
     else:
         kind = "text"
     return _Line(number, raw, text, breaks, kind, heading=bool(heading) and kind == "text")
+
+
+def _close_broken_rows(lines: list[_Line]) -> None:
+    """A pipe row whose closing bar went to the next line ("| Diện tích (km²) | 91,5 | … |
+    640,9[8]" then "|"), as web pages leave a row after a footnote, is a row."""
+    for i, line in enumerate(lines[:-1]):
+        stripped = line.raw.strip()
+        if line.kind == "text" and stripped.startswith("|") and stripped.count("|") >= 3 \
+                and lines[i + 1].kind == "pipe":
+            text, breaks = clean_text(line.raw + "|")
+            lines[i] = _Line(line.number, line.raw + "|", text, breaks, "row")
+            lines[i + 1] = _Line(lines[i + 1].number, lines[i + 1].raw, "", [(0, 0)], "joined")
 
 
 def _mark_bold(lines: list[_Line]) -> None:
@@ -411,7 +424,7 @@ def _row_regions(lines: list[_Line]) -> list[tuple[int, int]]:
     while i < len(lines):
         if lines[i].kind == "row":
             j = i
-            while j + 1 < len(lines) and lines[j + 1].kind == "row":
+            while j + 1 < len(lines) and lines[j + 1].kind in ("row", "joined"):
                 j += 1
             regions.append((i, j))
             i = j + 1
@@ -549,7 +562,7 @@ class _Builder:
     def _row_table(self, region: list[_Line]) -> Table:
         rows = []
         for line in region:
-            if _is_separator_row(line.raw):
+            if line.kind == "joined" or _is_separator_row(line.raw):
                 continue
             rows.append(Row(cells=[self._cell(text, breaks, line, column)
                                    for column, (text, breaks) in enumerate(_row_cells(line.raw))]))

@@ -1,0 +1,48 @@
+"""Per-unit rows and columns of tables (PC204): a density beside its population and area."""
+from __future__ import annotations
+
+from plancheck import check
+
+# Bà Rịa – Vũng Tàu, as the encyclopedia page prints it: the area row's closing bar went to
+# the next line after a footnote, and Vũng Tàu's density is 3.737 for 420.860 / 141,1 = 2.983
+BA_RIA = """\
+| Đơn vị hành chính cấp Huyện | Bà Rịa | Vũng Tàu | Phú Mỹ | Châu Đức |
+|---|---|---|---|---|
+| Diện tích (km²) | 91,5 | 141,1 | 333,02 | 422,6[8]
+|
+| Dân số (người) | 205.192 | 420.860 | 287.055 | 143.306 |
+| Mật độ dân số (người/km²) | 2.243 | 3.737 | 861 | 339 |
+"""
+
+# the same figures laid out with one district per row; a density within 0,5% of its
+# quotient (1.765 for 124.560 / 70,60 = 1.764,3) is computed from unrounded figures
+BEN_TRE = """\
+| Huyện | Diện tích (km²) | Dân số (người) | Mật độ (người/km²) |
+|---|---|---|---|
+| Thành phố Bến Tre | 70,60 | 124.560 | 1.765 |
+| Ba Tri | 367,40 | 184.805 | 593 |
+| Bình Đại | 427,60 | 137.392 | 321 |
+"""
+
+
+def run(tmp_path, text):
+    path = tmp_path / "bang.md"
+    path.write_text(text, encoding="utf-8")
+    report = check(path, select=["PC204"])
+    assert not report.errors
+    return [(f.location.line, f.location.column, f.message) for f in report.findings]
+
+
+def test_a_density_row_is_checked_column_by_column(tmp_path):
+    [(line, column, message)] = run(tmp_path, BA_RIA)
+    assert (line, column) == (6, 39)   # at "3.737"
+    assert "Mật độ dân số (Vũng Tàu)" in message and "420.860 / 141,1 = 2.983" in message
+
+
+def test_a_density_column_is_checked_row_by_row_within_its_slack(tmp_path):
+    [(line, _, message)] = run(tmp_path, BEN_TRE)
+    assert line == 4 and "184.805 / 367,40 = 503" in message
+
+
+def test_a_table_without_a_per_unit_line_gives_nothing(tmp_path):
+    assert run(tmp_path, BEN_TRE.replace(" (người/km²)", " (%)")) == []
