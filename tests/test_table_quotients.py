@@ -46,3 +46,20 @@ def test_a_density_column_is_checked_row_by_row_within_its_slack(tmp_path):
 
 def test_a_table_without_a_per_unit_line_gives_nothing(tmp_path):
     assert run(tmp_path, BEN_TRE.replace(" (người/km²)", " (%)")) == []
+
+
+# Bình Dương's infobox: the parts do not add up to the total, nor do their shares follow
+BINH_DUONG = """\
+| Dân số (2023) | |
+| Tổng cộng | 2.834.500 người[3]:93 |
+| Thành thị | 2.332.700 người (84,32%)[3]:99 |
+| Nông thôn | 472.100 người (15,68%)[3]:101 |
+| Mật độ | 1.052 người/km²[4]:90 |
+"""
+
+
+def test_an_infobox_is_read_as_the_sentences_it_stands_for(tmp_path):
+    path = tmp_path / "binh-duong.md"
+    path.write_text(BINH_DUONG, encoding="utf-8")
+    found = [(f.rule, f.location.line) for f in check(path, select=["comparison", "part-whole"]).findings]
+    assert found == [("PC302", 2), ("PC203", 3), ("PC203", 4)]

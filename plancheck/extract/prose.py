@@ -30,6 +30,7 @@ from ..models.document import Document, Paragraph
 from ..numbers import QUALIFIER, NotANumber, parse_quantity
 from ..text import parse_number_words
 from ..units import is_share
+from .key_values import key_value_statements
 from .statements import read_statements
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
@@ -277,6 +278,8 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
         plan.indicators.extend(_statements(p, year))
         _add_statements(plan, paragraphs, i, period)
     plan.counts.extend(_stated_counts(document, plan))
+    for found in key_value_statements(document.tables()):   # infoboxes read as the sentences they stand for
+        _add_found(plan, found, period)
 
 
 def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None) -> None:
@@ -286,6 +289,15 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     if not _FIGURE_OR_COUNT.search(p.text):
         return
     found = read_statements(p.text, p.locate)
+    _add_found(plan, found, period)
+    if found.open_count is not None:
+        what, stated, location = found.open_count
+        items = list_items_after(paragraphs, i)
+        if len(items) >= 2:
+            plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location))
+
+
+def _add_found(plan: Plan, found, period: Period | None) -> None:
     taken = {c.value.location for s in plan.structures for c in s.components}
     for s in found.structures:
         if not any(c.value.location in taken for c in s.components):
@@ -295,11 +307,6 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     plan.counts.extend(found.counts)
     plan.text_figures.extend(found.text_figures)
     plan.calculations.extend(found.calculations)
-    if found.open_count is not None:
-        what, stated, location = found.open_count
-        items = list_items_after(paragraphs, i)
-        if len(items) >= 2:
-            plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location))
 
 
 _FIGURE_OR_COUNT = re.compile(r"\d")
