@@ -59,8 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="markdown writes the rule reference (docs/rules.md)")
 
     dump = sub.add_parser("dump", help="show what plancheck understood of a file")
-    dump.add_argument("path", help="a document or plan file")
-    dump.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    dump.add_argument("paths", nargs="+", metavar="path",
+                      help="a document or plan file (several, or folders, with --coverage)")
+    dump.add_argument("--format", choices=("yaml", "json", "text"), default=None,
+                      help="yaml by default; text (the default) or yaml/json with --coverage")
+    dump.add_argument("--coverage", action="store_true",
+                      help="per document, how many figure-bearing sentences and table rows gave a "
+                           "statement, and the ones that did not")
+    dump.add_argument("--limit", type=int, default=40, metavar="N",
+                      help="with --coverage: list at most N unread passages per file (0: all)")
     dump.add_argument("--section", action="append", metavar="NAME",
                       help="only these sections (header, clauses, appendices, references, indicators, "
                            "structures, comparisons, parts, counts); comma-separated")
@@ -160,6 +167,13 @@ def _dump(args: argparse.Namespace) -> int:
     from .dump import SECTIONS, dump_data, render
     from .pipeline import load_path
 
+    if args.coverage:
+        return _coverage(args)
+    if len(args.paths) > 1:
+        raise PlancheckError("dump: one file at a time (or --coverage for several)")
+    if args.format == "text":
+        raise PlancheckError("dump: --format text is for --coverage; use yaml or json")
+    args.path, args.format = args.paths[0], args.format or "yaml"
     only = tuple(_csv(args.section)) or SECTIONS
     unknown = [s for s in only if s not in SECTIONS]
     if unknown:
@@ -167,6 +181,25 @@ def _dump(args: argparse.Namespace) -> int:
     loaded = load_path(args.path)
     sys.stdout.write(render(dump_data(loaded.plan, loaded.structure, only), args.format))
     return EXIT_CLEAN
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    """Coverage of every file given: one bad file is named and the others still go."""
+    from .coverage import coverage, render
+    from .pipeline import load_path
+    from .read import discover_files
+
+    reports, failed = [], False
+    for path in discover_files(args.paths):
+        try:
+            loaded = load_path(path)
+        except PlancheckError as exc:
+            print(f"{exc.path or path}: {exc.message}", file=sys.stderr)
+            failed = True
+            continue
+        reports.append(coverage(loaded.plan, loaded.document))
+    sys.stdout.write(render(reports, args.format or "text", args.limit or None))
+    return EXIT_USAGE if failed else EXIT_CLEAN
 
 
 def _index(args: argparse.Namespace) -> int:

@@ -102,3 +102,35 @@ def test_the_structures_of_prose_resolutions(capsys, name, shares):
     assert main(["dump", str(CORPUS / name), "--section", "structures"]) == 0
     [structure] = yaml.safe_load(capsys.readouterr().out)["structures"]
     assert structure["period"] == "plan 2024" and list(structure["components"].values()) == shares
+
+
+COVERED = ("Năm 2020, dân số toàn huyện là 112.548 người, trong đó dân số thành thị là 11.537 người chiếm 10,25%.\n"
+           "\n"
+           "Sản lượng lúa năm 2023 đạt 45.000 tấn; đàn trâu có 3.200 con.\n")
+
+
+def test_coverage_counts_the_sentences_that_gave_a_statement_and_lists_the_others(capsys, tmp_path):
+    path = tmp_path / "huyen.txt"
+    path.write_text(COVERED, encoding="utf-8")
+    code = main(["dump", "--coverage", str(path), str(tmp_path / "missing.txt")])
+    out, err = capsys.readouterr()
+    assert code == 2 and "missing.txt" in err   # the unreadable file is named; the other is still covered
+    lines = out.splitlines()
+    # the share of the total and the year's figure are statements; the herd alone is none
+    assert lines[0] == f"{path}: sentences 2/3 (67%), table rows 0/0"
+    assert lines[1:] == ["  3:39  đàn trâu có 3.200 con."]
+
+
+def test_coverage_as_json_and_a_second_file_is_summed(capsys, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(COVERED, encoding="utf-8")
+    assert main(["dump", "--coverage", "--format", "json", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["sentences"], len(d["not read"])) for d in data["coverage"]] == [("2/3", 1), ("2/3", 1)]
+    assert main(["dump", "--coverage", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "2 files: sentences 4/6 (67%), table rows 0/0"
+
+
+def test_dump_without_coverage_takes_one_file(capsys, tmp_path):
+    code, _, err = dump(capsys, tmp_path, str(tmp_path / "other.txt"))
+    assert code == 2 and "one file at a time" in err
