@@ -252,3 +252,28 @@ def test_an_amount_in_two_multipliers_is_one_figure_and_a_flow_keeps_its_per_uni
     assert (amount.value.point, amount.exponent, amount.unit) == (Decimal(3067), 6, "đô la Mỹ")
     [flow] = scan(clean("khoảng 5.390 tấn/ngày"))
     assert flow.unit == "tấn/ngày"
+
+
+def test_units_counted_by_kind_and_a_unit_named_once_make_up_their_container():
+    def parts(text):
+        return [([p.value.text for p in b.parts], b.exhaustive, breakdown_holds(b))
+                for b in read_statements(text).breakdowns]
+
+    # Lâm Thao: 2 thị trấn and 10 xã are the 12 units; raised to 22, the parts fall short
+    text = ("Huyện Lâm Thao có 12 đơn vị hành chính cấp xã trực thuộc, bao gồm 2 thị trấn: Lâm Thao (huyện lỵ), "
+            "Hùng Sơn và 10 xã: Bản Nguyên, Cao Xá.")
+    assert parts(text) == [(["2", "10"], True, True)]
+    assert parts(text.replace("có 12", "có 22")) == [(["2", "10"], True, False)]
+    # Bình Dương: the thị xã is named, not counted; it is one of the seven
+    assert parts("Bình Dương có 7 đơn vị hành chính cấp huyện, gồm thị xã Thủ Dầu Một (tỉnh lỵ) và 6 huyện: "
+                 "Bến Cát, Dầu Tiếng, Dĩ An, Phú Giáo, Tân Uyên, Thuận An.") == [(["6", "1"], True, True)]
+    # Bà Rịa – Vũng Tàu: the second container is a new whole, not a part of the first
+    assert parts("Tỉnh có 7 đơn vị hành chính cấp huyện trực thuộc, bao gồm 3 thành phố và 4 huyện với 77 đơn vị "
+                 "hành chính cấp xã, bao gồm 30 phường, 7 thị trấn và 40 xã.") == [
+        (["3", "4"], True, True), (["30", "7", "40"], True, True)]
+
+
+def test_a_ratio_of_counts_is_no_part_and_nam_nu_after_their_figures_make_a_partition():
+    [b] = read_statements("Với 1.908.352 người dân, trong đó có 947.570 nam và 960.782 nữ, tỷ số giới tính "
+                          "98,6 nam/100 nữ.").breakdowns
+    assert [p.value.text for p in b.parts] == ["947.570", "960.782"] and b.exhaustive and breakdown_holds(b)

@@ -226,6 +226,8 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
         if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
             value = _rounded_whole(value)   # 80 ha, 4.100 tỷ đồng; counted things ("90 người") stay exact
         noun = "" if unit else _noun(after)
+        if noun and re.match(r"\s*/\s*\d", after[len(after) - len(after.lstrip()) + len(noun):]):
+            noun += "/"   # "98,6 nam/100 nữ": a ratio of counts, no count of "nam"
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]
         out.append(Figure(start, end, text[start:end].strip() if end != m.end() else written, value, "qty", unit,

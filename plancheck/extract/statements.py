@@ -223,6 +223,8 @@ class _Reader:
         wa, wb = ma.split(), mb.split()
         if wa[0] == wb[0] or ma in mb or mb in ma:
             return True
+        if (_CONTAINER.match(ma) and _ADMIN.match(mb + " ")) or (_CONTAINER.match(mb) and _ADMIN.match(ma + " ")):
+            return True   # "12 đơn vị hành chính … gồm 2 thị trấn … và 10 xã"
         return _person(ma) and _person(mb)
 
     def operands(self, *figs: Figure) -> list[Value]:
@@ -612,6 +614,8 @@ class _Reader:
                 break
             if g.kind != "qty" or not self.compatible(w, g):
                 continue
+            if parts and _CONTAINER.match(g.measure) and _CONTAINER.match(w.measure):
+                break   # "7 đơn vị … gồm 3 thành phố và 4 huyện với 77 đơn vị hành chính cấp xã …": a new whole
             if _BESIDES.search(self.gap(k)):
                 break   # "…, bên cạnh đó còn có 327 trường mẫu giáo": no longer the whole's parts
             if _GROWTH_BEFORE.search(self.gap(k)) or k in self.used_as_base:
@@ -631,13 +635,15 @@ class _Reader:
             for g in group_indices(splits[0], parts):
                 self._add_breakdown(i, g, True, same_whole_ok=True)
             return
-        names = [_fold(_label(self.gap(k))) for k in parts]
+        names = [_fold(f"{_label(self.gap(k))} {f[k].noun}") for k in parts]   # "947.570 nam và 960.782 nữ"
         nested = sum(1 for k in parts if f[k].qualifier and f[k].qualifier.casefold() in ("trên", "hơn")) >= 2 \
             or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
         head = re.split(r"\bgồm\b:?", self.gap(first))[-1]
+        # "7 đơn vị hành chính, gồm thị xã Thủ Dầu Một (tỉnh lỵ) và 6 huyện": a unit named once
+        named = [m.group(0) for m in _NAMED_UNIT.finditer(head)] if _CONTAINER.match(w.measure) else []
         if exhaustive and (self._item_without_figure(parts) or re.search(r"[;,]", head)):
             exhaustive = False   # "… chuối (2.500 ha) và cam, bưởi với sản lượng …": cam, bưởi have no area
-        self._add_breakdown(i, parts, exhaustive or _partition(names), nested)
+        self._add_breakdown(i, parts, exhaustive or _partition(names), nested, named=named)
 
     def _item_without_figure(self, parts: list[int]) -> bool:
         """Whether the list goes on after its last part with an item that states no figure:
@@ -653,7 +659,7 @@ class _Reader:
         return bool(re.match(r"^\s*,?\s*và\s+[^\W\d_]{2,}|^\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+và\s", tail))
 
     def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
-                       same_whole_ok: bool = False, name: str | None = None) -> None:
+                       same_whole_ok: bool = False, name: str | None = None, named: list[str] = ()) -> None:
         f, w = self.f, self.f[i]
         if _AVERAGE.search(_label(self.gap(i))[-60:]) or any(_EXTREME.search(_label(self.gap(k))) for k in parts):
             return   # an average and its extremes ("trung bình 55 km (chỗ hẹp nhất 50 km, …)") add up to nothing
@@ -665,9 +671,18 @@ class _Reader:
             return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
-            whole_name=name or _label(self.gap(i))[-80:] or w.text, whole=values[0], unit=w.measure or None,
-            parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])],
+            whole_name=name or (self._counted_noun(i) if _CONTAINER.match(w.measure) else _label(self.gap(i))[-80:])
+            or w.text,
+            whole=values[0], unit=w.measure or None,
+            parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])]
+            + [Component(name=unit, value=Value(text="1", lo=1, hi=1, point=1, decimals=0, location=self.locate(w.start)))
+               for unit in named],
             exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
+
+    def _counted_noun(self, i: int) -> str:
+        """What figure i counts, in full: "đơn vị hành chính cấp xã" of "241 đơn vị hành chính cấp xã gồm"."""
+        m = re.match(r"\s*([^\d,;:()]{1,50}?)\s*(?:,|\b(?:bao gồm|gồm|trực thuộc|được)\b|$)", self.text[self.f[i].end:])
+        return m.group(1).strip() if m else self.f[i].noun
 
     def shares_as_breakdowns(self) -> None:
         """Parts whose shares of one total are stated ("thành thị 111.300 người (13,88%) …
@@ -867,7 +882,8 @@ _COUNT = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn)|[-–])\s*$",
                                  re.IGNORECASE)
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
-_ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|tp\.?)\s", re.IGNORECASE)
+_ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
+_NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s,;:()]*")
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
