@@ -277,3 +277,23 @@ def test_a_ratio_of_counts_is_no_part_and_nam_nu_after_their_figures_make_a_part
     [b] = read_statements("Với 1.908.352 người dân, trong đó có 947.570 nam và 960.782 nữ, tỷ số giới tính "
                           "98,6 nam/100 nữ.").breakdowns
     assert [p.value.text for p in b.parts] == ["947.570", "960.782"] and b.exhaustive and breakdown_holds(b)
+
+
+@pytest.mark.parametrize("text, shares", [
+    ("Cân bằng giới tính là 51,6% nam và 48,4% nữ.", ["51,6%", "48,4%"]),
+    ("62% dân số sống ở khu vực nông thôn và 38% sống ở khu vực đô thị.", ["62%", "38%"]),
+    ("Năm 2008, tỷ trọng ngành Công nghiệp – Xây dựng chiếm 36,5%, ngành dịch vụ 45,3%, ngành nông nghiệp giảm "
+     "còn 18,2%.", ["36,5%", "45,3%", "18,2%"]),
+    ("Cơ cấu kinh tế chuyển dịch theo hướng tích cực, tỷ trọng nông, lâm nghiệp đạt 34% (giảm 11,3%); công "
+     "nghiệp – xây dựng 35% (tăng 9,6%); dịch vụ 31% (tăng 1,7%).", ["34%", "35%", "31%"]),
+])
+def test_shares_before_their_subject_after_a_fall_and_around_asides(text, shares):
+    [s] = read_statements(text).structures
+    assert [c.value.text for c in s.components] == shares
+
+
+def test_rates_among_groups_are_no_structure():
+    # Lai Châu 2024: each rate has its own base (urban, rural population)
+    assert read_statements("96,8% hộ dân được sử dụng điện lưới quốc gia; 99,0% dân số đô thị được cung cấp nước "
+                           "sạch qua hệ thống cấp nước tập trung; 91,5% dân số nông thôn sử dụng nước sinh hoạt "
+                           "hợp vệ sinh.").structures == []

@@ -122,7 +122,9 @@ _STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|t
 # Words that may follow a share ("chiếm 79% diện tích", "52,2% là nữ"); any other word after a
 # percentage makes it a rate of its own subject ("99,4% thôn, bản có đường ô tô").
 _AFTER_SHARE = re.compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\b|so\b|dân số|diện tích|tổng|gdp|grdp|"
-                          r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\()", re.IGNORECASE)
+                          r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\(|"
+                          # the share before its subject: "51,6% nam và 48,4% nữ", "38% sống ở khu vực đô thị"
+                          r"nam\b|nữ\b|thành thị|nông thôn|đô thị|sống\b|cư trú)", re.IGNORECASE)
 # A share listed after another: its clause opens with a list separator.
 _LISTED = re.compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
 _RATE_NAME = re.compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|chỉ số)\b", re.IGNORECASE)
@@ -431,6 +433,8 @@ class _Reader:
                     self._close_run(run)
                     run = []
                 run.append(i)
+            elif p.kind == "pct" and run and p.depth > f[run[-1]].depth:
+                continue   # "đạt 34% (giảm 11,3%); công nghiệp – xây dựng 35%": an aside between shares
             elif p.kind == "qty" and i + 1 < len(f) and f[i + 1].kind == "pct" and \
                     (self._own_share(i) or (run and _REST.search(self.gap(i + 1)))):
                 continue   # "Tày 103 người, chiếm 0,05%": the count goes with its share
@@ -455,13 +459,17 @@ class _Reader:
         if p.value.lo != p.value.hi and p.value.point is None and "-" not in p.text and "–" not in p.text:
             return False
         before, after = self.gap(i), self.after(i, 25)
-        if _GROWTH_WORDS.search(before[-40:]):
-            return False
+        level = re.search(r"\b(?:giảm|tăng)\s+(?:còn|lên mức|xuống)\s*$", before, re.IGNORECASE)
+        if _GROWTH_WORDS.search(before[-40:]) and not level:
+            return False   # a rate of change; but "nông nghiệp giảm còn 18,2%" is the share it fell to
         if _RATIO_BEFORE.search(before) and not (re.match(r"^\s*(?:;|,|và\b)", after) and _LISTED.search(before)):
             return False   # "đạt 104,5%" is a ratio; "…; nông - lâm - thủy sản đạt 6,72%;" a listed share
         if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
                     re.IGNORECASE):
             return False
+        clause = re.split(r"[;,.(]", self.after(i, 80), 1)[0]
+        if re.search(r"\b(?:được|sử dụng|có|đạt|tham gia|hoàn thành)\b", clause, re.IGNORECASE):
+            return False   # "99,0% dân số đô thị được cung cấp nước sạch": a rate among a group, no share
         return bool(_AFTER_SHARE.match(after))
 
     def _continues(self, a: int, b: int) -> bool:
@@ -483,7 +491,7 @@ class _Reader:
         head_start = self.sentence_start(f[run[0]].start)
         prev_sentence = self.sentence_start(max(0, head_start - 2)) if head_start else 0
         context = self.text[prev_sentence: f[run[0]].start] + " ".join(self.gap(i) for i in run)
-        labels = [_fold(_label(self.gap(i))) for i in run]
+        labels = [_fold(f"{_label(self.gap(i))} {self.after(i, 30)}") for i in run]
         if not _STRUCTURE_CUE.search(context) and not _partition(labels):
             return
         rates = sum(bool(_RATE_NAME.match(self._clause_label(i))) for i in run) >= 2 and \
@@ -511,7 +519,7 @@ class _Reader:
 
     def _one_total(self, run: list[int]) -> bool:
         """Whether shares each stated with its own quantity ("95 tấn/ngày (chiếm 10%), 5.390 tấn/ngày
-        (chiếm 70%)") are shares of one total: the totals they imply agree within 10%."""
+        (chiếm 70%)") are shares of one total: the totals they imply agree within a factor of two."""
         implied = []
         for i in run:
             q = self.f[i - 1] if i else None
@@ -520,7 +528,9 @@ class _Reader:
                 continue
             amount = q.value.point if q.value.point is not None else (q.value.lo + q.value.hi) / 2
             implied.append(amount * 100 / self.f[i].value.point)
-        return len(implied) < 2 or max(implied) <= min(implied) * Decimal("1.1")
+        # a slip in one share moves its implied total by a fraction; shares of different totals
+        # (tấn/ngày of solid waste and of industrial waste) imply totals apart by a factor
+        return len(implied) < 2 or max(implied) <= min(implied) * 2
 
     def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
         """Whether the shares name the whole (so they must reach 100%), and what an economic
