@@ -462,7 +462,9 @@ class _Reader:
         level = re.search(r"\b(?:giảm|tăng)\s+(?:còn|lên mức|xuống)\s*$", before, re.IGNORECASE)
         if _GROWTH_WORDS.search(before[-40:]) and not level:
             return False   # a rate of change; but "nông nghiệp giảm còn 18,2%" is the share it fell to
-        if _RATIO_BEFORE.search(before) and not (re.match(r"^\s*(?:;|,|và\b)", after) and _LISTED.search(before)):
+        if _RATIO_BEFORE.search(before) and not level and not (
+                re.match(r"^\s*(?:;|,|và\b|\()", after)
+                and (_LISTED.search(before) or re.search(r"\b(?:tỷ trọng|tỉ trọng|cơ cấu)\b", before, re.IGNORECASE))):
             return False   # "đạt 104,5%" is a ratio; "…; nông - lâm - thủy sản đạt 6,72%;" a listed share
         if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
                     re.IGNORECASE):
