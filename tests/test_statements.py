@@ -297,3 +297,15 @@ def test_rates_among_groups_are_no_structure():
     assert read_statements("96,8% hộ dân được sử dụng điện lưới quốc gia; 99,0% dân số đô thị được cung cấp nước "
                            "sạch qua hệ thống cấp nước tập trung; 91,5% dân số nông thôn sử dụng nước sinh hoạt "
                            "hợp vệ sinh.").structures == []
+
+
+def test_a_change_restated_as_a_rate_and_a_round_measure_read_to_its_thousand():
+    # California 2006: two changes, each with its rate, from the same population
+    found = comparisons("Năm 2006, California có khoảng 36.132.147 người, tăng 290.109 người hay 0,8% so với năm "
+                        "2005 và tăng 2.260.494 người hay 6,7% so với năm 2000.")
+    assert [(kind, result, holds) for kind, _, _, result, holds in found] == [
+        ("growth", "0,8%", True), ("growth", "6,7%", True)]
+    # 390 nghìn tỷ against "155.000 tỷ đồng", a round figure: 150% holds within its thousand
+    [c] = read_statements("Tổng tài sản năm 2017 đạt 390 nghìn tỷ đồng, tăng 150% so với mức 155.000 tỷ đồng của "
+                          "cùng kỳ.").comparisons
+    assert comparison_holds(c)

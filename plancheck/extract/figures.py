@@ -157,8 +157,11 @@ def _about(v: Decimal) -> Decimal:
 
 
 def _rounded_whole(value: Value) -> Value:
-    """A figure written in whole units read as rounded to them (a percentage, a measure)."""
-    interval = Interval.rounded(value.point, 0)
+    """A figure written in whole units read as rounded to them (a percentage, a measure); a
+    measure ending in a group of zeros ("155.000 tỷ đồng") as rounded to the thousand."""
+    places = 3 if value.point >= 1000 and value.point % 1000 == 0 and "%" not in value.text else 0
+    interval = Interval.rounded(value.point.scaleb(-places), 0)
+    interval = Interval(interval.lo.scaleb(places), interval.hi.scaleb(places))
     return value.model_copy(update={"lo": interval.lo, "hi": interval.hi})
 
 

@@ -110,6 +110,9 @@ _SHARE_GAP = re.compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchi�
                         re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
+# A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
+_RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
+                       r"\s*(?:tăng|giảm)?\s*$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
                            re.IGNORECASE)
 _BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$", re.IGNORECASE)
@@ -248,6 +251,9 @@ class _Reader:
             before = self.gap(i)
             if (g := _GROWTH_BEFORE.search(before)) is not None:
                 self._growth(i, g.group(1) or "giảm")
+            elif i > 0 and f[i - 1].kind == "qty" and _RESTATED.match(before) \
+                    and (g := _GROWTH_BEFORE.search(self.gap(i - 1))) is not None:
+                self._growth(i, g.group(1) or "giảm")   # "tăng 290.109 người hay 0,8% so với năm 2005"
             elif _RATIO_BEFORE.search(before) and not _SHARE_GAP.match(before):
                 self._ratio(i)
             elif i > 0 and f[i - 1].kind == "qty" and _SHARE_GAP.match(before) and self.same_sentence(i - 1, i) \
@@ -262,8 +268,8 @@ class _Reader:
                 return None
             g = self.f[j]
             if g.kind == "qty" and g.depth <= self.f[i].depth and j not in self.used_as_base \
-                    and (like is None or self.compatible(g, like)):
-                return j
+                    and (like is None or self.compatible(g, like)) and not _GROWTH_BEFORE.search(self.gap(j)):
+                return j   # not a change itself: "tăng 290.109 người …, tăng 2.260.494 người" are no subjects
         return None
 
     def _growth(self, i: int, word: str) -> None:
