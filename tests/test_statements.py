@@ -309,3 +309,14 @@ def test_a_change_restated_as_a_rate_and_a_round_measure_read_to_its_thousand():
     [c] = read_statements("Tổng tài sản năm 2017 đạt 390 nghìn tỷ đồng, tăng 150% so với mức 155.000 tỷ đồng của "
                           "cùng kỳ.").comparisons
     assert comparison_holds(c)
+
+
+def test_sub_counts_of_the_same_kind_and_people_under_several_names():
+    def counts(text):
+        return [(c.stated.text, c.counted, count_holds(c)) for c in read_statements(text).counts]
+
+    assert counts("Giao Châu mới gồm có 7 quận: là 4 quận cũ: Giao Chỉ, Cửu Chân, Nhật Nam, Hợp Phố và 3 quận "
+                  "mới: Tân Xương, Vũ Bình và Cửu Đức,[4]") == [("7", 7, True), ("4", 4, True), ("3", 3, True)]
+    [b] = read_statements("Có 2.002 hộ làm nghề thêu ren, với 5.740 lao động tham gia, trong số này lao động chính có "
+                          "2.684 người, lao động phụ là 2.896 người và lao động thuê là 160 người.").breakdowns
+    assert (b.whole.text, [p.value.text for p in b.parts]) == ("5.740", ["2.684", "2.896", "160"])

@@ -143,12 +143,14 @@ _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
-_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+đó|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b[\s,:]*|"
-                            r"^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
+_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b"
+                            r"[\s,:]*|^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            r"|(?<=[a-zà-ỹđ\d²%)])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
-_PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân"})
+_PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân", "lao động", "nhân viên", "cán bộ",
+                     "công chức", "viên chức", "học sinh", "sinh viên", "giáo viên", "công nhân", "đại biểu",
+                     "bệnh nhân", "hội viên", "đảng viên", "tín đồ", "thí sinh", "trẻ em", "cử tri", "hộ viên"})
 _NOT_PERSON = frozenset({"dân tộc", "dân số", "dân tộc thiểu số"})
 _THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
 
@@ -568,7 +570,7 @@ class _Reader:
             if first is None or not self.same_sentence_offset(m.start(), f[first].start):
                 continue
             exhaustive = bool(re.search(r"gồm", m.group(0), re.IGNORECASE))
-            if re.match(r"trong\s+số\b(?!\s+đó)", m.group(0).strip(" ,(:"), re.IGNORECASE) and \
+            if re.match(r"trong\s+số\b(?!\s+(?:đó|này))", m.group(0).strip(" ,(:"), re.IGNORECASE) and \
                     f[first].kind == "qty":
                 self._parts_of(first, first + 1, exhaustive, taken)   # "Trong số 203.733 lần …, có 109.156 …"
                 continue
@@ -924,9 +926,17 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
         piece = piece.strip(" *“”\"'")
         if not piece or piece in ("…", "..."):
             continue
-        if (sub := re.match(r"^(\d{1,3})\s+[^\W\d_][^:]*:", piece)):
-            if (items or k) and _CONTAINER.match(noun):   # "10 đơn vị: A, B và 8 huyện: …": 8 of the 10
+        if (sub := re.match(r"^(?:(?:là|gồm|có)\s+)?(\d{1,3})\s+([^\W\d_]+)[^:]*:", piece)):
+            # "10 đơn vị: A, B và 8 huyện: …": 8 of the 10; "7 quận: là 4 quận cũ: … và 3 quận mới: …"
+            if (items or k) and _CONTAINER.match(noun) or (k == 0 and sub.group(2).casefold() == noun_head):
                 items.extend(f"{sub.group(0).rstrip(':')} ({j}/{sub.group(1)})" for j in range(1, int(sub.group(1)) + 1))
+                if sub.group(2).casefold() == noun_head:
+                    rest_pieces = pieces[k + 1:]
+                    for later in rest_pieces:   # the next sub-count of the same kind
+                        more = re.match(r"^(?:và\s+)?(\d{1,3})\s+([^\W\d_]+)[^:]*:", later.strip())
+                        if more and more.group(2).casefold() == noun_head:
+                            items.extend(f"{more.group(0).rstrip(':')} ({j}/{more.group(1)})"
+                                         for j in range(1, int(more.group(1)) + 1))
             break
         if re.match(r"^(?:…|\.\.\.|v\.v)", piece):
             at_least = True
