@@ -320,3 +320,19 @@ def test_sub_counts_of_the_same_kind_and_people_under_several_names():
     [b] = read_statements("Có 2.002 hộ làm nghề thêu ren, với 5.740 lao động tham gia, trong số này lao động chính có "
                           "2.684 người, lao động phụ là 2.896 người và lao động thuê là 160 người.").breakdowns
     assert (b.whole.text, [p.value.text for p in b.parts]) == ("5.740", ["2.684", "2.896", "160"])
+
+
+@pytest.mark.parametrize("text, part, total", [
+    ("Giáo phận này hiện có khoảng 134.700 giáo dân (chiếm 4,6% dân số) trên tổng số dân khoảng 2.955.000 người.",
+     "khoảng 134.700", "khoảng 2.955.000"),
+    ("Số giáo dân Công giáo là 378.269 người trên 1.390.000 người trên địa bàn, chiếm khoảng 27% tổng dân cư.",
+     "378.269", "1.390.000"),
+    ("Tổng số giáo dân là 138.790 người (2019), chiếm 1,6% dân số trong địa phận trên tổng số 8.697.890 người.",
+     "138.790", "8.697.890"),
+    ("Như vào năm 1241, trong số 1.004.656 hộ có nguyên tịch ở các lộ, thì có đến 280.746 hộ bỏ trốn, chiếm 28%.",
+     "280.746", "1.004.656"),
+])
+def test_a_share_whose_total_comes_after_it_or_out_of_trong_so(text, part, total):
+    [c] = read_statements(text).comparisons
+    assert (c.kind, c.numerator.value.text, c.denominator.value.text) == (ComparisonKind.share, part, total)
+    assert comparison_holds(c)

@@ -111,6 +111,7 @@ _SHARE_GAP = re.compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchi�
 _GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
 # A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
+_YEAR_ASIDE = re.compile(r"\(\s*(?:năm\s*)?(?:1[89]|20)\d\d\s*\)")
 _RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
                        r"\s*(?:tăng|giảm)?\s*$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
@@ -250,7 +251,7 @@ class _Reader:
                 continue
             if p.kind != "pct":
                 continue
-            before = self.gap(i)
+            before = _YEAR_ASIDE.sub("", self.gap(i))   # "138.790 người (2019), chiếm 1,6%"
             if (g := _GROWTH_BEFORE.search(before)) is not None:
                 self._growth(i, g.group(1) or "giảm")
             elif i > 0 and f[i - 1].kind == "qty" and _RESTATED.match(before) \
@@ -334,9 +335,17 @@ class _Reader:
         if base and not _measures(part, base.group(1)):
             return   # "29 tộc người còn lại chỉ chiếm 0,9% dân số": a share of people, not of groups
         total_i = None
-        m = re.match(r"^[\s,)]*(?:dân số\s+)?(?:trên|của|trong)\s+(?:tổng\s+(?:số\s+)?|số\s+)(?:[^\d;.]{0,25}?)$",
-                     after)
-        if m and i + 1 < len(f) and self.compatible(f[i + 1], part):
+        # the total after the share: "(chiếm 4,6% dân số) trên tổng số dân khoảng 2.955.000 người"
+        m = re.match(r"^[\s,)]*(?:(?:dân số|dân cư|diện tích)[\s,)]*)?(?:trên|của|trong)\s+(?:[^\d;.]{0,20}?\s)?"
+                     r"(?:tổng\s+(?:số\s+)?|số\s+)(?:[^\d;.]{0,25}?)$", after)
+        out_of = (part.qualifier or "").casefold() == "trên" and re.match(r"^[^\d;.]{0,25}$", self.gap(i - 1))
+        if i >= 2 and f[i - 2].kind == "qty" and self.compatible(f[i - 2], part) and (out_of or re.match(
+                r"^[^\d;.]{0,25}\btrên\s+(?:tổng\s+số\s+)?[^\d;.]{0,15}$", self.gap(i - 1))):
+            # "378.269 người trên 1.390.000 người …, chiếm khoảng 27%": "trên" is "out of", no bound
+            if out_of:
+                f[i - 1] = _without_qualifier(part)
+            part_i, total_i = i - 2, i - 1
+        elif m and i + 1 < len(f) and self.compatible(f[i + 1], part):
             total_i = i + 1
         else:
             for j in range(part_i - 1, -1, -1):
@@ -808,6 +817,15 @@ def _semicolon_items(rest: str) -> list[str]:
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
 
+def _without_qualifier(fig: Figure) -> Figure:
+    """The figure with its qualifier read as a preposition: "trên 1.390.000 người" as "out of"."""
+    from .figures import _value
+
+    value = _value(fig.number, None, fig.number) or fig.value
+    return Figure(fig.number_at, fig.end, fig.number, value, fig.kind, fig.unit, fig.noun, fig.exponent, None,
+                  depth=fig.depth, form=fig.form, number_at=fig.number_at, number=fig.number)
+
+
 def _measures(part: Figure, base: str) -> bool:
     """Whether a figure can be a part of what a base word names: people of "dân số", an area
     of "diện tích", money of "GRDP"."""
@@ -821,7 +839,8 @@ def _measures(part: Figure, base: str) -> bool:
 
 def _person(noun: str) -> bool:
     """Whether a counted noun counts people ("người", "nhân khẩu", "dân"), not "dân tộc"."""
-    return noun in _PERSON or (noun.split()[0] in _PERSON and noun not in _NOT_PERSON)
+    words = noun.split()
+    return noun in _PERSON or (words[0] in _PERSON and noun not in _NOT_PERSON) or words[-1] == "dân"   # giáo dân, cư dân
 
 
 def _splits(whole: Value, parts: list[Value]) -> list[list[int]]:
