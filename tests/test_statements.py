@@ -336,3 +336,15 @@ def test_a_share_whose_total_comes_after_it_or_out_of_trong_so(text, part, total
     [c] = read_statements(text).comparisons
     assert (c.kind, c.numerator.value.text, c.denominator.value.text) == (ComparisonKind.share, part, total)
     assert comparison_holds(c)
+
+
+@pytest.mark.parametrize("text, kind, operands", [
+    ("Làng La Khê có 2.100 người thì 1.200 người chết đói, bằng 57% số dân.", "share", ("1.200", "2.100")),
+    ("Sau sắp xếp dự kiến giảm khoảng 485/902 đầu mối (53,77%).", "ratio", ("485", "902")),
+    ("Ngành nông, lâm, thủy sản ước đạt 18.892 tỷ đồng, bằng 107,6% kế hoạch, tăng trưởng 4,25% (Kế hoạch: "
+     "17.559 tỷ đồng, tăng 3,5 - 4%).", "ratio", ("18.892 tỷ đồng", "17.559 tỷ đồng")),
+])
+def test_ratios_named_by_their_base_and_fractions_with_their_rate(text, kind, operands):
+    [c] = read_statements(text).comparisons
+    assert (c.kind.value, c.numerator.value.text, c.denominator.value.text) == (kind, *operands)
+    assert comparison_holds(c)

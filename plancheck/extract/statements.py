@@ -137,7 +137,9 @@ _EXTREME = re.compile(r"\bnhất\b", re.IGNORECASE)
 _BESIDES = re.compile(r"\b(?:bên cạnh đó|ngoài ra|ngoài)\b", re.IGNORECASE)
 _NOT_SHARE_AFTER = re.compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
 # What a share is of, when the text names it right after: "chiếm 0,9% dân số", "79% diện tích".
-_BASE_WORD = re.compile(r"^\s*(dân số|diện tích|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn)\b", re.IGNORECASE)
+_BASE_WORD = re.compile(r"^\s*(dân số|số dân|diện tích|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|tổng số)\b",
+                        re.IGNORECASE)
+_OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
 _TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
 _REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
 _PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
@@ -257,11 +259,13 @@ class _Reader:
             elif i > 0 and f[i - 1].kind == "qty" and _RESTATED.match(before) \
                     and (g := _GROWTH_BEFORE.search(self.gap(i - 1))) is not None:
                 self._growth(i, g.group(1) or "giảm")   # "tăng 290.109 người hay 0,8% so với năm 2005"
-            elif _RATIO_BEFORE.search(before) and not _SHARE_GAP.match(before):
+            elif _RATIO_BEFORE.search(before) and (not _SHARE_GAP.match(before) or _NOT_SHARE_AFTER.match(self.after(i, 30))) \
+                    and not (_OF_BASE.match(before) and _BASE_WORD.match(self.after(i, 30))):
                 self._ratio(i)
-            elif i > 0 and f[i - 1].kind == "qty" and _SHARE_GAP.match(before) and self.same_sentence(i - 1, i) \
-                    and not f[i - 1].unit.startswith("người/"):
-                self._share(i)
+            elif i > 0 and f[i - 1].kind == "qty" and (_SHARE_GAP.match(before) or _OF_BASE.match(before)
+                                                       and _BASE_WORD.match(self.after(i, 30))) \
+                    and self.same_sentence(i - 1, i) and not f[i - 1].unit.startswith("người/"):
+                self._share(i)   # "… 1.200 người chết đói, bằng 57% số dân": a share of a total named after it
 
     def _subject_of(self, i: int, like: Figure | None = None) -> int | None:
         """The figure a rate at i is about: the nearest earlier quantity of the sentence, outside
@@ -312,12 +316,10 @@ class _Reader:
         j = self._subject_of(i)
         if j is None:
             return
-        for k in range(i + 1, min(i + 3, len(f))):
+        for k in range(i + 1, min(i + 4, len(f))):
             g = f[k]
             if g.kind != "qty" or not self.same_sentence(i, k) or not self.compatible(f[j], g):
-                if g.kind == "pct":
-                    return
-                continue
+                continue   # "bằng 107,6% kế hoạch, tăng trưởng 4,25% (Kế hoạch: 17.559 tỷ đồng …)"
             between = self.text[p.end: g.start]
             if _PLAN_PAREN.search(between) or _BASE_AFTER.match(between) or \
                     (g.depth > p.depth and len(between) < 40 and re.match(r"^\s*[^\d;.]{0,30}\($", between)):
@@ -372,8 +374,10 @@ class _Reader:
             return
         if re.search(r"\b(?:tăng|giảm)\s+[\d]", between):
             return
-        if f[i + 1].qualifier or f[i].qualifier or re.search(r"\b(?:khoảng|gần|hơn|trên|dưới)\s*$", self.gap(i)):
-            return   # "06/34 địa phương tỷ lệ đạt dưới 90%": a threshold, not the fraction's value
+        approximate = re.search(r"\b(?:khoảng|gần|hơn|trên|dưới)\s*$", self.gap(i))
+        if f[i + 1].qualifier or (approximate and not re.fullmatch(r"[^\d()]{0,20}\(\s*", between)):
+            return   # "06/34 địa phương tỷ lệ đạt dưới 90%": a threshold, not the fraction's value;
+            # but "giảm khoảng 485/902 đầu mối (53,77%)" states the fraction's own rate
         after = self.after(i + 1, 40)
         if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
@@ -830,7 +834,9 @@ def _measures(part: Figure, base: str) -> bool:
     """Whether a figure can be a part of what a base word names: people of "dân số", an area
     of "diện tích", money of "GRDP"."""
     base = base.casefold()
-    if base == "dân số":
+    if base == "tổng số":
+        return True
+    if base in ("dân số", "số dân"):
         return not part.unit and _person(part.noun.casefold() or "người")
     if base == "diện tích":
         return part.unit.casefold() in _AREA_UNITS
