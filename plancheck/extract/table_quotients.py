@@ -29,6 +29,9 @@ _MIN_CELLS = 2   # a relation seen in one pair of cells is a sentence, not a tab
 def quotients_in_tables(tables: list[Table]) -> list[Comparison]:
     out: list[Comparison] = []
     for table in tables:
+        if table.columns < 2 or sum("(" in cell.text for row in table.rows for cell in row.cells[:1]) < 3 and \
+                not any(sum("(" in cell.text for cell in row.cells) >= 3 for row in table.rows[:3]):
+            continue   # fewer than three labels with a unit in parentheses: no quotient to check
         grid = [[_cell_at(row, c) for c in range(table.columns)] for row in table.rows]
         if not grid or table.columns < 2:
             continue
