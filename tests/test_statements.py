@@ -348,3 +348,10 @@ def test_ratios_named_by_their_base_and_fractions_with_their_rate(text, kind, op
     [c] = read_statements(text).comparisons
     assert (c.kind.value, c.numerator.value.text, c.denominator.value.text) == (kind, *operands)
     assert comparison_holds(c)
+
+
+def test_a_population_after_dan_so_is_a_figure_and_its_growth_from_a_base():
+    found = comparisons("Theo điều tra dân số năm 2010, Thượng Hải có tổng dân số 23.019.148 người, mức tăng 37,53% từ "
+                        "16.737.734 người năm 2000.[17] 20,6 triệu dân trong đó, hay 89,3%, là dân thành thị.")
+    assert found == [("growth", "23.019.148", "16.737.734", "37,53%", True),
+                     ("share", "20,6 triệu", "23.019.148", "89,3%", True)]

@@ -63,7 +63,7 @@ _FIGURE = re.compile(
 )
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
 _NOT_BEFORE = re.compile(
-    r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|(?<!trong )(?<!tổng )(?<!Trong )(?<!Tổng )số|lần thứ|thứ|khóa|khoá|kỳ|"
+    r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|(?<!trong )(?<!tổng )(?<!Trong )(?<!Tổng )(?<!dân )(?<!Dân )số|lần thứ|thứ|khóa|khoá|kỳ|"
     r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|km số|lô|tờ|thửa|hòn|"
     r"quận|phường|ấp|khóm|khu phố|tổ dân phố|đường số|cầu số|"
     r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu)|[#№])\s*$",
