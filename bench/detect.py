@@ -176,9 +176,13 @@ def part_a(workdir: Path, misses: bool):
             found = new_findings(base, findings(mutated, f"s{n}.txt", workdir), category)
             tally[category]["slips"] += 1
             tally[category]["found"] += bool(found)
-            tally[category][fix_verdict(found, original, slipped)] += 1
+            verdict = fix_verdict(found, original, slipped)
+            tally[category][verdict] += 1
             if misses and not found:
                 print(f"  missed {category:11} {original} → {slipped}: {text[:140]}")
+            if misses and verdict == "wrong":
+                fixes = "; ".join(f"{f.rule} {f.suggestion}" for f in found if f.suggestion)
+                print(f"  wrong fix {category:11} {original} → {slipped}: {fixes} | {text[:100]}")
     return tally, false
 
 
@@ -245,9 +249,13 @@ def part_b(workdir: Path, misses: bool, per_document: int, seed: int):
                     key = f"{expect} ({sort})"
                     tally[key]["slips"] += 1
                     tally[key]["found"] += bool(found)
-                    tally[key][fix_verdict(found, number, slipped)] += 1
+                    verdict = fix_verdict(found, number, slipped)
+                    tally[key][verdict] += 1
                     if misses and not found:
                         print(f"  missed {key:28} {path.name}:{loc.line} {number} → {slipped}")
+                    if misses and verdict == "wrong":
+                        fixes = "; ".join(f"{f.rule} {f.suggestion}" for f in found if f.suggestion)
+                        print(f"  wrong fix {key:28} {path.name}:{loc.line} {number} → {slipped}: {fixes}")
             (workdir / path.name).write_text(text, encoding="utf-8")
     return tally, false
 

@@ -127,6 +127,15 @@ def _relative(miss: Decimal, tolerance: Decimal) -> Decimal:
     return Decimal(0) if miss == 0 else _FAR
 
 
+def _as_precise_as(new: Value, old: Value) -> Value:
+    """The edited figure read with the precision the original was read with: a whole
+    percentage of running text stands for ±0,5 ("57%" is 56,5–57,5), so does its edit."""
+    if new.point is None or old.point is None or old.hi - old.lo <= new.hi - new.lo:
+        return new
+    below, above = old.point - old.lo, old.hi - old.point
+    return new.model_copy(update={"lo": new.point - below, "hi": new.point + above})
+
+
 def _editable(v: Value) -> bool:
     return v.point is not None and v.qualifier is None
 
@@ -178,7 +187,7 @@ class Repairs:
             seen.add(k)
             others = [o for o in self.uses[k] if o is not check]
             for edit in edits(old.text):
-                new = edit.value(old.location)
+                new = _as_precise_as(edit.value(old.location), old)
                 mended = check.replaced(self.key, k, new)
                 if check.holds(mended) is not True:
                     continue

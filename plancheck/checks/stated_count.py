@@ -18,7 +18,15 @@ class StatedCount(CheckKind):
             yield Hit(
                 location=count.stated.location or count.location,
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
-                suggestion=f"{count.stated.text} → {count.counted:0{len(count.stated.text.strip())}d}?"
-                if count.stated.text.strip().isdigit() else None,
+                suggestion=_suggestion(count),
                 evidence={"items": count.items},
             )
+
+
+def _suggestion(count) -> str | None:
+    """The count the list gives, written as the text writes counts: "07" pads, "10" does not."""
+    stated = count.stated.text.strip()
+    if not stated.isdigit():
+        return None
+    width = len(stated) if stated.startswith("0") else 1
+    return f"{stated} → {count.counted:0{width}d}?"
