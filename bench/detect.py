@@ -118,12 +118,21 @@ def fix_verdict(found, original: str, mutated: str) -> str:
     fixes = [f.suggestion for f in found if f.suggestion]
     if not fixes:
         return "none"
-    want = original.strip().rstrip("%").strip()
+    want = _value(original)
     for s in fixes:
         m = re.match(r"\s*(.*?)\s*→\s*(.*?)\??\s*(?:\(|$)", s)
-        if m and _NUMBER.search(m.group(2)) and _NUMBER.search(m.group(2)).group(0) == want:
-            return "restored"
+        if m and _NUMBER.search(m.group(2)) and _value(_NUMBER.search(m.group(2)).group(0)) == want:
+            return "restored"   # compared as numbers: "48,40" restores "48.4", "2" restores "02"
     return "wrong"
+
+
+def _value(number: str):
+    from plancheck.numbers import NotANumber, parse_number
+
+    try:
+        return parse_number(number.strip().rstrip("%").strip()).value
+    except NotANumber:
+        return None
 
 
 # -- part A: labelled sentences ----------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from ..edits import Edit, edits
+from ..edits import Edit, EditKind, edits
 from ..models import Comparison, Plan, Structure, Value
 from .arithmetic import (StructureSumParams, comparison_holds, computed_interval, computed_point, structure_holds,
                          structure_tolerance, structure_total)
@@ -167,8 +167,8 @@ class Repairs:
         """The fix to suggest: the best candidate, when no other explains the failure as well.
         None when a figure of the check is a range or a bound ("khoảng 5%", "từ 90% trở
         lên"): any value inside it would do, so no single edit says more than another."""
-        if not all(_editable(v) for v in check.figures()):
-            return None
+        if not all(_editable(v) and any(e.kind <= EditKind.digit for e in edits(v.text)) for v in check.figures()):
+            return None   # a figure no slip can be read from ("91.8%", "4276,0") may be the slip itself
         ranked = self.candidates(check)
         if not ranked or (len(ranked) > 1 and ranked[0].ties(ranked[1])):
             return None

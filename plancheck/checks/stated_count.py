@@ -26,7 +26,7 @@ class StatedCount(CheckKind):
 def _suggestion(count) -> str | None:
     """The count the list gives, written as the text writes counts: "07" pads, "10" does not."""
     stated = count.stated.text.strip()
-    if not stated.isdigit():
-        return None
+    if not stated.isdigit() or count.fewest is not None or count.at_least:
+        return None   # the list may name fewer items than it seems: no one count to suggest
     width = len(stated) if stated.startswith("0") else 1
     return f"{stated} → {count.counted:0{width}d}?"
