@@ -79,6 +79,8 @@ def _comparison(lines, r: int, a: int, b: int, j: int, scale: Decimal, across: b
     if any(v is None for v in values):
         return None
     result, num, den = values
+    if result.decimals == 0 and result.lo == result.hi:   # a density is a measure, rounded: "503" is 502,5–503,5
+        result = result.model_copy(update={"lo": result.point - Decimal("0.5"), "hi": result.point + Decimal("0.5")})
     where = _name_at(lines, j, min(r, a, b))
     return Comparison(indicator=f"{_strip_unit(lines[r][0].text)} ({where})" if where else _strip_unit(lines[r][0].text),
                       kind=ComparisonKind.quotient, value=result,
