@@ -768,8 +768,10 @@ class _Reader:
         if re.search(r"[\d,]", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED \
                 or len(noun.split()) > 7:
             return   # "9 đơn vị hành chính trực thuộc, bao gồm các quận:" counts no list
-        if (noun[:1].isupper() and not noun.isupper()) or (n_text[:1].isupper() and not n_text.isupper()):
-            return   # a title or a name: "100 Decisive Battles:", "Má Tám Nhung", "16 Ví dụ:"
+        if n_text[:1].isupper() and not n_text.isupper():
+            return   # a name: "Má Tám Nhung"
+        if noun[:1].isupper() and not noun.isupper() and (noun.isascii() or not self.text[:m.start()].strip(" *-+•")):
+            return   # a title or a heading: "100 Decisive Battles:", "16 Ví dụ:"; but "có 8 Tiết độ:" counts
         before = self.text[max(0, m.start() - 40): m.start()]
         if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+(?:với|và)|\s*,)\s+$", before):
             return   # "10 tổng với 79 làng …:", "2 phủ, 4 huyện: A (a, b), B (c, d)": the list names the first count's items
