@@ -355,3 +355,16 @@ def test_a_population_after_dan_so_is_a_figure_and_its_growth_from_a_base():
                         "16.737.734 người năm 2000.[17] 20,6 triệu dân trong đó, hay 89,3%, là dân thành thị.")
     assert found == [("growth", "23.019.148", "16.737.734", "37,53%", True),
                      ("share", "20,6 triệu", "23.019.148", "89,3%", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "2. Có ít nhất 02 cá nhân được cấp: a) Chứng chỉ hành nghề; b) Chứng chỉ lập dự án; c) Chứng chỉ thi công.",
+    "Thực hiện theo quy định tại Điều 90 Nghị định này thực hiện như sau: a) hồ sơ; b) thủ tục; c) thời hạn.",
+])
+def test_a_minimum_and_a_clause_number_are_no_counts(text):
+    assert read_statements(text).counts == []
+
+
+def test_a_capitalised_noun_counts_unless_it_is_a_title_or_a_heading():
+    [c] = read_statements("Thời đầu có 8 Tiết độ: Vân Nam, Thác Đông, Vĩnh Xương.").counts
+    assert (c.stated.text, c.counted) == ("8", 3)

@@ -62,4 +62,6 @@ def _read(passage: list[tuple[Cell, Cell]]) -> Statements:
         start, cell = next((p for p in reversed(pieces) if p[0] <= offset), pieces[0])
         return cell.locate(min(offset - start, max(len(cell.text) - 1, 0)))
 
-    return read_statements(text, locate)
+    found = read_statements(text, locate)
+    found.counts, found.open_count = [], None   # "7 | Khảo tả di tích:" is a row number and a heading, no count
+    return found

@@ -926,7 +926,8 @@ _COUNT = re.compile(
     r"(?P<noun>(?!(?:gồm|có|bao|là|như)\b)[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*"
     r"(?:là|gồm|như sau|sau)?\s*:(?!\d)",
     re.IGNORECASE)
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn)|[-–])\s*$",
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
+                                 r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng)|[-–])\s*$",
                                  re.IGNORECASE)
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
