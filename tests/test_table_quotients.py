@@ -63,3 +63,44 @@ def test_an_infobox_is_read_as_the_sentences_it_stands_for(tmp_path):
     path.write_text(BINH_DUONG, encoding="utf-8")
     found = [(f.rule, f.location.line) for f in check(path, select=["comparison", "part-whole"]).findings]
     assert found == [("PC302", 2), ("PC203", 3), ("PC203", 4)]
+
+
+# Công điện 220/CĐ-TTg (2025), Phụ lục II as extracted: the ministries' total row has no STT,
+# its figures one column left of the rows'; the rows give 1.200 đã cung cấp, the total 1.199
+MINISTRIES = """\
+| STT | Cơ quan | Phải cung cấp | Đã cung cấp | Chưa cung cấp | Tỷ lệ (%) |
+|---|---|---|---|---|---|
+| I. | Bộ, ngành | | | | |
+| 1. | Bộ Tư pháp | 12 | 12 | 0 | 100 |
+| 2. | Bộ Văn hóa | 70 | 66 | 4 | 94,29 |
+| 3. | Bộ Tài chính | 379 | 187 | 192 | 49,34 |
+| Tổng số | 461 | 264 | 196 | 57,27 | |
+"""
+
+# a scoring form whose sections carry their own subtotals: the total is theirs
+POINTS = """\
+| STT | Tiêu chí | Điểm |
+|---|---|---|
+| I | Năng lực | 20 |
+| 1 | Lãnh đạo | 10 |
+| 2 | Tập hợp | 10 |
+| II | Kết quả | 80 |
+| 1 | Chỉ tiêu | 50 |
+| 2 | Nhiệm vụ | 30 |
+| Tổng cộng | | 100 |
+"""
+
+
+def totals(tmp_path, text):
+    path = tmp_path / "phu-luc.md"
+    path.write_text(text, encoding="utf-8")
+    return [(f.location.line, f.message) for f in check(path, select=["PC302"]).findings]
+
+
+def test_a_total_row_is_checked_against_its_section_column_by_column(tmp_path):
+    [(line, message)] = totals(tmp_path, MINISTRIES)
+    assert line == 7 and "12 + 66 + 187 = 265" in message   # 264 written; the rate column is no sum
+
+
+def test_a_total_of_sections_with_subtotals_is_left_alone(tmp_path):
+    assert totals(tmp_path, POINTS) == []

@@ -1,0 +1,122 @@
+"""A table's "Tổng số" row against the numbered rows it totals, column by column.
+
+    | I. | Bộ, ngành |                                 |
+    | 1. | Bộ Tư pháp      | 19 | 07 | 12 | …          |
+    | 2. | Bộ Văn hóa, …   | 70 | -  | 70 | …          |
+    | …                                                |
+    | Tổng số            | 1.885 | 169 | 1.716 | …    |   ← each column: the sum of rows 1., 2., …
+
+The rows a total covers are the numbered rows of its section (since the last heading
+row "I.", "II." or the table's start) above it, or, when none is above, those below it up
+to the next heading; a total under sections whose headings carry subtotals ("II | 80")
+totals the sections, and is left alone. Cells are aligned from the right: a total row often has no STT cell
+and its figures sit one column to the left of the rows'. Columns of rates (a decimal
+comma, "%") are no sums and are left out; "-" and an empty cell count as nothing.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..models import Breakdown, Component, Value
+from ..models.document import Cell, Row, Table
+from ..numbers import NotANumber, parse_value
+
+_TOTAL = re.compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,3}\.?$")
+_HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+")
+_NIL = {"-", "–", "—", ""}
+_MIN_ROWS = 2
+
+
+def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    for table in tables:
+        rows = table.rows
+        for k, row in enumerate(rows):
+            texts = _texts(row)
+            if not texts or not any(_TOTAL.match(t.text.strip()) for t in texts[:2]):
+                continue
+            total = _figures(row)
+            if len(total) < 1:
+                continue
+            members = _members(rows, k)
+            if len(members) < _MIN_ROWS:
+                continue
+            out += _columns(texts, total, [_figures(r) for r in members])
+    return out
+
+
+def _texts(row: Row) -> list[Cell]:
+    return [c for c in sorted(row.cells, key=lambda c: c.column) if c.text.strip()]
+
+
+def _stt(row: Row) -> str:
+    texts = _texts(row)
+    return texts[0].text.strip() if texts else ""
+
+
+def _members(rows: list[Row], k: int) -> list[Row]:
+    """The numbered rows of the total's section: above it, else below it."""
+    above: list[Row] = []
+    for row in reversed(rows[:k]):
+        stt = _stt(row)
+        if _HEADING.match(stt) and any(v is not None for v in _figures(row)):
+            return []   # the section heads carry their own subtotals: the total is theirs, not these rows'
+        if _HEADING.match(stt) or _TOTAL.match(stt):
+            break
+        if _NUMBERED.match(stt):
+            above.append(row)
+    if above:
+        return above[::-1]
+    below: list[Row] = []
+    for row in rows[k + 1:]:
+        stt = _stt(row)
+        if _HEADING.match(stt) or _TOTAL.match(stt):
+            break
+        if _NUMBERED.match(stt):
+            below.append(row)
+    return below
+
+
+def _figures(row: Row) -> list[Value | None]:
+    """The row's trailing cells as figures (None for "-" or an empty cell), right to left;
+    stops at the first cell that is text."""
+    out: list[Value | None] = []
+    for cell in reversed(_texts(row)):
+        text = _FOOTNOTE.sub("", cell.text).strip()
+        if text in _NIL:
+            out.append(None)
+            continue
+        try:
+            value = parse_value(text, cell.location)
+        except (NotANumber, ArithmeticError, ValueError):
+            break
+        if value.point is None or value.qualifier:
+            break
+        out.append(value)
+    return out
+
+
+def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]]) -> list[Breakdown]:
+    name = _FOOTNOTE.sub("", texts[0].text).strip()
+    out = []
+    for j, whole in enumerate(total):
+        if whole is None or _is_rate(whole):
+            continue
+        parts = [m[j] if j < len(m) else None for m in members]
+        if any(j >= len(m) for m in members) or any(p is not None and _is_rate(p) for p in parts):
+            continue   # a row shorter than the total row, or a column of rates: no sum to check
+        present = [p for p in parts if p is not None]
+        if len(present) < _MIN_ROWS:
+            continue
+        out.append(Breakdown(whole_name=f"{name} (cột {len(total) - j} từ phải)", whole=whole,
+                             parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)
+                                    if p is not None],
+                             exhaustive=True, location=whole.location))
+    return out
+
+
+def _is_rate(v: Value) -> bool:
+    return "%" in v.text or (v.decimals or 0) > 0 and "," in v.text
