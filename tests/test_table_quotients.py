@@ -104,3 +104,17 @@ def test_a_total_row_is_checked_against_its_section_column_by_column(tmp_path):
 
 def test_a_total_of_sections_with_subtotals_is_left_alone(tmp_path):
     assert totals(tmp_path, POINTS) == []
+
+
+# Phụ lục III as extracted: Tổng số = Cấp tỉnh + Cấp xã in every row but Đồng Nai's
+def test_a_sum_the_table_keeps_in_nearly_every_row_is_checked_in_each(tmp_path):
+    rows = [("Đà Nẵng", 2388, 1970, 418), ("Huế", 2241, 1897, 344), ("Phú Thọ", 2252, 1835, 417),
+            ("Ninh Bình", 2028, 1719, 309), ("Thái Nguyên", 2215, 1830, 385), ("Đồng Nai", 2151, 1852, 399),
+            ("Quảng Ngãi", 2230, 1820, 410)]
+    text = "| STT | Địa phương | Tổng số | Cấp tỉnh | Cấp xã | Tỷ lệ |\n|---|---|---|---|---|---|\n" + "".join(
+        f"| {k}. | {name} | {total} | {a} | {b} | 94,5% |\n" for k, (name, total, a, b) in enumerate(rows, 1))
+    [(line, message)] = totals(tmp_path, text)
+    assert line == 8 and "1852 + 399 = 2.251" in message
+    # the same table with the sums broken in half its rows keeps no sum: nothing is imposed
+    broken = text.replace("| 418 |", "| 400 |").replace("| 344 |", "| 300 |").replace("| 417 |", "| 411 |")
+    assert totals(tmp_path, broken) == []

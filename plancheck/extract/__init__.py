@@ -20,6 +20,7 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     """The figures: indicators from tables, then what the prose states."""
     from .calculations import calculations_in_tables
     from .table_quotients import quotients_in_tables
+    from .row_sums import row_sums_in_tables
     from .table_totals import totals_in_tables
     from .prose import plan_year, prose_to_plan
     from .tables import tables_to_plan
@@ -36,4 +37,5 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     plan.calculations.extend(calculations_in_tables(document.tables()))
     plan.comparisons.extend(quotients_in_tables(document.tables()))
     plan.breakdowns.extend(totals_in_tables(document.tables()))
+    plan.breakdowns.extend(row_sums_in_tables(document.tables()))
     return plan
