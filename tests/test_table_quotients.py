@@ -118,3 +118,19 @@ def test_a_sum_the_table_keeps_in_nearly_every_row_is_checked_in_each(tmp_path):
     # the same table with the sums broken in half its rows keeps no sum: nothing is imposed
     broken = text.replace("| 418 |", "| 400 |").replace("| 344 |", "| 300 |").replace("| 417 |", "| 411 |")
     assert totals(tmp_path, broken) == []
+
+
+# Cao Bằng: the population in one paragraph, the ethnic groups' counts and shares in the next
+CAO_BANG = ("Dân số toàn tỉnh là 530.341 người (theo điều tra dân số ngày 01/04/2019).[9] Thành thị: 123.407 người. "
+            "Nông thôn: 406.934 người.\n\n"
+            "Các dân tộc ở Cao Bằng gồm Tày: 216.577 người (chiếm 40,84% dân số), Nùng: 158.114 người (29,81 %), "
+            "Mông: 61.579 người (11,65 %), Dao: 54.947 người (10,36 %), Kinh: 27.170 người (5,12 %), Sán Chay: "
+            "7.908 người (1,49%), Lô Lô: 2.861 người (0,54%), các dân tộc khác: 1005 người (0,19%).\n")
+
+
+def test_shares_of_a_population_stated_in_the_paragraph_before(tmp_path):
+    path = tmp_path / "cao-bang.txt"
+    path.write_text(CAO_BANG, encoding="utf-8")
+    found = [(f.rule, f.location.line) for f in check(path, select=["comparison", "part-whole"]).findings]
+    # Mông 61.579 / 530.341 = 11,61%, not 11,65%; the groups add up to 530.161, not 530.341
+    assert sorted(found) == [("PC203", 3), ("PC302", 3)]

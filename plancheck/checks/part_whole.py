@@ -85,7 +85,7 @@ class PartsSum(CheckKind):
             relation = Localized({"vi": "vượt" if total.lo > whole.hi else "không bằng",
                                   "en": "exceeds" if total.lo > whole.hi else "does not equal"})
             yield Hit(
-                location=(big.value.location if big else b.whole.location) or b.location,
+                location=(big.value.location if big else b.location or b.whole.location),
                 fields={"whole_name": b.whole_name, "whole": b.whole.text, "sum": shown,
                         "parts": " + ".join(p.value.text for p in b.parts), "relation": relation,
                         "part_name": big.name if big else "", "part": big.value.text if big else ""},

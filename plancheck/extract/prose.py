@@ -289,12 +289,47 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     if not _FIGURE_OR_COUNT.search(p.text):
         return
     found = read_statements(p.text, p.locate)
+    if i and len(_SHARES_OF_POPULATION.findall(p.text)) >= 2 and not found.comparisons:
+        wider = _with_population_before(paragraphs[i - 1], p)
+        if wider is not None:
+            wider.counts, wider.text_figures, wider.calculations = found.counts, found.text_figures, found.calculations
+            wider.open_count = found.open_count
+            found = wider
     _add_found(plan, found, period)
     if found.open_count is not None:
         what, stated, location = found.open_count
         items = list_items_after(paragraphs, i)
         if len(items) >= 2:
             plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location))
+
+
+# "Tày: 216.577 người (chiếm 40,84% dân số), Nùng: 158.114 người (29,81 %)": shares of a
+# population the paragraph before states ("Dân số toàn tỉnh là 530.341 người").
+_SHARES_OF_POPULATION = re.compile(r"\d\s*người\s*\((?:chiếm\s*)?\d[\d,.]*\s*%", re.IGNORECASE)
+_POPULATION = re.compile(r"[^.;]*\b(?:dân số|số dân)\b[^.;\d]{0,40}\d[\d.]*\s*người[^.;]*", re.IGNORECASE)
+
+
+def _with_population_before(before: Paragraph, p: Paragraph):
+    """The paragraph read after the sentence of the paragraph before that states the population
+    its shares are of; statements that lie wholly in that sentence are the paragraph before's."""
+    m = _POPULATION.search(before.text)
+    if m is None:
+        return None
+    prefix = m.group(0).strip() + ". "
+    start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+
+    def locate(offset: int):
+        return before.locate(start + offset) if offset < len(prefix) else p.locate(offset - len(prefix))
+
+    found = read_statements(prefix + p.text, locate)
+    inside = {(before.locate(start + k).line) for k in range(0, len(prefix), max(1, len(prefix) // 4))}
+    found.comparisons = [c for c in found.comparisons if c.value.location and c.value.location.line not in inside]
+    # a breakdown of the population before sits where its parts are listed
+    found.breakdowns = [b.model_copy(update={"location": b.parts[0].value.location}) for b in found.breakdowns
+                        if any(c.value.location and c.value.location.line not in inside for c in b.parts)]
+    found.structures = [s for s in found.structures if s.components[0].value.location
+                        and s.components[0].value.location.line not in inside]
+    return found
 
 
 def _add_found(plan: Plan, found, period: Period | None) -> None:
