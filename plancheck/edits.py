@@ -74,10 +74,14 @@ def _raw(num: str):
 
 
 def _swaps(num: str):
-    for i in range(len(num) - 1):
-        a, b = num[i], num[i + 1]
-        if a.isdigit() and b.isdigit() and a != b:
-            yield num[:i] + b + a + num[i + 2:]
+    """Neighbouring digits swapped, across a thousands point too (4.210.714 typed 2.410.714),
+    never across the decimal comma (51,7 and 57,1 are no swap of each other)."""
+    digits = [i for i, ch in enumerate(num) if ch.isdigit()]
+    for i, j in zip(digits, digits[1:]):
+        if num[i] != num[j] and num[i + 1:j] in ("", "."):
+            chars = list(num)
+            chars[i], chars[j] = chars[j], chars[i]
+            yield "".join(chars)
 
 
 def _digit_changes(num: str):

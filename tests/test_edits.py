@@ -65,6 +65,8 @@ def test_counts_of_each_kind_on_a_real_cell():
     # 5 digits, less the leading zero "007,28"; the comma 1 or 2 places left or right, but not
     # to "10,728", a form that reads 10.728 too (the shift would raise the question it answers).
     assert {e.new for e in found if e.kind == EditKind.swap} == {"170,28", "107,82"}
+    # across a thousands point: 4.210.714 typed 2.410.714 (a real slip of bench/detect.py)
+    assert "4.210.714" in {e.new for e in edits("2.410.714") if e.kind == EditKind.swap}
     assert kinds.count(EditKind.digit) == 5 * 9 - 1
     assert {e.new for e in found if e.kind == EditKind.shift} == {"1,0728", "1.072,8", "10.728"}
 

@@ -118,10 +118,14 @@ def _consistent(table):
 
 
 def _slips(text):
-    """(kind, new text) for each adjacent swap, digit change and decimal shift of a figure."""
+    """(kind, new text) for each adjacent swap (across a thousands point too: 2.410 for 4.210),
+    digit change and decimal shift of a figure."""
     for i in range(len(text) - 1):
         if text[i].isdigit() and text[i + 1].isdigit() and text[i] != text[i + 1]:
             yield "swap", text[:i] + text[i + 1] + text[i] + text[i + 2:]
+        if i + 2 < len(text) and text[i].isdigit() and text[i + 1] == "." and text[i + 2].isdigit() \
+                and text[i] != text[i + 2]:
+            yield "swap", text[:i] + text[i + 2] + "." + text[i] + text[i + 3:]
     for i, ch in enumerate(text):
         if ch.isdigit():
             yield from (("digit", text[:i] + d + text[i + 1:]) for d in "0123456789" if d != ch)
