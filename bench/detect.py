@@ -183,16 +183,21 @@ def part_a(workdir: Path, misses: bool):
                 continue
             mutated = text.replace(original, slipped, 1)
             found = new_findings(base, findings(mutated, f"s{n}.txt", workdir), category)
-            tally[category]["slips"] += 1
-            tally[category]["found"] += bool(found)
-            verdict = fix_verdict(found, original, slipped)
-            tally[category][verdict] += 1
-            if misses and not found:
-                print(f"  missed {category:11} {original} → {slipped}: {text[:140]}")
-            if misses and verdict == "wrong":
-                fixes = "; ".join(f"{f.rule} {f.suggestion}" for f in found if f.suggestion)
-                print(f"  wrong fix {category:11} {original} → {slipped}: {fixes} | {text[:100]}")
+            record(tally[category], found, original, slipped, f"{category:11} {original} → {slipped}: {text[:120]}",
+                   misses)
     return tally, false
+
+
+def record(t: Counter, found, original: str, slipped: str, what: str, misses: bool) -> None:
+    """Count one slip: found or not, and what its likely fixes say; list it with --misses."""
+    t["slips"] += 1
+    t["found"] += bool(found)
+    verdict = fix_verdict(found, original, slipped)
+    t[verdict] += 1
+    if misses and not found:
+        print(f"  missed {what}")
+    if misses and verdict == "wrong":
+        print(f"  wrong fix {what} | " + "; ".join(f"{f.rule} {f.suggestion}" for f in found if f.suggestion))
 
 
 # -- part B: documents -------------------------------------------------------------------
@@ -256,15 +261,8 @@ def part_b(workdir: Path, misses: bool, per_document: int, seed: int):
                     after = findings("\n".join(mutated_lines), path.name, workdir)
                     found = new_findings(base, after, expect, loc.line)
                     key = f"{expect} ({sort})"
-                    tally[key]["slips"] += 1
-                    tally[key]["found"] += bool(found)
-                    verdict = fix_verdict(found, number, slipped)
-                    tally[key][verdict] += 1
-                    if misses and not found:
-                        print(f"  missed {key:28} {path.name}:{loc.line} {number} → {slipped}")
-                    if misses and verdict == "wrong":
-                        fixes = "; ".join(f"{f.rule} {f.suggestion}" for f in found if f.suggestion)
-                        print(f"  wrong fix {key:28} {path.name}:{loc.line} {number} → {slipped}: {fixes}")
+                    record(tally[key], found, number, slipped, f"{key:28} {path.name}:{loc.line} {number} → {slipped}",
+                           misses)
             (workdir / path.name).write_text(text, encoding="utf-8")
     return tally, false
 

@@ -46,29 +46,21 @@ def evaluate(terms: list[Value | str], number) -> Interval | None:
     """The expression's value on intervals: * and / before + and -, parentheses first."""
     pos = 0
 
-    def expr() -> Interval | None:
+    def level(operators: tuple[str, str], operand) -> Interval | None:
+        """A run of operands joined by one level's operators, left to right."""
         nonlocal pos
-        left = term()
-        while left is not None and pos < len(terms) and terms[pos] in ("+", "-"):
+        left = operand()
+        while left is not None and pos < len(terms) and terms[pos] in operators:
             op = terms[pos]
             pos += 1
-            right = term()
+            right = operand()
             if right is None:
                 return None
-            left = left + right if op == "+" else left - right
+            left = {"+": left.__add__, "-": left.__sub__, "*": left.__mul__, "/": left.__truediv__}[op](right)
         return left
 
-    def term() -> Interval | None:
-        nonlocal pos
-        left = factor()
-        while left is not None and pos < len(terms) and terms[pos] in ("*", "/"):
-            op = terms[pos]
-            pos += 1
-            right = factor()
-            if right is None:
-                return None
-            left = left * right if op == "*" else left / right
-        return left
+    def expr() -> Interval | None:
+        return level(("+", "-"), lambda: level(("*", "/"), factor))
 
     def factor() -> Interval | None:
         nonlocal pos
