@@ -368,3 +368,12 @@ def test_a_minimum_and_a_clause_number_are_no_counts(text):
 def test_a_capitalised_noun_counts_unless_it_is_a_title_or_a_heading():
     [c] = read_statements("Thời đầu có 8 Tiết độ: Vân Nam, Thác Đông, Vĩnh Xương.").counts
     assert (c.stated.text, c.counted) == ("8", 3)
+
+
+def test_a_votes_rate_of_all_deputies_is_no_rate_of_those_voting():
+    # 432/438 = 98,6%; the 91,33% is of the 473 deputies: nothing to check here
+    assert read_statements("Kết quả 432/438 đại biểu tham gia biểu quyết tán thành (chiếm 91,33 %), Quốc hội đã "
+                           "thông qua Luật.").comparisons == []
+    [c] = read_statements("Với 472/473 đại biểu tín nhiệm, chiếm tỉ lệ 99,79%, ông chính thức trở thành Chủ tịch "
+                          "nước.").comparisons
+    assert comparison_holds(c)

@@ -382,6 +382,8 @@ class _Reader:
         if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
         fr = f[i]
+        if _VOTE.search(self.text[self.sentence_start(fr.start): f[i + 1].end]) and not _ratio_holds(fr, f[i + 1]):
+            return   # a vote's rate is of all the deputies ("432/438 … tán thành (chiếm 91,33 %)"), not of those voting
         loc = self.locate(fr.start)
         self._emit(ComparisonKind.ratio, i, i + 1, fr.numerator.model_copy(update={"location": loc}),
                    fr.denominator.model_copy(update={"location": loc}), fr.noun or None, label=fr.text)
@@ -821,6 +823,17 @@ def _semicolon_items(rest: str) -> list[str]:
 
 
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
+
+
+_VOTE = re.compile(r"\b(?:biểu quyết|tán thành|phiếu|tín nhiệm|bầu cử|đại biểu)\b", re.IGNORECASE)
+
+
+def _ratio_holds(fraction: Figure, result: Figure) -> bool:
+    """Whether a fraction gives the rate beside it, within both's rounding."""
+    from ..intervals import ratio_percent
+
+    computed = ratio_percent(fraction.numerator.interval, fraction.denominator.interval)
+    return computed.overlaps(result.value.interval)
 
 
 def _without_qualifier(fig: Figure) -> Figure:
