@@ -377,3 +377,15 @@ def test_a_votes_rate_of_all_deputies_is_no_rate_of_those_voting():
     [c] = read_statements("Với 472/473 đại biểu tín nhiệm, chiếm tỉ lệ 99,79%, ông chính thức trở thành Chủ tịch "
                           "nước.").comparisons
     assert comparison_holds(c)
+
+
+@pytest.mark.parametrize("text, shares", [
+    ("Trong đó, 2,007 tỷ USD được cung cấp trong thời kỳ nội chiến Quốc-Cộng (chiếm 60%), vượt xa mức viện trợ "
+     "1,515 tỷ USD trong thời kỳ kháng chiến chống Nhật (chiếm 40%).", ["60%", "40%"]),
+    ("Trong đó, đất đỏ vàng trên đá sét và biến chất chiếm 53,32% diện tích, đất vàng đỏ trên đá macma axit chiếm "
+     "14,26% diện tích, đất đỏ nâu trên đá vôi chiếm 11,61% diện tích và có khả năng sử dụng cho cây công nghiệp.",
+     ["53,32%", "14,26%", "11,61%"]),
+])
+def test_shares_in_parentheses_after_long_subjects_and_before_a_new_clause(text, shares):
+    [s] = read_statements(text).structures
+    assert [c.value.text for c in s.components] == shares

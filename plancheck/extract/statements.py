@@ -472,6 +472,8 @@ class _Reader:
         share of a new subject ("246 người/km² và dân số trong độ tuổi lao động chiếm 58.8%")."""
         gap = self.gap(i + 1)
         words = gap.strip(" ,(").split()
+        if re.search(r"\(\s*(?:chiếm\s*)?$", gap) and len(gap) <= 80 and _SHARE_GAP.match(gap):
+            return True   # "1,515 tỷ USD trong thời kỳ kháng chiến chống Nhật (chiếm 40%)": the share in its parenthesis
         return bool(_SHARE_GAP.match(gap)) and len(words) <= len(self.f[i].noun.split()) + 3 \
             and not re.search(r"\svà\s", gap)
 
@@ -492,7 +494,7 @@ class _Reader:
         if re.match(r"^\s*(?:so với|kế hoạch|dự toán|cùng kỳ|/\s*năm|mỗi năm|năm\b|trở lên|điểm)", after,
                     re.IGNORECASE):
             return False
-        clause = re.split(r"[;,.(]", self.after(i, 80), 1)[0]
+        clause = re.split(r"[;,.(]|\svà\s", self.after(i, 80), 1)[0]
         if re.search(r"\b(?:được|sử dụng|có|đạt|tham gia|hoàn thành)\b", clause, re.IGNORECASE):
             return False   # "99,0% dân số đô thị được cung cấp nước sạch": a rate among a group, no share
         return bool(_AFTER_SHARE.match(after))
