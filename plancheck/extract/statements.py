@@ -944,7 +944,10 @@ _COUNT = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
                                  r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng)|[-–])\s*$",
                                  re.IGNORECASE)
-_NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn"})
+# Counted nouns whose list after a colon is never of them: time, clauses, multipliers; the
+# floors of a building ("ký túc xá 8 tầng …: thư viện, nhà ăn") describe it, they are not listed.
+_NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn",
+                          "tầng"})
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
 _NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s,;:()]*")
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
