@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..intervals import Interval
-from ..models import Calculation, Value
+from ..models import Value
 from ..numbers import format_number
 from .base import CheckKind, Hit, Params, Subject
 

@@ -177,7 +177,7 @@ def _english_in_text(plan) -> list[TextFigure]:
 
 
 def _measure(f: TextFigure) -> str:
-    return f.noun or (f"số liệu (%)" if f.unit == "%" else f.unit) or "số liệu"
+    return f.noun or ("số liệu (%)" if f.unit == "%" else f.unit) or "số liệu"
 
 
 # Counted nouns whose counts may be fractional: "1,5 lần", "8,5 điểm", "2,5 giờ".

@@ -16,7 +16,6 @@ comma, "%") are no sums and are left out; "-" and an empty cell count as nothing
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..models import Breakdown, Component, Value
 from ..models.document import Cell, Row, Table
