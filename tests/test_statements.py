@@ -389,3 +389,11 @@ def test_a_votes_rate_of_all_deputies_is_no_rate_of_those_voting():
 def test_shares_in_parentheses_after_long_subjects_and_before_a_new_clause(text, shares):
     [s] = read_statements(text).structures
     assert [c.value.text for c in s.components] == shares
+
+
+def test_a_ratio_to_the_planned_total_before_it_and_a_sex_ratio():
+    assert comparisons("Với tổng số vốn dự kiến cả năm là 46.285 tỷ đồng, đến nay đã giải ngân được 24.146 tỷ "
+                       "đồng, đạt 52,2%.") == [("ratio", "24.146 tỷ đồng", "46.285 tỷ đồng", "52,2%", True)]
+    assert comparisons("Thu ngân sách đạt 4.100 tỷ đồng, đạt 97,6%.") == []   # no planned total stated
+    assert comparisons("Với 1.908.352 người dân, trong đó có 947.570 nam và 960.782 nữ, tỷ số giới tính 98,6 nam/100 "
+                       "nữ.") == [("ratio", "947.570", "960.782", "98,6", True)]

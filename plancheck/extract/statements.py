@@ -79,6 +79,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
     if figures:
         reader.comparisons()
         reader.densities()
+        reader.sex_ratios()
         reader.structures()
         reader.breakdowns()
         reader.shares_as_breakdowns()
@@ -112,6 +113,8 @@ _GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|t�
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
 # A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
 _YEAR_ASIDE = re.compile(r"\(\s*(?:năm\s*)?(?:1[89]|20)\d\d\s*\)")
+_PLANNED = re.compile(r"\b(?:kế hoạch|dự toán|dự kiến|được giao|giao|mục tiêu|tổng số vốn|tổng vốn)\b[^\d]*$",
+                      re.IGNORECASE)
 _RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
                        r"\s*(?:tăng|giảm)?\s*$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
@@ -326,6 +329,19 @@ class _Reader:
                 self._add_comparison(ComparisonKind.ratio, j, k, i)
                 self.used_as_base.add(k)
                 return
+        # the planned total earlier in the sentence: "Với tổng số vốn dự kiến cả năm là 46.285 tỷ đồng,
+        # đến nay đã giải ngân được 24.146 tỷ đồng, đạt 52,2%"
+        if not re.match(r"^\s*(?:[,.;)]|$)", self.after(i, 5)):
+            return   # "đạt 104,5% dự toán …": a base named after the rate, not this one
+        for k in range(j - 1, -1, -1):
+            g = f[k]
+            if not self.same_sentence(k, j):
+                return
+            if g.kind == "qty" and self.compatible(g, f[j]) and _PLANNED.search(self.gap(k)[-50:]) \
+                    and g.value.lo > 0 and k not in self.used_as_base:
+                self._add_comparison(ComparisonKind.ratio, j, k, i)
+                self.used_as_base.add(k)
+                return
 
     def _share(self, i: int) -> None:
         f, part_i = self.f, i - 1
@@ -419,7 +435,20 @@ class _Reader:
                      location=self.locate(f[delta_i].start))
         self._emit(ComparisonKind.growth, value_i, result_i, value, base, f[value_i].measure or None, negative)
 
-    # -- quotients: population density ---------------------------------------------------
+    # -- quotients: population density, sex ratio -----------------------------------------
+    def sex_ratios(self) -> None:
+        """"947.570 nam và 960.782 nữ, tỷ số giới tính 98,6 nam/100 nữ": men per 100 women."""
+        f = self.f
+        for i, r in enumerate(f):
+            if r.kind != "qty" or r.noun.casefold() != "nam/" or not re.match(r"\s*/\s*100\s+nữ\b", self.text[r.end + 4:]):
+                continue
+            men = next((k for k in range(i - 1, -1, -1) if f[k].kind == "qty" and f[k].noun.casefold() == "nam"
+                        and self.same_sentence(k, i)), None)
+            women = next((k for k in range(i - 1, -1, -1) if f[k].kind == "qty" and f[k].noun.casefold() == "nữ"
+                          and self.same_sentence(k, i)), None)
+            if men is not None and women is not None:
+                self._add_comparison(ComparisonKind.ratio, men, women, i)
+
     def densities(self) -> None:
         f = self.f
         for i, d in enumerate(f):
