@@ -322,7 +322,8 @@ def _with_population_before(before: Paragraph, p: Paragraph):
         return before.locate(start + offset) if offset < len(prefix) else p.locate(offset - len(prefix))
 
     found = read_statements(prefix + p.text, locate)
-    inside = {(before.locate(start + k).line) for k in range(0, len(prefix), max(1, len(prefix) // 4))}
+    first, last = before.locate(start).line, before.locate(start + max(0, len(prefix) - 3)).line
+    inside = set(range(first, last + 1))   # the lines of the sentence borrowed from the paragraph before
     found.comparisons = [c for c in found.comparisons if c.value.location and c.value.location.line not in inside]
     # a breakdown of the population before sits where its parts are listed
     found.breakdowns = [b.model_copy(update={"location": b.parts[0].value.location}) for b in found.breakdowns
