@@ -397,3 +397,15 @@ def test_a_ratio_to_the_planned_total_before_it_and_a_sex_ratio():
     assert comparisons("Thu ngân sách đạt 4.100 tỷ đồng, đạt 97,6%.") == []   # no planned total stated
     assert comparisons("Với 1.908.352 người dân, trong đó có 947.570 nam và 960.782 nữ, tỷ số giới tính 98,6 nam/100 "
                        "nữ.") == [("ratio", "947.570", "960.782", "98,6", True)]
+
+
+def test_the_segments_of_a_length_make_it_up():
+    def parts(text):
+        return [(b.exhaustive, breakdown_holds(b)) for b in read_statements(text).breakdowns]
+
+    text = ("Tổng chiều dài toàn tuyến là 40,2 km, trong đó, đoạn qua tỉnh Tuyên Quang dài 11,63 km, đoạn qua tỉnh "
+            "Phú Thọ dài 28,57 km.")
+    assert parts(text) == [(True, True)]
+    assert parts(text.replace("40,2 km", "50,2 km")) == [(True, False)]
+    # a part that is no segment leaves the list open: "trong đó 9,3 km đi ngầm"
+    assert parts("Tuyến có tổng chiều dài 21,3 km, trong đó 9,3 km đi ngầm và 2 km đi trên cao.") == [(False, True)]

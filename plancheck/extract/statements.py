@@ -913,8 +913,11 @@ def group_indices(groups: list[list[int]], parts: list[int]) -> list[list[int]]:
 
 
 def _partition(names: list[str]) -> bool:
-    """Whether labels name a whole completely: "… còn lại", "khác", or nam/nữ, thành thị/nông thôn."""
+    """Whether labels name a whole completely: "… còn lại", "khác", nam/nữ, thành thị/nông thôn,
+    or the segments of a length ("đoạn qua tỉnh A …, đoạn qua tỉnh B …"; "phần trên lãnh thổ …")."""
     if any(_REST.search(n) for n in names):
+        return True
+    if len(names) >= 2 and all(re.search(r"(?:^|[,:]\s*|\s)(?:đoạn|phần)\s+(?:qua|trên|thuộc|nằm)\b", n) for n in names):
         return True
     joined = " | ".join(names)
     return len(names) == 2 and any(any(a in joined for a in left) and any(b in joined for b in right)
