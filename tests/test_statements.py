@@ -409,3 +409,15 @@ def test_the_segments_of_a_length_make_it_up():
     assert parts(text.replace("40,2 km", "50,2 km")) == [(True, False)]
     # a part that is no segment leaves the list open: "trong đó 9,3 km đi ngầm"
     assert parts("Tuyến có tổng chiều dài 21,3 km, trong đó 9,3 km đi ngầm và 2 km đi trên cao.") == [(False, True)]
+
+
+def test_a_count_named_again_before_its_list():
+    def counts(text):
+        return [(c.stated.text, c.counted, count_holds(c)) for c in read_statements(text).counts]
+
+    text = ("Sau năm 1975, huyện Dương Minh Châu có 10 xã trực thuộc, bao gồm các xã: Bàu Năng, Bến Củi, Cầu Khởi, "
+            "Chà Là, Lộc Ninh, Phan, Phước Minh, Phước Ninh, Suối Đá và Truông Mít.")
+    assert counts(text) == [("10", 10, True)]
+    assert counts(text.replace("có 10 xã", "có 11 xã")) == [("11", 10, False)]
+    # the units of a city listed by one kind only: no count of them all
+    assert counts("Thành phố có 9 đơn vị hành chính trực thuộc, bao gồm các quận: Ninh Kiều, Bình Thủy.") == []

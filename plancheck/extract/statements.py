@@ -785,6 +785,9 @@ class _Reader:
     def counts(self) -> None:
         for m in _COUNT.finditer(self.text):
             self._count(m)
+        for m in _COUNT_OF_KIND.finditer(self.text):   # "có 10 xã trực thuộc, bao gồm các xã: A, B, …"
+            if m.group("kind").casefold() == m.group("noun").casefold():
+                self._count(m)
 
     def _count(self, m: re.Match) -> None:
         n_text = m.group("n")
@@ -973,6 +976,11 @@ _COUNT = re.compile(
     r"(?P<noun>(?!(?:gồm|có|bao|là|như)\b)[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*"
     r"(?:là|gồm|như sau|sau)?\s*:(?!\d)",
     re.IGNORECASE)
+# A count named again before its list: "có 10 xã trực thuộc, bao gồm các xã:" (but "9 đơn vị hành
+# chính trực thuộc, bao gồm các quận:" lists only the quận: the kinds must agree).
+_COUNT_OF_KIND = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+trực\s+thuộc\s*,?\s*(?:bao\s+)?gồm\s+"
+    r"(?:các\s+)?(?P<kind>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:(?!\d)", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
                                  r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng)|[-–])\s*$",
                                  re.IGNORECASE)
