@@ -219,6 +219,14 @@ def _result(value: int, text: str, notes: list[str]) -> NumberWords:
     return NumberWords(value, text.strip(), bool(unique), "; ".join(unique) or None)
 
 
+def parse_count(text: str) -> int | None:
+    """A count as documents write it, in digits ("07") or in words ("bảy"); None otherwise."""
+    if text.isdigit():
+        return int(text)
+    words = parse_number_words(text)
+    return None if words is None else int(words.value)
+
+
 def parse_number_words(text: str) -> NumberWords | None:
     """Vietnamese number words 0..999 (and up to 999_999 with 'nghìn'/'ngàn')
     -> NumberWords; None when the text is not a number in words."""

@@ -36,7 +36,7 @@ from ..errors import PlancheckError
 from ..index import (KnownDocument, KnownDocuments, count_key, known_from_subject, normalise_number,
                      normalise_text, place_of)
 from ..models import Location
-from ..text import fold, parse_number_words, parse_ordinal
+from ..text import fold, parse_count, parse_ordinal
 from .base import CheckKind, Hit, Params, Subject
 
 # -- known documents: the run's, then the index's -------------------------------------------
@@ -543,13 +543,9 @@ def _count_after(link: _Link) -> _CitedCount | None:
             value, text, at = int(m.group("total")), m.group("total"), m.start("total")
         else:
             text, at = m.group("n"), m.start("n")
-            if text.isdigit():
-                value = int(text)
-            else:
-                words = parse_number_words(text)
-                if words is None:
-                    continue
-                value = words.value
+            value = parse_count(text)
+            if value is None:
+                continue
         return _CitedCount(value=value, text=text, what=" ".join(m.group("what").split()), location=p.locate(at))
     return None
 

@@ -111,6 +111,11 @@ def clean(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def plain_value(number: str) -> Value | None:
+    """The number as written, with no qualifier: "trên 1.390.000" read as "out of 1.390.000"."""
+    return _value(number, None, number)
+
+
 def _value(number: str, qualifier: str | None, text: str) -> Value | None:
     read = _read(number, qualifier, text)
     return read[0] if read else None

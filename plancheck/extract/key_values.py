@@ -13,6 +13,7 @@ shares, breakdowns and densities in such tables are read as in prose.
 from __future__ import annotations
 
 from ..models.document import Cell, Table
+from .cells import filled
 from .statements import Statements, read_statements
 
 _SEPARATOR = "; "
@@ -28,13 +29,9 @@ def key_value_statements(tables: list[Table]) -> list[Statements]:
     return out
 
 
-def _filled(row) -> list[Cell]:
-    return [c for c in sorted(row.cells, key=lambda c: c.column) if c.text.strip()]
-
-
 def _is_key_value(table: Table) -> bool:
     """Rows of at most a name and a value, some with a figure."""
-    rows = [_filled(r) for r in table.rows]
+    rows = [filled(r) for r in table.rows]
     return bool(rows) and all(len(r) <= 2 for r in rows) and sum(len(r) == 2 for r in rows) >= 2 \
         and any(any(ch.isdigit() for ch in r[1].text) for r in rows if len(r) == 2)
 
@@ -42,7 +39,7 @@ def _is_key_value(table: Table) -> bool:
 def _passages(table: Table) -> list[list[tuple[Cell, Cell]]]:
     passages: list[list[tuple[Cell, Cell]]] = [[]]
     for row in table.rows:
-        cells = _filled(row)
+        cells = filled(row)
         if len(cells) == 2:
             passages[-1].append((cells[0], cells[1]))
         elif passages[-1]:

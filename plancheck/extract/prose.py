@@ -28,7 +28,7 @@ from ..models import (
 )
 from ..models.document import Document, Paragraph
 from ..numbers import QUALIFIER, NotANumber, parse_quantity
-from ..text import parse_number_words
+from ..text import parse_count
 from ..units import is_share
 from .key_values import key_value_statements
 from .statements import read_statements
@@ -179,13 +179,9 @@ def _stated_counts(document: Document, plan: Plan) -> list[StatedCount]:
 
 
 def _count_value(text: str, location) -> Value | None:
-    if text.isdigit():
-        n = int(text)
-    else:
-        words = parse_number_words(text)
-        if words is None:
-            return None
-        n = words.value
+    n = parse_count(text)
+    if n is None:
+        return None
     return Value(text=text, lo=n, hi=n, point=n, decimals=0, location=location)
 
 

@@ -17,9 +17,10 @@ from decimal import Decimal
 
 from ..models import Breakdown, Component, Value
 from ..models.document import Row, Table
-from ..numbers import NotANumber, parse_value
+from .cells import MARKS, cell_at, figure, filled
 
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+|\(\d{1,2}\)$")
+# a footnote written "(1)" after a figure too: "3(1)"
+_MARKS = re.compile(MARKS.pattern + r"|\(\d{1,2}\)$")
 _NUMBERED = re.compile(r"^\d{1,3}\.?$")
 _MIN_ROWS = 5
 _AGREEMENT = Decimal("0.8")
@@ -48,7 +49,7 @@ def row_sums_in_tables(tables: list[Table]) -> list[Breakdown]:
 
 
 def _is_data_row(row: Row) -> bool:
-    cells = [c for c in sorted(row.cells, key=lambda c: c.column) if c.text.strip()]
+    cells = filled(row)
     return bool(cells) and bool(_NUMBERED.match(cells[0].text.strip()))
 
 
@@ -57,17 +58,10 @@ def _numbers(row: Row) -> list[Value | None]:
     width = max((c.column + c.column_span for c in row.cells), default=0)
     out: list[Value | None] = []
     for column in range(width):
-        cell = row.cell_at(column)
-        if cell is None or cell.column != column:
-            out.append(None)   # a missing or merged cell: nothing, never the next cell's figure
-            continue
-        text = _FOOTNOTE.sub("", cell.text).strip()
-        try:
-            value = parse_value(text, cell.location) if text and text not in ("-", "–") else None
-        except (NotANumber, ArithmeticError, ValueError):
-            value = None
-        if value is not None and (value.point is None or value.decimals or "%" in value.text or value.qualifier):
-            value = None   # rates and hedged figures are no terms of a sum
+        # a missing or merged cell is nothing, never the next cell's figure
+        value = figure(cell_at(row, column), _MARKS)
+        if value is not None and (value.decimals or "%" in value.text):
+            value = None   # rates are no terms of a sum
         out.append(value)
     return out[1:]   # the STT is no figure
 

@@ -38,10 +38,10 @@ from ..models import (
     Value,
     WrittenForm,
 )
-from ..text import parse_number_words
+from ..text import parse_count
 from ..units import parse_unit
 from .calculations import read_calculations
-from .figures import STOP_NOUNS, Figure, clean, scan
+from .figures import STOP_NOUNS, Figure, clean, plain_value, scan
 
 Locate = Callable[[int], Location]
 
@@ -791,14 +791,8 @@ class _Reader:
 
     def _count(self, m: re.Match) -> None:
         n_text = m.group("n")
-        if n_text.isdigit():
-            n = int(n_text)
-        else:
-            words = parse_number_words(n_text)
-            if words is None:
-                return
-            n = int(words.value)
-        if n < 2 or n > 300:
+        n = parse_count(n_text)
+        if n is None or n < 2 or n > 300:
             return
         noun = " ".join(m.group("noun").split())
         if re.search(r"[\d,]", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED \
@@ -872,9 +866,7 @@ def _ratio_holds(fraction: Figure, result: Figure) -> bool:
 
 def _without_qualifier(fig: Figure) -> Figure:
     """The figure with its qualifier read as a preposition: "trên 1.390.000 người" as "out of"."""
-    from .figures import _value
-
-    value = _value(fig.number, None, fig.number) or fig.value
+    value = plain_value(fig.number) or fig.value
     return Figure(fig.number_at, fig.end, fig.number, value, fig.kind, fig.unit, fig.noun, fig.exponent, None,
                   depth=fig.depth, form=fig.form, number_at=fig.number_at, number=fig.number)
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..models import Comparison, ComparisonKind, Operand, Value
+from ..intervals import Interval
+from ..models import Comparison, ComparisonKind, Operand
 from ..models.document import Cell, Table
-from ..numbers import NotANumber, parse_value
 from ..units import parse_unit
+from .cells import MARKS, cell_at, figure, text_of
 
 _UNIT_IN_LABEL = re.compile(r"\(([^()]{1,25})\)\s*(?:\[\d+\])?\s*$")
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+")
 _MIN_CELLS = 2   # a relation seen in one pair of cells is a sentence, not a table
 
 
@@ -32,17 +32,12 @@ def quotients_in_tables(tables: list[Table]) -> list[Comparison]:
         if table.columns < 2 or sum("(" in cell.text for row in table.rows for cell in row.cells[:1]) < 3 and \
                 not any(sum("(" in cell.text for cell in row.cells) >= 3 for row in table.rows[:3]):
             continue   # fewer than three labels with a unit in parentheses: no quotient to check
-        grid = [[_cell_at(row, c) for c in range(table.columns)] for row in table.rows]
+        grid = [[cell_at(row, c) for c in range(table.columns)] for row in table.rows]
         if not grid or table.columns < 2:
             continue
         out += _quotients(grid)                                             # rows are the measures
         out += _quotients([list(col) for col in zip(*grid)], across=True)   # columns are
     return out
-
-
-def _cell_at(row, column: int) -> Cell | None:
-    cell = row.cell_at(column)
-    return cell if cell is not None and cell.column == column else None
 
 
 def _quotients(lines: list[list[Cell | None]], across: bool = False) -> list[Comparison]:
@@ -51,7 +46,7 @@ def _quotients(lines: list[list[Cell | None]], across: bool = False) -> list[Com
     measured = []
     for k, line in enumerate(lines):
         label = line[0].text if line and line[0] is not None else ""
-        m = _UNIT_IN_LABEL.search(_FOOTNOTE.sub("", label).strip())
+        m = _UNIT_IN_LABEL.search(MARKS.sub("", label).strip())
         if m and (unit := parse_unit(m.group(1))).known:
             measured.append((k, label.strip(), unit))
     if len(measured) < 3:
@@ -75,12 +70,13 @@ def _quotients(lines: list[list[Cell | None]], across: bool = False) -> list[Com
 
 def _comparison(lines, r: int, a: int, b: int, j: int, scale: Decimal, across: bool) -> Comparison | None:
     cells = [lines[k][j] if j < len(lines[k]) else None for k in (r, a, b)]
-    values = [_value(c) for c in cells]
+    values = [figure(c) for c in cells]
     if any(v is None for v in values):
         return None
     result, num, den = values
     if result.decimals == 0 and result.lo == result.hi:   # a density is a measure, rounded: "503" is 502,5–503,5
-        result = result.model_copy(update={"lo": result.point - Decimal("0.5"), "hi": result.point + Decimal("0.5")})
+        rounded = Interval.rounded(result.point, 0)
+        result = result.model_copy(update={"lo": rounded.lo, "hi": rounded.hi})
     where = _name_at(lines, j, min(r, a, b))
     return Comparison(indicator=f"{_strip_unit(lines[r][0].text)} ({where})" if where else _strip_unit(lines[r][0].text),
                       kind=ComparisonKind.quotient, value=result,
@@ -94,23 +90,10 @@ def _name_at(lines, j: int, before: int) -> str:
     lines compared; "" when the table has none."""
     for line in lines[:before]:
         cell = line[j] if j < len(line) else None
-        if cell is not None and cell.text.strip() and _value(cell) is None:
-            return _FOOTNOTE.sub("", cell.text).strip()[:60]
+        if cell is not None and cell.text.strip() and figure(cell) is None:
+            return text_of(cell)[:60]
     return ""
 
 
 def _strip_unit(label: str) -> str:
-    return _UNIT_IN_LABEL.sub("", _FOOTNOTE.sub("", label)).strip()
-
-
-def _value(cell: Cell | None) -> Value | None:
-    if cell is None or not cell.text.strip():
-        return None
-    text = _FOOTNOTE.sub("", cell.text).strip()
-    try:
-        value = parse_value(text, cell.location)
-    except (NotANumber, ArithmeticError, ValueError):
-        return None
-    if value.point is None or value.qualifier:
-        return None
-    return value
+    return _UNIT_IN_LABEL.sub("", MARKS.sub("", label)).strip()

@@ -19,12 +19,11 @@ import re
 
 from ..models import Breakdown, Component, Value
 from ..models.document import Cell, Row, Table
-from ..numbers import NotANumber, parse_value
+from .cells import figure, filled, text_of
 
 _TOTAL = re.compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,3}\.?$")
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\*+")
 _NIL = {"-", "–", "—", ""}
 _MIN_ROWS = 2
 
@@ -34,7 +33,7 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
     for table in tables:
         rows = table.rows
         for k, row in enumerate(rows):
-            texts = _texts(row)
+            texts = filled(row)
             if not texts or not any(_TOTAL.match(t.text.strip()) for t in texts[:2]):
                 continue
             total = _figures(row)
@@ -47,12 +46,8 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
     return out
 
 
-def _texts(row: Row) -> list[Cell]:
-    return [c for c in sorted(row.cells, key=lambda c: c.column) if c.text.strip()]
-
-
 def _stt(row: Row) -> str:
-    texts = _texts(row)
+    texts = filled(row)
     return texts[0].text.strip() if texts else ""
 
 
@@ -83,23 +78,19 @@ def _figures(row: Row) -> list[Value | None]:
     """The row's trailing cells as figures (None for "-" or an empty cell), right to left;
     stops at the first cell that is text."""
     out: list[Value | None] = []
-    for cell in reversed(_texts(row)):
-        text = _FOOTNOTE.sub("", cell.text).strip()
-        if text in _NIL:
+    for cell in reversed(filled(row)):
+        if text_of(cell) in _NIL:
             out.append(None)
             continue
-        try:
-            value = parse_value(text, cell.location)
-        except (NotANumber, ArithmeticError, ValueError):
-            break
-        if value.point is None or value.qualifier:
+        value = figure(cell)
+        if value is None:
             break
         out.append(value)
     return out
 
 
 def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]]) -> list[Breakdown]:
-    name = _FOOTNOTE.sub("", texts[0].text).strip()
+    name = text_of(texts[0])
     out = []
     for j, whole in enumerate(total):
         if whole is None or _is_rate(whole):

@@ -65,6 +65,7 @@ from ..models.location import Location
 from ..numbers import NotANumber, parse_value
 from ..text import bare
 from ..units import UnitKind, parse_unit
+from .cells import filled
 
 __all__ = ["TableFigures", "read_table", "tables_to_plan"]
 
@@ -184,12 +185,8 @@ def _header_row_count(table: Table) -> int:
     return len(table.rows)
 
 
-def _texts(row: Row) -> list[Cell]:
-    return [c for c in sorted(row.cells, key=lambda c: c.column) if c.text.strip()]
-
-
 def _is_body_row(row: Row) -> bool:
-    cells = _texts(row)
+    cells = filled(row)
     if not cells or _is_code_row(cells):
         return False
     if len(cells) > 1 and _ROW_NUMBER.fullmatch(cells[0].text.strip()) and _number(cells[1]) is None:
