@@ -301,3 +301,22 @@ def test_one_slip_is_restored_or_left_unguessed_only_when_another_explains_it(sl
         else:
             assert _another_explanation(data, cell, original, kind), \
                 f"{typed} for {original} at {cell}: no suggestion, but nothing else explains it"
+
+
+def test_a_split_that_does_not_add_up_gets_the_one_slip_that_mends_it(tmp_path):
+    from plancheck import check
+
+    def check_text(text):
+        path = tmp_path / "draft.txt"
+        path.write_text(text, encoding="utf-8")
+        return check([path])
+
+    text = ("Tổng số lao động có việc làm 620.500 người, chia ra: nông nghiệp 300.100 người; công nghiệp 150.400 "
+            "người; dịch vụ 107.000 người.")
+    [f] = [f for f in check_text(text).findings if f.rule == "PC302"]
+    assert f.suggestion == "107.000 → 170.000?"
+    # four figures each one digit from the sum: no single explanation, no fix
+    text = ("Tổng vốn đầu tư đạt 46.120 tỷ đồng, chia ra: vốn khu vực nhà nước 12.300 tỷ đồng, vốn khu vực ngoài nhà "
+            "nước 25.820 tỷ đồng, vốn đầu tư trực tiếp nước ngoài 7.000 tỷ đồng.")
+    [f] = [f for f in check_text(text).findings if f.rule == "PC302"]
+    assert f.suggestion is None

@@ -421,3 +421,113 @@ def test_a_count_named_again_before_its_list():
     assert counts(text.replace("có 10 xã", "có 11 xã")) == [("11", 10, False)]
     # the units of a city listed by one kind only: no count of them all
     assert counts("Thành phố có 9 đơn vị hành chính trực thuộc, bao gồm các quận: Ninh Kiều, Bình Thủy.") == []
+
+
+def structures(text):
+    return [([c.value.text for c in s.components], structure_holds(s, StructureSumParams()))
+            for s in read_statements(text).structures]
+
+
+def test_a_structure_written_as_a_dash_chain_and_its_year_before():
+    text = ("Cơ cấu kinh tế tiếp tục chuyển dịch theo hướng tích cực; cơ cấu kinh tế ước đạt 8,8% - 59,7% - 31,5% "
+            "(năm 2018 là 9,9% - 57,3% - 32,8%).")
+    assert structures(text) == [(["8,8%", "59,7%", "31,5%"], True), (["9,9%", "57,3%", "32,8%"], True)]
+    assert structures(text.replace("59,7%", "69,7%"))[0] == (["8,8%", "69,7%", "31,5%"], False)
+    # a target range is no chain of shares: two figures, no structure word
+    assert structures("Tốc độ tăng trưởng GRDP đạt 6,5% - 7%.") == []
+
+
+def test_the_year_before_stated_after_cung_ky_is_a_structure_and_never_half_of_one():
+    text = ("Về cơ cấu kinh tế năm 2019, khu vực nông, lâm nghiệp và thủy sản chiếm tỷ trọng 36,96%; khu vực công "
+            "nghiệp và xây dựng chiếm 24,7%; khu vực dịch vụ chiếm 38,34%; (Cơ cấu tương ứng của cùng kỳ năm 2018 là: "
+            "39,72%; 19,37% và 40,91%).")
+    assert structures(text) == [(["36,96%", "24,7%", "38,34%"], True), (["39,72%", "19,37%", "40,91%"], True)]
+    # a list whose first share was read as a change is no structure of the rest
+    assert structures("Tỷ lệ tăng 39,72%; 19,37% và 40,91% theo cơ cấu.") == []
+
+
+def test_shares_of_the_total_a_trong_so_opens_counted_under_a_classifier():
+    text = ("Trong số 203.733 lần mục tiêu ở miền Bắc bị bắn phá có 109.156 mục tiêu giao thông vận tải (chiếm 53,5%), "
+            "59.971 mục tiêu dân cư (chiếm 29,4%), 14.347 mục tiêu kinh tế (chiếm 7%), chỉ có 20.259 mục tiêu quân sự "
+            "(chiếm 9,9%).")
+    found = read_statements(text)
+    assert [(c.numerator.value.text, c.denominator.value.text, c.indicator, comparison_holds(c))
+            for c in found.comparisons] == [
+        ("109.156", "203.733", "mục tiêu giao thông vận tải", False),   # 53,58%: cut off, not rounded
+        ("59.971", "203.733", "mục tiêu dân cư", True), ("14.347", "203.733", "mục tiêu kinh tế", True),
+        ("20.259", "203.733", "mục tiêu quân sự", True)]
+    [b] = found.breakdowns
+    assert [p.value.text for p in b.parts] == ["109.156", "59.971", "14.347", "20.259"] and breakdown_holds(b)
+
+
+def test_a_decimal_of_four_places_and_parts_named_after_their_unit():
+    text = ("Diện tích rừng cần chuyển mục đích sử dụng: khoảng 0,3451 ha rừng, trong đó có 0,3367 ha rừng đặc dụng "
+            "(là rừng tự nhiên) và 0,0084 ha rừng sản xuất.")
+    [b] = read_statements(text).breakdowns
+    assert [(p.name, p.value.text) for p in b.parts] == [("rừng đặc dụng", "0,3367 ha"), ("rừng sản xuất", "0,0084 ha")]
+    assert breakdown_holds(b)
+    [b] = read_statements(text.replace("0,0084", "0,1084")).breakdowns
+    assert not breakdown_holds(b)
+
+
+def test_a_unit_named_after_a_counted_group_is_one_part_of_the_whole():
+    text = ("Tỉnh Tuyên Quang có 6 đơn vị hành chính, bao gồm 5 huyện: Na Hang, Chiêm Hóa, Hàm Yên, Yên Sơn, Sơn "
+            "Dương, thị xã Tuyên Quang và 134 đơn vị hành chính cấp xã.")
+    [b] = read_statements(text).breakdowns
+    assert [(p.name, p.value.text) for p in b.parts][-1] == ("thị xã Tuyên Quang", "1") and breakdown_holds(b)
+    [b] = read_statements(text.replace("có 6 đơn vị", "có 7 đơn vị")).breakdowns
+    assert not breakdown_holds(b)
+
+
+def test_a_count_with_its_thousands_points_lost_is_malformed_not_a_share():
+    found = read_statements("Thanh Hóa có 3.640.128 người, trong đó nữ chiếm 1.824127 người (50,11%).")
+    assert found.comparisons == [] and [f.text for f in found.text_figures if f.form.value == "malformed"] == [
+        "1.824127"]
+    # an average may have decimals: "bình quân 3,5 người"; a measure may have six
+    assert [f.text for f in read_statements("Quy mô hộ bình quân 3,5 người; diện tích 1,234567 ha.").text_figures
+            if f.form.value == "malformed"] == []
+
+
+def test_an_organisations_units_under_their_kinds_and_members_as_people():
+    def parts(text):
+        return [(b.whole.text, [(p.name, p.value.text) for p in b.parts], b.exhaustive, breakdown_holds(b))
+                for b in read_statements(text).breakdowns]
+
+    assert parts("Sở có 12 đơn vị trực thuộc, gồm 6 phòng chuyên môn, 4 chi cục và 2 trung tâm.") == [
+        ("12", [("phòng chuyên môn", "6"), ("chi cục", "4"), ("trung tâm", "2")], True, True)]
+    assert parts("Sở có 12 đơn vị trực thuộc, gồm 6 phòng chuyên môn, 4 chi cục và 3 trung tâm.")[0][3] is False
+    # "trong đó" names some of the whole: the parts may fall short of it, never exceed it
+    [(whole, named, exhaustive, holds)] = parts("Bộ gồm 30 đơn vị, trong đó có 5 vụ và 21 cục và 4 đơn vị sự nghiệp.")
+    assert [v for _, v in named] == ["5", "21", "4"] and not exhaustive and holds
+    assert parts("Vụ tai nạn khiến 71 người thiệt mạng, trong đó có 19 thành viên của đội bóng.")[0][1] == [
+        ("thành viên của đội bóng", "19")]
+
+
+def test_known_splits_and_chia_ra_name_the_whole_and_nuoc_ngoai_is_no_bound():
+    def parts(text):
+        return [([p.value.text for p in b.parts], b.exhaustive, breakdown_holds(b))
+                for b in read_statements(text).breakdowns]
+
+    text = ("Tổng vốn đầu tư phát triển toàn xã hội đạt 45.120 tỷ đồng, trong đó: vốn khu vực nhà nước 12.300 tỷ đồng, "
+            "vốn khu vực ngoài nhà nước 25.820 tỷ đồng, vốn đầu tư trực tiếp nước ngoài 7.000 tỷ đồng.")
+    assert parts(text) == [(["12.300 tỷ đồng", "25.820 tỷ đồng", "7.000 tỷ đồng"], True, True)]
+    assert parts(text.replace("45.120", "46.120"))[0][1:] == (True, False)
+    # two of the three sectors name no whole
+    assert parts(text.replace(", vốn đầu tư trực tiếp nước ngoài 7.000 tỷ đồng", ""))[0][1] is False
+    assert parts("Thu ngân sách 8.240 tỷ đồng, trong đó ngân sách trung ương 3.200 tỷ đồng, ngân sách địa phương "
+                 "5.040 tỷ đồng.") == [(["3.200 tỷ đồng", "5.040 tỷ đồng"], True, True)]
+    text = ("Tổng số lao động có việc làm 620.500 người, chia ra: nông nghiệp 300.100 người; công nghiệp 150.400 "
+            "người; dịch vụ 170.000 người.")
+    assert parts(text) == [(["300.100", "150.400", "170.000"], True, True)]
+    assert parts(text.replace("170.000", "107.000"))[0][1:] == (True, False)
+
+
+def test_a_sentence_run_into_the_next_after_a_unit_in_capitals_and_names_before_a_share():
+    text = ("Trong năm 2020 toàn thành phố có 250 dự án trong và ngoài nước, gồm: 222 dự án đầu tư trong nước, 27 dự án "
+            "đầu tư nước ngoài và 1 dự án ODA, với tổng vốn đầu tư đăng ký là 1,76 tỉ USD.Tổng doanh thu đạt 2 tỷ USD "
+            "với 3 dự án mới.")
+    [b] = read_statements(text).breakdowns
+    assert [p.value.text for p in b.parts] == ["222", "27", "1"] and breakdown_holds(b)
+    text = "Chất lượng đường bộ: đường đá dăm dài 399,52 km chiếm 19,14%; đường nhựa dài 362,77 km chiếm 17,38% trên 2.086 km."
+    assert [c.indicator for c in read_statements("Toàn tỉnh có 2.086 km đường. " + text).comparisons] == [
+        "đường đá dăm", "đường nhựa"]

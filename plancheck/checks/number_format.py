@@ -10,6 +10,8 @@ Two ways a figure goes wrong:
 """
 from __future__ import annotations
 
+import re
+
 import math
 from decimal import Decimal
 from typing import Iterable
@@ -239,4 +241,14 @@ class MalformedFigure(CheckKind):
     def run(self, subject: Subject, params: MalformedFigureParams) -> Iterable[Hit]:
         for f in subject.plan.text_figures:
             if f.form is WrittenForm.malformed:
-                yield Hit(location=f.location, fields={"text": f.text})
+                yield Hit(location=f.location, fields={"text": f.text}, suggestion=_regrouped(f.text))
+
+
+def _regrouped(text: str) -> str | None:
+    """The likely figure when its thousands points were lost after the first: "1.824127" →
+    "1.824.127"; None when the slip has no single reading ("2.310.57", "2 3,45%")."""
+    m = re.fullmatch(r"(\d{1,3})[.,]((?:\d{3}){2,})", text)
+    if not m:
+        return None
+    groups = [m.group(2)[k:k + 3] for k in range(0, len(m.group(2)), 3)]
+    return f"{text} → {'.'.join([m.group(1), *groups])}?"

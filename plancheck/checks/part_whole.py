@@ -72,9 +72,15 @@ class PartsSum(CheckKind):
     fields = frozenset({"whole_name", "whole", "sum", "parts", "relation", "part_name", "part"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        fixes = None
         for b in subject.plan.breakdowns:
             if breakdown_holds(b) is not False:
                 continue
+            if fixes is None:
+                from .repair import Repairs  # loaded only when a breakdown fails
+
+                fixes = Repairs(subject.plan)
+            fix = fixes.for_breakdown(b)
             whole = b.whole.interval
             big = next((p for p in b.parts if p.value.interval.lo > whole.hi), None)
             total = interval_sum(p.value.interval for p in b.parts)
@@ -89,5 +95,7 @@ class PartsSum(CheckKind):
                 fields={"whole_name": b.whole_name, "whole": b.whole.text, "sum": shown,
                         "parts": " + ".join(p.value.text for p in b.parts), "relation": relation,
                         "part_name": big.name if big else "", "part": big.value.text if big else ""},
-                evidence={"parts": {p.name: p.value.text for p in b.parts}, "exhaustive": b.exhaustive},
+                evidence={"parts": {p.name: p.value.text for p in b.parts}, "exhaustive": b.exhaustive,
+                          **({"fix": fix.evidence()} if fix else {})},
+                suggestion=fix.suggestion if fix else None,
             )

@@ -23,9 +23,9 @@ from decimal import Decimal
 from typing import Callable, Iterator
 
 from ..edits import Edit, EditKind, edits
-from ..models import Comparison, Plan, Structure, Value
-from .arithmetic import (StructureSumParams, comparison_holds, computed_interval, computed_point, structure_holds,
-                         structure_tolerance, structure_total)
+from ..models import Breakdown, Comparison, Plan, Structure, Value
+from .arithmetic import (StructureSumParams, breakdown_holds, comparison_holds, computed_interval, computed_point,
+                         parts_sum, structure_holds, structure_tolerance, structure_total)
 from .series import Cells, Key, replace_figure
 
 _FAR = Decimal("Infinity")
@@ -121,6 +121,28 @@ class _StructureArithmetic(_Arithmetic):
         return _relative(miss, structure_tolerance(item, self.params))
 
 
+class _BreakdownArithmetic(_Arithmetic):
+    def __init__(self, b: Breakdown) -> None:
+        self.item = b
+
+    def figures(self) -> list[Value]:
+        b = self.item
+        return [b.whole, *(p.value for p in b.parts if p.value.location != b.whole.location)]   # not a named unit's 1
+
+    def replaced(self, key, old, new) -> Breakdown:
+        b = self.item
+        parts = [p.model_copy(update={"value": new}) if key(p.value) == old else p for p in b.parts]
+        return b.model_copy(update={"whole": new if key(b.whole) == old else b.whole, "parts": parts})
+
+    def holds(self, item: Breakdown) -> bool | None:
+        return breakdown_holds(item)
+
+    def closeness(self, item: Breakdown) -> Decimal:
+        total = parts_sum(item)
+        miss = abs(total.mid - item.whole.interval.mid)
+        return _relative(miss, total.width / 2 + item.whole.interval.width / 2)
+
+
 def _relative(miss: Decimal, tolerance: Decimal) -> Decimal:
     if tolerance > 0:
         return miss / tolerance
@@ -149,6 +171,7 @@ class Repairs:
         self.params = params = structure_params or StructureSumParams()
         self.checks: list[_Arithmetic] = [_ComparisonArithmetic(c) for c in plan.comparisons]
         self.checks += [_StructureArithmetic(s, params) for s in plan.structures]
+        self.checks += [_BreakdownArithmetic(b) for b in plan.breakdowns]
         self.key = Cells(plan).key
         self.now = {id(check): check.holds(check.item) for check in self.checks}
         self.uses: dict[Key, list[_Arithmetic]] = defaultdict(list)
@@ -162,6 +185,9 @@ class Repairs:
 
     def for_structure(self, s: Structure) -> Fix | None:
         return self.best(self.by_item.get(id(s)) or _StructureArithmetic(s, self.params))
+
+    def for_breakdown(self, b: Breakdown) -> Fix | None:
+        return self.best(self.by_item.get(id(b)) or _BreakdownArithmetic(b))
 
     def best(self, check: _Arithmetic) -> Fix | None:
         """The fix to suggest: the best candidate, when no other explains the failure as well.

@@ -49,7 +49,8 @@ _UNITS = [
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 
 # A number: grouped with points or commas, decimals, a bare integer; "a/b" fractions.
-_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# (A group is three digits and no more: "0,3451 ha" is a decimal, not "0,345" run into a "1".)
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _FIGURE = re.compile(
     rf"(?<![\w/.,\-–])(?:(?P<q>{_QUALIFIER_RE})\s+)?"
     rf"(?P<n>{_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
@@ -74,6 +75,8 @@ _COUNTED_NOUN = re.compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICOD
 STOP_NOUNS = frozenset("""và hoặc với của là có được thì mà nhưng trong so đã sẽ đang tại ở từ đến theo về cho
     trên dưới gần khoảng hơn năm tháng ngày như này đó các những mỗi một hai ba bằng đạt chiếm tăng giảm
     lên xuống còn tương hay tức""".split())
+# A mark followed by two or more digit groups run together: "1.824127" (1.824.127 with a point lost).
+_UNGROUPED = re.compile(r"[1-9]\d{0,2}[.,](?:\d{3}){2,}")
 _TIME_UNITS = frozenset({"năm", "tháng", "ngày", "giờ", "phút", "quý", "tuần"})
 
 
@@ -193,6 +196,8 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
             continue   # a date 1/4/2019
         written = m.group(0).strip()
         qualifier = m.group("q")
+        if qualifier and qualifier.casefold() == "ngoài" and re.search(r"\bnước\s*$", text[:m.start()], re.IGNORECASE):
+            qualifier, written = None, text[m.start("n"): m.end()].strip()   # "nước ngoài 7.000 tỷ đồng": foreign
         if m.group("d") is not None:
             if m.group("pct") or _looks_like_date(number, m.group("d")) or len(m.group("d")) == 1:
                 continue   # a date, or a plain fraction ("1/3", "2/5") that is no count of a count
@@ -234,6 +239,10 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
         if unit and value.decimals == 0 and value.point is not None and not qualifier and not m.group("range"):
             value = _rounded_whole(value)   # 80 ha, 4.100 tỷ đồng; counted things ("90 người") stay exact
         noun = "" if unit else _noun(after)
+        if noun and not exponent and _UNGROUPED.fullmatch(number) and noun.split(" ")[0].casefold() not in _TIME_UNITS:
+            if malformed is not None:   # "1.824127 người": whole things have no six decimals; a point was lost
+                malformed.append((m.start("n"), number))
+            continue
         if noun and re.match(r"\s*/\s*\d", after[len(after) - len(after.lstrip()) + len(noun):]):
             noun += "/"   # "98,6 nam/100 nữ": a ratio of counts, no count of "nam"
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:

@@ -137,7 +137,10 @@ _LISTED = re.compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
 _RATE_NAME = re.compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|chỉ số)\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\bnhất\b", re.IGNORECASE)
-_BESIDES = re.compile(r"\b(?:bên cạnh đó|ngoài ra|ngoài)\b", re.IGNORECASE)
+# "…, bên cạnh đó còn có …", "ngoài ra", "ngoài 5 trường …": what follows is no part; but
+# "vốn khu vực ngoài nhà nước" is one
+_BESIDES = re.compile(r"\b(?:bên cạnh đó|ngoài ra)\b|(?:^|[,;.]\s*)ngoài\b(?!\s+(?:nhà nước|công lập|ngân sách|nước|tỉnh))",
+                      re.IGNORECASE)
 _NOT_SHARE_AFTER = re.compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
 # What a share is of, when the text names it right after: "chiếm 0,9% dân số", "79% diện tích".
 _BASE_WORD = re.compile(r"^\s*(dân số|số dân|diện tích|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|tổng số)\b",
@@ -145,18 +148,32 @@ _BASE_WORD = re.compile(r"^\s*(dân số|số dân|diện tích|GRDP|GDP|tổng 
 _OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
 _TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
 _REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
-_PAIRS = [({"nam"}, {"nữ"}), ({"thành thị", "đô thị"}, {"nông thôn"})]
+# Splits that name a whole completely, each member once: a list of exactly these members
+# adds up to its whole. "ngoài nhà nước" is no "nhà nước"; "ngân sách địa phương" no "trung ương".
+_PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members in (
+    (r"\bnam\b", r"\bnữ\b"),
+    (r"\b(?:thành thị|đô thị)\b", r"\bnông thôn\b"),
+    (r"\btrung ương\b", r"\bđịa phương\b"),
+    (r"(?<!ngoài )\bnhà nước\b", r"\bngoài nhà nước\b", r"\b(?:đầu tư (?:trực tiếp )?nước ngoài|fdi)\b"),
+    (r"\btrong nước\b", r"\b(?:nước ngoài|ngoài nước)\b"),
+    (r"(?<!ngoài )\bcông lập\b", r"\bngoài công lập\b"),
+    (r"\btrong tỉnh\b", r"\bngoài tỉnh\b"),
+    (r"\btrong ngân sách\b", r"\bngoài ngân sách\b"),
+)]
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
-_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm)\b"
+_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
+                            r"chia\s+ra|chia\s+theo|phân\s+theo)\b"
                             r"[\s,:]*|^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
-                           r"|(?<=[a-zà-ỹđ\d²%)])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+                           # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
+                           r"|(?:(?<=[a-zà-ỹđ\d²%)])|(?<=[A-Z]{3}))\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân", "lao động", "nhân viên", "cán bộ",
                      "công chức", "viên chức", "học sinh", "sinh viên", "giáo viên", "công nhân", "đại biểu",
-                     "bệnh nhân", "hội viên", "đảng viên", "tín đồ", "thí sinh", "trẻ em", "cử tri", "hộ viên"})
+                     "bệnh nhân", "hội viên", "đảng viên", "tín đồ", "thí sinh", "trẻ em", "cử tri", "hộ viên",
+                     "thành viên"})
 _NOT_PERSON = frozenset({"dân tộc", "dân số", "dân tộc thiểu số"})
 _THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
 
@@ -169,7 +186,7 @@ def _label(text: str) -> str:
     """A component's name: the words before its figure in its own clause, without cue words
     and list punctuation ("người, trong đó dân số thành thị là" → "dân số thành thị")."""
     t = re.sub(r"\(.*?\)", " ", text)
-    pieces = [p for p in re.split(r"[;:]|\btrong (?:đó|số đó)\b|\bgồm\b", t) if re.search(r"\w", p)]
+    pieces = [p for p in re.split(r"[;:]|\btrong (?:đó|số đó)\b|\b(?:bao\s+)?gồm\b", t) if re.search(r"\w", p)]
     t = pieces[-1] if pieces else t
     t = re.sub(r"^[\s;,:.+\-–•)(]+|[\s:;,(]+$", "", t)
     t = re.sub(r"^(?:và|còn|trong đó|trong số đó|gồm|bao gồm|cụ thể)\b[\s,:]*", "", t, flags=re.IGNORECASE)
@@ -211,6 +228,22 @@ class _Reader:
         k = bisect_right(self.sentence_ends, lo)
         return k == len(self.sentence_ends) or self.sentence_ends[k] >= hi
 
+    def _name(self, i: int, label: str, prefer_after: bool = True) -> str:
+        """What figure i is: the counted noun phrase after it when that says more than its noun
+        ("109.156 mục tiêu giao thông vận tải (chiếm 53,5%)"), else the label before it."""
+        g, phrase = self.f[i], ""
+        if g.kind == "qty" and (g.noun or g.unit) and (prefer_after or not label):
+            phrase = re.match(r"[^,;:.()\[\]\d]{0,60}", self.text[g.end:]).group(0)
+            cut = re.split(r"(?:^|\s)(?:và|chiếm|tăng|giảm|đạt|bằng|là|so với|trong đó|gồm)\b", phrase)[0]
+            phrase = _whole_words(cut, self.text[g.end + len(cut):]) if cut == phrase else cut.strip()
+            # "…, 4 chi cục và 2 trung tâm" (not "Mông: 61.579 người", labelled before its colon)
+            listed = g.noun and not g.unit and not re.split(r"[,;]|\bvà\b", self.gap(i))[-1].strip()
+            if (len(phrase.split()) > len(g.noun.split()) or listed) and phrase[:1].isalpha():
+                return phrase
+        if len(label) > 80:   # the last words, whole
+            label = label[-80:].split(" ", 1)[-1]
+        return label or (phrase if phrase[:1].isalpha() else "") or g.text
+
     def value(self, fig: Figure, exponent: int = 0) -> Value:
         """The figure's value located, scaled by 10^exponent when operands differ in multiplier."""
         v = fig.value
@@ -236,8 +269,12 @@ class _Reader:
         wa, wb = ma.split(), mb.split()
         if wa[0] == wb[0] or ma in mb or mb in ma:
             return True
+        if (wa[0] in _CLASSIFIERS and wa[1:2] == wb[:1]) or (wb[0] in _CLASSIFIERS and wb[1:2] == wa[:1]):
+            return True   # "203.733 lần mục tiêu … 109.156 mục tiêu"
         if (_CONTAINER.match(ma) and _ADMIN.match(mb + " ")) or (_CONTAINER.match(mb) and _ADMIN.match(ma + " ")):
             return True   # "12 đơn vị hành chính … gồm 2 thị trấn … và 10 xã"
+        if (_ORG_WHOLE.match(ma) and wb[0] in _ORG_UNITS) or (_ORG_WHOLE.match(mb) and wa[0] in _ORG_UNITS):
+            return True   # "Bộ … gồm 30 đơn vị, trong đó có 5 vụ và 21 cục …"
         return _person(ma) and _person(mb)
 
     def operands(self, *figs: Figure) -> list[Value]:
@@ -419,7 +456,7 @@ class _Reader:
         if negative:
             result = _negated(result)
         self.out.comparisons.append(Comparison(
-            indicator=indicator or _subject(self.gap(subject_i))[-80:] or f[subject_i].text, kind=kind,
+            indicator=indicator or self._name(subject_i, _subject(self.gap(subject_i))), kind=kind,
             value=result, numerator=Operand(label=num.text, value=num),
             denominator=Operand(label=den_label or den.text, value=den), label=label or f[result_i].text,
             location=self.locate(f[result_i].start), unit=unit, scale=scale))
@@ -513,7 +550,11 @@ class _Reader:
         if p.value.lo != p.value.hi and p.value.point is None and "-" not in p.text and "–" not in p.text:
             return False
         before, after = self.gap(i), self.after(i, 25)
-        level = re.search(r"\b(?:giảm|tăng)\s+(?:còn|lên mức|xuống)\s*$", before, re.IGNORECASE)
+        if self._chain(i) >= 3:
+            return True   # "cơ cấu kinh tế ước đạt 8,8% - 59,7% - 31,5%"
+        # "giảm còn 18,2%", "(cơ cấu tương ứng của cùng kỳ năm 2018 là: 39,72%; …)": a level, no change
+        level = re.search(r"\b(?:giảm|tăng)\s+(?:còn|lên mức|xuống)\s*$|\bcùng kỳ(?:\s+năm\s+(?:19|20)\d\d)?\s+là\s*:?\s*$",
+                          before, re.IGNORECASE)
         if _GROWTH_WORDS.search(before[-40:]) and not level:
             return False   # a rate of change; but "nông nghiệp giảm còn 18,2%" is the share it fell to
         if _RATIO_BEFORE.search(before) and not level and not (
@@ -527,6 +568,24 @@ class _Reader:
         if re.search(r"\b(?:được|sử dụng|có|đạt|tham gia|hoàn thành)\b", clause, re.IGNORECASE):
             return False   # "99,0% dân số đô thị được cung cấp nước sạch": a rate among a group, no share
         return bool(_AFTER_SHARE.match(after))
+
+    def _chain(self, i: int) -> int:
+        """How many percentages figure i's dash chain holds ("8,8% - 59,7% - 31,5%", the shares of
+        a structure written in a row) when a structure word opens its sentence; 0 otherwise."""
+        f = self.f
+
+        def linked(a: int, b: int) -> bool:
+            return 0 <= a and b < len(f) and f[a].kind == f[b].kind == "pct" \
+                and re.fullmatch(r"\s*[-–]\s*", self.text[f[a].end: f[b].start]) is not None
+        lo = hi = i
+        while linked(lo - 1, lo):
+            lo -= 1
+        while linked(hi, hi + 1):
+            hi += 1
+        if hi == lo or not re.search(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b",
+                                     self.text[self.sentence_start(f[lo].start): f[lo].start], re.IGNORECASE):
+            return 0
+        return hi - lo + 1
 
     def _continues(self, a: int, b: int) -> bool:
         """Whether the share at b continues the list of the share at a."""
@@ -544,6 +603,8 @@ class _Reader:
         if len(run) < 2:
             return
         f = self.f
+        if self._listed_beside(run[0] - 1, run[0]) or self._listed_beside(run[-1], run[-1] + 1):
+            return   # "39,72%; 19,37% và 40,91%" with the first taken for a change: part of a list, no whole
         head_start = self.sentence_start(f[run[0]].start)
         prev_sentence = self.sentence_start(max(0, head_start - 2)) if head_start else 0
         context = self.text[prev_sentence: f[run[0]].start] + " ".join(self.gap(i) for i in run)
@@ -568,6 +629,12 @@ class _Reader:
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
                 location=self.locate(at), complete=complete, remainder=remainder))
+
+    def _listed_beside(self, a: int, b: int) -> bool:
+        """Whether percentages a and b stand side by side in one list, nothing but a separator between."""
+        f = self.f
+        return 0 <= a and b < len(f) and f[a].kind == f[b].kind == "pct" and f[a].depth == f[b].depth \
+            and re.fullmatch(r"\s*[;,]?\s*(?:và\s*)?", self.text[f[a].end: f[b].start]) is not None
 
     def _clause_label(self, i: int) -> str:
         """The words of figure i's own clause before it."""
@@ -597,9 +664,8 @@ class _Reader:
         sectors = [any(s.search(n) for n in names) for s in _SECTORS]
         if all(sectors) and len(names) == 3:
             return False, "thuế sản phẩm trừ trợ cấp sản phẩm"
-        for left, right in _PAIRS:
-            if any(w in joined for w in left) and any(w in joined for w in right) and len(names) == 2:
-                return True, None
+        if _complementary(names):
+            return True, None
         if re.search(r"\bcơ cấu\b", head, re.IGNORECASE) and not all(sectors):
             return True, None
         return False, None
@@ -615,7 +681,8 @@ class _Reader:
             first = next((k for k, g in enumerate(f) if g.start >= cue_end), None)
             if first is None or not self.same_sentence_offset(m.start(), f[first].start):
                 continue
-            exhaustive = bool(re.search(r"gồm", m.group(0), re.IGNORECASE))
+            # "gồm", "chia ra" split the whole; "trong đó" names some of it
+            exhaustive = bool(re.search(r"gồm|chia|phân", m.group(0), re.IGNORECASE))
             if re.match(r"trong\s+số\b(?!\s+(?:đó|này))", m.group(0).strip(" ,(:"), re.IGNORECASE) and \
                     f[first].kind == "qty":
                 self._parts_of(first, first + 1, exhaustive, taken)   # "Trong số 203.733 lần …, có 109.156 …"
@@ -680,7 +747,7 @@ class _Reader:
                 break
             if g.kind != "qty" or not self.compatible(w, g):
                 continue
-            if parts and _CONTAINER.match(g.measure) and _CONTAINER.match(w.measure):
+            if parts and _CONTAINER.match(g.measure) and _CONTAINER.match(w.measure) and g.value.lo > w.value.hi:
                 break   # "7 đơn vị … gồm 3 thành phố và 4 huyện với 77 đơn vị hành chính cấp xã …": a new whole
             if _BESIDES.search(self.gap(k)):
                 break   # "…, bên cạnh đó còn có 327 trường mẫu giáo": no longer the whole's parts
@@ -704,12 +771,24 @@ class _Reader:
         names = [_fold(f"{_label(self.gap(k))} {f[k].noun}") for k in parts]   # "947.570 nam và 960.782 nữ"
         nested = sum(1 for k in parts if f[k].qualifier and f[k].qualifier.casefold() in ("trên", "hơn")) >= 2 \
             or sum(1 for n in names if _THRESHOLD.search(n)) >= 2
-        head = re.split(r"\bgồm\b:?", self.gap(first))[-1]
-        # "7 đơn vị hành chính, gồm thị xã Thủ Dầu Một (tỉnh lỵ) và 6 huyện": a unit named once
-        named = [m.group(0) for m in _NAMED_UNIT.finditer(head)] if _CONTAINER.match(w.measure) else []
+        head = re.split(r"\b(?:gồm|chia ra|chia theo|phân theo)\b:?", self.gap(first))[-1]
+        named = self._named_units(w, first, parts) if _CONTAINER.match(w.measure) else []
         if exhaustive and (self._item_without_figure(parts) or re.search(r"[;,]", head)):
             exhaustive = False   # "… chuối (2.500 ha) và cam, bưởi với sản lượng …": cam, bưởi have no area
         self._add_breakdown(i, parts, exhaustive or _partition(names), nested, named=named)
+
+    def _named_units(self, w: Figure, first: int, parts: list[int]) -> list[str]:
+        """Units named once among a count's parts: "7 đơn vị hành chính, gồm thị xã Thủ Dầu Một (tỉnh
+        lỵ) và 6 huyện"; "6 đơn vị hành chính, bao gồm 5 huyện: A, …, E, thị xã Tuyên Quang và 134 đơn
+        vị … cấp xã" (the thị xã is no huyện: the list of the 5 ended before it)."""
+        f = self.f
+        last = parts[-1]
+        end = f[last + 1].start if last + 1 < len(f) and self.same_sentence(last, last + 1) else \
+            next((e for e in self.sentence_ends if e >= f[last].end), len(self.text))
+        head = re.split(r"\bgồm\b:?", self.gap(first))[-1]
+        counted = {_unit_kind(f[k].noun) for k in parts}
+        span = head + " " + self.text[f[first].end: end]
+        return [m.group(0) for m in _NAMED_UNIT.finditer(span) if _unit_kind(m.group(0)) not in counted]
 
     def _item_without_figure(self, parts: list[int]) -> bool:
         """Whether the list goes on after its last part with an item that states no figure:
@@ -737,10 +816,10 @@ class _Reader:
             return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
-            whole_name=name or (self._counted_noun(i) if _CONTAINER.match(w.measure) else _label(self.gap(i))[-80:])
-            or w.text,
+            whole_name=name or (self._counted_noun(i) if _CONTAINER.match(w.measure) else self._name(
+                i, re.sub(r"^(?:trong\s+)?(?:tổng\s+)?số\b\s*", "", _label(self.gap(i)), flags=re.IGNORECASE), prefer_after=False)),
             whole=values[0], unit=w.measure or None,
-            parts=[Component(name=_label(self.gap(k)) or f[k].text, value=v) for k, v in zip(parts, values[1:])]
+            parts=[Component(name=self._name(k, _label(self.gap(k))), value=v) for k, v in zip(parts, values[1:])]
             + [Component(name=unit, value=Value(text="1", lo=1, hi=1, point=1, decimals=0, location=self.locate(w.start)))
                for unit in named],
             exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
@@ -829,6 +908,12 @@ class _Reader:
                                            location=self.locate(m.start())))
 
 
+def _unit_kind(name: str) -> str:
+    """The administrative kind a name or counted noun opens with: "thị xã Phú Thọ" → "thị xã"."""
+    m = re.match(r"(?:thành phố|thị xã|thị trấn|đặc khu|[^\W\d_]+)", name.strip(), re.IGNORECASE)
+    return m.group(0).casefold() if m else ""
+
+
 def _unbalanced(rest: str, items: list[str]) -> bool:
     """Whether the list's parentheses fail to close ("Định Quán (… 26 km, Tân Phú (…)"): no count
     can be read from it."""
@@ -850,6 +935,12 @@ def _semicolon_items(rest: str) -> list[str]:
     return [p for p in (re.sub(r"^\s*(?:và|hoặc)\s+", "", piece).strip() for piece in body.split(";")) if p]
 
 
+# An organisation's units under their common name, and the kinds it is made of.
+_ORG_WHOLE = re.compile(r"^(?:đơn vị|cơ quan|tổ chức)\b", re.IGNORECASE)
+_ORG_UNITS = frozenset({"vụ", "cục", "chi", "phòng", "ban", "trung", "viện", "trường", "sở", "văn", "thanh", "trạm",
+                        "bệnh", "tổng", "đơn", "cơ", "tổ", "hội", "đội", "khoa", "bộ"})
+# Words that count occurrences of what follows them: "lần mục tiêu" counts mục tiêu.
+_CLASSIFIERS = frozenset({"lần", "lượt", "số"})
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
 
@@ -914,9 +1005,20 @@ def _partition(names: list[str]) -> bool:
         return True
     if len(names) >= 2 and all(re.search(r"(?:^|[,:]\s*|\s)(?:đoạn|phần)\s+(?:qua|trên|thuộc|nằm)\b", n) for n in names):
         return True
-    joined = " | ".join(names)
-    return len(names) == 2 and any(any(a in joined for a in left) and any(b in joined for b in right)
-                                   for left, right in _PAIRS)
+    return _complementary(names)
+
+
+def _complementary(names: list[str]) -> bool:
+    """Whether the names are the members of one known split ("ngân sách trung ương" and
+    "ngân sách địa phương"; nhà nước, ngoài nhà nước and FDI)."""
+    for members in _PARTITIONS:
+        if len(members) != len(names):
+            continue
+        # the labels run into each other ("nam và … nữ"; "… nông thôn và 38% sống ở … đô thị"): read together
+        joined = " | ".join(names)
+        if all(m.search(joined) for m in members):
+            return True
+    return False
 
 
 def _subject(text: str) -> str:
@@ -981,7 +1083,8 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|ho�
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn",
                           "tầng"})
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
-_NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)\s+[A-ZĐÀ-Ỹ][^\s,;:()]*")
+_NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)"
+                         r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;:()]*)+")
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
