@@ -531,3 +531,12 @@ def test_a_sentence_run_into_the_next_after_a_unit_in_capitals_and_names_before_
     text = "Chất lượng đường bộ: đường đá dăm dài 399,52 km chiếm 19,14%; đường nhựa dài 362,77 km chiếm 17,38% trên 2.086 km."
     assert [c.indicator for c in read_statements("Toàn tỉnh có 2.086 km đường. " + text).comparisons] == [
         "đường đá dăm", "đường nhựa"]
+
+
+def test_shares_each_beside_its_quantity_in_or_out_of_parentheses_make_one_structure():
+    text = ("Thượng Hải có tổng dân số 23.019.148 người. 20,6 triệu dân trong đó, hay 89,3%, là dân thành thị và 2,5 "
+            "triệu dân (10,7％) là dân nông thôn.")
+    assert structures(text) == [(["89,3%", "10,7％"], True)]
+    assert structures(text.replace("89,3%", "79,3%")) == [(["79,3%", "10,7％"], False)]
+    assert [v for v, _ in structures("Danh sách có (961 cá nhân chiếm 67%); 184 người tức 13% thừa kế tài sản.")] == [
+        ["67%", "13%"]]

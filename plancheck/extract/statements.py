@@ -107,7 +107,7 @@ def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, s
 
 # Between a part and its share: the part's noun, then "(", "chiếm", "tức", "hay", "tương đương".
 _SHARE_GAP = re.compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchiếm\b\s*|,\s*(?:tức|hay|tương đương|"
-                        r"tương ứng)(?:\s+với)?\s*|\s(?:tức|hay|tức là)\s+)(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*)?:?\s*$",
+                        r"tương ứng)(?:\s+với)?\s*|\s(?:tức|hay|tức là|tương đương)\s+)(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*)?:?\s*$",
                         re.IGNORECASE)
 _GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
@@ -191,7 +191,7 @@ def _label(text: str) -> str:
     t = re.sub(r"^[\s;,:.+\-–•)(]+|[\s:;,(]+$", "", t)
     t = re.sub(r"^(?:và|còn|trong đó|trong số đó|gồm|bao gồm|cụ thể)\b[\s,:]*", "", t, flags=re.IGNORECASE)
     t = re.sub(r"\s*\b(?:đạt|chiếm|là|khoảng|chiếm tỷ trọng|chiếm tỉ trọng|chiếm tỷ lệ|chiếm tỉ lệ|với tỷ trọng|"
-               r"có|được|dài|rộng|ước đạt|ước tính|gần|trên|hơn)$", "", t, flags=re.IGNORECASE)
+               r"có|được|dài|rộng|ước đạt|ước tính|gần|trên|hơn|tức|tức là|hay|tương đương)$", "", t, flags=re.IGNORECASE)
     return " ".join(t.split()).strip(" ,;:")
 
 
@@ -567,6 +567,8 @@ class _Reader:
         clause = re.split(r"[;,.(]|\svà\s", self.after(i, 80), 1)[0]
         if re.search(r"\b(?:được|sử dụng|có|đạt|tham gia|hoàn thành)\b", clause, re.IGNORECASE):
             return False   # "99,0% dân số đô thị được cung cấp nước sạch": a rate among a group, no share
+        if i > 0 and self.f[i - 1].kind == "qty" and self._own_share(i - 1) and self.same_sentence(i - 1, i):
+            return True   # "184 người tức 13% thừa kế tài sản": the quantity restated as its share
         return bool(_AFTER_SHARE.match(after))
 
     def _chain(self, i: int) -> int:
@@ -593,8 +595,11 @@ class _Reader:
         rest = _REST.search(between) and len(between) < 120   # "…(1,3%). 29 tộc người còn lại chỉ chiếm 0,9%"
         if not self.same_sentence(a, b) and not re.match(r"^\s*[-+•]", between) and not rest:
             return False
-        if self.f[b].depth != self.f[a].depth and not rest:
-            return False
+        f = self.f
+        owned = a > 0 and b > 0 and f[a - 1].kind == f[b - 1].kind == "qty" and self._own_share(a - 1) \
+            and self._own_share(b - 1)
+        if f[b].depth != f[a].depth and not rest and not owned:
+            return False   # but "20,6 triệu dân …, hay 89,3%, … và 2,5 triệu dân (10,7%)": each its quantity's
         if re.search(r"\btrong (?:đó|số đó)\b", between, re.IGNORECASE):
             return False   # "74%, trong đó có bằng cấp 36,5%": a whole and its part, no structure
         return len(between) < 160
