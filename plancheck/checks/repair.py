@@ -61,9 +61,13 @@ class Fix:
 # -- the arithmetic checks of a plan, over replaceable figures ---------------------
 
 class _Arithmetic:
-    """A comparison or a structure, with the figures it computes with."""
+    """A comparison, a structure or a split, with the figures it computes with."""
 
-    item: Comparison | Structure
+    item: Comparison | Structure | Breakdown
+    # Whether a fix must be the only single edit that mends the check, however plausible the
+    # others: a sum is mended by as many edits as it has figures (a part typed "10" for "1",
+    # or the whole "250" for "259"), so the kind of slip alone cannot tell them apart.
+    only_edit = False
 
     def figures(self) -> list[Value]:
         raise NotImplementedError
@@ -122,6 +126,8 @@ class _StructureArithmetic(_Arithmetic):
 
 
 class _BreakdownArithmetic(_Arithmetic):
+    only_edit = True
+
     def __init__(self, b: Breakdown) -> None:
         self.item = b
 
@@ -196,7 +202,8 @@ class Repairs:
         if not all(_editable(v) and any(e.kind <= EditKind.digit for e in edits(v.text)) for v in check.figures()):
             return None   # a figure no slip can be read from ("91.8%", "4276,0") may be the slip itself
         ranked = self.candidates(check)
-        if not ranked or (len(ranked) > 1 and ranked[0].ties(ranked[1])):
+        if not ranked or (len(ranked) > 1 and (ranked[0].ties(ranked[1]) or
+                                               check.only_edit and ranked[0].also_fixes == ranked[1].also_fixes)):
             return None
         return ranked[0]
 

@@ -629,7 +629,7 @@ class _Reader:
             head = self.text[head_start: f[idx[0]].start]
             name_m = re.search(r"\b(cơ cấu[^:;,.(]{0,40})", head, re.IGNORECASE)
             total = sum((f[i].value.point or f[i].value.lo for i in idx), Decimal(0))
-            complete, remainder = self._completeness(names, head, total)
+            complete, remainder = self._completeness(names, head, total, [labels[k] for k in group])
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
@@ -660,16 +660,17 @@ class _Reader:
         # (tấn/ngày of solid waste and of industrial waste) imply totals apart by a factor
         return len(implied) < 2 or max(implied) <= min(implied) * 2
 
-    def _completeness(self, names: list[str], head: str, total: Decimal) -> tuple[bool, str | None]:
+    def _completeness(self, names: list[str], head: str, total: Decimal, around: list[str]) -> tuple[bool, str | None]:
         """Whether the shares name the whole (so they must reach 100%), and what an economic
-        structure may leave unstated (the product-tax share)."""
+        structure may leave unstated (the product-tax share). ``around``: each share's words
+        before and after it ("89,3%, là dân thành thị")."""
         joined = " | ".join(names)
         if any(_TAX.search(n) for n in names) or any(_REST.search(n) for n in names):
             return True, None
         sectors = [any(s.search(n) for n in names) for s in _SECTORS]
         if all(sectors) and len(names) == 3:
             return False, "thuế sản phẩm trừ trợ cấp sản phẩm"
-        if _complementary(names):
+        if _complementary(names) or _complementary(around):
             return True, None
         if re.search(r"\bcơ cấu\b", head, re.IGNORECASE) and not all(sectors):
             return True, None
