@@ -520,6 +520,13 @@ def test_known_splits_and_chia_ra_name_the_whole_and_nuoc_ngoai_is_no_bound():
             "người; dịch vụ 170.000 người.")
     assert parts(text) == [(["300.100", "150.400", "170.000"], True, True)]
     assert parts(text.replace("170.000", "107.000"))[0][1:] == (True, False)
+    text = ("Vốn đầu tư của dự án là 1.080,019 tỷ đồng, trong đó: vốn góp của Nhà đầu tư là 370,019 tỷ đồng, vốn vay "
+            "710 tỷ đồng.")
+    assert parts(text) == [(["370,019 tỷ đồng", "710 tỷ đồng"], True, True)]
+    assert parts(text.replace("1.080,019", "1.180,019"))[0][1:] == (True, False)
+    # the investor's share alone names no whole
+    assert parts("Vốn đầu tư của dự án là 1.080,019 tỷ đồng, trong đó vốn góp của Nhà đầu tư là 370,019 tỷ đồng.") == [
+        (["370,019 tỷ đồng"], False, True)]
 
 
 def test_a_sentence_run_into_the_next_after_a_unit_in_capitals_and_names_before_a_share():
@@ -540,3 +547,33 @@ def test_shares_each_beside_its_quantity_in_or_out_of_parentheses_make_one_struc
     assert structures(text.replace("89,3%", "79,3%")) == [(["79,3%", "10,7％"], False)]
     assert [v for v, _ in structures("Danh sách có (961 cá nhân chiếm 67%); 184 người tức 13% thừa kế tài sản.")] == [
         ["67%", "13%"]]
+
+
+def test_a_votes_rate_said_to_be_of_those_voting_is_checked_against_its_fraction():
+    text = ("Với 472/473 đại biểu tín nhiệm, chiếm tỉ lệ 99,79% tổng số đại biểu tham gia bầu cử, ông trở thành Chủ "
+            "tịch nước.")
+    [c] = read_statements(text).comparisons
+    assert comparison_holds(c)
+    [c] = read_statements(text.replace("99,79%", "89,79%")).comparisons
+    assert not comparison_holds(c)
+    # of all the deputies: no base stated here
+    assert read_statements(text.replace("tham gia bầu cử", "Quốc hội").replace("99,79%", "89,79%")).comparisons == []
+
+
+def test_the_sectors_contributions_in_points_add_up_to_the_growth_they_share():
+    text = ("Trong mức tăng trưởng chung 8,32% của GRDP, khu vực nông, lâm nghiệp và thủy sản đóng góp 0,51 điểm phần "
+            "trăm; khu vực công nghiệp và xây dựng đóng góp 4,95 điểm phần trăm; khu vực dịch vụ đóng góp 2,03 điểm "
+            "phần trăm; thuế sản phẩm trừ trợ cấp sản phẩm đóng góp 0,83 điểm phần trăm.")
+    [s] = read_statements(text).structures
+    assert s.total.text == "8,32%" and s.complete and [c.name for c in s.components] == [
+        "khu vực nông, lâm nghiệp và thủy sản", "khu vực công nghiệp và xây dựng", "khu vực dịch vụ",
+        "thuế sản phẩm trừ trợ cấp sản phẩm"]
+    assert structures(text) == [(["0,51", "4,95", "2,03", "0,83"], True)]
+    assert structures(text.replace("4,95", "5,95"))[0][1] is False
+    # three sectors without the tax: their points may fall short of the growth, never exceed it
+    text = ("Trong mức tăng chung 9,6% của toàn nền kinh tế năm 2018, khu vực nông, lâm nghiệp và thủy sản ước đạt "
+            "8.629,25 tỷ đồng, tăng 4,5%, đóng góp 0,80 điểm phần trăm vào mức tăng chung; khu vực công nghiệp - xây "
+            "dựng tăng 12,07%, đóng góp 6,19 điểm phần trăm; khu vực dịch vụ tăng 8,6%, đóng góp 2,61 điểm phần trăm.")
+    [s] = read_statements(text).structures
+    assert not s.complete and s.remainder and structures(text)[0][1] is True
+    assert structures(text.replace("6,19", "7,19"))[0][1] is False

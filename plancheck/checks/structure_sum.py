@@ -38,7 +38,7 @@ class StructureSum(CheckKind):
                 shown_sum = f"{format_number(computed.lo, decimals)}–{format_number(computed.hi, decimals)}"
             tolerance = structure_tolerance(s, params)
             fix = fixes.for_structure(s)
-            total_text = s.total.text if s.total else format_number(params.total)
+            total_text = s.total.text.rstrip(" %％") if s.total else format_number(params.total)   # the template adds %
             yield Hit(
                 location=s.location or subject_location(subject),
                 fields={

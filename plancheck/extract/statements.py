@@ -81,6 +81,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
         reader.densities()
         reader.sex_ratios()
         reader.structures()
+        reader.contributions()
         reader.breakdowns()
         reader.shares_as_breakdowns()
     reader.counts()
@@ -159,6 +160,8 @@ _PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members 
     (r"(?<!ngoài )\bcông lập\b", r"\bngoài công lập\b"),
     (r"\btrong tỉnh\b", r"\bngoài tỉnh\b"),
     (r"\btrong ngân sách\b", r"\bngoài ngân sách\b"),
+    # a project's capital: the investor's own and what it borrows or raises
+    (r"\bvốn (?:góp|chủ sở hữu|tự có)\b", r"\bvốn (?:vay|huy động)\b"),
 )]
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
@@ -431,11 +434,15 @@ class _Reader:
         if f[i + 1].qualifier or (approximate and not re.fullmatch(r"[^\d()]{0,20}\(\s*", between)):
             return   # "06/34 địa phương tỷ lệ đạt dưới 90%": a threshold, not the fraction's value;
             # but "giảm khoảng 485/902 đầu mối (53,77%)" states the fraction's own rate
-        after = self.after(i + 1, 40)
-        if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE):
+        after = self.after(i + 1, 60)
+        # "chiếm tỉ lệ 99,79% tổng số đại biểu tham gia bầu cử": the rate names those voting as its base
+        of_voters = re.match(r"^\s*(?:trên\s+)?(?:tổng\s+)?số\s+(?:đại biểu|ĐBQH)[^,;.()\d]{0,25}?\b(?:có mặt|tham gia)\b",
+                             after, re.IGNORECASE)
+        if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE) and not of_voters:
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
         fr = f[i]
-        if _VOTE.search(self.text[self.sentence_start(fr.start): f[i + 1].end]) and not _ratio_holds(fr, f[i + 1]):
+        if _VOTE.search(self.text[self.sentence_start(fr.start): f[i + 1].end]) and not of_voters \
+                and not _ratio_holds(fr, f[i + 1]):
             return   # a vote's rate is of all the deputies ("432/438 … tán thành (chiếm 91,33 %)"), not of those voting
         loc = self.locate(fr.start)
         self._emit(ComparisonKind.ratio, i, i + 1, fr.numerator.model_copy(update={"location": loc}),
@@ -640,6 +647,35 @@ class _Reader:
         f = self.f
         return 0 <= a and b < len(f) and f[a].kind == f[b].kind == "pct" and f[a].depth == f[b].depth \
             and re.fullmatch(r"\s*[;,]?\s*(?:và\s*)?", self.text[f[a].end: f[b].start]) is not None
+
+    def contributions(self) -> None:
+        """"Trong mức tăng chung 9,6% …, khu vực nông, lâm nghiệp và thủy sản … đóng góp 0,80 điểm phần
+        trăm; khu vực công nghiệp - xây dựng … 6,19 điểm phần trăm; …": the sectors' contributions in
+        percentage points add up to the growth they share."""
+        f = self.f
+        for m in _GROWTH_SHARED.finditer(self.text):
+            total_i = next((k for k, g in enumerate(f) if g.start >= m.end()), None)
+            if total_i is None or f[total_i].kind != "pct" or f[total_i].start - m.end() > 10:
+                continue
+            idx = [k for k in range(total_i + 1, len(f)) if f[k].kind == "qty" and _POINTS.match(f[k].noun)
+                   and re.search(r"\bđóng góp\b|\bgóp\b", self.gap(k)[-60:] or "", re.IGNORECASE)]
+            if len(idx) < 2:
+                continue
+            names = [self._sector_clause(k, f[total_i].end) for k in idx]
+            complete, remainder = self._completeness([_fold(n) for n in names], "", Decimal(0), [])
+            self.out.structures.append(Structure(
+                name="đóng góp vào mức tăng trưởng", total=self.value(f[total_i]), unit="điểm phần trăm",
+                components=[Component(name=n or f[k].text, value=self.value(f[k])) for n, k in zip(names, idx)],
+                location=self.locate(f[idx[0]].start), complete=complete, remainder=remainder))
+
+    def _sector_clause(self, k: int, floor: int) -> str:
+        """What contributed the points at figure k: its clause, from the list separator (or the
+        growth they share) before it, up to its first verb ("; khu vực dịch vụ tăng 8,6%, đóng góp")."""
+        start = max(self.text.rfind(";", 0, self.f[k].start) + 1, floor)
+        clause = self.text[start: self.f[k].start]
+        if (sector := re.search(r"\b(?:khu vực|ngành|thuế)\b", clause, re.IGNORECASE)) is not None:
+            clause = clause[sector.start():]
+        return re.split(r"\s(?:ước|tăng|đạt|đóng góp|góp)\b|\d", clause, 1)[0].strip(" ,:-")
 
     def _clause_label(self, i: int) -> str:
         """The words of figure i's own clause before it."""
@@ -945,6 +981,12 @@ def _semicolon_items(rest: str) -> list[str]:
 _ORG_WHOLE = re.compile(r"^(?:đơn vị|cơ quan|tổ chức)\b", re.IGNORECASE)
 _ORG_UNITS = frozenset({"vụ", "cục", "chi", "phòng", "ban", "trung", "viện", "trường", "sở", "văn", "thanh", "trạm",
                         "bệnh", "tổng", "đơn", "cơ", "tổ", "hội", "đội", "khoa", "bộ"})
+# "Trong mức tăng chung 9,6%", "Trong mức tăng trưởng 8,5% của toàn nền kinh tế": a growth that the
+# sectors' contributions, in percentage points, add up to.
+_GROWTH_SHARED = re.compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:\s+trưởng)?(?:\s+chung)?"
+                            r"(?:\s+(?:của\s+)?(?:toàn\s+)?(?:nền\s+kinh\s+tế|GRDP|GDP|tỉnh))?\s*(?:là|đạt)?\s*",
+                            re.IGNORECASE)
+_POINTS = re.compile(r"^điểm(?:\s+phần|\s*%|$)", re.IGNORECASE)
 # Words that count occurrences of what follows them: "lần mục tiêu" counts mục tiêu.
 _CLASSIFIERS = frozenset({"lần", "lượt", "số"})
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
