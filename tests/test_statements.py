@@ -577,3 +577,19 @@ def test_the_sectors_contributions_in_points_add_up_to_the_growth_they_share():
     [s] = read_statements(text).structures
     assert not s.complete and s.remainder and structures(text)[0][1] is True
     assert structures(text.replace("6,19", "7,19"))[0][1] is False
+
+
+def test_a_structure_stated_as_it_moved_between_two_years_gives_one_per_year():
+    text = ("Cơ cấu kinh tế chuyển dịch tích cực: tỷ trọng nông, lâm nghiệp và thủy sản giảm từ 25,5% năm 2020 xuống "
+            "22,3% năm 2025; công nghiệp - xây dựng tăng từ 30,1% lên 33,4%; dịch vụ tăng từ 38,4% lên 38,6%; thuế "
+            "sản phẩm từ 6% còn 5,7%.")
+    found = read_statements(text).structures
+    assert [(s.period.year, [c.value.text for c in s.components], s.complete) for s in found] == [
+        (2020, ["25,5%", "30,1%", "38,4%", "6%"], True), (2025, ["22,3%", "33,4%", "38,6%", "5,7%"], True)]
+    assert [c.name for c in found[0].components] == ["nông, lâm nghiệp và thủy sản", "công nghiệp - xây dựng",
+                                                     "dịch vụ", "thuế sản phẩm"]
+    assert [v for v, holds in structures(text)] == [["25,5%", "30,1%", "38,4%", "6%"], ["22,3%", "33,4%", "38,6%", "5,7%"]]
+    assert [holds for _, holds in structures(text)] == [True, True]
+    assert [holds for _, holds in structures(text.replace("33,4%", "35,4%"))] == [True, False]
+    # rates that moved are no shares
+    assert structures("Tốc độ tăng trưởng GRDP từ 6,5% lên 7,2%; tỷ lệ hộ nghèo giảm từ 5,2% xuống 3,1%.") == []

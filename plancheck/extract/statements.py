@@ -32,6 +32,8 @@ from ..models import (
     Component,
     Location,
     Operand,
+    Period,
+    PeriodKind,
     StatedCount,
     Structure,
     TextFigure,
@@ -80,6 +82,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
         reader.comparisons()
         reader.densities()
         reader.sex_ratios()
+        reader.transitions()
         reader.structures()
         reader.contributions()
         reader.breakdowns()
@@ -206,6 +209,7 @@ class _Reader:
         self.used_as_base: set[int] = set()        # figures that are another's denominator
         self.share_parts: set[int] = set()         # figures followed by their share of a total
         self.share_of: dict[int, int] = {}         # part -> the total its share is of
+        self.in_transition: set[int] = set()       # shares stated as moving from one year to the next
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
 
     # helpers
@@ -520,10 +524,59 @@ class _Reader:
             self._emit(ComparisonKind.quotient, people, i, num, den, d.unit, indicator="mật độ dân số", scale=scale)
 
     # -- structures ------------------------------------------------------------------------
+    def transitions(self) -> None:
+        """A structure stated as it moved between two years, clause by clause: "nông, lâm nghiệp và
+        thủy sản năm 2021 chiếm tỷ trọng 32,78% giảm còn 30,29% năm 2022; công nghiệp, xây dựng và dịch
+        vụ từ 67,22% tăng lên 69,71%": the shares before and those after make a structure each."""
+        f = self.f
+        pairs: list[tuple[int, int]] = []
+        for i in range(len(f) - 1):
+            a, b = f[i], f[i + 1]
+            if a.kind != "pct" or b.kind != "pct" or a.depth != b.depth or not self.same_sentence(i, i + 1) \
+                    or (pairs and pairs[-1][1] == i):
+                continue
+            if not _TRANSITION.fullmatch(self.text[a.end: b.start]):
+                continue
+            clause = re.split(r"[;:]", self.gap(i))[-1]
+            sentence = self.text[self.sentence_start(a.start): a.start]
+            if re.search(r"\b(?:tốc độ|tăng trưởng|tỷ lệ|tỉ lệ|lãi suất)\b", clause, re.IGNORECASE) or not \
+                    re.search(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b", sentence, re.IGNORECASE):
+                continue
+            pairs.append((i, i + 1))
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for pair in pairs:
+            by_sentence.setdefault(self.sentence_start(f[pair[0]].start), []).append(pair)
+        for group in by_sentence.values():
+            if len(group) < 2:
+                continue
+            self.in_transition.update(k for pair in group for k in pair)
+            names = [_sector_name(_label(re.split(r"[;]", self.gap(a))[-1])) for a, _ in group]
+            head = self.text[self.sentence_start(f[group[0][0]].start): f[group[0][0]].start]
+            a, b = group[0]
+            years = (_year(_label(self.gap(a))[-20:] + " " + self.text[f[a].end: f[b].start]),
+                     _year(self.text[f[b].end: f[b].end + 15]))
+            aim = PeriodKind.target if re.search(r"\b(?:mục tiêu|phấn đấu|đến năm)\b", head, re.IGNORECASE) \
+                else PeriodKind.actual
+            for side in (0, 1):
+                idx = [pair[side] for pair in group]
+                values = [f[k].value for k in idx]
+                total = sum((v.point or v.lo for v in values), Decimal(0))
+                complete, remainder = self._completeness(names, head, total, [])
+                self.out.structures.append(Structure(
+                    name="cơ cấu" if re.search(r"\bcơ cấu\b", head, re.IGNORECASE) else "tỷ trọng",
+                    components=[Component(name=n or f[k].text, value=self.value(f[k])) for n, k in zip(names, idx)],
+                    location=self.locate(f[idx[0]].start), complete=complete, remainder=remainder,
+                    period=Period(year=years[side], kind=aim if side else PeriodKind.actual) if years[side] else None))
+
     def structures(self) -> None:
         f = self.f
         run: list[int] = []
         for i, p in enumerate(f):
+            if i in self.in_transition:
+                if run:
+                    self._close_run(run)
+                    run = []
+                continue
             if p.kind == "pct" and self._is_share(i):
                 if run and not self._continues(run[-1], i):
                     self._close_run(run)
@@ -950,6 +1003,21 @@ class _Reader:
                                            location=self.locate(m.start())))
 
 
+def _sector_name(label: str) -> str:
+    """A sector's name in a clause about its share: "cơ cấu kinh tế chuyển dịch đúng hướng, khu vực nông,
+    lâm nghiệp và thủy sản năm 2021 chiếm tỷ trọng" → "khu vực nông, lâm nghiệp và thủy sản"."""
+    if (sector := re.search(r"\b(?:khu vực|ngành|thuế)\b", label, re.IGNORECASE)) is not None:
+        label = label[sector.start():]
+    label = re.sub(r"^(?:tỷ trọng|tỉ trọng)\s+(?:của\s+)?", "", label, flags=re.IGNORECASE)
+    label = re.sub(r"(?:\s+(?:năm\s+(?:19|20)\d\d|chiếm|tỷ trọng|tỉ trọng|giảm|tăng|từ))+\s*$", "", label, flags=re.IGNORECASE)
+    return label.strip(" ,:")
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"\b(?:năm\s+)?((?:19|20)\d\d)\b", text)
+    return int(m.group(1)) if m else None
+
+
 def _unit_kind(name: str) -> str:
     """The administrative kind a name or counted noun opens with: "thị xã Phú Thọ" → "thị xã"."""
     m = re.match(r"(?:thành phố|thị xã|thị trấn|đặc khu|[^\W\d_]+)", name.strip(), re.IGNORECASE)
@@ -981,6 +1049,10 @@ def _semicolon_items(rest: str) -> list[str]:
 _ORG_WHOLE = re.compile(r"^(?:đơn vị|cơ quan|tổ chức)\b", re.IGNORECASE)
 _ORG_UNITS = frozenset({"vụ", "cục", "chi", "phòng", "ban", "trung", "viện", "trường", "sở", "văn", "thanh", "trạm",
                         "bệnh", "tổng", "đơn", "cơ", "tổ", "hội", "đội", "khoa", "bộ"})
+# Between a share and the share it moved to: "32,78% giảm còn 30,29%", "từ 67,22% tăng lên 69,71%",
+# "25,5% năm 2020 xuống 22,3%", "(năm 2020) lên".
+_TRANSITION = re.compile(r"\s*(?:\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*)?,?\s*(?:(?:giảm|tăng)\s*)?"
+                         r"(?:xuống|lên|còn|đến|tới)(?:\s+(?:mức|còn))?\s*", re.IGNORECASE)
 # "Trong mức tăng chung 9,6%", "Trong mức tăng trưởng 8,5% của toàn nền kinh tế": a growth that the
 # sectors' contributions, in percentage points, add up to.
 _GROWTH_SHARED = re.compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:\s+trưởng)?(?:\s+chung)?"
