@@ -593,3 +593,19 @@ def test_a_structure_stated_as_it_moved_between_two_years_gives_one_per_year():
     assert [holds for _, holds in structures(text.replace("33,4%", "35,4%"))] == [True, False]
     # rates that moved are no shares
     assert structures("Tốc độ tăng trưởng GRDP từ 6,5% lên 7,2%; tỷ lệ hộ nghèo giảm từ 5,2% xuống 3,1%.") == []
+
+
+def test_no_parts_of_a_change_nor_of_the_subject_before_a_new_subjects_gom():
+    assert read_statements("Đội ngũ giảng viên gồm 610 người trong đó giảng viên cơ hữu là 440 người và giảng viên "
+                           "thỉnh giảng gồm 170 người.").breakdowns[1:] == []
+    text = ("Diện tích rừng trồng mới đạt 80 ha, so cùng kỳ tăng 27,28%, tương ứng tăng 17 ha, (trong đó: rừng sản xuất "
+            "đạt 1,2 ha, giảm 89,81%; rừng phòng hộ đạt 79 ha, tăng 54,29% so cùng kỳ).")
+    assert all(b.whole.text != "17 ha" for b in read_statements(text).breakdowns)
+
+
+def test_shares_of_a_share_after_trong_so_do_need_not_reach_100():
+    text = ("Kitô giáo chiếm 57% dân số. Trong số đó gồm có: Phong trào Ngũ Tuần chiếm 17%, Công giáo Rôma chiếm 8%, "
+            "Anh giáo chiếm 7%, Cơ Đốc Phục Lâm chiếm 5%, các nhóm Kitô khác 20%.")
+    assert structures(text) == [(["17%", "8%", "7%", "5%", "20%"], True)]
+    # after a count, the shares split that count: they must close
+    assert structures("Dân số 1.200.000 người. Trong đó, nam chiếm 49%, nữ chiếm 48%.") == [(["49%", "48%"], False)]

@@ -690,10 +690,18 @@ class _Reader:
             name_m = re.search(r"\b(cơ cấu[^:;,.(]{0,40})", head, re.IGNORECASE)
             total = sum((f[i].value.point or f[i].value.lo for i in idx), Decimal(0))
             complete, remainder = self._completeness(names, head, total, [labels[k] for k in group])
+            if re.match(r"^\W*trong\s+(?:số\s+)?đó\b", head, re.IGNORECASE) and head_start and \
+                    self._share_before(head_start):
+                complete = False   # "… Kitô giáo chiếm 57%. Trong số đó gồm có: Ngũ Tuần chiếm 17%, …": shares of a share
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
                 location=self.locate(at), complete=complete, remainder=remainder))
+
+    def _share_before(self, offset: int) -> bool:
+        """Whether the sentence before ``offset`` ends its figures with a percentage."""
+        before = [g for g in self.f if g.end <= offset]
+        return bool(before) and before[-1].kind == "pct" and before[-1].start >= self.sentence_start(offset - 2)
 
     def _listed_beside(self, a: int, b: int) -> bool:
         """Whether percentages a and b stand side by side in one list, nothing but a separator between."""
@@ -783,6 +791,9 @@ class _Reader:
                 self._parts_of(first, first + 1, exhaustive, taken)   # "Trong số 203.733 lần …, có 109.156 …"
                 continue
             whole = self._whole_before(m.start(), first)
+            between = self.text[f[whole].end: m.start()] if whole is not None else ""
+            if exhaustive and (";" in between or re.search(r"\svà\s", between) and not re.match(r"\s*[,:(]", m.group(0))):
+                continue   # "440 người và giảng viên thỉnh giảng gồm 170 người": a new subject's own count
             if whole is not None:
                 self._parts_of(whole, first, exhaustive, taken)
         for i, w in enumerate(f):   # "26.262 ha (tôm – lúa 24.775 ha, chuyên tôm 1.487 ha)"
@@ -832,6 +843,8 @@ class _Reader:
         f, w = self.f, self.f[i]
         if w.kind != "qty" or "/" in w.unit or not w.measure:
             return   # a bare number ("ĐT.631 … 15.2 - …") measures nothing a part could share
+        if _GROWTH_BEFORE.search(self.gap(i)):
+            return   # "tương ứng tăng 17 ha, (trong đó: rừng sản xuất đạt 1,2 ha …)": a change has no parts
         parts: list[int] = []
         depth = None
         for k in range(first, len(f)):
