@@ -609,3 +609,5 @@ def test_shares_of_a_share_after_trong_so_do_need_not_reach_100():
     assert structures(text) == [(["17%", "8%", "7%", "5%", "20%"], True)]
     # after a count, the shares split that count: they must close
     assert structures("Dân số 1.200.000 người. Trong đó, nam chiếm 49%, nữ chiếm 48%.") == [(["49%", "48%"], False)]
+    assert structures("Trong số đó gồm có: Phong trào Ngũ Tuần chiếm 17%, Công giáo Rôma chiếm 8%, các nhóm khác 20%.") \
+        == [(["17%", "8%", "20%"], True)]

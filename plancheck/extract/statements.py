@@ -690,8 +690,8 @@ class _Reader:
             name_m = re.search(r"\b(cơ cấu[^:;,.(]{0,40})", head, re.IGNORECASE)
             total = sum((f[i].value.point or f[i].value.lo for i in idx), Decimal(0))
             complete, remainder = self._completeness(names, head, total, [labels[k] for k in group])
-            if re.match(r"^\W*trong\s+(?:số\s+)?đó\b", head, re.IGNORECASE) and head_start and \
-                    self._share_before(head_start):
+            if re.match(r"^\W*trong\s+số\s+đó\b", head, re.IGNORECASE) or \
+                    re.match(r"^\W*trong\s+đó\b", head, re.IGNORECASE) and head_start and self._share_before(head_start):
                 complete = False   # "… Kitô giáo chiếm 57%. Trong số đó gồm có: Ngũ Tuần chiếm 17%, …": shares of a share
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
             self.out.structures.append(Structure(
