@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 from .checks.base import Subject
 from .engine import RuleSet, load_rules, run_across, run_rules
 from .errors import PlancheckError
-from .models import Plan
+from .models import Plan, TextKind
 from .models.report import FileError, Report
 
 Source = str | Path | Plan | Mapping[str, Any]
@@ -58,6 +58,10 @@ def check(
         try:
             loaded = load_path(path)
             report.sources[loaded.path] = loaded.lines
+            if opts.get("kind") and loaded.document is not None:   # --kind: the user says what the text is
+                loaded.plan.document.text_kind = TextKind(opts["kind"])
+            if loaded.plan.document.text_kind is not None:
+                report.kinds[loaded.path] = loaded.plan.document.text_kind.value
             subjects.append(_run(report, Subject(plan=loaded.plan, document=loaded.document,
                                                  structure=loaded.structure, options=opts), ruleset, lang))
         except PlancheckError as exc:

@@ -12,6 +12,10 @@ from .errors import PlancheckError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+# The kinds of text (plancheck.models.TextKind), listed here so that --help needs no import.
+_KIND_CHOICES = ("resolution", "decision", "circular", "decree", "plan", "report", "letter", "other-document",
+                 "qa-article", "encyclopedia", "news")
+
 def _csv(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for v in values or []:
@@ -45,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="language of messages (default: vi, or $PLANCHECK_LANG)")
     check.add_argument("--stage", choices=("draft", "final"), default=None,
                        help="draft: blanks left for later are info; final (default): they are errors")
+    check.add_argument("--kind", choices=_KIND_CHOICES, default=None, metavar="KIND",
+                       help="what the files are, instead of the guess from their text: "
+                            + ", ".join(_KIND_CHOICES))
     check.add_argument("--index", metavar="FILE", help="check citations against documents indexed by `plancheck index`")
     check.add_argument("--config", metavar="FILE", help="settings file (default: the nearest plancheck.toml or "
                                                         "pyproject.toml with [tool.plancheck])")
@@ -122,7 +129,7 @@ def _check(args: argparse.Namespace) -> int:
     args.lang, args.fail_on = s["lang"], s["fail_on"]
     rules = load_rules(s["rules"])
     report = check(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
-                   options={"stage": s["stage"]}, index=s["index"])
+                   options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})}, index=s["index"])
     if args.format == "json":
         from .report.json import render
 

@@ -66,7 +66,27 @@ class Rule(BaseModel):
     doc: RuleDoc
     examples: Examples
     enabled: bool = True
+    # The kinds of text the rule applies to (plancheck.models.TextKind values, or
+    # "administrative" for the eight kinds of administrative document); None: every text.
+    kinds: list[str] | None = None
     pack: str = ""   # the file it came from (set by the loader)
+
+    @field_validator("kinds")
+    @classmethod
+    def _known_kinds(cls, kinds: list[str] | None) -> list[str] | None:
+        from .models import TextKind
+
+        known = {k.value for k in TextKind} | {"administrative"}
+        for k in kinds or ():
+            if k not in known:
+                raise ValueError(f"unknown kind of text {k!r} (known: {', '.join(sorted(known))})")
+        return kinds
+
+    def applies_to(self, kind) -> bool:
+        """Whether the rule runs on a text of this kind (None: a plan file, every rule runs)."""
+        if self.kinds is None or kind is None:
+            return True
+        return kind.value in self.kinds or ("administrative" in self.kinds and kind.administrative)
 
     @field_validator("kind")
     @classmethod
@@ -219,8 +239,9 @@ def _id_order(rule: Rule) -> tuple[str, int]:
 def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list[Finding]:
     """The document-scope rules on one source."""
     findings: list[Finding] = []
+    kind = subject.plan.document.text_kind
     for rule in rules:
-        if rule.checker().scope != "document":
+        if rule.checker().scope != "document" or not rule.applies_to(kind):
             continue
         hits = rule.checker().run(subject, rule.parsed_params())
         findings += [_finding(rule, hit, subject.plan.path, lang) for hit in hits]

@@ -26,94 +26,12 @@ from typing import Iterable, Iterator
 
 from pydantic import Field
 
+from ..lexicon import CODE_TYPES, SERIAL, TYPE_CODES, Number, code_name, latin, parse_number, squash
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
 from ..numbers import roman_value
 from ..text import fold
 from .base import CheckKind, Hit, Params, Subject
-
-# -- type words and the codes their symbols carry ------------------------------------------
-# The first part of a symbol ("NQ" in 96/NQ-CP, in 11-NQ/TW) names the document's type.
-CODE_TYPES: dict[str, str] = {
-    "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "NĐ": "Nghị định", "QĐ": "Quyết định",
-    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo",
-    "TTr": "Tờ trình", "BC": "Báo cáo", "KH": "Kế hoạch", "CTr": "Chương trình", "ĐA": "Đề án",
-    "HD": "Hướng dẫn", "QĐi": "Quy định", "QyĐ": "Quy định", "QC": "Quy chế", "CĐ": "Công điện",
-    "BB": "Biên bản", "PA": "Phương án", "TC": "Thông cáo",
-}
-# The codes a type word may be cited with. Types absent here (Luật, Văn bản, Hiệp định ...)
-# are not checked: laws carry no type code ("61/2020/QH14"), "Văn bản" is any type.
-TYPE_CODES: dict[str, frozenset[str]] = {
-    "Nghị quyết": frozenset({"NQ"}), "Nghị quyết liên tịch": frozenset({"NQLT"}),
-    "Nghị định": frozenset({"NĐ"}), "Quyết định": frozenset({"QĐ"}),
-    "Thông tư": frozenset({"TT"}), "Thông tư liên tịch": frozenset({"TTLT"}),
-    "Chỉ thị": frozenset({"CT"}), "Kết luận": frozenset({"KL"}),
-    "Thông báo": frozenset({"TB"}), "Thông báo kết luận": frozenset({"TB"}),
-    "Tờ trình": frozenset({"TTr"}), "Báo cáo": frozenset({"BC"}), "Báo cáo thẩm tra": frozenset({"BC"}),
-    "Kế hoạch": frozenset({"KH"}), "Chương trình": frozenset({"CTr"}),
-    "Chương trình hành động": frozenset({"CTr"}), "Đề án": frozenset({"ĐA"}),
-    "Hướng dẫn": frozenset({"HD"}), "Quy định": frozenset({"QĐi", "QyĐ", "QĐ"}),
-    "Quy chế": frozenset({"QC"}), "Thông tri": frozenset({"TT"}), "Công điện": frozenset({"CĐ"}),
-    "Biên bản": frozenset({"BB"}),
-}
-_CODE_BY_FOLD = {c.casefold(): c for c in CODE_TYPES}
-
-# Letters that look Latin but are not (a symbol typed with a Cyrillic С or Р cannot be found).
-_LOOKALIKES = dict(zip(
-    "АВСЕНІКМОРТХУаеорсухіΑΒΕΗΙΚΜΝΟΡΤΧΥΖ",
-    "ABCEHIKMOPTXYaeopcyxiABEHIKMNOPTXYZ"))
-
-
-def _latin(text: str) -> str:
-    return "".join(_LOOKALIKES.get(c, c) for c in text)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-@dataclass(frozen=True)
-class Number:
-    """A document number taken apart: 11-NQ/TW, 96/NQ-CP, 39/2020/NQ-HĐND, 61/2020/QH14."""
-
-    serial: int | None        # 11, 96, 39; None when blank ("…/QĐ-UBND")
-    year: int | None          # 2020 in 39/2020/NQ-HĐND
-    party: bool               # "11-NQ/TW"
-    code: str | None          # the type code as written ("NQ"), when the symbol has one
-    issuer: str               # the rest: "TW", "CP", "HĐND", "QH14", "SNV-XDCQ&TCBC"
-    symbol: str               # the whole symbol, spaces removed
-
-    @property
-    def key(self) -> tuple:
-        return (self.serial, self.year, fold(_latin(self.symbol)))
-
-
-_SERIAL = re.compile(r"^\s*([0-9]+)")
-
-
-def parse_number(number: str | None, symbol: str | None) -> Number | None:
-    if not number or not symbol:
-        return None
-    m = _SERIAL.match(number)
-    serial = int(m.group(1)) if m else None
-    compact = _squash(symbol)
-    year = None
-    y = re.search(r"/([0-9]{4})/", number)
-    if y:
-        year = int(y.group(1))
-    if "/" in compact:  # party: NQ/TW
-        code, _, issuer = compact.partition("/")
-        return Number(serial, year, True, code, issuer, compact)
-    first, _, rest = compact.partition("-")
-    if rest and _latin(first).casefold() in _CODE_BY_FOLD:
-        return Number(serial, year, False, first, rest, compact)
-    return Number(serial, year, False, None, compact, compact)
-
-
-def _code_name(code: str) -> str | None:
-    standard = _CODE_BY_FOLD.get(_latin(code).casefold())
-    return CODE_TYPES[standard] if standard else None
-
 
 # -- where a reference stands in the document ------------------------------------------------
 Piece = Paragraph | Cell
@@ -522,18 +440,18 @@ class SymbolType(CheckKind):
             number = parse_number(reference.number, reference.symbol)
             if number is None or not number.code:
                 continue
-            code_type = _code_name(number.code)
+            code_type = code_name(number.code)
             if code_type is None:
                 continue
             doc_type = reference.doc_type
             if doc_type == "Công văn":
-                if _latin(number.code).casefold() not in letter_codes or not _STATE_ISSUER.match(number.issuer):
+                if latin(number.code).casefold() not in letter_codes or not _STATE_ISSUER.match(number.issuer):
                     continue
                 expected_vi = "ký hiệu của công văn chỉ gồm tên viết tắt của cơ quan, đơn vị ban hành"
                 expected_en = "a Công văn's symbol names only its issuer, with no type code"
             else:
                 codes = TYPE_CODES.get(doc_type)
-                if codes is None or any(_latin(number.code).casefold() == c.casefold() for c in codes):
+                if codes is None or any(latin(number.code).casefold() == c.casefold() for c in codes):
                     continue
                 expected = " hoặc ".join(sorted(codes))
                 expected_vi = f"{doc_type} mang mã {expected}"
@@ -576,7 +494,7 @@ class PartyStateForm(CheckKind):
             number = parse_number(reference.number, reference.symbol)
             if number is None or number.serial is None or not number.code:
                 continue
-            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            serial = SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
             if not number.party and _PARTY_ISSUER.match(number.issuer):
                 expected, form = f"{serial}-{number.code}/{number.issuer}", "party"
             elif number.party and _STATE_ISSUER.match(number.issuer) and not number.issuer.upper().endswith("TW"):
@@ -608,10 +526,10 @@ class AssemblyResolution(CheckKind):
             number = parse_number(reference.number, reference.symbol)
             if number is None or number.party or number.serial is None or not number.code:
                 continue
-            if _latin(number.code).casefold() != "nq" or not re.fullmatch(r"QH[0-9]{2}", _latin(number.issuer)):
+            if latin(number.code).casefold() != "nq" or not re.fullmatch(r"QH[0-9]{2}", latin(number.issuer)):
                 continue
             year = number.year or (reference.date.year if reference.date else None)
-            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            serial = SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
             expected = f"{serial}/{year or 'năm'}/{number.issuer}"
             yield Hit(
                 location=reference.location,
@@ -653,8 +571,8 @@ def _malformed(reference: Reference) -> tuple[str, str] | None:
     foreign = [c for c in number if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
     if foreign:
         names = ", ".join(dict.fromkeys(f"{c} ({unicodedata.name(c).split()[0].title()})" for c in foreign))
-        return f"lookalike: {names}", _latin(number)
-    compact = _squash(symbol)
+        return f"lookalike: {names}", latin(number)
+    compact = squash(symbol)
     if re.fullmatch(r"(?:UBTV)?OH[0-9]{2}", compact):
         return "O → Q", number.replace(compact, compact.replace("OH", "QH"))
     if "-" in compact or "/" in compact:
@@ -771,14 +689,14 @@ class NormativeYear(CheckKind):
         with_year: dict[str, str] = {}
         for reference in structure.references:
             if not reference.internal and reference.year_in_number and reference.symbol:
-                with_year.setdefault(fold(_squash(reference.symbol)), reference.number or "")
+                with_year.setdefault(fold(squash(reference.symbol)), reference.number or "")
         if not with_year:
             return
         text = DocumentText(subject.document)
         for reference in structure.references:
             if reference.internal or reference.year_in_number or not reference.symbol or not reference.date:
                 continue
-            symbol = fold(_squash(reference.symbol))
+            symbol = fold(squash(reference.symbol))
             if symbol not in symbols or symbol not in with_year:
                 continue
             number = parse_number(reference.number, reference.symbol)
@@ -787,8 +705,8 @@ class NormativeYear(CheckKind):
             after = text.after(reference)
             if after is None or not any(t.match(after) for t in titles):
                 continue
-            serial = _SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
-            expected = f"{serial}/{reference.date.year}/{_squash(reference.symbol)}"
+            serial = SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
+            expected = f"{serial}/{reference.date.year}/{squash(reference.symbol)}"
             yield Hit(
                 location=reference.location,
                 fields={"text": reference.text, "number": reference.number, "expected": expected,

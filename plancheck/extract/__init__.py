@@ -24,12 +24,14 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     from .table_totals import totals_in_tables
     from .prose import plan_year, prose_to_plan
     from .tables import tables_to_plan
+    from .text_kind import classify
 
     plan = Plan(path=document.path)
     title = issued = None
     if structure is not None:
         h = structure.header
-        plan.document = DocumentInfo(kind=h.doc_type, number=h.number, date=h.date, issuer=h.issuer, title=h.title)
+        plan.document = DocumentInfo(kind=h.doc_type, number=h.number, date=h.date, issuer=h.issuer, title=h.title,
+                                     text_kind=classify(document, h))
         title, issued = h.title, (h.date.year if h.date else None)
     year = plan_year(document, title, issued)
     tables_to_plan(document.tables(), plan, document_year=year)

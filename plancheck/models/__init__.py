@@ -8,6 +8,7 @@ from .plan import (
     ComparisonKind,
     Component,
     DocumentInfo,
+    TextKind,
     Indicator,
     Observation,
     Operand,
@@ -23,7 +24,7 @@ from .plan import (
 from .value import Value
 
 __all__ = [
-    "Breakdown", "Calculation", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "Finding", "Indicator",
+    "Breakdown", "Calculation", "Comparison", "ComparisonKind", "Component", "DocumentInfo", "TextKind", "Finding", "Indicator",
     "Location", "Observation", "Operand", "PartOfWhole", "Period", "PeriodKind", "Plan",
     "Severity", "StatedCount", "Structure", "TextFigure", "Value", "WrittenForm",
 ]

@@ -201,8 +201,43 @@ class TextFigure(BaseModel):
     location: Location | None = None
 
 
+class TextKind(str, Enum):
+    """What a text is. The first eight are administrative documents, whose form the form
+    rules check (numbering, internal references, blanks, date style); the others are not."""
+
+    resolution = "resolution"          # Nghị quyết
+    decision = "decision"              # Quyết định
+    circular = "circular"              # Thông tư
+    decree = "decree"                  # Nghị định
+    plan = "plan"                      # Kế hoạch
+    report = "report"                  # Báo cáo
+    letter = "letter"                  # Công văn, Công điện
+    other_document = "other-document"  # Thông báo, Tờ trình, Chỉ thị, Luật …, or a header with no type
+    qa_article = "qa-article"          # a legal question answered on a web page
+    encyclopedia = "encyclopedia"      # a Wikipedia-like page
+    news = "news"                      # a news item
+    unknown = "unknown"                # too little to tell: a draft's excerpt is checked as a document
+
+    @property
+    def administrative(self) -> bool:
+        return self not in (TextKind.qa_article, TextKind.encyclopedia, TextKind.news)
+
+    def localize(self, lang: str) -> str:
+        return _TEXT_KIND_VI[self] if lang == "vi" else self.value
+
+
+_TEXT_KIND_VI = {
+    TextKind.resolution: "nghị quyết", TextKind.decision: "quyết định", TextKind.circular: "thông tư",
+    TextKind.decree: "nghị định", TextKind.plan: "kế hoạch", TextKind.report: "báo cáo",
+    TextKind.letter: "công văn", TextKind.other_document: "văn bản hành chính khác",
+    TextKind.qa_article: "bài hỏi đáp pháp luật", TextKind.encyclopedia: "trang bách khoa",
+    TextKind.news: "tin tức", TextKind.unknown: "chưa rõ loại",
+}
+
+
 class DocumentInfo(BaseModel):
     kind: str | None = None           # Nghị quyết, Quyết định, ...
+    text_kind: TextKind | None = None  # what the text is; None for plan files (data, not text)
     number: str | None = None         # 252/NQ-HĐND
     date: dt.date | None = None
     issuer: str | None = None

@@ -21,6 +21,7 @@ class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     errors: list[FileError] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
+    kinds: dict[str, str] = Field(default_factory=dict)   # path -> what the text is (TextKind), for documents
     # Source lines per file, to show the line of each finding; not serialised.
     sources: dict[str, list[str]] = Field(default_factory=dict, exclude=True, repr=False)
 

@@ -33,6 +33,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "plancheck", "version": __version__},
         "findings": findings,
         "errors": [e.model_dump(exclude_none=True) for e in report.errors],
+        "kinds": dict(report.kinds),   # path -> what each document is (resolution, decision, …, encyclopedia)
         "summary": {
             "files": len(report.files),
             "findings": len(report.findings),

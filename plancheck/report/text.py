@@ -42,13 +42,29 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
         plural = words.get(word + "s", singular) if word != "info" else singular
         return f"{count} {plural if count != 1 else singular}"
 
+    kinds = _kinds(report, lang)
     if report.findings or report.errors:
         parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
         summary = n(len(report.findings), "finding") + (f" ({', '.join(parts)})" if parts else "")
-        summary += f" · {n(len(report.files), 'file')}"
+        summary += f" · {n(len(report.files), 'file')}{kinds}"
         if report.errors:
             summary += f" · {len(report.errors)} {words['unreadable']}"
         out.append(summary)
     else:
-        out.append(f"{words['clean']} · {n(len(report.files), 'file')}")
+        out.append(f"{words['clean']} · {n(len(report.files), 'file')}{kinds}")
     return "\n".join(out) + "\n"
+
+
+def _kinds(report: Report, lang: str) -> str:
+    """What the documents were taken for ("(trang bách khoa)", "(2 quyết định, 1 tin tức)"): the
+    form rules apply to administrative documents only, so a reader should see the guess."""
+    from collections import Counter
+
+    from ..models import TextKind
+
+    counts = Counter(report.kinds.values())
+    if not counts:
+        return ""
+    shown = [TextKind(k).localize(lang) for k in counts] if len(report.files) == 1 else \
+        [f"{c} {TextKind(k).localize(lang)}" for k, c in counts.most_common()]
+    return f" ({', '.join(shown)})"
