@@ -176,3 +176,35 @@ def test_a_blank_date_gives_exactly_pc802(d, data):
 @given(final_texts(), st.sampled_from(["...", "…", "[...]", "[…]", "xxx"]))
 def test_a_mark_gives_exactly_pc803(d, mark):
     assert [f.rule for f in check(render(d, mark=mark))] == ["PC803"], render(d, mark=mark)
+
+
+DECISION_WITH_FORMS = """Số: 4001/QĐ-BKHCN
+Hà Nội, ngày 20 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Điều 1. Công bố thủ tục hành chính.
+Điều 2. Quyết định này có hiệu lực từ ngày ký.
+1. Thủ tục đăng ký nhiệm vụ
+- Đơn đăng ký theo Biểu mẫu BM-21 tại phụ lục ban hành kèm theo Thông tư số…..
+**BM-21**
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ĐƠN ĐỀ NGHỊ
+Kính gửi: ……………………………………
+Căn cứ Công văn số … ngày …/…/… của … về việc đề nghị điều chỉnh;
+Căn cứ Thông tư số /2025/TT-BKHCN ngày /11/2025 của Bộ Khoa học và Công nghệ;
+Tên tổ chức: ………………………………………
+Địa chỉ: ………………………………………………
+…, ngày … tháng … năm …
+(Ký, ghi rõ họ tên)
+"""
+
+
+def test_a_forms_fields_are_for_its_users_but_a_cited_acts_blank_is_a_blank():
+    found = [(f.rule, f.location.line, f.message.split('"')[1]) for f in check(DECISION_WITH_FORMS)]
+    # the procedure's "Thông tư số….." and the form's otherwise complete citation of Thông tư
+    # /2025/TT-BKHCN are real blanks; the form's own fields ("Kính gửi: …", "số … ngày …/…/… của …",
+    # "…, ngày … tháng … năm …") are not
+    assert found == [("PC803", 7, "….."), ("PC801", 13, "số /2025/TT-BKHCN"), ("PC802", 13, "ngày /11/2025")]
+
+
+def test_a_malformed_date_is_no_blank():
+    assert check("Theo Quyết định số 12/QĐ-UBND ngày ngày 08 tháng 6 năm 2010 của UBND tỉnh.") == []

@@ -96,7 +96,8 @@ def _is_blank_dots(text: str, start: int, end: int) -> bool:
     if slot or (before == "/" and start >= 2 and text[start - 2].isalnum()):
         return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/."
     if before and not (before.isspace() or before in "(:"):
-        return False  # closes the word before it
+        # closes the word before it; but "Thông tư số….." left the number out
+        return bool(re.search(r"(?<!\w)(?:số|Số|SỐ)$", text[max(0, start - 3):start]))
     if end == len(text) or not text[end].isspace():
         following = text[end:end + 1]
         return bool(following) and (following.isdigit() or following == "%")
@@ -118,10 +119,76 @@ def find_blanks(text: str) -> list[Blank]:
 
 
 # -- forms: blanks there are for their users ---------------------------------------------
-def _form_scopes(structure: DocumentStructure | None) -> tuple[list[int], list[bool]]:
-    """Block boundaries of appendices and forms, and whether each stretch is a form."""
-    if structure is None:
-        return [], []
+# What a form is made of: dot leaders to write on, a signature line, an addressee, a title.
+_FORM_SIGNAL = re.compile(r"\.{8,}|…{3,}|(?:…[ \t]*){3,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
+                          r"\bHọ\s+(?:và\s+)?tên\s*(?:\*+\s*)?:|NGƯỜI\s+LÀM\s+ĐƠN|\bKính\s+gửi\s*(?:\*+\s*)?:")
+_FORM_TITLE = re.compile(r"^\W*(?:BM[-.\s]?\d+|(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*[A-ZĐ]{0,3}[-.]?\d+[a-zđ]?\b|"
+                         r"(?:Mẫu|MẪU)\W*$|(?:\d+\.\s*)?Mẫu\s+(?:đăng ký|đơn|tờ khai|báo cáo|phiếu)|Biểu\s+mẫu|BIỂU\s+MẪU)")
+_FORM_SIGNALS_NEEDED = 2   # more than this many signals within reach make a cluster
+_FORM_REACH = 12           # blocks: a form's fields lie close together
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """Where blanks are a form's fields: the stretches the clause tree names forms ("Mẫu số
+    01"), and the zones around a form's title or a cluster of what forms are made of."""
+
+    starts: list[int]
+    forms: list[bool]
+    zones: list[tuple[int, int]]   # [first block, last block], in order
+
+    def __contains__(self, block: int) -> bool:
+        i = bisect_right(self.starts, block) - 1
+        if i >= 0 and self.forms[i]:
+            return True
+        k = bisect_right(self.zones, (block, float("inf"))) - 1
+        return k >= 0 and self.zones[k][0] <= block <= self.zones[k][1]
+
+
+def _form_scopes(structure: DocumentStructure | None, document: Document | None = None) -> _Forms:
+    """The forms of a document. Zones come after the body (from the first appendix, or the
+    first form title of a decision that sets its forms between its procedures): a form's
+    title ("BM-09", "Mẫu B12") opens one, and so does a cluster of form signals (dot leaders,
+    "(Ký, ghi rõ họ tên)", "Kính gửi:") within a few blocks of each other. The body before
+    them is never a form: a blank there is a blank."""
+    marks = _tree_scopes(structure) if structure is not None else []
+    starts, forms = [b for b, _ in marks], [f for _, f in marks]
+    if document is None:
+        return _Forms(starts, forms, [])
+    first = marks[0][0] if marks else None
+    titles, signals = [], []
+    for block in document.blocks:
+        text = _block_text(block)
+        if _FORM_TITLE.match(text):
+            titles.append(block.index)
+        if _FORM_SIGNAL.search(text):
+            signals.append(block.index)
+    if titles:
+        first = min(first, titles[0]) if first is not None else titles[0]
+    if first is None:
+        return _Forms(starts, forms, [])
+    around = [(b, b + _FORM_REACH) for b in titles]
+    for k, b in enumerate(signals):
+        near = [c for c in signals[max(0, k - _FORM_SIGNALS_NEEDED): k + _FORM_SIGNALS_NEEDED + 1]
+                if abs(c - b) <= _FORM_REACH]
+        if b >= first and len(near) > _FORM_SIGNALS_NEEDED:
+            around.append((max(first, b - _FORM_REACH), b + _FORM_REACH))
+    zones: list[tuple[int, int]] = []
+    for lo, hi in sorted(around):
+        if zones and lo <= zones[-1][1] + 1:
+            zones[-1] = (zones[-1][0], max(zones[-1][1], hi))
+        else:
+            zones.append((lo, hi))
+    return _Forms(starts, forms, zones)
+
+
+def _block_text(block) -> str:
+    if hasattr(block, "rows"):
+        return " ".join(cell.text for row in block.rows for cell in row.cells if cell.text)
+    return block.text or ""
+
+
+def _tree_scopes(structure: DocumentStructure) -> list[tuple[int, bool]]:
     marks: list[tuple[int, bool]] = []
 
     def walk(clause: Clause) -> None:
@@ -134,13 +201,11 @@ def _form_scopes(structure: DocumentStructure | None) -> tuple[list[int], list[b
         marks.append((appendix.block, False))
         walk(appendix)
     marks.sort()
-    return [b for b, _ in marks], [f for _, f in marks]
+    return marks
 
 
-def _in_form(block: int, scopes: tuple[list[int], list[bool]]) -> bool:
-    starts, forms = scopes
-    i = bisect_right(starts, block) - 1
-    return i >= 0 and forms[i]
+def _in_form(block: int, scopes: _Forms) -> bool:
+    return block in scopes
 
 
 # -- the check ---------------------------------------------------------------------------------
@@ -158,7 +223,7 @@ class Placeholder(CheckKind):
         if document is None:
             return
         draft = subject.options.get("stage") == "draft"
-        scopes = _form_scopes(subject.structure)
+        scopes = _form_scopes(subject.structure, document)
         for location, blank in self._blanks(subject, document, params.target, scopes):
             yield Hit(
                 location=location,
@@ -173,14 +238,16 @@ class Placeholder(CheckKind):
             )
 
     def _blanks(self, subject: Subject, document: Document, target: str,
-                scopes: tuple[list[int], list[bool]]) -> Iterator[tuple[Location, Blank]]:
+                scopes: _Forms) -> Iterator[tuple[Location, Blank]]:
         header = subject.structure.header if subject.structure else None
         if target == "date":
             own = header.date_location if header else None
             for found in date_mentions(document):
                 m = found.mention
-                if not m.blank_number or _in_form(found.block, scopes):
-                    continue
+                if not m.blank_number or m.malformed or (_in_form(found.block, scopes) and not (
+                        _CITATION_DATE.search(found.before(100)) and (m.month or m.year))):
+                    continue   # a form's date field (but "Thông tư số /2025/TT-BKHCN ngày /11/2025" cites a real
+                    # act); a malformed date ("ngày ngày 08 tháng 6") is the date rule's one finding
                 location = found.location
                 vi, en = _blank_parts(m.day, m.month, m.year)
                 text = " ".join(m.text.split())
@@ -201,9 +268,9 @@ class Placeholder(CheckKind):
             if f.mention.blank_number:
                 blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
         for piece, block in _pieces_with_blocks(document):
-            if _in_form(block, scopes):
-                continue
             blanks = find_blanks(piece.text)
+            if _in_form(block, scopes):   # a form's fields are for its users; a cited act's number is no field
+                blanks = [b for b in blanks if _cites(piece.text, b)]
             if target == "mark":
                 dates = blank_dates.get(id(piece), [])   # in order, disjoint
                 starts = [s for s, _ in dates]
@@ -227,6 +294,24 @@ class Placeholder(CheckKind):
             at = header.number_location
             if (at.line, at.column) not in reported:
                 yield at, Blank("number", "Số:", 0, 0, "số của chính văn bản", "this document's number")
+
+
+# A blank in a citation of an act by its type ("Thông tư số…..", "Quyết định số /QĐ-UBND ngày
+# /11/2025"): a real act whose number or date was left out, in a form as anywhere.
+_CITED_TYPE = (r"(?:Luật|Bộ luật|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Công điện|Kế hoạch|"
+               r"Thông báo|Báo cáo|Tờ trình)(?:\s+liên\s+tịch)?")
+_CITATION = re.compile(_CITED_TYPE + r"\s+số\s*:?\s*$")
+_CITATION_DATE = re.compile(_CITED_TYPE + r"\s+số\s*:?[^,;()\n]{0,30}$")
+
+
+def _cites(text: str, blank: Blank) -> bool:
+    """Whether a blank is left in an otherwise complete citation of an act by its type ("Thông
+    tư số….."; "Thông tư số /2025/TT-BKHCN"), not in a form's template of one ("Căn cứ Công văn
+    số … ngày …/…/… của …")."""
+    before = text[max(0, blank.start - 40): blank.start]
+    if blank.target == "number":   # the blank's text opens with its "số"
+        before += "số"
+    return bool(_CITATION.search(before)) and not _DOT_RUN.search(text, blank.end, blank.end + 40)
 
 
 # An appendix's caption names the document it is attached to: this one.
