@@ -118,3 +118,42 @@ def number_code(number: str | None) -> str | None:
     if not m:
         return None
     return _CODE_BY_FOLD.get(latin(m.group(1)).casefold())
+
+
+# -- issuers: the codes of the ministries and central bodies in a symbol ("TT-BTC") --------------
+# Decree 30/2020's registry abbreviates each issuer; these are the ministries and the bodies at
+# their level, past and present (the 2025 mergers added BNNMT, BDTTG; their forebears stay, for
+# citations of older acts).
+ISSUER_CODES: dict[str, str] = {
+    "BTC": "Bộ Tài chính", "BCT": "Bộ Công Thương", "BKHCN": "Bộ Khoa học và Công nghệ",
+    "BNNMT": "Bộ Nông nghiệp và Môi trường", "BNV": "Bộ Nội vụ", "BXD": "Bộ Xây dựng", "BYT": "Bộ Y tế",
+    "BGDĐT": "Bộ Giáo dục và Đào tạo", "BTP": "Bộ Tư pháp", "BCA": "Bộ Công an", "BQP": "Bộ Quốc phòng",
+    "BVHTTDL": "Bộ Văn hóa, Thể thao và Du lịch", "BNG": "Bộ Ngoại giao", "NHNN": "Ngân hàng Nhà nước Việt Nam",
+    "BKHĐT": "Bộ Kế hoạch và Đầu tư", "BTNMT": "Bộ Tài nguyên và Môi trường",
+    "BNNPTNT": "Bộ Nông nghiệp và Phát triển nông thôn", "BGTVT": "Bộ Giao thông vận tải",
+    "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "BTTTT": "Bộ Thông tin và Truyền thông",
+    "BDTTG": "Bộ Dân tộc và Tôn giáo", "TTCP": "Thanh tra Chính phủ", "VPCP": "Văn phòng Chính phủ",
+}
+
+
+def issuer_code_of(issuer: str | None) -> str | None:
+    """The code of the ministry an issuer names ("Bộ trưởng Bộ Công Thương" → "BCT"), or None."""
+    if not issuer:
+        return None
+    folded = fold(issuer)
+    found = [(len(name), code) for code, name in ISSUER_CODES.items()
+             if re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded)]
+    return max(found)[1] if found else None
+
+
+# -- the National Assembly's terms: the years each could pass an act in ----------------------------
+ASSEMBLY_TERMS: dict[int, tuple[int, int]] = {
+    1: (1946, 1960), 2: (1960, 1964), 3: (1964, 1971), 4: (1971, 1975), 5: (1975, 1976), 6: (1976, 1981),
+    7: (1981, 1987), 8: (1987, 1992), 9: (1992, 1997), 10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011),
+    13: (2011, 2016), 14: (2016, 2021), 15: (2021, 2026), 16: (2026, 2031),
+}
+
+
+def terms_of_year(year: int) -> list[int]:
+    """The terms whose years hold ``year`` (two in an election year)."""
+    return [term for term, (first, last) in ASSEMBLY_TERMS.items() if first <= year <= last]

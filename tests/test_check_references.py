@@ -357,3 +357,23 @@ def test_articles_inside_chapters():
     assert "no Chương III" in finding.message and "Chương I, II" in finding.message
     [finding] = run("PC701", text.format(target="khoản 3 Điều 1"))
     assert finding.location.line == 10
+
+
+def test_a_symbols_term_ministry_and_slashes_get_their_likely_fixes(tmp_path):
+    import plancheck
+
+    path = tmp_path / "refs.md"
+    path.write_text(
+        "Căn cứ Thông tư số 49/2025TT-BCT ngày 10 tháng 8 năm 2025 của Bộ trưởng Bộ Công Thương;\n"
+        "Căn cứ Nghị định số 255/2025-NĐ-CP ngày 12 tháng 9 năm 2025 của Chính phủ;\n"
+        "Căn cứ Chỉ thị số 15/CTT-TTg ngày 22 tháng 5 năm 2012 của Thủ tướng Chính phủ;\n"
+        "Căn cứ Luật Phí và lệ phí số 97/2025/QH13 ngày 25 tháng 11 năm 2025;\n"
+        "Căn cứ Luật số 45/2021/QH14 ngày 20 tháng 3 năm 2021;\n"   # term XIV sat until mid-2021
+        "Căn cứ Thông tư số 44/2023/TT-BTC ngày 05 tháng 5 năm 2023 của Bộ trưởng Bộ Công Thương;\n"
+        "Căn cứ Thông tư liên tịch số 12/2020/TTLT-BTC-BCT ngày 01 tháng 6 năm 2020 của Bộ Công Thương;\n",
+        encoding="utf-8")
+    found = [(f.rule, f.location.line, f.suggestion) for f in plancheck.check(path).findings
+             if f.rule in ("PC705", "PC708", "PC709")]
+    assert found == [("PC705", 1, "49/2025TT-BCT → 49/2025/TT-BCT"), ("PC705", 2, "255/2025-NĐ-CP → 255/2025/NĐ-CP"),
+                     ("PC705", 3, "15/CTT-TTg → 15/CT-TTg"), ("PC708", 4, "97/2025/QH13 → 97/2025/QH15?"),
+                     ("PC709", 6, "44/2023/TT-BTC → 44/2023/TT-BCT?")]

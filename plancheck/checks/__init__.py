@@ -39,6 +39,8 @@ KINDS: dict[str, str] = {
     "party_state_form": "references:PartyStateForm",
     "assembly_resolution_number": "references:AssemblyResolution",
     "malformed_symbol": "references:MalformedSymbol",
+    "assembly_term": "symbols:AssemblyTerm",
+    "issuer_code": "symbols:IssuerCode",
     "citation_date_conflict": "references:CitationDateConflict",
     "normative_year": "references:NormativeYear",
     "session_number": "session:SessionNumber",

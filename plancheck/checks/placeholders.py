@@ -267,7 +267,7 @@ class Placeholder(CheckKind):
         for f in date_mentions(document):
             if f.mention.blank_number:
                 blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
-        for piece, block in _pieces_with_blocks(document):
+        for piece, block in document.pieces():
             blanks = find_blanks(piece.text)
             if _in_form(block, scopes):   # a form's fields are for its users; a cited act's number is no field
                 blanks = [b for b in blanks if _cites(piece.text, b)]
@@ -336,14 +336,3 @@ def _blank_parts(day: int | None, month: int | None, year: int | None) -> tuple[
     if len(parts) == 3 or not parts:
         return "ngày tháng", "the date"
     return ", ".join(p[0] for p in parts), " and ".join(p[1] for p in parts)
-
-
-def _pieces_with_blocks(document: Document):
-    for block in document.blocks:
-        if hasattr(block, "rows"):
-            for row in block.rows:
-                for cell in row.cells:
-                    if cell.text:
-                        yield cell, block.index
-        elif block.text:
-            yield block, block.index

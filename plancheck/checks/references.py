@@ -31,7 +31,7 @@ from ..models.document import Cell, Clause, Document, Paragraph, Reference, Tabl
 from ..models.location import Location
 from ..numbers import roman_value
 from ..text import fold
-from .base import CheckKind, Hit, Params, Subject
+from .base import CheckKind, Hit, Localized, Params, Subject
 
 # -- where a reference stands in the document ------------------------------------------------
 Piece = Paragraph | Cell
@@ -549,6 +549,17 @@ class MalformedSymbol(CheckKind):
         if subject.structure is None:
             return
         seen: set[tuple[int, int]] = set()
+        if subject.document is not None:   # numbers the reference reader cannot take apart
+            for piece, _ in subject.document.pieces():
+                for m in _YEAR_RUN_IN.finditer(piece.text):
+                    location = piece.locate(m.start())
+                    seen.add(_position(location))
+                    expected = f"{m.group('serial')}/{m.group('year')}/{m.group('symbol')}"
+                    problem = Localized({"vi": "thiếu dấu / sau năm", "en": "no slash after the year"}) \
+                        if not m.group("sep") else Localized({"vi": "dấu - thay cho dấu /", "en": "a hyphen for the slash"})
+                    yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
+                                                         "problem": problem, "expected": expected},
+                              suggestion=f"{m.group(0)} → {expected}")
         for reference in subject.structure.references:
             if reference.internal or not reference.number or not reference.symbol:
                 continue
@@ -566,7 +577,13 @@ class MalformedSymbol(CheckKind):
             )
 
 
-def _malformed(reference: Reference) -> tuple[str, str] | None:
+# "49/2025TT-BCT", "255/2025-NĐ-CP": the slash between the year and the type code lost or
+# typed as a hyphen.
+_YEAR_RUN_IN = re.compile(r"(?<![\w/])(?P<serial>[0-9]{1,5})/(?P<year>(?:19|20)[0-9]{2})(?P<sep>-?)"
+                          r"(?P<symbol>(?:NQ|QĐ|NĐ|TTLT|TT|CT|KH|QyĐ)-[A-ZĐ][A-Za-zĐđ0-9]*)(?![\w/])")
+
+
+def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
     number, symbol = reference.number or "", reference.symbol or ""
     foreign = [c for c in number if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
     if foreign:
@@ -575,6 +592,13 @@ def _malformed(reference: Reference) -> tuple[str, str] | None:
     compact = squash(symbol)
     if re.fullmatch(r"(?:UBTV)?OH[0-9]{2}", compact):
         return "O → Q", number.replace(compact, compact.replace("OH", "QH"))
+    first = compact.split("-", 1)[0]
+    expected_codes = TYPE_CODES.get(reference.doc_type or "", frozenset())
+    if "-" in compact and expected_codes and latin(first).casefold() not in _CODES_FOLDED:
+        near = [c for c in expected_codes if _one_edit(latin(first).casefold(), c.casefold())]
+        if len(near) == 1:   # "15/CTT-TTg" of a Chỉ thị: the type code CT with a letter too many
+            return Localized({"vi": f"mã loại {first} → {near[0]}", "en": f"type code {first} → {near[0]}"}), \
+                number[: len(number) - len(symbol)] + near[0] + compact[len(first):]
     if "-" in compact or "/" in compact:
         return None
     # "NĐCP": a type code run into its issuer.
@@ -586,6 +610,19 @@ def _malformed(reference: Reference) -> tuple[str, str] | None:
             fixed = f"{compact[:len(code)]}-{compact[len(code):]}"
             return "hyphen", number[: len(number) - len(symbol)] + fixed
     return None
+
+
+_CODES_FOLDED = frozenset(c.casefold() for c in CODE_TYPES)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one letter inserted, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 # -- dates of cited documents --------------------------------------------------------------------

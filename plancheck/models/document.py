@@ -98,6 +98,17 @@ class Document(BaseModel):
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def pieces(self):
+        """Every paragraph and every table cell with text, in order, with its block's index."""
+        for block in self.blocks:
+            if isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row.cells:
+                        if cell.text:
+                            yield cell, block.index
+            elif block.text:
+                yield block, block.index
+
 
 def locate(spans: list[Span], offset: int) -> Location:
     """Map an offset in joined text back to its source line and column."""

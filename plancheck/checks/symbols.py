@@ -1,0 +1,75 @@
+"""What a cited number's symbol says of its act: the National Assembly term its year falls
+in ("97/2025/QH13": term XIII sat 2011–2016), and the ministry whose code it carries
+("44/2023/TT-BTC … của Bộ trưởng Bộ Công Thương": BTC is the Ministry of Finance)."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..lexicon import ASSEMBLY_TERMS, ISSUER_CODES, issuer_code_of, squash, terms_of_year
+from ..numbers import roman_numeral
+from .base import CheckKind, Hit, Params, Subject
+
+_ASSEMBLY = re.compile(r"^(?P<body>UBTVQH|QH)(?P<term>[0-9]{1,2})$")
+_MINISTRY_SYMBOL = re.compile(r"^(?P<code>[A-ZĐ][A-Za-zĐđ]*)-(?P<issuer>[A-ZĐ]+)$")
+
+
+class AssemblyTerm(CheckKind):
+    """An act of the National Assembly or its Standing Committee ("…/QH15", "NQ-UBTVQH15") is
+    of a term that sat in the year its number or date gives."""
+
+    name = "assembly_term"
+    fields = frozenset({"text", "number", "term", "term_roman", "first", "last", "year", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        for r in subject.structure.references:
+            if r.internal or not r.number or not r.symbol:
+                continue
+            tail = squash(r.symbol).rsplit("-", 1)[-1]
+            m = _ASSEMBLY.match(tail)
+            year = r.year_in_number or (r.date.year if r.date else None)
+            if not m or year is None:
+                continue
+            term = int(m.group("term"))
+            span = ASSEMBLY_TERMS.get(term)
+            if span and span[0] <= year <= span[1]:
+                continue
+            right = terms_of_year(year)
+            expected = r.number.replace(tail, f"{m.group('body')}{right[0]}") if len(right) == 1 else ""
+            yield Hit(
+                location=r.location,
+                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "term": term,
+                        "term_roman": roman_numeral(term) if 0 < term < 40 else str(term),
+                        "first": span[0] if span else "?", "last": span[1] if span else "?", "year": year,
+                        "expected": expected},
+                suggestion=f"{r.number} → {expected}?" if expected else None,
+            )
+
+
+class IssuerCode(CheckKind):
+    """The issuer code of a ministry's act ("TT-BCT") names the ministry the citation names."""
+
+    name = "issuer_code"
+    fields = frozenset({"text", "number", "code", "code_name", "issuer", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        for r in subject.structure.references:
+            if r.internal or not r.number or not r.symbol or not r.issuer:
+                continue
+            m = _MINISTRY_SYMBOL.match(squash(r.symbol))
+            if not m or m.group("issuer") not in ISSUER_CODES:
+                continue   # a joint act ("TTLT-BTC-BCT") or an issuer outside the ministries
+            named = issuer_code_of(r.issuer)
+            if named is None or named == m.group("issuer"):
+                continue
+            expected = r.number[: len(r.number) - len(m.group("issuer"))] + named
+            yield Hit(
+                location=r.location,
+                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "code": m.group("issuer"),
+                        "code_name": ISSUER_CODES[m.group("issuer")], "issuer": r.issuer, "expected": expected},
+                suggestion=f"{r.number} → {expected}?",
+            )
