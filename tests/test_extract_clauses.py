@@ -326,3 +326,28 @@ def test_corpus_lai_chau_points():
     body, _ = extract_clauses(read_corpus("lai-chau_nq-kh-ktxh_2024.txt"))
     points = body[0].children[2].children
     assert [(p.number, p.location.line) for p in points][3:5] == [("d", 68), ("d", 80)]
+
+
+def test_an_article_ends_a_quoted_clause_left_open():
+    # 0eb3b8713cadea8f.md: the amended khoản 2 opens a quotation that is never closed
+    text = """Điều 1. Sửa đổi, bổ sung khoản 2 Điều 12 như sau:
+“2. Tỷ lệ vốn đối ứng của ngân sách
+a) Đối với các công trình của tỉnh
+b) Đối với các công trình của huyện
+Điều 2. Thay thế, bãi bỏ một số từ, cụm từ
+1. Thay thế cụm từ “tỉnh” bằng cụm từ “thành phố”.
+Điều 3. Điều khoản thi hành"""
+    clauses, _ = extract_clauses(doc(text))
+    assert outline(clauses) == ["Điều 1", "  2.", "    a)", "    b)", "Điều 2", "  1.", "Điều 3"]
+    assert [c.context for c in walk(clauses)][:4] == [None, "quoted", "quoted", "quoted"]
+
+
+def test_a_bold_article_heading_cut_after_its_word_starts_a_paragraph():
+    from plancheck.read.text import read_text_document
+
+    text = ("**Điều 1. **Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+            "*(Chi tiết theo Phụ lục đính kèm)*\n**Điều\n2. **Giao các cơ quan, đơn vị:\n"
+            "1. Sở Tài chính chủ trì thực hiện.\n**Điều 3. **Quyết định này có hiệu lực từ ngày ký.\n")
+    document = read_text_document("t.md", text.encode("utf-8"))
+    clauses, _ = extract_clauses(document)
+    assert outline(clauses) == ["Điều 1", "Điều 2", "  1.", "Điều 3"]

@@ -299,6 +299,7 @@ class _Walker:
         self.context: str | None = None
         self.quotes = _QuoteState()
         self.in_recipients = False
+        self.quote_rank: float | None = None   # the rank of the first clause of an open quotation
 
     def walk(self) -> None:
         skip = False
@@ -324,11 +325,25 @@ class _Walker:
         if label is None:
             return False
         quoted = self.quotes.inside or bool(_QUOTE_LEAD.match(paragraph.text))
+        if quoted and self.tree.barriers and not _QUOTE_LEAD.match(paragraph.text) \
+                and self._outranks_quote(label):
+            # "… như sau: “2. Tỷ lệ vốn …" never closed, then "Điều 2.": a quoted khoản holds no
+            # article; the document's own numbering resumes
+            self.quotes.reset()
+            self.tree.close_quote()
+            quoted = False
         if quoted and not self.tree.barriers:
             self.tree.open_quote()
+            self.quote_rank = label.rank
         clause = _clause(paragraph, label, "quoted" if quoted else self.context, _title_after(text, label.end))
         self.tree.add(label, clause)
         return joined and label.end > len(paragraph.text)
+
+    def _outranks_quote(self, label: _Label) -> bool:
+        """Whether a label ranks above the quotation's first clause (an article after a quoted
+        khoản), so that it cannot be part of it."""
+        return label.rank is not None and self.quote_rank is not None and label.level == "article" \
+            and label.rank < self.quote_rank
 
     def _may_attach(self) -> bool:
         """An attachment ("QUY ĐỊNH (Ban hành kèm theo ...)") follows the body or

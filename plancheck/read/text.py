@@ -67,6 +67,8 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")   # and the soft
 # Words with single spaces between them and nothing to drop: cleaning only trims.
 _PLAIN = re.compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
 _STAR_RUN = re.compile(r"\*+")
+# A line that opens in bold with the word of a heading, its number maybe on the next line.
+_BOLD_HEADING_WORD = re.compile(r"[ \t]*\*\*[ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)(?![^\W\d_])")
 _DOUBLE_UNDERSCORE = re.compile(r"(?<!_)__(?!_)")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
 _PIPE_ONLY = re.compile(r"[\s|]*\|[\s|]*")
@@ -356,6 +358,8 @@ def _continues(previous: _Line, line: _Line, gap: bool, layout: _Layout) -> bool
     """Whether ``line`` goes on the paragraph that ``previous`` ended."""
     if previous.heading or line.heading or _is_doc_type(previous) or _is_doc_type(line):
         return False
+    if _BOLD_HEADING_WORD.match(line.raw):
+        return False   # "*(Chi tiết theo Phụ lục đính kèm)*" / "**Điều" / "2. **Giao …": an article opens
     if previous.bold == "open":
         return not gap
     if previous.bold == "closed" and not _starts_lower(line.text):
