@@ -385,3 +385,15 @@ def test_pathological_input_is_checked(text):
     # How fast is bench/bench.py's business (it times these inputs); here they must only be handled.
     findings = run_rules(subject(text), RULES, "en")
     assert all(f.message for f in findings)
+
+
+def test_a_history_pages_early_years_are_years(tmp_path):
+    import plancheck
+
+    page = "# Nhà Hán\n## Lịch sử [sửa | sửa mã nguồn]\nVương Mãng lên ngôi ngày 16 tháng 8 năm 1.\n" \
+           "## Văn hóa [sửa | sửa mã nguồn]\nNăm 189, Đổng Trác vào Lạc Dương.\n"
+    path = tmp_path / "han.md"
+    path.write_text(page, encoding="utf-8")
+    assert [f.rule for f in plancheck.check(path).findings] == []
+    # in a document, "năm 1" is a year cut short
+    assert "PC502" in [f.rule for f in plancheck.check(path, options={"kind": "decision"}).findings]

@@ -351,3 +351,12 @@ def test_a_bold_article_heading_cut_after_its_word_starts_a_paragraph():
     document = read_text_document("t.md", text.encode("utf-8"))
     clauses, _ = extract_clauses(document)
     assert outline(clauses) == ["Điều 1", "Điều 2", "  1.", "Điều 3"]
+
+
+def test_a_reference_wrapped_after_tai_is_no_heading():
+    from plancheck.read.text import read_text_document
+
+    text = ("**II. Mức chi theo tuần**\n\n1. Mức chi theo tuần được xác định trên cơ sở mức chi theo tháng quy định tại\n"
+            "Mục I Phụ lục này nhân với 12 tháng.\n\n2. Mức chi theo ngày được xác định theo\nMục I Phụ lục này.\n")
+    clauses, _ = extract_clauses(read_text_document("t.md", text.encode("utf-8")))
+    assert outline(clauses) == ["II.", "  1.", "  2."]

@@ -252,3 +252,12 @@ def test_corpus_son_la_resolution_cites_its_appendices():
     found = extract_references(read_corpus("son-la_nq-252-hdnd_2023.txt"))
     assert [(r.target, r.location.line) for r in found if r.internal] == [("Phụ lục 01", 50), ("Phụ lục 02", 73)]
     assert next(r for r in found if r.number == "176/TB-VPCP").doc_type == "Kết luận"
+
+
+def test_items_listed_with_semicolons_take_the_act_named_after_the_last():
+    from plancheck.read.text import read_text_document
+
+    text = ("theo quy định tại điểm đ khoản 2 Điều 7; điểm đ khoản 2 Điều 11 và điểm b, c khoản 2, khoản 3 Điều 12 "
+            "Nghị định số 155/2025/NĐ-CP ngày 16/6/2025 của Chính phủ.\n")
+    refs = extract_references(read_text_document("t.md", text.encode("utf-8")))
+    assert not any(r.internal for r in refs)

@@ -174,14 +174,19 @@ class DateImpossible(CheckKind):
                       evidence={"day": m.day, "month": m.month, "year": m.year})
 
 
+_EARLY_YEAR = re.compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
+
+
 class DateMalformed(CheckKind):
     name = "date_malformed"
     fields = frozenset({"text", "expected", "problem_vi", "problem_en"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        kind = subject.plan.document.text_kind
+        ancient = kind is not None and not kind.administrative   # a history page's "năm 1", "năm 189"
         for found in date_mentions(subject.document):
             m = found.mention
-            if not m.malformed:
+            if not m.malformed or (ancient and _EARLY_YEAR.search(m.text)):
                 continue
             text = _squash(m.text)
             if m.kind == "period":

@@ -109,7 +109,7 @@ _OWNER_LINK = re.compile(r"[ \t,]*(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đ�
                          re.IGNORECASE)
 _UNNUMBERED_APPENDIX = re.compile(r"[ \t]+(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đính[ \t]+kèm|này)(?!\w)",
                                   re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"^[ \t]*(?:,|và|hoặc)[ \t]*$")
+_CHAIN_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)(?:\s*(?:và|hoặc))?\s*$")   # "Điều 7; điểm đ khoản 2 Điều 11 và …"
 _HEADING_AFTER = re.compile(r"[ \t]*(?:[.:]|$)")
 
 

@@ -67,6 +67,8 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")   # and the soft
 # Words with single spaces between them and nothing to drop: cleaning only trims.
 _PLAIN = re.compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
 _STAR_RUN = re.compile(r"\*+")
+# A line that ends on a word no sentence ends with: the next line goes on with it.
+_OPEN_END = re.compile(r"(?<!\w)(?:tại|của|theo|về|với|cho|từ|đến|trong|và|hoặc|thuộc|là)\s*$")
 # A line that opens in bold with the word of a heading, its number maybe on the next line.
 _BOLD_HEADING_WORD = re.compile(r"[ \t]*\*\*[ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)(?![^\W\d_])")
 _DOUBLE_UNDERSCORE = re.compile(r"(?<!_)__(?!_)")
@@ -368,6 +370,8 @@ def _continues(previous: _Line, line: _Line, gap: bool, layout: _Layout) -> bool
     if label and label.end() == len(previous.text.rstrip()):
         return not _MARKER.match(line.text)   # "Điều 2." / "Nhiệm vụ và quyền hạn"
     ending = _ending(previous.text)
+    if not gap and _OPEN_END.search(previous.text):
+        return True   # "… quy định tại" / "Mục I Phụ lục này …": a reference wrapped, no heading
     if _MARKER.match(line.text):
         # "kinh tế\n- xã hội": a dash wrapped to the start of a line is no bullet
         return (not gap and ending is None and _WRAPPED_DASH.match(line.text) is not None
