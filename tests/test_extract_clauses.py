@@ -360,3 +360,14 @@ def test_a_reference_wrapped_after_tai_is_no_heading():
             "Mục I Phụ lục này nhân với 12 tháng.\n\n2. Mức chi theo ngày được xác định theo\nMục I Phụ lục này.\n")
     clauses, _ = extract_clauses(read_text_document("t.md", text.encode("utf-8")))
     assert outline(clauses) == ["II.", "  1.", "  2."]
+
+
+def test_a_translation_appended_in_english_is_no_part_of_the_numbering():
+    text = """Điều 5. Hiệu lực thi hành
+1. Thông tư này có hiệu lực từ ngày 01 tháng 9 năm 2025.
+2. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Công Thương.
+Article 1. Scope and regulated entities
+1. The annual tariff-rate quota for unmanufactured tobacco is 3.000 tonnes and is included in the total quota.
+2. The import tariff-rate quota for unmanufactured tobacco shall be allocated by means of import licenses."""
+    clauses, _ = extract_clauses(doc(text))
+    assert outline(clauses) == ["Điều 5", "  1.", "  2."]

@@ -152,6 +152,19 @@ _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Đ
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
+_ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
+_VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+
+
+def _english(text: str) -> bool:
+    """Whether a paragraph is English: English words, and (almost) no letter of Vietnamese."""
+    head = text[:300]   # a translation's paragraph may run into a Vietnamese one later on
+    words = re.findall(r"[A-Za-z]+", head)
+    letters = sum(c.isalpha() for c in head)
+    return len(words) >= 6 and sum(w.casefold() in _ENGLISH_WORDS for w in words) >= 3 \
+        and len(_VIETNAMESE_LETTER.findall(head)) <= letters // 100
+
+
 def _plain(text: str) -> str:
     return " ".join(text.replace("*", " ").split())
 
@@ -304,6 +317,8 @@ class _Walker:
     def walk(self) -> None:
         skip = False
         for i, paragraph in enumerate(self.paragraphs):
+            if _english(paragraph.text):
+                continue   # a translation a website appends ("Article 1. Scope …", "1. The annual …")
             if not skip:  # else the second half of a heading cut in two
                 skip = self._read(i, paragraph)
             else:
