@@ -371,3 +371,26 @@ Article 1. Scope and regulated entities
 2. The import tariff-rate quota for unmanufactured tobacco shall be allocated by means of import licenses."""
     clauses, _ = extract_clauses(doc(text))
     assert outline(clauses) == ["Điều 5", "  1.", "  2."]
+
+
+def test_another_acts_clauses_cited_as_it_words_them_and_a_forms_code_restart_the_numbering():
+    text = """1. Hồ sơ gồm đơn đăng ký.
+Yêu cầu, điều kiện thực hiện thủ tục hành chính
+Đáp ứng điều kiện quy định tại Điều 5 Nghị định số 267/2025/NĐ-CP, cụ thể:
+1. Tổ chức có tư cách pháp nhân.
+2. Tổ chức không được xem xét khi:
+a) chưa hoàn trả kinh phí;
+b) đang bị đình chỉ hoạt động.
+Cách thức thực hiện: nộp trực tiếp.
+2. Thời hạn giải quyết: 30 ngày.
+**BM-09**
+1. Tên nhiệm vụ
+2. Thuộc lĩnh vực
+3. Thời gian thực hiện"""
+    clauses, _ = extract_clauses(doc(text))
+    assert outline(clauses) == ["1.", "  1.", "  2.", "    a)", "    b)", "2.", "BM-09", "  1.", "  2.", "  3."]
+    assert [c.context for c in clauses[0].children] == ["quoted", "quoted"]
+    # "theo Điều 79 Luật …, cụ thể:" ending a clause of this act opens no other act's text
+    text = "1. Giá giám định quy định tại khoản 1 Điều 79 Luật Di sản văn hóa, cụ thể:\n2. Đối với chuyên gia giám định."
+    clauses, _ = extract_clauses(doc(text))
+    assert outline(clauses) == ["1.", "2."] and clauses[1].context is None

@@ -147,11 +147,17 @@ _ATTACHMENT = re.compile(r"(?P<label>QUY ĐỊNH|QUY CHẾ|DANH MỤC|ĐIỀU L�
 _ATTACHED_TO = re.compile(r"\(?\s*(?:Ban\s+hành\s+)?(?:kèm|đính\s+kèm)\s+theo", re.IGNORECASE)
 _ATTACHED_WITHIN = 5     # paragraphs between the heading and its "(kèm theo ...)"
 _FORM = re.compile(r"(?P<label>(?:Mẫu|MẪU)\s+(?:số|SỐ)\s+(?P<number>[0-9]+[a-zđ]?))(?!\w)")
+_FORM_CODE = re.compile(r"(?P<label>BM[-.]?(?P<number>[0-9]{1,3}))")
 _FORM_RANK = 0.5         # a form inside an appendix: its numbering restarts too
 _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Điều|ĐIỀU|MỤC|Mục|Mẫu|MẪU|Mẫu số)$")
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
+# A paragraph that cites a part of another act and ends announcing its text.
+_FOREIGN_INTRO = re.compile(
+    r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]*\bnày\b)[^:]{0,160}?"
+    r"\b(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh)\b[^:]{0,200}?"
+    r"(?:như sau|cụ thể|quy định)[ \t]*:[\s*_“\"]*$", re.IGNORECASE)
 _ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
 _VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 
@@ -189,6 +195,13 @@ def _appendix_label(text: str, paragraphs: list[Paragraph], i: int, may_attach: 
 
 def _form_label(text: str) -> _Label | None:
     m = _heading(_FORM, text)
+    return _make_label("form", _FORM_RANK, m) if m else None
+
+
+def _form_code_label(text: str) -> _Label | None:
+    """A form's code alone on its line ("**BM-09**"), where a decision sets its forms among its
+    procedures: the form's own numbering restarts under it."""
+    m = _FORM_CODE.fullmatch(_plain(text))
     return _make_label("form", _FORM_RANK, m) if m else None
 
 
@@ -313,19 +326,31 @@ class _Walker:
         self.quotes = _QuoteState()
         self.in_recipients = False
         self.quote_rank: float | None = None   # the rank of the first clause of an open quotation
+        # Another act's clauses reproduced without quote marks ("… quy định tại Điều 5 Nghị định số
+        # 267/2025/NĐ-CP, cụ thể:" then "1. …", "2. …"): opened by the paragraph that cites them,
+        # closed by the first paragraph that is no clause, or a table between.
+        self.foreign_next = self.foreign = self.labelled = False
+        self.last_index = -1
 
     def walk(self) -> None:
         skip = False
         for i, paragraph in enumerate(self.paragraphs):
             if _english(paragraph.text):
                 continue   # a translation a website appends ("Article 1. Scope …", "1. The annual …")
+            if self.foreign and (paragraph.index != self.last_index + 1 or _label_at_start(paragraph.text) is None):
+                self.foreign = False
+                self.tree.close_quote()
+            self.labelled = False
             if not skip:  # else the second half of a heading cut in two
                 skip = self._read(i, paragraph)
             else:
                 skip = False
             self.quotes.after(paragraph.text)
-            if not self.quotes.inside:
+            if not self.quotes.inside and not self.foreign:
                 self.tree.close_quote()
+            self.foreign_next = not self.quotes.inside and bool(_FOREIGN_INTRO.search(paragraph.text)) \
+                and not self.labelled   # "1. … theo Điều 79 Luật …, cụ thể:" is a clause of this act
+            self.last_index = paragraph.index
 
     def _read(self, i: int, paragraph: Paragraph) -> bool:
         """Add the paragraph's label, if any; True when it used the next paragraph too."""
@@ -336,20 +361,24 @@ class _Walker:
             return joined and appendix.end > len(paragraph.text)
         if _RECIPIENTS.match(paragraph.text.replace("*", " ")):
             self.in_recipients = True  # the recipients' bullets and the signature are no clauses
-        label = None if self.in_recipients else (self.context and _form_label(text)) or _label_at_start(text)
+        label = None if self.in_recipients else (self.context and _form_label(text)) or _form_code_label(text) \
+            or _label_at_start(text)
         if label is None:
             return False
-        quoted = self.quotes.inside or bool(_QUOTE_LEAD.match(paragraph.text))
+        self.labelled = True
+        quoted = self.quotes.inside or bool(_QUOTE_LEAD.match(paragraph.text)) or self.foreign or self.foreign_next
         if quoted and self.tree.barriers and not _QUOTE_LEAD.match(paragraph.text) \
                 and self._outranks_quote(label):
             # "… như sau: “2. Tỷ lệ vốn …" never closed, then "Điều 2.": a quoted khoản holds no
             # article; the document's own numbering resumes
             self.quotes.reset()
             self.tree.close_quote()
-            quoted = False
+            quoted = self.foreign = self.foreign_next = False
         if quoted and not self.tree.barriers:
             self.tree.open_quote()
             self.quote_rank = label.rank
+        if self.foreign_next:
+            self.foreign, self.foreign_next = True, False
         clause = _clause(paragraph, label, "quoted" if quoted else self.context, _title_after(text, label.end))
         self.tree.add(label, clause)
         return joined and label.end > len(paragraph.text)
