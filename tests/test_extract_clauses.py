@@ -1,5 +1,6 @@
 """The clause trees: nesting from the kinds of label, appendices and quotes as scopes of their own."""
 
+from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -394,3 +395,22 @@ Cách thức thực hiện: nộp trực tiếp.
     text = "1. Giá giám định quy định tại khoản 1 Điều 79 Luật Di sản văn hóa, cụ thể:\n2. Đối với chuyên gia giám định."
     clauses, _ = extract_clauses(doc(text))
     assert outline(clauses) == ["1.", "2."] and clauses[1].context is None
+
+
+def test_each_footnote_numbers_its_own_list():
+    from plancheck.checks.base import Subject
+    from plancheck.engine import load_rules, run_rules
+    from plancheck.pipeline import understand
+
+    text = """Điều 1. Kết quả cắt giảm thủ tục hành chính.
+[3] Cụ thể:
+(i) Thủ tướng Chính phủ phê duyệt phương án cắt giảm 357 TTHC.
+(ii) Các bộ đã chủ động cắt giảm 248 TTHC.
+[4] Gồm:
+(i) Bộ Công Thương - 01 Nghị định.
+(ii) Bộ Giáo dục và Đào tạo - 01 Thông tư."""
+    loaded = understand(doc(text))
+    assert [(c.label, c.context) for c in walk(loaded.structure.clauses)][1:] == [("(i)", "footnote")] * 2
+    rules = load_rules([Path(__file__).resolve().parent.parent / "rules" / "numbering.yaml"], include_default=False)
+    subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure)
+    assert run_rules(subject, rules) == []

@@ -41,6 +41,8 @@ LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FOREIGN_LETTERS = frozenset("fjwz")
 PROBLEMS = ("duplicate", "gap", "order", "letter", "d-for-dd", "prefix")
 
+# Clauses numbered in a scope of their own: another act's text quoted, a footnote's list.
+_OWN_SCOPES = frozenset({"quoted", "footnote"})
 _SCOPED = ("part", "chapter", "article")        # numbered through the whole text, not per parent
 _UNCHECKED = frozenset({"bullet", "appendix", "form"})
 _ARTICLE = re.compile(r"^([0-9]+)$")
@@ -247,7 +249,7 @@ class _Checker:
         stack = list(reversed(roots))
         while stack:
             clause = stack.pop()
-            if clause.context == "quoted":
+            if clause.context in _OWN_SCOPES:
                 continue
             if clause.level == "form":
                 self._scope(clause.children, clause)
@@ -258,7 +260,7 @@ class _Checker:
     def _children(self, children: list[Clause], parent: Clause | None) -> None:
         lists: dict[tuple[str, str], list[Clause]] = {}
         for child in children:
-            if child.context == "quoted" or child.level in _UNCHECKED or child.level in _SCOPED:
+            if child.context in _OWN_SCOPES or child.level in _UNCHECKED or child.level in _SCOPED:
                 continue
             lists.setdefault(_style(child), []).append(child)
         for members in lists.values():
@@ -417,7 +419,7 @@ def _in_scope(roots: list[Clause]) -> Iterator[Clause]:
     stack = list(reversed(roots))
     while stack:
         clause = stack.pop()
-        if clause.context == "quoted" or clause.level == "form":
+        if clause.context in _OWN_SCOPES or clause.level == "form":
             continue
         yield clause
         stack.extend(reversed(clause.children))

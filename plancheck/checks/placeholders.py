@@ -96,8 +96,8 @@ def _is_blank_dots(text: str, start: int, end: int) -> bool:
     if slot or (before == "/" and start >= 2 and text[start - 2].isalnum()):
         return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/."
     if before and not (before.isspace() or before in "(:"):
-        # closes the word before it; but "Thông tư số….." left the number out
-        return bool(re.search(r"(?<!\w)(?:số|Số|SỐ)$", text[max(0, start - 3):start]))
+        # closes the word before it ("chữ ký số…)"); but "Thông tư số….." left the number out
+        return bool(_CITATION.search(text[max(0, start - 40):start]))
     if end == len(text) or not text[end].isspace():
         following = text[end:end + 1]
         return bool(following) and (following.isdigit() or following == "%")

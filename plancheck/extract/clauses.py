@@ -153,6 +153,7 @@ _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Đ
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
+_FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 _FOREIGN_INTRO = re.compile(
     r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]*\bnày\b)[^:]{0,160}?"
@@ -329,7 +330,7 @@ class _Walker:
         # Another act's clauses reproduced without quote marks ("… quy định tại Điều 5 Nghị định số
         # 267/2025/NĐ-CP, cụ thể:" then "1. …", "2. …"): opened by the paragraph that cites them,
         # closed by the first paragraph that is no clause, or a table between.
-        self.foreign_next = self.foreign = self.labelled = False
+        self.foreign_next = self.foreign = self.labelled = self.in_footnote = False
         self.last_index = -1
 
     def walk(self) -> None:
@@ -340,13 +341,17 @@ class _Walker:
             if self.foreign and (paragraph.index != self.last_index + 1 or _label_at_start(paragraph.text) is None):
                 self.foreign = False
                 self.tree.close_quote()
+            if _FOOTNOTE.match(paragraph.text):   # "[4] Gồm: (i) …; (ii) …": each footnote numbers its own list
+                self.tree.close_quote()
+                self.tree.open_quote()
+                self.in_footnote = True
             self.labelled = False
             if not skip:  # else the second half of a heading cut in two
                 skip = self._read(i, paragraph)
             else:
                 skip = False
             self.quotes.after(paragraph.text)
-            if not self.quotes.inside and not self.foreign:
+            if not self.quotes.inside and not self.foreign and not self.in_footnote:
                 self.tree.close_quote()
             self.foreign_next = not self.quotes.inside and bool(_FOREIGN_INTRO.search(paragraph.text)) \
                 and not self.labelled   # "1. … theo Điều 79 Luật …, cụ thể:" is a clause of this act
@@ -379,7 +384,8 @@ class _Walker:
             self.quote_rank = label.rank
         if self.foreign_next:
             self.foreign, self.foreign_next = True, False
-        clause = _clause(paragraph, label, "quoted" if quoted else self.context, _title_after(text, label.end))
+        context = "quoted" if quoted else "footnote" if self.in_footnote else self.context
+        clause = _clause(paragraph, label, context, _title_after(text, label.end))
         self.tree.add(label, clause)
         return joined and label.end > len(paragraph.text)
 
