@@ -249,7 +249,16 @@ class _Checker:
         stack = list(reversed(roots))
         while stack:
             clause = stack.pop()
-            if clause.context in _OWN_SCOPES:
+            if clause.context == "footnote":
+                continue
+            if clause.context == "quoted":
+                # the quoted text's own lists are checked within it ("a)" then "c)" in an enacted
+                # khoản); where the quotation starts ("2." alone) is the amended act's business
+                # (its points only: a quoted article's khoản run through paragraphs whose tree is
+                # less sure than the points of one khoản)
+                self._children([c for c in clause.children if c.context == "quoted" and c.level == "point"],
+                               clause, quoted=True)
+                stack.extend(reversed(clause.children))
                 continue
             if clause.level == "form":
                 self._scope(clause.children, clause)
@@ -257,16 +266,18 @@ class _Checker:
             self._children(clause.children, clause)
             stack.extend(reversed(clause.children))
 
-    def _children(self, children: list[Clause], parent: Clause | None) -> None:
+    def _children(self, children: list[Clause], parent: Clause | None, quoted: bool = False) -> None:
         lists: dict[tuple[str, str], list[Clause]] = {}
         for child in children:
-            if child.context in _OWN_SCOPES or child.level in _UNCHECKED or child.level in _SCOPED:
+            if (child.context in _OWN_SCOPES and not quoted) or child.level in _UNCHECKED or child.level in _SCOPED:
                 continue
             lists.setdefault(_style(child), []).append(child)
         for members in lists.values():
-            self._list(members, parent)
+            self._list(members, parent, anywhere=quoted)
 
-    def _list(self, members: list[Clause], parent: Clause | None) -> None:
+    def _list(self, members: list[Clause], parent: Clause | None, anywhere: bool = False) -> None:
+        """Check one list of siblings; ``anywhere``: it may start at any number (quoted text
+        amends "d)" alone)."""
         level = members[0].level
         if level == "dotted":
             self._dotted(members, parent)
@@ -276,7 +287,7 @@ class _Checker:
             return
         if system.kind == "letters" and system.alphabet == LATIN_LETTERS and level in ("point", "enum"):
             self._latin_points(items)
-        self._sequence(items, system, 1, parent)
+        self._sequence(items, system, (items[0].value or 1) if anywhere else 1, parent)
 
     def _latin_points(self, items: list[_Item]) -> None:
         """Points lettered a b c d e f: one finding where the orders part (e, which should be đ)."""
