@@ -397,3 +397,11 @@ def test_a_history_pages_early_years_are_years(tmp_path):
     assert [f.rule for f in plancheck.check(path).findings] == []
     # in a document, "năm 1" is a year cut short
     assert "PC502" in [f.rule for f in plancheck.check(path, options={"kind": "decision"}).findings]
+
+
+def test_leading_zeros_are_one_finding_per_document_with_the_count():
+    text = ("Căn cứ Nghị quyết số 12/NQ-HĐND ngày 5 tháng 12 năm 2023; Quyết định số 7/QĐ-UBND ngày 3/1/2024; "
+            "Kế hoạch số 9/KH-UBND ngày 10/2/2024.")
+    [f] = [f for f in check(text) if f.rule == "PC550"]
+    assert f.message.startswith("3 dates of the document lack a leading zero") and f.location.column == 33
+    assert [d["text"] for d in f.evidence["dates"]] == ["ngày 5 tháng 12 năm 2023", "ngày 3/1/2024", "ngày 10/2/2024"]

@@ -224,20 +224,27 @@ class DateWeekday(CheckKind):
 
 
 class DateLeadingZero(CheckKind):
+    """A style of the whole document, reported once: at its first date without the zero, with
+    how many there are and where."""
+
     name = "date_leading_zero"
-    fields = frozenset({"text", "expected"})
+    fields = frozenset({"text", "expected", "count"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        found_all = []
         for found in date_mentions(subject.document):
             m = found.mention
             if not m.leading_zero_missing or m.malformed or m.impossible:
                 continue
             expected = with_leading_zeros(m)
-            if not expected:
-                continue
-            text = _squash(m.text)
-            yield Hit(location=found.location, fields={"text": text, "expected": _squash(expected)},
-                      suggestion=f"{text} → {_squash(expected)}")
+            if expected:
+                found_all.append((found, _squash(m.text), _squash(expected)))
+        if not found_all:
+            return
+        first, text, expected = found_all[0]
+        yield Hit(location=first.location, fields={"text": text, "expected": expected, "count": len(found_all)},
+                  suggestion=f"{text} → {expected}",
+                  evidence={"dates": [{"line": f.location.line, "text": t, "expected": e} for f, t, e in found_all]})
 
 
 # -- citations ------------------------------------------------------------------------------------
