@@ -735,3 +735,8 @@ def test_realdocs_raise_only_the_real_numbering_defect():
     report = plancheck.check(sorted((SHARED / "realdocs").glob("*.md")), rules=RULES, lang="en")
     assert [(Path(f.location.path).name, f.location.line, f.rule) for f in report.findings] == \
         [("741f24db1e774799.md", 151, RULE_OF["duplicate"])]   # Điều 3 twice (lines 132 and 151)
+
+
+def test_an_elision_lets_the_numbers_skip():
+    assert brief("Điều 5. Hồ sơ\n1. Đơn đề nghị.\n[...]\n3. Bản sao giấy phép.\n4. Bản chụp.\n") == []
+    assert brief("Điều 5. Hồ sơ\n1. Đơn đề nghị.\n3. Bản sao giấy phép.\n") == [("PC602", 3, "3. → 2.")]

@@ -208,3 +208,9 @@ def test_a_forms_fields_are_for_its_users_but_a_cited_acts_blank_is_a_blank():
 
 def test_a_malformed_date_is_no_blank():
     assert check("Theo Quyết định số 12/QĐ-UBND ngày ngày 08 tháng 6 năm 2010 của UBND tỉnh.") == []
+
+
+def test_an_elision_alone_on_its_line_is_no_blank():
+    text = "Điều 5. Hồ sơ\n1. Đơn đề nghị.\n[...]\n3. Bản sao giấy phép.\n"
+    assert [f.rule for f in check(text)] == []
+    assert [f.rule for f in check("Thu ngân sách đạt [...] tỷ đồng.")] == ["PC803"]

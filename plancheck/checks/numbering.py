@@ -351,6 +351,8 @@ class _Checker:
             elif index:
                 extra["previous"] = items[index - 1].clause.label
                 extra["previous_line"] = items[index - 1].clause.location.line
+            if problem == "gap" and item.clause.elided_before:
+                continue   # "1." "[...]" "3.": the elision left "2." out
             if problem == "gap" and item.value is not None:
                 last = item.value - 1
                 if index == 0 and len(items) < 2:

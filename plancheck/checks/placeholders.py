@@ -33,6 +33,7 @@ _SLASHED = re.compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
 # "xxx", "XXX", "năm 20xx", "Số: xx/QĐ"; not in an address ("www.xxx.vn"); "XX" is a Roman twenty.
 _CROSSES = re.compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
 _DOT_RUN = re.compile(_DOTS)
+_ELISION = re.compile(r"[\s*_]*(?:[\[(][ \t]*(?:\.{2,}|…)[.…]*[ \t]*[\])]|…+|\.{3,})[\s*_]*")
 _PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*$")
 _WORD = re.compile(r"%|[0-9]|[^\W\d_]+")
 _LAST_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")
@@ -268,6 +269,8 @@ class Placeholder(CheckKind):
             if f.mention.blank_number:
                 blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
         for piece, block in document.pieces():
+            if _ELISION.fullmatch(piece.text):
+                continue   # "[...]" alone on its line: words of a quotation left out, no blank
             blanks = find_blanks(piece.text)
             if _in_form(block, scopes):   # a form's fields are for its users; a cited act's number is no field
                 blanks = [b for b in blanks if _cites(piece.text, b)]

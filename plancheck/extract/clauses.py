@@ -153,6 +153,7 @@ _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Đ
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
+_ELISION_LINE = re.compile(r"[\s*_]*(?:[\[(][ \t]*(?:\.{2,}|…)[.…]*[ \t]*[\])]|…+|\.{3,})[\s*_]*")
 _FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 _FOREIGN_INTRO = re.compile(
@@ -330,7 +331,7 @@ class _Walker:
         # Another act's clauses reproduced without quote marks ("… quy định tại Điều 5 Nghị định số
         # 267/2025/NĐ-CP, cụ thể:" then "1. …", "2. …"): opened by the paragraph that cites them,
         # closed by the first paragraph that is no clause, or a table between.
-        self.foreign_next = self.foreign = self.labelled = self.in_footnote = False
+        self.foreign_next = self.foreign = self.labelled = self.in_footnote = self.elided = False
         self.last_index = -1
 
     def walk(self) -> None:
@@ -341,6 +342,9 @@ class _Walker:
             if self.foreign and (paragraph.index != self.last_index + 1 or _label_at_start(paragraph.text) is None):
                 self.foreign = False
                 self.tree.close_quote()
+            if _ELISION_LINE.fullmatch(paragraph.text):
+                self.elided = True   # "[...]": what follows may skip the numbers left out
+                continue
             if _FOOTNOTE.match(paragraph.text):   # "[4] Gồm: (i) …; (ii) …": each footnote numbers its own list
                 self.tree.close_quote()
                 self.tree.open_quote()
@@ -386,6 +390,7 @@ class _Walker:
             self.foreign, self.foreign_next = True, False
         context = "quoted" if quoted else "footnote" if self.in_footnote else self.context
         clause = _clause(paragraph, label, context, _title_after(text, label.end))
+        clause.elided_before, self.elided = self.elided, False
         self.tree.add(label, clause)
         return joined and label.end > len(paragraph.text)
 

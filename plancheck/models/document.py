@@ -153,6 +153,7 @@ class Clause(BaseModel):
     block: int           # index of the block it starts in
     children: list["Clause"] = Field(default_factory=list)
     context: str | None = None   # "appendix 01", "quoted" ... where numbering restarts legitimately
+    elided_before: bool = False  # an elision ("[...]" alone on a line) stands before it: numbers may skip
 
 
 class Reference(BaseModel):
