@@ -405,3 +405,9 @@ def test_leading_zeros_are_one_finding_per_document_with_the_count():
     [f] = [f for f in check(text) if f.rule == "PC550"]
     assert f.message.startswith("3 dates of the document lack a leading zero") and f.location.column == 33
     assert [d["text"] for d in f.evidence["dates"]] == ["ngày 5 tháng 12 năm 2023", "ngày 3/1/2024", "ngày 10/2/2024"]
+
+
+def test_a_word_typed_twice_is_one_malformed_date_with_its_fix():
+    found = check("Căn cứ Quyết định số 15/QĐ-UBND ngày ngày 16 tháng 3 năm 2024 của UBND tỉnh.")
+    assert [(f.rule, f.suggestion) for f in found] == [
+        ("PC502", "ngày ngày 16 tháng 3 năm 2024 → ngày 16 tháng 3 năm 2024")]

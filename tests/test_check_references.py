@@ -377,3 +377,17 @@ def test_a_symbols_term_ministry_and_slashes_get_their_likely_fixes(tmp_path):
     assert found == [("PC705", 1, "49/2025TT-BCT → 49/2025/TT-BCT"), ("PC705", 2, "255/2025-NĐ-CP → 255/2025/NĐ-CP"),
                      ("PC705", 3, "15/CTT-TTg → 15/CT-TTg"), ("PC708", 4, "97/2025/QH13 → 97/2025/QH15?"),
                      ("PC709", 6, "44/2023/TT-BTC → 44/2023/TT-BCT?")]
+
+
+def test_an_always_dated_type_cited_without_its_year():
+    import plancheck
+    from pathlib import Path
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "grounds.md"
+        path.write_text("Căn cứ Nghị định số 57/NĐ-CP ngày 14/3/2025 của Chính phủ;\n"
+                        "Căn cứ Quyết định số 12/QĐ-UBND ngày 10/3/2025 của UBND tỉnh;\n", encoding="utf-8")
+        assert [(f.rule, f.line if hasattr(f, "line") else f.location.line, f.suggestion)
+                for f in plancheck.check(path).findings if f.rule == "PC710"] == [
+            ("PC710", 1, "57/NĐ-CP → 57/2025/NĐ-CP?")]

@@ -41,6 +41,7 @@ KINDS: dict[str, str] = {
     "malformed_symbol": "references:MalformedSymbol",
     "assembly_term": "symbols:AssemblyTerm",
     "issuer_code": "symbols:IssuerCode",
+    "yearless_number": "symbols:YearlessNumber",
     "citation_date_conflict": "references:CitationDateConflict",
     "normative_year": "references:NormativeYear",
     "session_number": "session:SessionNumber",

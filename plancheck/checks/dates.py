@@ -156,7 +156,7 @@ class DateImpossible(CheckKind):
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         for found in date_mentions(subject.document):
             m = found.mention
-            if not m.impossible:
+            if not m.impossible or m.malformed:   # "ngày ngày 16 tháng 3": one defect, the malformed date's
                 continue
             if m.month is not None and not 1 <= m.month <= 12:
                 vi, en = f"không có tháng {m.month}", f"there is no month {m.month}"
@@ -172,6 +172,16 @@ class DateImpossible(CheckKind):
                       fields={"text": _squash(m.text), "problem_vi": vi, "problem_en": en,
                               "day": m.day or "", "month": m.month or "", "year": m.year or ""},
                       evidence={"day": m.day, "month": m.month, "year": m.year})
+
+
+def _undoubled(text: str) -> str | None:
+    """The date with a word typed twice written once ("ngày ngày 16 tháng 3 năm 2024"), when
+    that reads as a well-formed date."""
+    single = re.sub(r"(?<!\w)(ngày|tháng|năm)\s+\1(?!\w)", r"\1", text, flags=re.IGNORECASE)
+    if single == text:
+        return None
+    found = find_dates(single)
+    return single if len(found) == 1 and not found[0].malformed and found[0].date else None
 
 
 _EARLY_YEAR = re.compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
@@ -196,7 +206,7 @@ class DateMalformed(CheckKind):
                 vi = "năm cuối không sau năm đầu của giai đoạn"
                 en = "the period's last year is not after its first"
             else:
-                expected = expected_form(m) or ""
+                expected = _undoubled(text) or expected_form(m) or ""
                 vi = "các chữ ngày/tháng/năm bị lặp, thiếu hoặc sai thứ tự"
                 en = "the words ngày/tháng/năm are repeated, missing or out of order"
             yield Hit(location=found.location,

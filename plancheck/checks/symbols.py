@@ -73,3 +73,32 @@ class IssuerCode(CheckKind):
                         "code_name": ISSUER_CODES[m.group("issuer")], "issuer": r.issuer, "expected": expected},
                 suggestion=f"{r.number} → {expected}?",
             )
+
+
+# The types whose numbers carry their year whatever the act ("57/2025/NĐ-CP", "12/2025/TT-BTC",
+# "61/2020/QH14"): the laws, ordinances, decrees and circulars.
+_ALWAYS_DATED = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch"})
+
+
+class YearlessNumber(CheckKind):
+    """A law, ordinance, decree or circular cited without the year its number carries."""
+
+    name = "yearless_number"
+    fields = frozenset({"text", "number", "doc_type", "expected"})
+
+    def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
+        if subject.structure is None:
+            return
+        for r in subject.structure.references:
+            if r.internal or r.doc_type not in _ALWAYS_DATED or not r.number or not r.symbol or r.year_in_number:
+                continue
+            serial = re.match(r"\s*([0-9]+)\s*/", r.number)
+            if serial is None or "-" in r.number.split("/", 1)[0]:
+                continue   # blank (another rule's) or a party document
+            expected = f"{serial.group(1)}/{r.date.year}/{squash(r.symbol)}" if r.date else ""
+            yield Hit(
+                location=r.location,
+                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "doc_type": r.doc_type,
+                        "expected": expected},
+                suggestion=f"{r.number} → {expected}?" if expected else None,
+            )
