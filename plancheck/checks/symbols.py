@@ -44,7 +44,7 @@ class AssemblyTerm(CheckKind):
                         "term_roman": roman_numeral(term) if 0 < term < 40 else str(term),
                         "first": span[0] if span else "?", "last": span[1] if span else "?", "year": year,
                         "expected": expected},
-                suggestion=f"{r.number} → {expected}?" if expected else None,
+                suggestion=f"{r.number} → {expected}?",
             )
 
 
@@ -77,6 +77,7 @@ class IssuerCode(CheckKind):
 
 # The types whose numbers carry their year whatever the act ("57/2025/NĐ-CP", "12/2025/TT-BTC",
 # "61/2020/QH14"): the laws, ordinances, decrees and circulars.
+_DATED_SINCE = 2001   # the year the government's decrees began to carry theirs ("08/2001/NĐ-CP")
 _ALWAYS_DATED = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch"})
 
 
@@ -92,13 +93,15 @@ class YearlessNumber(CheckKind):
         for r in subject.structure.references:
             if r.internal or r.doc_type not in _ALWAYS_DATED or not r.number or not r.symbol or r.year_in_number:
                 continue
+            if r.date is None or r.date.year < _DATED_SINCE:
+                continue   # an older decree was "211/CP", "03/NĐ-76"; an undated citation tells no era
             serial = re.match(r"\s*([0-9]+)\s*/", r.number)
             if serial is None or "-" in r.number.split("/", 1)[0]:
                 continue   # blank (another rule's) or a party document
-            expected = f"{serial.group(1)}/{r.date.year}/{squash(r.symbol)}" if r.date else ""
+            expected = f"{serial.group(1)}/{r.date.year}/{squash(r.symbol)}"
             yield Hit(
                 location=r.location,
                 fields={"text": " ".join(r.text.split())[:80], "number": r.number, "doc_type": r.doc_type,
                         "expected": expected},
-                suggestion=f"{r.number} → {expected}?" if expected else None,
+                suggestion=f"{r.number} → {expected}?",
             )
