@@ -43,6 +43,8 @@ def _reference(r: Reference) -> dict[str, Any]:
 def dump_data(plan: Plan, structure: DocumentStructure | None = None,
               only: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
     out: dict[str, Any] = {"path": plan.path}
+    if plan.document.text_kind is not None:   # what the text was taken for (the form rules follow it)
+        out["kind"] = plan.document.text_kind.value
     if structure is not None:
         if "header" in only:
             out["header"] = structure.header.model_dump(mode="json", exclude_none=True,

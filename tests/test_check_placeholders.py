@@ -214,3 +214,9 @@ def test_an_elision_alone_on_its_line_is_no_blank():
     text = "Điều 5. Hồ sơ\n1. Đơn đề nghị.\n[...]\n3. Bản sao giấy phép.\n"
     assert [f.rule for f in check(text)] == []
     assert [f.rule for f in check("Thu ngân sách đạt [...] tỷ đồng.")] == ["PC803"]
+
+
+def test_a_cited_acts_so_with_no_number_at_all():
+    found = check("Căn cứ Thông báo kết luận số của Thường trực Tỉnh ủy;\nCăn cứ số liệu của Cục Thống kê.")
+    assert [(f.rule, f.location.line, f.message.split('"')[1]) for f in found] == [
+        ("PC801", 1, "Thông báo kết luận số")]

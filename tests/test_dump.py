@@ -61,7 +61,7 @@ def test_sections_and_json(capsys, tmp_path):
     code, out, _ = dump(capsys, tmp_path, "--format", "json", "--section", "comparisons,counts")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"path", "comparisons", "counts"}
+    assert set(data) == {"path", "kind", "comparisons", "counts"}   # what the text is goes with its path
     assert [(c["indicator"], c["value"], c["of"], c["to"]) for c in data["comparisons"]] == [
         ("GRDP bình quân đầu người", "106,41", "Ước TH cả năm 2023 = 51,7", "Thực hiện năm 2022 = 48,59"),
         ("Thu ngân sách trên địa bàn", "91,7", "Ước TH cả năm 2023 = 4.250", "Thực hiện năm 2022 = 4.636")]

@@ -61,6 +61,9 @@ def _number_blanks(text: str) -> Iterator[Blank]:
             continue
         yield Blank("number", " ".join(m.group(0).split()), m.start(), m.end(),
                     "số văn bản", "a document number")
+    for m in _BARE_NUMBER.finditer(text):   # "Thông báo kết luận số của Thường trực Tỉnh ủy"
+        yield Blank("number", " ".join(m.group(0).split()), m.start(), m.end(),
+                    "số văn bản", "a document number")
 
 
 def _mark_blanks(text: str, taken: list[tuple[int, int]]) -> Iterator[Blank]:
@@ -317,6 +320,8 @@ def _cites(text: str, blank: Blank) -> bool:
     return bool(_CITATION.search(before)) and not _DOT_RUN.search(text, blank.end, blank.end + 40)
 
 
+# A cited act's "số" followed by no number at all: "Thông báo kết luận số của …", "Quyết định số ngày …".
+_BARE_NUMBER = re.compile(_CITED_TYPE + r"(?:\s+kết\s+luận)?\s+số(?=\s+(?:của|ngày|về|do|năm)\b)")
 # An appendix's caption names the document it is attached to: this one.
 _ATTACHED_NUMBER = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
 _ATTACHED_DATE = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+số\s*:?\s*[^\s,;()]*\s*$",
