@@ -33,7 +33,7 @@ _SLASHED = re.compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
 # "xxx", "XXX", "năm 20xx", "Số: xx/QĐ"; not in an address ("www.xxx.vn"); "XX" is a Roman twenty.
 _CROSSES = re.compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
 _DOT_RUN = re.compile(_DOTS)
-_ELISION = re.compile(r"[\s*_]*(?:[\[(][ \t]*(?:\.{2,}|…)[.…]*[ \t]*[\])]|…+|\.{3,})[\s*_]*")
+_ELISION = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")   # possessive: linear on "[" + 50.000 dots
 _PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*$")
 _WORD = re.compile(r"%|[0-9]|[^\W\d_]+")
 _LAST_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")

@@ -153,7 +153,7 @@ _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Đ
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
-_ELISION_LINE = re.compile(r"[\s*_]*(?:[\[(][ \t]*(?:\.{2,}|…)[.…]*[ \t]*[\])]|…+|\.{3,})[\s*_]*")
+_ELISION_LINE = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")   # possessive: linear on "[" + 50.000 dots
 _FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 _FOREIGN_INTRO = re.compile(
