@@ -157,7 +157,7 @@ _ELISION_LINE = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]
 _FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 _FOREIGN_INTRO = re.compile(
-    r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]*\bnày\b)[^:]{0,160}?"
+    r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]{0,200}\bnày\b)[^:]{0,160}?"
     r"\b(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh)\b[^:]{0,200}?"
     r"(?:như sau|cụ thể|quy định)[ \t]*:[\s*_“\"]*$", re.IGNORECASE)
 _ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
