@@ -411,3 +411,13 @@ def test_a_word_typed_twice_is_one_malformed_date_with_its_fix():
     found = check("Căn cứ Quyết định số 15/QĐ-UBND ngày ngày 16 tháng 3 năm 2024 của UBND tỉnh.")
     assert [(f.rule, f.suggestion) for f in found] == [
         ("PC502", "ngày ngày 16 tháng 3 năm 2024 → ngày 16 tháng 3 năm 2024")]
+
+
+def test_a_condition_before_a_day_is_no_deadline_and_an_english_date_runs_month_first():
+    head = "Số: 12/2025/NQ-HĐND\nQuảng Ninh, ngày 20 tháng 9 năm 2025\nNGHỊ QUYẾT\n"
+    assert [f.rule for f in check(head + "1. Cán bộ giữ chức danh khi nghỉ hưu trước ngày 01/7/2025 được hưởng "
+                                          "chế độ hỗ trợ.") if f.rule == "PC507"] == []
+    assert [f.rule for f in check(head + "2. Các sở báo cáo kết quả trước ngày 01/3/2025.") if f.rule == "PC507"] \
+        == ["PC507"]
+    assert [f.rule for f in check("Theo the Treaty of 8/21/2000 between the parties.")] == []
+    assert [f.rule for f in check("Căn cứ Quyết định số 5/QĐ-UBND ngày 8/21/2000 của UBND tỉnh.")] == ["PC501"]

@@ -158,6 +158,8 @@ class DateImpossible(CheckKind):
             m = found.mention
             if not m.impossible or m.malformed:   # "ngày ngày 16 tháng 3": one defect, the malformed date's
                 continue
+            if _american(m, found.before(40)):
+                continue   # "Treaty of 8/21/2000": month first, as English writes it
             if m.month is not None and not 1 <= m.month <= 12:
                 vi, en = f"không có tháng {m.month}", f"there is no month {m.month}"
             elif m.day is not None and not 1 <= m.day <= 31:
@@ -182,6 +184,15 @@ def _undoubled(text: str) -> str | None:
         return None
     found = find_dates(single)
     return single if len(found) == 1 and not found[0].malformed and found[0].date else None
+
+
+def _american(m: DateMention, before: str) -> bool:
+    """A numeric date written month first ("8/21/2000") in English words."""
+    if m.kind != "numeric" or m.month is None or m.day is None or not 12 < m.month <= 31 or not 1 <= m.day <= 12:
+        return False
+    words = re.findall(r"[^\W\d_]+", before)[-4:]
+    return len(words) >= 2 and all(w.isascii() for w in words) and not any(
+        w.casefold() in ("ngay", "thang", "nam") for w in words)
 
 
 _EARLY_YEAR = re.compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
@@ -358,6 +369,13 @@ _DEADLINE = re.compile(
 # "dự án được phê duyệt trước ngày ...", "có hiệu lực trước ngày ...".
 _CUTOFF = re.compile(r"(?<!\w)(?:đã|được|phát\s+sinh|hiệu\s+lực|kể\s+từ|tính\s+đến|trước\s+đây)(?!\w)",
                      re.IGNORECASE)
+# A bare "trước" is a deadline only where a task is set ("báo cáo trước ngày …", "hoàn thành trước
+# …"); before a state or an event ("khi nghỉ hưu trước ngày …") it draws a line, no deadline.
+_OBLIGATION = re.compile(r"(?<!\w)(?:hoàn\s+thành|hoàn\s+tất|báo\s+cáo|gửi|nộp|trình|ban\s+hành|triển\s+khai|xong|"
+                         r"tổ\s+chức|phê\s+duyệt|cập\s+nhật|kết\s+thúc|giải\s+ngân|đưa\s+vào|phải|cần|giao|"
+                         r"đề\s+nghị|yêu\s+cầu|xây\s+dựng|thực\s+hiện|rà\s+soát|tổng\s+hợp|chuẩn\s+bị)(?!\w)",
+                         re.IGNORECASE)
+_CONDITION = re.compile(r"(?<!\w)(?:khi|nếu|trường\s+hợp)(?!\w)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.;:!?\n]|(?<!\w)(?:và|hoặc)\s")
 
 
@@ -374,6 +392,9 @@ def _deadlines(document: Document | None) -> Iterator[Located]:
         clause = before[starts[-1] if starts else 0:marker.start()]
         if _CUTOFF.search(clause):
             continue
+        if marker.group(0).strip().casefold().startswith("trước") and (
+                _CONDITION.search(clause) or not _OBLIGATION.search(clause)):
+            continue   # "chức danh khi nghỉ hưu trước ngày 01/7/2025": a condition, no task with a day
         yield found
 
 
