@@ -560,6 +560,14 @@ class MalformedSymbol(CheckKind):
                     yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
                                                          "problem": problem, "expected": expected},
                               suggestion=f"{m.group(0)} → {expected}")
+                for m in _SLASH_MOVED.finditer(piece.text):   # "1534QĐ/UBND": the slash after the type code
+                    location = piece.locate(m.start())
+                    seen.add(_position(location))
+                    expected = f"{m.group('serial')}/{m.group('code')}-{m.group('issuer')}"
+                    problem = Localized({"vi": "dấu / đặt sau mã loại văn bản", "en": "the slash after the type code"})
+                    yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
+                                                         "problem": problem, "expected": expected},
+                              suggestion=f"{m.group(0)} → {expected}")
         for reference in subject.structure.references:
             if reference.internal or not reference.number or not reference.symbol:
                 continue
@@ -581,6 +589,10 @@ class MalformedSymbol(CheckKind):
 # typed as a hyphen.
 _YEAR_RUN_IN = re.compile(r"(?<![\w/])(?P<serial>[0-9]{1,5})/(?P<year>(?:19|20)[0-9]{2})(?P<sep>-?)"
                           r"(?P<symbol>(?:NQ|QĐ|NĐ|TTLT|TT|CT|KH|QyĐ)-[A-ZĐ][A-Za-zĐđ0-9]*)(?![\w/])")
+
+
+_SLASH_MOVED = re.compile(r"(?<![\w/.,])(?P<serial>[0-9]{1,5})(?P<code>NQ|QĐ|NĐ|TT|CT|KH|TB|BC|TTr)/"
+                          r"(?P<issuer>UBND|HĐND|CP|TTg|[BS][A-ZĐ]{2,9})(?![\w/])")
 
 
 def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
