@@ -414,3 +414,11 @@ def test_each_footnote_numbers_its_own_list():
     rules = load_rules([Path(__file__).resolve().parent.parent / "rules" / "numbering.yaml"], include_default=False)
     subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure)
     assert run_rules(subject, rules) == []
+
+
+def test_a_bold_reference_wrapped_after_tai_is_no_article():
+    from plancheck.read.text import read_text_document
+
+    text = "**Điều 1. **Áp dụng theo quy định tại\n**Điều 5** Luật Đất đai.\n**Điều 2. **Hiệu lực thi hành\n"
+    clauses, _ = extract_clauses(read_text_document("t.md", text.encode("utf-8")))
+    assert outline(clauses) == ["Điều 1", "Điều 2"]

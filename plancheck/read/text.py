@@ -360,6 +360,8 @@ def _continues(previous: _Line, line: _Line, gap: bool, layout: _Layout) -> bool
     """Whether ``line`` goes on the paragraph that ``previous`` ended."""
     if previous.heading or line.heading or _is_doc_type(previous) or _is_doc_type(line):
         return False
+    if not gap and _OPEN_END.search(previous.text):
+        return True   # "… quy định tại" / "**Điều 5** Luật …", "Mục I Phụ lục này …": a reference wrapped
     if _BOLD_HEADING_WORD.match(line.raw):
         return False   # "*(Chi tiết theo Phụ lục đính kèm)*" / "**Điều" / "2. **Giao …": an article opens
     if previous.bold == "open":
@@ -370,8 +372,6 @@ def _continues(previous: _Line, line: _Line, gap: bool, layout: _Layout) -> bool
     if label and label.end() == len(previous.text.rstrip()):
         return not _MARKER.match(line.text)   # "Điều 2." / "Nhiệm vụ và quyền hạn"
     ending = _ending(previous.text)
-    if not gap and _OPEN_END.search(previous.text):
-        return True   # "… quy định tại" / "Mục I Phụ lục này …": a reference wrapped, no heading
     if _MARKER.match(line.text):
         # "kinh tế\n- xã hội": a dash wrapped to the start of a line is no bullet
         return (not gap and ending is None and _WRAPPED_DASH.match(line.text) is not None
