@@ -94,6 +94,17 @@ def code_name(code: str) -> str | None:
 
 
 
+# -- the types of documents, as cited ("Nghị quyết số …") and as a header names them ("NGHỊ QUYẾT")
+DOCUMENT_TYPES: tuple[str, ...] = (
+    "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư liên tịch", "Thông tư",
+    "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Chỉ thị", "Kết luận", "Thông báo kết luận", "Thông báo",
+    "Công văn", "Công điện", "Văn bản", "Báo cáo thẩm tra", "Báo cáo", "Tờ trình", "Kế hoạch",
+    "Chương trình hành động", "Chương trình", "Đề án", "Phương án", "Hướng dẫn", "Quy định", "Quy chế",
+    "Thông tri", "Điều lệ", "Hiệp định", "Lệnh", "Biên bản",
+)
+GENERIC_TYPES = frozenset({"Văn bản"})   # any type: cited, never a header's
+
+
 # -- what kind of text a type names ----------------------------------------------------------
 # By the code of the document's own number first (it is registered), by its type word else.
 KIND_BY_CODE: dict[str, str] = {

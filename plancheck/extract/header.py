@@ -18,6 +18,7 @@ from typing import Iterator
 
 
 from ..dates import DateMention, find_dates
+from ..lexicon import DOCUMENT_TYPES, GENERIC_TYPES
 from ..models.document import Cell, Closing, Document, Header, Paragraph, Table
 from ..models.location import Location
 from ..text import parse_ordinal
@@ -68,11 +69,8 @@ _NUMBER = re.compile(
     r"(?m)^[ \t\u00a0]*+Số(?:\s*+:\s*+|[ \t\u00a0]++)(?P<number>[^\s|/]*+(?:[ \t\u00a0]*+/[^\s|]*+)+)"
     r"|^[ \t\u00a0]*+Số[ \t\u00a0]*+:(?P<blank>)")
 _PLACE_COMMA = re.compile(r",\s*(?=ngày(?!\w))", re.IGNORECASE)
-_DOC_TYPES = (
-    "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH", "THÔNG TƯ", "CHỈ THỊ", "KẾ HOẠCH",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "BÁO CÁO", "TỜ TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "QUY CHẾ",
-    "QUY ĐỊNH", "HƯỚNG DẪN", "THÔNG BÁO", "KẾT LUẬN", "CÔNG VĂN", "PHÁP LỆNH", "LUẬT", "LỆNH", "ĐIỀU LỆ",
-)
+# The lexicon's types in capitals, longest first ("THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
+_DOC_TYPES = tuple(sorted((t.upper() for t in DOCUMENT_TYPES if t not in GENERIC_TYPES), key=len, reverse=True))
 # Upper case only, as a heading; "QUYẾT ĐỊNH:" is the enacting formula, not the type.
 _DOC_TYPE = re.compile(
     r"(?<!\w)(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _DOC_TYPES) + r")(?!\w)(?![ \t]*:)"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from ..dates import DateMention, find_dates
+from ..lexicon import DOCUMENT_TYPES
 from ..models.document import Cell, Document, Paragraph, Reference, Table
 from ..models.location import Location
 
@@ -28,13 +29,7 @@ _Locate = Callable[[int], Location]
 __all__ = ["extract_references"]
 
 # -- document types -------------------------------------------------------------------
-_TYPES = (
-    "Nghị quyết liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư liên tịch", "Thông tư",
-    "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Chỉ thị", "Kết luận", "Thông báo kết luận", "Thông báo",
-    "Công văn", "Công điện", "Văn bản", "Báo cáo thẩm tra", "Báo cáo", "Tờ trình", "Kế hoạch",
-    "Chương trình hành động", "Chương trình", "Đề án", "Hướng dẫn", "Quy định", "Quy chế", "Thông tri",
-    "Điều lệ", "Hiệp định", "Lệnh", "Biên bản",
-)
+_TYPES = DOCUMENT_TYPES
 _STANDARD_TYPE = {t.casefold(): t for t in _TYPES}
 _TYPE = r"(?:" + "|".join(t.replace(" ", r"\s+") for t in _TYPES) + r")"
 _NAMED_TYPES = r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"  # cited by name, not only by number
