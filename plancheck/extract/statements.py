@@ -761,7 +761,6 @@ class _Reader:
         """Whether the shares name the whole (so they must reach 100%), and what an economic
         structure may leave unstated (the product-tax share). ``around``: each share's words
         before and after it ("89,3%, là dân thành thị")."""
-        joined = " | ".join(names)
         if any(_TAX.search(n) for n in names) or any(_REST.search(n) for n in names):
             return True, None
         sectors = [any(s.search(n) for n in names) for s in _SECTORS]
