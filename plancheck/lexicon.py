@@ -92,6 +92,14 @@ def code_name(code: str) -> str | None:
     return CODE_TYPES[standard] if standard else None
 
 
+def is_type_code(code: str) -> bool:
+    """Whether a symbol's first part is a registered type code ("NQ", "QĐ"; "CTT" is none)."""
+    return latin(code).casefold() in _CODE_BY_FOLD
+
+
+# The national motto that heads every administrative document, with its subtitle when written.
+MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+                   r"(?:[\s-]*Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)?", re.IGNORECASE)
 
 
 # -- the types of documents, as cited ("Nghị quyết số …") and as a header names them ("NGHỊ QUYẾT")

@@ -120,6 +120,9 @@ _ORDINAL_WORD: dict[str, _Reading] = {
 }
 
 _ASCII_DIGITS = re.compile(r"[0-9]+")
+# An elision standing alone: "[...]", "(…)", or an ellipsis on its own line (possessive
+# quantifiers: linear on "[" + 50.000 dots).
+ELISION = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")
 
 
 # -- parsing ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Literal
 
 from ..models.document import Clause, Document, DocumentStructure
 from ..models.location import Location
+from ..text import ELISION
 from .base import CheckKind, Hit, Params, Subject
 from .dates import date_mentions
 
@@ -33,7 +34,6 @@ _SLASHED = re.compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
 # "xxx", "XXX", "năm 20xx", "Số: xx/QĐ"; not in an address ("www.xxx.vn"); "XX" is a Roman twenty.
 _CROSSES = re.compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
 _DOT_RUN = re.compile(_DOTS)
-_ELISION = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")   # possessive: linear on "[" + 50.000 dots
 _PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*$")
 _WORD = re.compile(r"%|[0-9]|[^\W\d_]+")
 _LAST_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")
@@ -208,10 +208,6 @@ def _tree_scopes(structure: DocumentStructure) -> list[tuple[int, bool]]:
     return marks
 
 
-def _in_form(block: int, scopes: _Forms) -> bool:
-    return block in scopes
-
-
 # -- the check ---------------------------------------------------------------------------------
 class PlaceholderParams(Params):
     target: Literal["number", "date", "mark"]
@@ -227,7 +223,9 @@ class Placeholder(CheckKind):
         if document is None:
             return
         draft = subject.options.get("stage") == "draft"
-        scopes = _form_scopes(subject.structure, document)
+        if "forms" not in subject.derived:   # once for the three placeholder rules
+            subject.derived["forms"] = _form_scopes(subject.structure, document)
+        scopes = subject.derived["forms"]
         for location, blank in self._blanks(subject, document, params.target, scopes):
             yield Hit(
                 location=location,
@@ -248,7 +246,7 @@ class Placeholder(CheckKind):
             own = header.date_location if header else None
             for found in date_mentions(document):
                 m = found.mention
-                if not m.blank_number or m.malformed or (_in_form(found.block, scopes) and not (
+                if not m.blank_number or m.malformed or (found.block in scopes and not (
                         _CITATION_DATE.search(found.before(100)) and (m.month or m.year))):
                     continue   # a form's date field (but "Thông tư số /2025/TT-BKHCN ngày /11/2025" cites a real
                     # act); a malformed date ("ngày ngày 08 tháng 6") is the date rule's one finding
@@ -272,10 +270,10 @@ class Placeholder(CheckKind):
             if f.mention.blank_number:
                 blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
         for piece, block in document.pieces():
-            if _ELISION.fullmatch(piece.text):
+            if ELISION.fullmatch(piece.text):
                 continue   # "[...]" alone on its line: words of a quotation left out, no blank
             blanks = find_blanks(piece.text)
-            if _in_form(block, scopes):   # a form's fields are for its users; a cited act's number is no field
+            if block in scopes:   # a form's fields are for its users; a cited act's number is no field
                 blanks = [b for b in blanks if _cites(piece.text, b)]
             if target == "mark":
                 dates = blank_dates.get(id(piece), [])   # in order, disjoint

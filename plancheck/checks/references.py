@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 
 from pydantic import Field
 
-from ..lexicon import CODE_TYPES, SERIAL, TYPE_CODES, Number, code_name, latin, parse_number, squash
+from ..lexicon import CODE_TYPES, SERIAL, TYPE_CODES, Number, code_name, is_type_code, latin, parse_number, squash
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
 from ..numbers import roman_value
@@ -551,23 +551,14 @@ class MalformedSymbol(CheckKind):
         seen: set[tuple[int, int]] = set()
         if subject.document is not None:   # numbers the reference reader cannot take apart
             for piece, _ in subject.document.pieces():
-                for m in _YEAR_RUN_IN.finditer(piece.text):
-                    location = piece.locate(m.start())
-                    seen.add(_position(location))
-                    expected = f"{m.group('serial')}/{m.group('year')}/{m.group('symbol')}"
-                    problem = Localized({"vi": "thiếu dấu / sau năm", "en": "no slash after the year"}) \
-                        if not m.group("sep") else Localized({"vi": "dấu - thay cho dấu /", "en": "a hyphen for the slash"})
-                    yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
-                                                         "problem": problem, "expected": expected},
-                              suggestion=f"{m.group(0)} → {expected}")
-                for m in _SLASH_MOVED.finditer(piece.text):   # "1534QĐ/UBND": the slash after the type code
-                    location = piece.locate(m.start())
-                    seen.add(_position(location))
-                    expected = f"{m.group('serial')}/{m.group('code')}-{m.group('issuer')}"
-                    problem = Localized({"vi": "dấu / đặt sau mã loại văn bản", "en": "the slash after the type code"})
-                    yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
-                                                         "problem": problem, "expected": expected},
-                              suggestion=f"{m.group(0)} → {expected}")
+                for pattern, mend in _MISPLACED_SLASHES:
+                    for m in pattern.finditer(piece.text):
+                        location = piece.locate(m.start())
+                        seen.add(_position(location))
+                        problem, expected = mend(m)
+                        yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
+                                                             "problem": problem, "expected": expected},
+                                  suggestion=f"{m.group(0)} → {expected}")
         for reference in subject.structure.references:
             if reference.internal or not reference.number or not reference.symbol:
                 continue
@@ -595,6 +586,17 @@ _SLASH_MOVED = re.compile(r"(?<![\w/.,])(?P<serial>[0-9]{1,5})(?P<code>NQ|QĐ|N�
                           r"(?P<issuer>UBND|HĐND|CP|TTg|[BS][A-ZĐ]{2,9})(?![\w/])")
 
 
+_NO_SLASH = Localized({"vi": "thiếu dấu / sau năm", "en": "no slash after the year"})
+_HYPHEN_FOR_SLASH = Localized({"vi": "dấu - thay cho dấu /", "en": "a hyphen for the slash"})
+_SLASH_AFTER_CODE = Localized({"vi": "dấu / đặt sau mã loại văn bản", "en": "the slash after the type code"})
+# Numbers the reference reader cannot take apart, each with what went wrong and its mended form.
+_MISPLACED_SLASHES = (
+    (_YEAR_RUN_IN, lambda m: (_HYPHEN_FOR_SLASH if m.group("sep") else _NO_SLASH,
+                              f"{m.group('serial')}/{m.group('year')}/{m.group('symbol')}")),
+    (_SLASH_MOVED, lambda m: (_SLASH_AFTER_CODE, f"{m.group('serial')}/{m.group('code')}-{m.group('issuer')}")),
+)
+
+
 def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
     number, symbol = reference.number or "", reference.symbol or ""
     foreign = [c for c in number if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
@@ -606,7 +608,7 @@ def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
         return "O → Q", number.replace(compact, compact.replace("OH", "QH"))
     first = compact.split("-", 1)[0]
     expected_codes = TYPE_CODES.get(reference.doc_type or "", frozenset())
-    if "-" in compact and expected_codes and latin(first).casefold() not in _CODES_FOLDED:
+    if "-" in compact and expected_codes and not is_type_code(first):
         near = [c for c in expected_codes if _one_edit(latin(first).casefold(), c.casefold())]
         if len(near) == 1:   # "15/CTT-TTg" of a Chỉ thị: the type code CT with a letter too many
             return Localized({"vi": f"mã loại {first} → {near[0]}", "en": f"type code {first} → {near[0]}"}), \
@@ -622,9 +624,6 @@ def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
             fixed = f"{compact[:len(code)]}-{compact[len(code):]}"
             return "hyphen", number[: len(number) - len(symbol)] + fixed
     return None
-
-
-_CODES_FOLDED = frozenset(c.casefold() for c in CODE_TYPES)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -4,14 +4,25 @@ in ("97/2025/QH13": term XIII sat 2011–2016), and the ministry whose code it c
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from ..lexicon import ASSEMBLY_TERMS, ISSUER_CODES, issuer_code_of, squash, terms_of_year
+from ..lexicon import ASSEMBLY_TERMS, ISSUER_CODES, SERIAL, issuer_code_of, parse_number, squash, terms_of_year
+from ..models.document import Reference
 from ..numbers import roman_numeral
 from .base import CheckKind, Hit, Params, Subject
 
 _ASSEMBLY = re.compile(r"^(?P<body>UBTVQH|QH)(?P<term>[0-9]{1,2})$")
 _MINISTRY_SYMBOL = re.compile(r"^(?P<code>[A-ZĐ][A-Za-zĐđ]*)-(?P<issuer>[A-ZĐ]+)$")
+
+
+def _cited(subject: Subject) -> Iterator[Reference]:
+    """The citations of other acts that give a number and its symbol."""
+    if subject.structure is not None:
+        yield from (r for r in subject.structure.references if not r.internal and r.number and r.symbol)
+
+
+def _shown(r: Reference) -> str:
+    return " ".join(r.text.split())[:80]
 
 
 class AssemblyTerm(CheckKind):
@@ -22,11 +33,7 @@ class AssemblyTerm(CheckKind):
     fields = frozenset({"text", "number", "term", "term_roman", "first", "last", "year", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        if subject.structure is None:
-            return
-        for r in subject.structure.references:
-            if r.internal or not r.number or not r.symbol:
-                continue
+        for r in _cited(subject):
             tail = squash(r.symbol).rsplit("-", 1)[-1]
             m = _ASSEMBLY.match(tail)
             year = r.year_in_number or (r.date.year if r.date else None)
@@ -40,7 +47,7 @@ class AssemblyTerm(CheckKind):
             expected = r.number.replace(tail, f"{m.group('body')}{right[0]}") if len(right) == 1 else ""
             yield Hit(
                 location=r.location,
-                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "term": term,
+                fields={"text": _shown(r), "number": r.number, "term": term,
                         "term_roman": roman_numeral(term) if 0 < term < 40 else str(term),
                         "first": span[0] if span else "?", "last": span[1] if span else "?", "year": year,
                         "expected": expected},
@@ -55,13 +62,9 @@ class IssuerCode(CheckKind):
     fields = frozenset({"text", "number", "code", "code_name", "issuer", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        if subject.structure is None:
-            return
-        for r in subject.structure.references:
-            if r.internal or not r.number or not r.symbol or not r.issuer:
-                continue
+        for r in _cited(subject):
             m = _MINISTRY_SYMBOL.match(squash(r.symbol))
-            if not m or m.group("issuer") not in ISSUER_CODES:
+            if not r.issuer or not m or m.group("issuer") not in ISSUER_CODES:
                 continue   # a joint act ("TTLT-BTC-BCT") or an issuer outside the ministries
             named = issuer_code_of(r.issuer)
             if named is None or named == m.group("issuer"):
@@ -69,7 +72,7 @@ class IssuerCode(CheckKind):
             expected = r.number[: len(r.number) - len(m.group("issuer"))] + named
             yield Hit(
                 location=r.location,
-                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "code": m.group("issuer"),
+                fields={"text": _shown(r), "number": r.number, "code": m.group("issuer"),
                         "code_name": ISSUER_CODES[m.group("issuer")], "issuer": r.issuer, "expected": expected},
                 suggestion=f"{r.number} → {expected}?",
             )
@@ -88,20 +91,19 @@ class YearlessNumber(CheckKind):
     fields = frozenset({"text", "number", "doc_type", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        if subject.structure is None:
-            return
-        for r in subject.structure.references:
-            if r.internal or r.doc_type not in _ALWAYS_DATED or not r.number or not r.symbol or r.year_in_number:
+        for r in _cited(subject):
+            if r.doc_type not in _ALWAYS_DATED or r.year_in_number:
                 continue
             if r.date is None or r.date.year < _DATED_SINCE:
                 continue   # an older decree was "211/CP", "03/NĐ-76"; an undated citation tells no era
-            serial = re.match(r"\s*([0-9]+)\s*/", r.number)
-            if serial is None or "-" in r.number.split("/", 1)[0]:
+            number = parse_number(r.number, r.symbol)
+            if number is None or number.serial is None or number.party:
                 continue   # blank (another rule's) or a party document
-            expected = f"{serial.group(1)}/{r.date.year}/{squash(r.symbol)}"
+            written = SERIAL.match(r.number).group(1)   # as written: "057" stays "057"
+            expected = f"{written}/{r.date.year}/{number.symbol}"
             yield Hit(
                 location=r.location,
-                fields={"text": " ".join(r.text.split())[:80], "number": r.number, "doc_type": r.doc_type,
+                fields={"text": _shown(r), "number": r.number, "doc_type": r.doc_type,
                         "expected": expected},
                 suggestion=f"{r.number} → {expected}?",
             )

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models.document import Clause, Document, Paragraph
+from ..text import ELISION
 
 __all__ = ["extract_clauses"]
 
@@ -153,7 +154,6 @@ _SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Đ
 _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
-_ELISION_LINE = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")   # possessive: linear on "[" + 50.000 dots
 _FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 _FOREIGN_INTRO = re.compile(
@@ -342,7 +342,7 @@ class _Walker:
             if self.foreign and (paragraph.index != self.last_index + 1 or _label_at_start(paragraph.text) is None):
                 self.foreign = False
                 self.tree.close_quote()
-            if _ELISION_LINE.fullmatch(paragraph.text):
+            if ELISION.fullmatch(paragraph.text):
                 self.elided = True   # "[...]": what follows may skip the numbers left out
                 continue
             if _FOOTNOTE.match(paragraph.text):   # "[4] Gồm: (i) …; (ii) …": each footnote numbers its own list

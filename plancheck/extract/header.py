@@ -18,7 +18,7 @@ from typing import Iterator
 
 
 from ..dates import DateMention, find_dates
-from ..lexicon import DOCUMENT_TYPES, GENERIC_TYPES
+from ..lexicon import DOCUMENT_TYPES, GENERIC_TYPES, MOTTO
 from ..models.document import Cell, Closing, Document, Header, Paragraph, Table
 from ..models.location import Location
 from ..text import parse_ordinal
@@ -61,8 +61,6 @@ def _pieces_of(document: Document) -> Iterator[Paragraph | Cell]:
 
 
 # -- what the parts look like ------------------------------------------------------
-_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-                    r"(?:[\s-]*Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)?", re.IGNORECASE)
 # "Số: 252/NQ-HĐND" at the start of its line; a draft leaves the number blank
 # ("Số:     /QĐ-UBND", or nothing at all); a slip drops the colon ("Số 2696/QĐ-UBND").
 _NUMBER = re.compile(
@@ -116,7 +114,7 @@ def _header_text(document: Document) -> _Joined:
             break
         if plain.strip():
             joined.add(piece)
-            seen_header = seen_header or bool(_MOTTO.search(plain) or _NUMBER.search(plain)
+            seen_header = seen_header or bool(MOTTO.search(plain) or _NUMBER.search(plain)
                                               or _DOC_TYPE.match(plain.strip()))
     return joined
 
@@ -222,7 +220,7 @@ def extract_header(document: Document) -> Header:
 def _extract_header(joined: _Joined) -> Header:
     text = joined.text
     header = Header()
-    motto = _MOTTO.search(text)
+    motto = MOTTO.search(text)
     number = _NUMBER.search(text)
     dated = _place_and_date(text, [m.end() for m in (motto, number) if m])
     # The issuing body heads the layout: before the motto, or before the number

@@ -733,9 +733,7 @@ class _Reader:
         """What contributed the points at figure k: its clause, from the list separator (or the
         growth they share) before it, up to its first verb ("; khu vực dịch vụ tăng 8,6%, đóng góp")."""
         start = max(self.text.rfind(";", 0, self.f[k].start) + 1, floor)
-        clause = self.text[start: self.f[k].start]
-        if (sector := re.search(r"\b(?:khu vực|ngành|thuế)\b", clause, re.IGNORECASE)) is not None:
-            clause = clause[sector.start():]
+        clause = _from_sector(self.text[start: self.f[k].start])
         return re.split(r"\s(?:ước|tăng|đạt|đóng góp|góp)\b|\d", clause, 1)[0].strip(" ,:-")
 
     def _clause_label(self, i: int) -> str:
@@ -1015,11 +1013,19 @@ class _Reader:
                                            location=self.locate(m.start())))
 
 
+def _from_sector(text: str) -> str:
+    """The text from its sector's name on: "…, khu vực nông, lâm nghiệp …" → "khu vực nông, …"."""
+    sector = _SECTOR_START.search(text)
+    return text[sector.start():] if sector else text
+
+
+_SECTOR_START = re.compile(r"\b(?:khu vực|ngành|thuế)\b", re.IGNORECASE)
+
+
 def _sector_name(label: str) -> str:
     """A sector's name in a clause about its share: "cơ cấu kinh tế chuyển dịch đúng hướng, khu vực nông,
     lâm nghiệp và thủy sản năm 2021 chiếm tỷ trọng" → "khu vực nông, lâm nghiệp và thủy sản"."""
-    if (sector := re.search(r"\b(?:khu vực|ngành|thuế)\b", label, re.IGNORECASE)) is not None:
-        label = label[sector.start():]
+    label = _from_sector(label)
     label = re.sub(r"^(?:tỷ trọng|tỉ trọng)\s+(?:của\s+)?", "", label, flags=re.IGNORECASE)
     label = re.sub(r"(?:\s+(?:năm\s+(?:19|20)\d\d|chiếm|tỷ trọng|tỉ trọng|giảm|tăng|từ))+\s*$", "", label, flags=re.IGNORECASE)
     return label.strip(" ,:")

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import KIND_BY_CODE, KIND_BY_TYPE_WORD, number_code
+from ..lexicon import KIND_BY_CODE, KIND_BY_TYPE_WORD, MOTTO, number_code
 from ..models import TextKind
 from ..models.document import Document, Header
 
 _LOOK_LINES = 80   # a header lies within the first lines, after a web page's site text
 _ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
                            r"Bách khoa toàn thư mở", re.IGNORECASE)
-_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
 _GROUNDS = re.compile(r"^\W*Căn cứ\b", re.IGNORECASE | re.MULTILINE)   # the preamble of an act
 _OWN_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[0-9][^\s|,;]*)")
 _ARTICLE_TITLE = re.compile(r"^#\s+(?P<title>.+)$")
@@ -29,24 +28,25 @@ _ARTICLE_CUES = re.compile(r"\bNội dung chính\b|\bChuyên viên pháp lý\b|\
 def classify(document: Document, header: Header) -> TextKind:
     lines = document.lines
     head = "\n".join(lines[:_LOOK_LINES])
+    motto = MOTTO.search(head) is not None
     if len(_ENCYCLOPEDIA.findall("\n".join(lines))) >= 2:
         return TextKind.encyclopedia
     number = header.number or ((m := _OWN_NUMBER.search(head)) and m.group("number"))
     code = number_code(number)
     if code in KIND_BY_CODE:
         return TextKind(KIND_BY_CODE[code])
-    if header.doc_type and (number or header.issuer or _MOTTO.search(head) or _GROUNDS.search(head)):
+    if header.doc_type and (number or header.issuer or motto or _GROUNDS.search(head)):
         word = " ".join(header.doc_type.split()).casefold()
         return TextKind(KIND_BY_TYPE_WORD.get(word, "other-document"))
     if number:   # "Số: 123/UBND-KT": a letter's number names its issuer only
         return TextKind.letter if code is None else TextKind.other_document
     title = next((m.group("title") for line in lines[:5] if (m := _ARTICLE_TITLE.match(line.strip()))), None)
-    if title is not None and not _MOTTO.search(head):
+    if title is not None and not motto:
         if _QUESTION.search(title.strip()):
             return TextKind.qa_article
         if _ARTICLE_CUES.search(head):
             return TextKind.news
         return TextKind.encyclopedia if len(title.split()) <= 6 else TextKind.news
-    if _MOTTO.search(head):
+    if motto:
         return TextKind.other_document
     return TextKind.unknown

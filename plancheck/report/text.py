@@ -1,6 +1,8 @@
 """Human-readable output: `path:line:col: PC101 [error] message`, then the line."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..models.report import Report
 
 _LABELS = {
@@ -58,8 +60,6 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
 def _kinds(report: Report, lang: str) -> str:
     """What the documents were taken for ("(trang bách khoa)", "(2 quyết định, 1 tin tức)"): the
     form rules apply to administrative documents only, so a reader should see the guess."""
-    from collections import Counter
-
     from ..models import TextKind
 
     counts = Counter(report.kinds.values())
