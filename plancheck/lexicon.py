@@ -87,6 +87,17 @@ def parse_number(number: str | None, symbol: str | None) -> Number | None:
     return Number(serial, year, False, None, compact, compact)
 
 
+_WHOLE_NUMBER = re.compile(r"^\s*([0-9]+[a-zđ]?)(?:-(?P<party>\S+/\S+)|(?:/[0-9]{4})?/(?P<state>\S+))\s*$")
+
+
+def parse_whole_number(number: str | None) -> Number | None:
+    """A number written whole, its symbol inside ("39/2020/NQ-HĐND", "11-NQ/TW"), as a header's "Số:"."""
+    m = _WHOLE_NUMBER.match(number or "")
+    if not m:
+        return None
+    return parse_number(number.strip(), m.group("party") or m.group("state"))
+
+
 def code_name(code: str) -> str | None:
     standard = _CODE_BY_FOLD.get(latin(code).casefold())
     return CODE_TYPES[standard] if standard else None

@@ -740,3 +740,25 @@ def test_realdocs_raise_only_the_real_numbering_defect():
 def test_an_elision_lets_the_numbers_skip():
     assert brief("Điều 5. Hồ sơ\n1. Đơn đề nghị.\n[...]\n3. Bản sao giấy phép.\n4. Bản chụp.\n") == []
     assert brief("Điều 5. Hồ sơ\n1. Đơn đề nghị.\n3. Bản sao giấy phép.\n") == [("PC602", 3, "3. → 2.")]
+
+
+# -- the steps of a procedure ("Bước 1", "Bước 2" ...) -------------------------------------------
+STEPS = """a) Quy trình cấp tỉnh:
++ Bước 1: Chuyên viên trực tại Trung tâm Phục vụ hành chính công tiếp nhận hồ sơ.
++ Bước 2: Chuyên viên Chi cục thẩm định, trình Lãnh đạo Chi cục.
++ Bước 3: Văn thư ghi số, lưu hồ sơ và chuyển kết quả.
+b) Quy trình cấp xã:
++ Bước 1: Văn phòng Ủy ban nhân dân xã tiếp nhận hồ sơ.
++ Bước 2: Văn thư ghi số, lưu hồ sơ; chuyển sang Bước 3 khi có kết quả.
+"""
+
+
+def test_steps_of_two_procedures_each_from_step_one():
+    assert brief(STEPS) == []
+
+
+def test_a_step_repeated_and_a_step_skipped():
+    repeated = STEPS.replace("+ Bước 3: Văn thư", "+ Bước 2: Văn thư")
+    assert brief(repeated) == [("PC601", 4, "Bước 2 → Bước 3")]
+    skipped = STEPS.replace("+ Bước 3: Văn thư", "+ Bước 4: Văn thư")
+    assert brief(skipped) == [("PC602", 4, "Bước 4 → Bước 3")]

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal
 
 from ..dates import DateMention, expected_form, find_dates, with_leading_zeros
-from ..models.document import Cell, Document, DocumentStructure, Paragraph, Reference, Table
+from ..lexicon import parse_number, parse_whole_number
+from ..models.document import (
+    Cell,
+    Document,
+    DocumentStructure,
+    Paragraph,
+    Reference,
+    Table,
+)
 from ..models.location import Location
 from .base import CheckKind, Hit, Params, Subject
 
@@ -285,9 +293,13 @@ class CitedAfter(CheckKind):
         if own is None:
             return
         end = _preamble_end(subject.structure)
+        itself = parse_whole_number(subject.structure.header.number)
         for ref in subject.structure.references:
             if ref.internal or ref.date is None or ref.date <= own.latest:
                 continue
+            cited = parse_number(ref.number, ref.symbol)
+            if itself is not None and cited is not None and cited.key == itself.key:
+                continue   # the document itself, dated otherwise (an annex caption): PC706's business
             in_preamble = end is not None and _at(ref.location) < end
             if in_preamble != (params.where == "preamble"):
                 continue

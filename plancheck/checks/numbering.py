@@ -210,7 +210,10 @@ def numbering_problems(structure: DocumentStructure, document: Document | None =
         else:   # a table: its cells, one after another
             texts[block.index] = " " + " ".join(c.text for row in block.rows for c in row.cells) + " "
     try:
-        problems = _Checker(texts).check(structure)
+        checker = _Checker(texts)
+        problems = checker.check(structure)
+        if document is not None:
+            problems.extend(checker.steps(document))
     except RecursionError:   # a pathological tree: no findings rather than a crash
         problems = []
     if len(_CACHE) > 16:
@@ -265,6 +268,20 @@ class _Checker:
                 continue
             self._children(clause.children, clause)
             stack.extend(reversed(clause.children))
+
+    def steps(self, document: Document) -> list[Problem]:
+        """The step labels of the procedures ("Bước 1", "Bước 2" ...), which the clause tree
+        does not hold: each run from "Bước 1" should count on without a repeat or a gap."""
+        self.problems = []
+        runs: list[list[_Item]] = []
+        for clause in _step_labels(document):
+            if clause.number == "1" or not runs:
+                runs.append([])
+            runs[-1].append(_Item(clause, int(clause.number or 0), clause.number or ""))
+        for run in runs:
+            if len(run) >= 2:
+                self._sequence(run, _System("arabic"), run[0].value or 1, parent=None)
+        return self.problems
 
     def _children(self, children: list[Clause], parent: Clause | None, quoted: bool = False) -> None:
         lists: dict[tuple[str, str], list[Clause]] = {}
@@ -427,6 +444,28 @@ class _Checker:
 
 
 # -- reading labels -------------------------------------------------------------------
+# A step label opening a paragraph or a table cell: "Bước 2:", "**Bước 2**", "**Bước** **10**",
+# "Bước 3. Thẩm định"; not a mention of a step in a sentence ("Bước 2 và Bước 3 ...").
+_STEP = re.compile(r"[\s*_(\[+•–-]{0,6}Bước[\s*_]{1,8}(\d{1,2})(?![\d,]|[./]\d)[*_]*+"
+                   r"(?=\s*+(?:[:.)–-]|$)|\s++[A-ZĐÀ-Ỹ])")
+
+
+def _step_labels(document: Document) -> Iterator[Clause]:
+    """The step labels of a document in reading order, each as a clause of level "step"."""
+    for block in document.blocks:
+        cells = [block] if isinstance(block, Paragraph) else [c for row in block.rows for c in row.cells]
+        for cell in cells:
+            # at the start of each source line of it (lines without a blank between are one paragraph)
+            for start in sorted({0, *(span.start for span in cell.spans)}):
+                match = _STEP.match(cell.text, start)
+                if match is None:
+                    continue
+                number = match.group(1).lstrip("0") or "0"
+                location = cell.locate(cell.text.find("Bước", match.start()))
+                yield Clause(level="step", label=f"Bước {match.group(1)}", number=number,
+                             location=location, block=block.index)
+
+
 def _in_scope(roots: list[Clause]) -> Iterator[Clause]:
     """The clauses of a scope in document order, without quoted text and forms (scopes of their own)."""
     stack = list(reversed(roots))

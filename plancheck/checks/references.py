@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 
 from pydantic import Field
 
-from ..lexicon import CODE_TYPES, SERIAL, TYPE_CODES, Number, code_name, is_type_code, latin, parse_number, squash
+from ..lexicon import (CODE_TYPES, SERIAL, TYPE_CODES, code_name, is_type_code, latin, parse_number,
+                       parse_whole_number, squash)
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
 from ..numbers import roman_value
@@ -663,7 +664,7 @@ class CitationDateConflict(CheckKind):
     document's own number included): one of the dates is wrong."""
 
     name = "citation_date_conflict"
-    fields = frozenset({"number", "date", "other_date", "other_line"})
+    fields = frozenset({"number", "date", "other_date", "other_line", "other_vi", "other_en"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         structure = subject.structure
@@ -672,7 +673,7 @@ class CitationDateConflict(CheckKind):
         cited: list[_Cited] = []
         header = structure.header
         if header.number and header.date:
-            own = _own_number(header.number)
+            own = parse_whole_number(header.number)
             if own is not None:
                 cited.append(_Cited(header.number, own.key, header.date,
                                     header.number_location or header.date_location or Location(), header.issuer,
@@ -694,22 +695,26 @@ class CitationDateConflict(CheckKind):
                 yield Hit(
                     location=c.location,
                     fields={"number": c.number, "date": c.date.strftime("%d/%m/%Y"),
-                            "other_date": clash.date.strftime("%d/%m/%Y"), "other_line": clash.location.line},
+                            "other_date": clash.date.strftime("%d/%m/%Y"), "other_line": clash.location.line,
+                            **_clash_source(clash)},
                     evidence={"dates": [e.date.isoformat() for e in earlier + [c]]},
                 )
             earlier.append(c)
 
 
+def _clash_source(clash: _Cited) -> dict[str, str]:
+    """Who gives the other date: the document's own header (an annex caption or a closing
+    that dates the document itself otherwise), or another citation."""
+    line = clash.location.line
+    if clash.own:
+        return {"other_vi": f"số, ngày của chính văn bản này (dòng {line}) ghi",
+                "other_en": f"this document's own number and date (line {line}) give"}
+    return {"other_vi": f"dòng {line} dẫn cùng số này", "other_en": f"line {line} cites the same number as of"}
+
+
 def _different_levels(a: str | None, b: str | None) -> bool:
     la, lb = _level(a), _level(b)
     return la is not None and lb is not None and la != lb
-
-
-def _own_number(number: str) -> Number | None:
-    m = re.match(r"^\s*([0-9]+[a-zđ]?)(?:-(?P<party>\S+/\S+)|(?:/[0-9]{4})?/(?P<state>\S+))\s*$", number)
-    if not m:
-        return None
-    return parse_number(number.strip(), m.group("party") or m.group("state"))
 
 
 class NormativeYear(CheckKind):

@@ -19,6 +19,7 @@ def extract_structure(document: Document) -> DocumentStructure:
 def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:
     """The figures: indicators from tables, then what the prose states."""
     from .calculations import calculations_in_tables
+    from .procedure_counts import procedure_counts
     from .table_quotients import quotients_in_tables
     from .row_sums import row_sums_in_tables
     from .table_totals import totals_in_tables
@@ -40,4 +41,5 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     plan.comparisons.extend(quotients_in_tables(document.tables()))
     plan.breakdowns.extend(totals_in_tables(document.tables()))
     plan.breakdowns.extend(row_sums_in_tables(document.tables()))
+    plan.counts.extend(procedure_counts(document))
     return plan

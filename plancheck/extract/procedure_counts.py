@@ -1,0 +1,115 @@
+"""Counts of administrative procedures in a list's headings against the rows they head.
+
+A decision that publishes procedures (thủ tục hành chính, TTHC) lists them in a table
+grouped under headings that state how many each group holds: "Lĩnh vực Du lịch (11 TTHC)",
+then rows numbered 1, 2 … 11. A group heading with no rows of its own ("THỦ TỤC HÀNH CHÍNH
+CẤP TỈNH (48 TTHC)") holds the groups after it up to the next such heading.
+
+The rows are counted by their serial numbers, cells holding a number alone that runs on from
+1 without a break, read in reading order (the cells of a table extracted from the web come
+one per line, so the rows themselves cannot be trusted). A list that starts again at 1 under
+one heading, or a heading with no numbered rows and no groups, gives no count: there is no
+one list to compare with.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..models.document import Document, Paragraph
+from ..models.plan import StatedCount
+from ..models.value import Value
+
+# "(11 TTHC)", "(03 thủ tục hành chính)", "(01 thủ tục)"; the number may wrap onto the next line.
+_HEADING = re.compile(r"\(\s*(\d{1,3})\s+(TTHC|thủ\s+tục(?:\s+hành\s+chính)?)\s*\)", re.IGNORECASE)
+_SERIAL = re.compile(r"[\s*]*(\d{1,3})\.?[\s*]*")
+_CODE = re.compile(r"\d\.\d{6}(?:\.\S+)?")      # a procedure's code in the national database ("2.001611")
+_MARK = re.compile(r"[xX✓\-–\s*]*")              # a tick in a column
+
+
+class _Group:
+    __slots__ = ("block", "stated", "serial", "names", "broken")
+
+    def __init__(self, block: int, stated: Value) -> None:
+        self.block = block              # the block (table) the heading stands in
+        self.stated = stated
+        self.serial = 0                 # the last serial number read under the heading
+        self.names: list[str] = []      # "1. Thu hồi giấy phép …", one per row
+        self.broken = False             # the numbering started again: no one list
+
+
+def procedure_counts(document: Document) -> list[StatedCount]:
+    groups: list[_Group] = []
+    pending: int | None = None          # the index in names of a row whose name is still to come
+    for block, text, locate in _cells(document):
+        heading = _HEADING.search(text)
+        if heading is not None:
+            n = int(heading.group(1))
+            groups.append(_Group(block, Value(text=heading.group(1), lo=Decimal(n), hi=Decimal(n),
+                                                point=Decimal(n), decimals=0, location=locate(heading.start(1)))))
+            pending = None
+            continue
+        if not groups:
+            continue
+        group = groups[-1]
+        serial = _SERIAL.fullmatch(text)
+        if serial is not None:
+            value = int(serial.group(1))
+            if value == group.serial + 1:
+                group.serial = value
+                group.names.append(serial.group(1))
+                pending = len(group.names) - 1
+            elif value == 1 and group.serial:
+                group.broken = True
+            continue
+        if pending is not None and not _CODE.fullmatch(text.strip()) and not _MARK.fullmatch(text):
+            group.names[pending] += ". " + text.strip()[:80]
+            pending = None
+    return list(_counts(groups))
+
+
+def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
+    what = "TTHC"
+    i = 0
+    while i < len(groups):
+        group = groups[i]
+        if group.broken:
+            i += 1
+            continue
+        if group.serial:
+            yield StatedCount(what=what, stated=group.stated, items=group.names, location=group.stated.location)
+            i += 1
+            continue
+        # a heading over groups: the groups after it in its table up to the next heading of its
+        # kind (no rows of its own). The last of them may belong to a part with no count of its
+        # own, so the heading holds when the first few groups make its count, by what they state
+        # (a wrong count in a group is that group's finding) or by the rows they list.
+        j = i + 1
+        while j < len(groups) and groups[j].serial and groups[j].block == group.block:
+            j += 1
+        children = groups[i + 1:j]
+        if children and not any(c.broken for c in children):
+            n = int(group.stated.point or 0)
+            stated = counted = 0
+            holds = False
+            for child in children:
+                stated += int(child.stated.point or 0)
+                counted += len(child.names)
+                holds = holds or n in (stated, counted)
+            if not holds:
+                items = [name for c in children for name in c.names]
+                yield StatedCount(what=what, stated=group.stated, items=items, location=group.stated.location)
+        i += 1
+
+
+def _cells(document: Document) -> Iterator[tuple[int, str, object]]:
+    """The text of every paragraph and table cell in reading order, with its block and the
+    function that locates an offset in it."""
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            yield block.index, block.text, block.locate
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    yield block.index, cell.text, cell.locate
