@@ -123,6 +123,10 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 # An elision standing alone: "[...]", "(…)", or an ellipsis on its own line (possessive
 # quantifiers: linear on "[" + 50.000 dots).
 ELISION = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")
+# A procedure's step label opening a line or a table cell: "Bước 2:", "+ Bước 2:", "**Bước 2**",
+# "**Bước** **10**", "Bước 3. Thẩm định"; not a mention of a step in a sentence ("Bước 2 và Bước 3").
+STEP_LABEL = re.compile(r"[\s*_(\[+•–-]{0,6}Bước[\s*_]{1,8}(\d{1,2})(?![\d,]|[./]\d)[*_]*+"
+                        r"(?=\s*+(?:[:.)–-]|$)|\s++[A-ZĐÀ-Ỹ])")
 
 
 # -- parsing ------------------------------------------------------------------

@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Literal
 
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
+from ..text import STEP_LABEL
 from .base import CheckKind, Hit, Params, Subject
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"          # the Vietnamese order of points: no f, j, w, z
@@ -444,12 +445,6 @@ class _Checker:
 
 
 # -- reading labels -------------------------------------------------------------------
-# A step label opening a paragraph or a table cell: "Bước 2:", "**Bước 2**", "**Bước** **10**",
-# "Bước 3. Thẩm định"; not a mention of a step in a sentence ("Bước 2 và Bước 3 ...").
-_STEP = re.compile(r"[\s*_(\[+•–-]{0,6}Bước[\s*_]{1,8}(\d{1,2})(?![\d,]|[./]\d)[*_]*+"
-                   r"(?=\s*+(?:[:.)–-]|$)|\s++[A-ZĐÀ-Ỹ])")
-
-
 def _step_labels(document: Document) -> Iterator[Clause]:
     """The step labels of a document in reading order, each as a clause of level "step"."""
     for block in document.blocks:
@@ -457,7 +452,7 @@ def _step_labels(document: Document) -> Iterator[Clause]:
         for cell in cells:
             # at the start of each source line of it (lines without a blank between are one paragraph)
             for start in sorted({0, *(span.start for span in cell.spans)}):
-                match = _STEP.match(cell.text, start)
+                match = STEP_LABEL.match(cell.text, start)
                 if match is None:
                     continue
                 number = match.group(1).lstrip("0") or "0"

@@ -20,6 +20,7 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     """The figures: indicators from tables, then what the prose states."""
     from .calculations import calculations_in_tables
     from .procedure_counts import procedure_counts
+    from .procedure_times import procedure_times
     from .table_quotients import quotients_in_tables
     from .row_sums import row_sums_in_tables
     from .table_totals import totals_in_tables
@@ -42,4 +43,5 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     plan.breakdowns.extend(totals_in_tables(document.tables()))
     plan.breakdowns.extend(row_sums_in_tables(document.tables()))
     plan.counts.extend(procedure_counts(document))
+    plan.breakdowns.extend(procedure_times(document))
     return plan

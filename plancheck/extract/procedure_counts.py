@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..models.document import Document, Paragraph
+from ..models.document import Document
 from ..models.plan import StatedCount
 from ..models.value import Value
 
@@ -42,7 +42,8 @@ class _Group:
 def procedure_counts(document: Document) -> list[StatedCount]:
     groups: list[_Group] = []
     pending: int | None = None          # the index in names of a row whose name is still to come
-    for block, text, locate in _cells(document):
+    for piece, block in document.pieces():
+        text, locate = piece.text, piece.locate
         heading = _HEADING.search(text)
         if heading is not None:
             n = int(heading.group(1))
@@ -101,15 +102,3 @@ def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
                 items = [name for c in children for name in c.names]
                 yield StatedCount(what=what, stated=group.stated, items=items, location=group.stated.location)
         i += 1
-
-
-def _cells(document: Document) -> Iterator[tuple[int, str, object]]:
-    """The text of every paragraph and table cell in reading order, with its block and the
-    function that locates an offset in it."""
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            yield block.index, block.text, block.locate
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    yield block.index, cell.text, cell.locate
