@@ -391,3 +391,25 @@ def test_an_always_dated_type_cited_without_its_year():
         assert [(f.rule, f.line if hasattr(f, "line") else f.location.line, f.suggestion)
                 for f in plancheck.check(path).findings if f.rule == "PC710"] == [
             ("PC710", 1, "57/NĐ-CP → 57/2025/NĐ-CP?")]
+
+
+def test_a_point_of_a_khoan_that_has_none_and_one_whose_points_were_not_read():
+    import tempfile
+    from pathlib import Path
+
+    from plancheck.api import check
+
+    def pc701(text: str) -> list[tuple[int, str]]:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "qd.txt"
+            path.write_text(text, encoding="utf-8")
+            return [(f.location.line, f.evidence["target"]) for f in check(path, select=["PC701"]).findings]
+
+    text = ("Điều 1. Phạm vi điều chỉnh\n"
+            "1. Quyết định này quy định mức hỗ trợ theo điểm d khoản này.\n"
+            "2. Đối tượng quy định tại điểm b khoản 1 Điều này được hỗ trợ.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    assert pc701(text) == [(2, "điểm d khoản này"), (3, "điểm b khoản 1 Điều này")]
+    # points inside khoản 1's paragraph (a line break lost) were not read as units: nothing to say
+    joined = text.replace("khoản này.\n", "khoản này: a) người cao tuổi; b) trẻ em.\n")
+    assert pc701(joined) == []

@@ -206,6 +206,12 @@ def _listing(unit: str, clauses: list[Clause]) -> str:
     return f"{unit} {', '.join(numbers)}" if numbers else ""
 
 
+# A point's or a khoản's label anywhere in a text ("a)", "đ)"; "2.", "3 ."), to tell a unit
+# that has none from one whose parts the clause reader did not take.
+_POINT_LABEL = re.compile(r"(?<![\w/(])[a-zđ]\)")
+_CLAUSE_LABEL = re.compile(r"(?<![\w.,/])\d{1,2}\s?\.(?!\d)")
+
+
 @dataclass
 class Unresolved:
     missing: str          # "Điều 5", "khoản 4 Điều 2"
@@ -216,9 +222,10 @@ class Unresolved:
 class ClauseIndex:
     """The clause trees of a document, to resolve its internal references."""
 
-    def __init__(self, clauses: list[Clause], appendices: list[Clause]) -> None:
+    def __init__(self, clauses: list[Clause], appendices: list[Clause], texts: dict[int, str] | None = None) -> None:
         self.body = clauses
         self.appendices = appendices
+        self.texts = texts or {}    # block index -> text: to tell a unit with no parts from one not read
         self.nodes: list[_Node] = []
         for root in clauses:
             _walk(root, (), -1, self.nodes)
@@ -292,6 +299,9 @@ class ClauseIndex:
             elif unit in ("khoản", "điểm"):
                 candidates = _direct(node, level)
                 if not candidates:
+                    if self._unlabelled(node, unit):   # "điểm d khoản này" in a khoản with no points
+                        inside = " ".join(reversed(named))
+                        return Unresolved(f"{label} {inside}".strip(), "")
                     return UNKNOWN   # the unit's parts were not read as numbered: nothing to say
             else:
                 candidates = _of_level([node], level)
@@ -305,6 +315,28 @@ class ClauseIndex:
             node = match[0]
             named.append(label)
         return FOUND
+
+    def _unlabelled(self, node: Clause, unit: str) -> bool:
+        """Whether the text of ``node`` (up to the next unit not inside it) holds no label of
+        ``unit`` at all ("a)" for points, "2." for khoản): it has none, rather than parts
+        the clause reader did not take."""
+        if not self.texts:
+            return False
+        i = next((k for k, n in enumerate(self.nodes) if n.clause is node), None)
+        if i is None:
+            return False
+        end = next((n.clause.block for n in self.nodes[i + 1:] if node not in n.ancestors), None)
+        last = max(self.texts) if end is None else max(node.block, end - 1)
+        pattern = _POINT_LABEL if unit == "điểm" else _CLAUSE_LABEL
+        for block in range(node.block, last + 1):
+            text = self.texts.get(block, "")
+            start = 0
+            if block == node.block:
+                at = text.find(node.label)
+                start = at + len(node.label) if at >= 0 else 0
+            if pattern.search(text, start):
+                return False
+        return True
 
     def _this(self, unit: str, chain: tuple[Clause, ...], scope: int) -> Clause | None:
         if unit == "Phụ lục":
@@ -382,7 +414,7 @@ class InternalReference(CheckKind):
         structure = subject.structure
         if structure is None:
             return
-        index = ClauseIndex(structure.clauses, structure.appendices)
+        index = ClauseIndex(structure.clauses, structure.appendices, _block_texts(subject.document))
         text = DocumentText(subject.document)
         # A text that amends another ("Sửa đổi, bổ sung một số điều của Quyết định số ...")
         # names the other's parts; only "Điều này", "Nghị quyết này" are surely its own.
@@ -416,6 +448,13 @@ class InternalReference(CheckKind):
                 severity=problem.severity,
                 evidence={"target": reference.target},
             )
+
+
+def _block_texts(document: Document | None) -> dict[int, str]:
+    texts: dict[int, str] = {}
+    for piece, block in document.pieces() if document is not None else ():
+        texts[block] = texts[block] + " " + piece.text if block in texts else piece.text
+    return texts
 
 
 # -- cited documents ----------------------------------------------------------------------------
