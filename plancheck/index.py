@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .errors import PlancheckError
+from .lexicon import normalise_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite3
@@ -35,24 +36,6 @@ INDEX_VERSION = 1
 DEFAULT_INDEX = "plancheck-index.sqlite"
 
 # -- normalisation ------------------------------------------------------------------------
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
-_DASHES[ord("\u00d0")] = "Đ"   # Icelandic eth, typed for Đ
-_DASHES[ord("\u00f0")] = "đ"
-
-
-def normalise_number(number: str | None) -> str | None:
-    """The form numbers are looked up in: '252/NQ-HĐND', '252 / nq – hđnd' and
-    '0252/NQ-HĐND' are one key; a blank number ('/QĐ-UBND') has none."""
-    if not number:
-        return None
-    text = unicodedata.normalize("NFC", number).translate(_DASHES)
-    text = "".join(text.split()).casefold().rstrip(".")
-    m = re.match(r"^0*(\d+)", text)
-    if not m:
-        return None   # a draft's blank number, or no number at all
-    return m.group(1) + text[m.end():]
-
-
 def normalise_text(text: str) -> str:
     """Text as quotes are compared: NFC, one tone placement, case-folded, whitespace collapsed."""
     from .text import fold

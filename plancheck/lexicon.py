@@ -6,7 +6,9 @@ document types (its Phụ lục III).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from enum import Enum
 
 from .text import fold
 
@@ -67,6 +69,25 @@ class Number:
 
 SERIAL = re.compile(r"^\s*([0-9]+)")
 
+# The form numbers are looked up in (the citation index's key).
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_DASHES[ord("\u00d0")] = "Đ"   # Icelandic eth, typed for Đ
+_DASHES[ord("\u00f0")] = "đ"
+
+
+def normalise_number(number: str | None) -> str | None:
+    """The form numbers are looked up in: '252/NQ-HĐND', '252 / nq – hđnd' and
+    '0252/NQ-HĐND' are one key; a blank number ('/QĐ-UBND') has none."""
+    if not number:
+        return None
+    text = unicodedata.normalize("NFC", number).translate(_DASHES)
+    text = "".join(text.split()).casefold().rstrip(".")
+    m = re.match(r"^0*(\d+)", text)
+    if not m:
+        return None   # a draft's blank number, or no number at all
+    return m.group(1) + text[m.end():]
+
+
 
 def parse_number(number: str | None, symbol: str | None) -> Number | None:
     if not number or not symbol:
@@ -122,6 +143,19 @@ DOCUMENT_TYPES: tuple[str, ...] = (
     "Thông tri", "Điều lệ", "Hiệp định", "Lệnh", "Biên bản",
 )
 GENERIC_TYPES = frozenset({"Văn bản"})   # any type: cited, never a header's
+# The types whose articles are law (Luật Ban hành văn bản quy phạm pháp luật, Điều 4): the acts
+# another text quotes article by article ("… Điều 5 Nghị định số …, cụ thể:").
+NORMATIVE_TYPES: tuple[str, ...] = (
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Nghị quyết liên tịch", "Nghị quyết", "Nghị định",
+    "Quyết định", "Thông tư liên tịch", "Thông tư",
+)
+
+
+def type_alternation(types: tuple[str, ...] = DOCUMENT_TYPES, exclude: frozenset[str] = GENERIC_TYPES) -> str:
+    """A regular expression group matching any of ``types`` (longest first, so "Nghị quyết
+    liên tịch" wins over "Nghị quyết"), spaces as any run of whitespace."""
+    words = sorted((t for t in types if t not in exclude), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in words) + ")"
 
 
 # -- what kind of text a type names ----------------------------------------------------------
@@ -187,3 +221,38 @@ ASSEMBLY_TERMS: dict[int, tuple[int, int]] = {
 def terms_of_year(year: int) -> list[int]:
     """The terms whose years hold ``year`` (two in an election year)."""
     return [term for term, (first, last) in ASSEMBLY_TERMS.items() if first <= year <= last]
+
+
+# -- what a text is ------------------------------------------------------------------------
+class TextKind(str, Enum):
+    """What a text is. The first eight are administrative documents, whose form the form
+    rules check (numbering, internal references, blanks, date style); the others are not."""
+
+    resolution = "resolution"          # Nghị quyết
+    decision = "decision"              # Quyết định
+    circular = "circular"              # Thông tư
+    decree = "decree"                  # Nghị định
+    plan = "plan"                      # Kế hoạch
+    report = "report"                  # Báo cáo
+    letter = "letter"                  # Công văn, Công điện
+    other_document = "other-document"  # Thông báo, Tờ trình, Chỉ thị, Luật …, or a header with no type
+    qa_article = "qa-article"          # a legal question answered on a web page
+    encyclopedia = "encyclopedia"      # a Wikipedia-like page
+    news = "news"                      # a news item
+    unknown = "unknown"                # too little to tell: a draft's excerpt is checked as a document
+
+    @property
+    def administrative(self) -> bool:
+        return self not in (TextKind.qa_article, TextKind.encyclopedia, TextKind.news)
+
+    def localize(self, lang: str) -> str:
+        return _TEXT_KIND_VI[self] if lang == "vi" else self.value
+
+
+_TEXT_KIND_VI = {
+    TextKind.resolution: "nghị quyết", TextKind.decision: "quyết định", TextKind.circular: "thông tư",
+    TextKind.decree: "nghị định", TextKind.plan: "kế hoạch", TextKind.report: "báo cáo",
+    TextKind.letter: "công văn", TextKind.other_document: "văn bản hành chính khác",
+    TextKind.qa_article: "bài hỏi đáp pháp luật", TextKind.encyclopedia: "trang bách khoa",
+    TextKind.news: "tin tức", TextKind.unknown: "chưa rõ loại",
+}

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Literal
 
+from ..lexicon import type_alternation
 from ..models.document import Clause, Document, DocumentStructure
 from ..models.location import Location
 from ..text import ELISION
@@ -302,8 +303,7 @@ class Placeholder(CheckKind):
 
 # A blank in a citation of an act by its type ("Thông tư số…..", "Quyết định số /QĐ-UBND ngày
 # /11/2025"): a real act whose number or date was left out, in a form as anywhere.
-_CITED_TYPE = (r"(?:Luật|Bộ luật|Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Công điện|Kế hoạch|"
-               r"Thông báo|Báo cáo|Tờ trình)(?:\s+liên\s+tịch)?")
+_CITED_TYPE = type_alternation()   # a citation's type word ("Thông tư", not "Văn bản": any type)
 _CITATION = re.compile(_CITED_TYPE + r"\s+số\s*:?\s*$")
 _CITATION_DATE = re.compile(_CITED_TYPE + r"\s+số\s*:?[^,;()\n]{0,30}$")
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import NORMATIVE_TYPES, type_alternation
 from ..models.document import Clause, Document, Paragraph
 from ..text import ELISION
 
@@ -156,9 +157,11 @@ _RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nh
 
 _FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
+# The acts quoted article by article; "lệnh" is left out: lower case it is a common word ("mệnh lệnh").
+_NORMATIVE = type_alternation(NORMATIVE_TYPES, exclude=frozenset({"Lệnh"}))
 _FOREIGN_INTRO = re.compile(
     r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]{0,200}\bnày\b)[^:]{0,160}?"
-    r"\b(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Quyết định|Pháp lệnh)\b[^:]{0,200}?"
+    r"\b" + _NORMATIVE + r"\b[^:]{0,200}?"
     r"(?:như sau|cụ thể|quy định)[ \t]*:[\s*_“\"]*$", re.IGNORECASE)
 _ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
 _VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)

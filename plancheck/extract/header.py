@@ -61,10 +61,12 @@ def _pieces_of(document: Document) -> Iterator[Paragraph | Cell]:
 
 
 # -- what the parts look like ------------------------------------------------------
-# "Số: 252/NQ-HĐND" at the start of its line; a draft leaves the number blank
-# ("Số:     /QĐ-UBND", or nothing at all); a slip drops the colon ("Số 2696/QĐ-UBND").
+# "Số: 252/NQ-HĐND" at the start of its line, or of its cell when a reader ran the layout
+# into one line ("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA …"); a draft leaves the
+# number blank ("Số:     /QĐ-UBND", or nothing at all); a slip drops the colon ("Số 2696/QĐ-UBND").
 _NUMBER = re.compile(
-    r"(?m)^[ \t\u00a0]*+Số(?:\s*+:\s*+|[ \t\u00a0]++)(?P<number>[^\s|/]*+(?:[ \t\u00a0]*+/[^\s|]*+)+)"
+    r"(?m)(?:^|(?<=[_|]))[ \t\u00a0]*+Số(?:\s*+:\s*+|[ \t\u00a0]++)"
+    r"(?P<number>[^\s|/]*+(?:[ \t\u00a0]*+/[^\s|]*+)+)"
     r"|^[ \t\u00a0]*+Số[ \t\u00a0]*+:(?P<blank>)")
 _PLACE_COMMA = re.compile(r",\s*(?=ngày(?!\w))", re.IGNORECASE)
 # The lexicon's types in capitals, longest first ("THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
@@ -125,6 +127,7 @@ def _issuer_before(text: str, end: int) -> str | None:
     issuing body, however the reader split it ("HỘI ĐỒNG NHÂN / DÂN / TỈNH SƠN LA")."""
     words: list[str] = []
     for word in reversed(text[max(0, end - 400):end].split()):
+        word = word.strip("_") or "_"   # a rule drawn under the issuer runs into its last word
         if _SEPARATOR.match(word):
             if words and "|" in word:
                 break  # the cell before the issuer's

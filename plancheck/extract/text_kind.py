@@ -18,7 +18,6 @@ _LOOK_LINES = 80   # a header lies within the first lines, after a web page's si
 _ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
                            r"Bách khoa toàn thư mở", re.IGNORECASE)
 _GROUNDS = re.compile(r"^\W*Căn cứ\b", re.IGNORECASE | re.MULTILINE)   # the preamble of an act
-_OWN_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[0-9][^\s|,;]*)")
 _ARTICLE_TITLE = re.compile(r"^#\s+(?P<title>.+)$")
 _QUESTION = re.compile(r"\?|\b(?:không|nào|gì|bao nhiêu|bao lâu|ra sao|thế nào|như thế nào|có được|ai)\s*$",
                        re.IGNORECASE)
@@ -31,7 +30,7 @@ def classify(document: Document, header: Header) -> TextKind:
     motto = MOTTO.search(head) is not None
     if len(_ENCYCLOPEDIA.findall("\n".join(lines))) >= 2:
         return TextKind.encyclopedia
-    number = header.number or ((m := _OWN_NUMBER.search(head)) and m.group("number"))
+    number = header.number
     code = number_code(number)
     if code in KIND_BY_CODE:
         return TextKind(KIND_BY_CODE[code])

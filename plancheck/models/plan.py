@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..lexicon import TextKind
 from .location import Location
 from .value import Value
 
@@ -199,40 +200,6 @@ class TextFigure(BaseModel):
     noun: str | None = None         # the counted noun after it ("người"), if any
     multiplier: int = 0             # the power of ten of "nghìn", "triệu", "tỷ" after it
     location: Location | None = None
-
-
-class TextKind(str, Enum):
-    """What a text is. The first eight are administrative documents, whose form the form
-    rules check (numbering, internal references, blanks, date style); the others are not."""
-
-    resolution = "resolution"          # Nghị quyết
-    decision = "decision"              # Quyết định
-    circular = "circular"              # Thông tư
-    decree = "decree"                  # Nghị định
-    plan = "plan"                      # Kế hoạch
-    report = "report"                  # Báo cáo
-    letter = "letter"                  # Công văn, Công điện
-    other_document = "other-document"  # Thông báo, Tờ trình, Chỉ thị, Luật …, or a header with no type
-    qa_article = "qa-article"          # a legal question answered on a web page
-    encyclopedia = "encyclopedia"      # a Wikipedia-like page
-    news = "news"                      # a news item
-    unknown = "unknown"                # too little to tell: a draft's excerpt is checked as a document
-
-    @property
-    def administrative(self) -> bool:
-        return self not in (TextKind.qa_article, TextKind.encyclopedia, TextKind.news)
-
-    def localize(self, lang: str) -> str:
-        return _TEXT_KIND_VI[self] if lang == "vi" else self.value
-
-
-_TEXT_KIND_VI = {
-    TextKind.resolution: "nghị quyết", TextKind.decision: "quyết định", TextKind.circular: "thông tư",
-    TextKind.decree: "nghị định", TextKind.plan: "kế hoạch", TextKind.report: "báo cáo",
-    TextKind.letter: "công văn", TextKind.other_document: "văn bản hành chính khác",
-    TextKind.qa_article: "bài hỏi đáp pháp luật", TextKind.encyclopedia: "trang bách khoa",
-    TextKind.news: "tin tức", TextKind.unknown: "chưa rõ loại",
-}
 
 
 class DocumentInfo(BaseModel):
