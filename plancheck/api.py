@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from .checks.base import Subject
 from .engine import RuleSet, load_rules, run_across, run_rules
 from .errors import PlancheckError
-from .models import Plan, TextKind
+from .models import Plan
 from .models.report import FileError, Report
+from .runner import AcrossResult, FileResult, RunSpec, check_files
 
 Source = str | Path | Plan | Mapping[str, Any]
 
@@ -23,6 +24,7 @@ def check(
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Check files or folders (paths), Plans or plan mappings; return a Report.
 
@@ -31,63 +33,81 @@ def check(
     PlancheckError: nothing can be checked without rules.
 
     ``options`` reach the checks (``stage``: "draft" or "final"); ``index`` is a
-    file made by ``plancheck index`` whose documents citations are checked against.
+    file made by ``plancheck index`` whose documents citations are checked against;
+    ``jobs`` > 1 checks files in that many worker processes (same report).
     """
-    from .pipeline import load_path
+    report = Report()
+    for result in check_stream(sources, rules=rules, select=select, ignore=ignore, packs=packs, lang=lang,
+                               options=options, index=index, jobs=jobs, keep_lines=True):
+        result.add_to(report)
+    report.findings.sort(key=lambda f: f.sort_key())
+    return report
+
+
+def check_stream(
+    sources: Source | Iterable[Source],
+    *,
+    rules: RuleSet | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    packs: Iterable[str | Path] = (),
+    lang: str = "vi",
+    options: Mapping[str, Any] | None = None,
+    index: str | Path | None = None,
+    jobs: int = 1,
+    keep_lines: bool = False,
+) -> Iterator[FileResult | AcrossResult]:
+    """As ``check``, one result at a time: each source's (in order, as soon as it is
+    checked), then the findings across documents. Only compact records of the documents
+    are kept until the end, so memory does not grow with the number of files."""
     from .read import discover_files
     from .read.planfile import plan_from_data
 
     ruleset = (rules or load_rules(packs)).select(select, ignore)
-    report = Report()
-    opts = {"stage": "final", **dict(options or {})}
-    subjects: list[Subject] = []
+    across = any(rule.checker().scope == "run" for rule in ruleset)
+    spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "final", **dict(options or {})},
+                   keep_lines=keep_lines, records=across)
+    records: list[Any] = []
     items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
     paths = [s for s in items if isinstance(s, (str, Path))]
     for item in items:
-        if isinstance(item, Plan):
-            subjects.append(_run(report, Subject(plan=item, options=opts), ruleset, lang))
-        elif isinstance(item, Mapping):
-            try:
-                plan = plan_from_data(dict(item), source="<data>")
-            except PlancheckError as exc:
-                report.errors.append(FileError(path=exc.path or "<data>", message=exc.message,
-                                               line=exc.line, column=exc.column))
-                continue
-            subjects.append(_run(report, Subject(plan=plan, options=opts), ruleset, lang))
-    for path in discover_files(paths):
+        if isinstance(item, (str, Path)):
+            continue
+        result = FileResult(path="<plan>")
         try:
-            loaded = load_path(path)
-            report.sources[loaded.path] = loaded.lines
-            if opts.get("kind") and loaded.document is not None:   # --kind: the user says what the text is
-                loaded.plan.document.text_kind = TextKind(opts["kind"])
-            if loaded.plan.document.text_kind is not None:
-                report.kinds[loaded.path] = loaded.plan.document.text_kind.value
-            subjects.append(_run(report, Subject(plan=loaded.plan, document=loaded.document,
-                                                 structure=loaded.structure, options=opts), ruleset, lang))
+            plan = item if isinstance(item, Plan) else plan_from_data(dict(item), source="<data>")
+            subject = Subject(plan=plan, options=spec.options)
+            result.path = plan.path or "<plan>"
+            result.findings = run_rules(subject, ruleset, lang)
+            if across:
+                from .checks.cross_document import cross_record
+
+                result.record = cross_record(subject)
         except PlancheckError as exc:
-            report.errors.append(FileError(path=exc.path or str(path), message=exc.message,
-                                           line=exc.line, column=exc.column))
-        except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
-            report.errors.append(FileError(path=str(path), message=f"internal error ({type(exc).__name__}: {exc}); "
-                                                                    "please report it with this file"))
-    if any(rule.checker().scope == "run" for rule in ruleset):
-        known = None
-        if index is not None:
-            from .index import open_index
-
-            known = open_index(index)
-        try:
-            report.findings.extend(run_across(subjects, ruleset, lang, known))
-        except PlancheckError:
-            raise
-        except Exception as exc:  # a bug in plancheck: the files' own findings still stand
-            report.errors.append(FileError(path="<across documents>", message=(
-                f"internal error ({type(exc).__name__}: {exc}) in the checks across documents; please report it")))
-        report.findings.sort(key=lambda f: f.sort_key())
-    return report
+            result.error = FileError(path=exc.path or "<data>", message=exc.message, line=exc.line,
+                                     column=exc.column)
+        records.append(result.record)
+        yield result
+    for result in check_files(discover_files(paths), spec, jobs):
+        records.append(result.record)
+        result.record = None
+        yield result
+    if across:
+        yield _across([r for r in records if r is not None], ruleset, lang, index)
 
 
-def _run(report: Report, subject: Subject, rules: RuleSet, lang: str) -> Subject:
-    report.files.append(subject.plan.path or "<plan>")
-    report.findings.extend(run_rules(subject, rules, lang))
-    return subject
+def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path | None) -> AcrossResult:
+    known = None
+    if index is not None:
+        from .index import open_index
+
+        known = open_index(index)
+    result = AcrossResult(lines={r.me.path: r.lines for r in records if r.lines})
+    try:
+        result.findings = run_across(records, ruleset, lang, known)
+    except PlancheckError:
+        raise
+    except Exception as exc:  # a bug in plancheck: the files' own findings still stand
+        result.error = FileError(path="<across documents>", message=(
+            f"internal error ({type(exc).__name__}: {exc}) in the checks across documents; please report it"))
+    return result

@@ -17,6 +17,16 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # lexicon is light to import, so --help stays quick.
 _KIND_CHOICES = tuple(k.value for k in TextKind if k is not TextKind.unknown)
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return n
+
+
 def _csv(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for v in values or []:
@@ -59,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="check files in N processes (default: one per core; 1: in this process); "
+                            "the report is the same, in the same order")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
@@ -123,27 +136,40 @@ def _settings(args: argparse.Namespace) -> dict:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .api import check
+    from .api import check_stream
     from .engine import load_rules
+    from .models.report import Report
+    from .runner import default_jobs
 
     s = _settings(args)
     args.lang, args.fail_on = s["lang"], s["fail_on"]
     rules = load_rules(s["rules"])
-    report = check(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
-                   options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})}, index=s["index"])
-    if args.format == "json":
-        from .report.json import render
+    stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
+                          options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})},
+                          index=s["index"], jobs=args.jobs or default_jobs(),
+                          keep_lines=args.format == "text" and not args.no_source)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    report = Report()
+    try:
+        if args.format == "json":
+            from .report.json import render
 
-        out = render(report)
-    else:
-        from .report.text import render
+            for result in stream:
+                result.add_to(report)
+            report.findings.sort(key=lambda f: f.sort_key())
+            out.write(render(report))
+        else:   # written as the files are checked: a file's findings as soon as its turn comes
+            from .report.text import TextStream
 
-        out = render(report, lang=args.lang, show_source=not args.no_source)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
-    else:
-        sys.stdout.write(out)
+            writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
+            for result in stream:
+                writer.write(result)
+                result.lines = None
+                result.add_to(report)
+            writer.close()
+    finally:
+        if args.output:
+            out.close()
     if args.format == "json" and report.errors:  # keep stdout pure JSON; say it on stderr too
         for e in report.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)

@@ -249,13 +249,14 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list
     return findings
 
 
-def run_across(subjects: list[Subject], rules: Iterable[Rule], lang: str = "vi", index: Any = None) -> list[Finding]:
-    """The run-scope rules (citations across documents) on all sources of a run together."""
+def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", index: Any = None) -> list[Finding]:
+    """The run-scope rules (citations across documents) on the records of all sources of a run
+    (plancheck.checks.cross_document.cross_record)."""
     findings: list[Finding] = []
     for rule in rules:
         if rule.checker().scope != "run":
             continue
-        hits = rule.checker().run_all(subjects, rule.parsed_params(), index)
+        hits = rule.checker().run_all(records, rule.parsed_params(), index)
         findings += [_finding(rule, hit, "", lang) for hit in hits]
     findings.sort(key=Finding.sort_key)
     return findings
@@ -293,7 +294,12 @@ def run_example(rule: Rule, example: Any, lang: str = "vi",
     sources = example if isinstance(example, list) else [example]
     subjects = [_example_subject(rule, source, i, options or {}) for i, source in enumerate(sources, 1)]
     findings = [f for subject in subjects for f in run_rules(subject, [rule], lang)]
-    return findings + run_across(subjects, [rule], lang)
+    if rule.checker().scope != "run":
+        return findings
+    from .checks.cross_document import cross_record
+
+    records = [r for r in (cross_record(s) for s in subjects) if r is not None]
+    return findings + run_across(records, [rule], lang)
 
 
 def _example_subject(rule: Rule, source: dict[str, Any] | str, n: int, options: dict[str, Any]) -> Subject:

@@ -17,6 +17,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -103,7 +104,6 @@ class KnownDocument:
     term: str | None = None
     session: int | None = None
     counts: list[KnownCount] = field(default_factory=list)
-    subject: Any = None          # the run's Subject, for a document checked in this run
     _paragraphs: list[tuple[int | None, str]] | Callable[[], list[tuple[int | None, str]]] | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -131,8 +131,11 @@ class KnownDocument:
         return self.number or self.path
 
 
-def known_from_subject(subject: Any) -> KnownDocument | None:
-    """A document of this run as a known document: its header, counts and paragraphs."""
+def known_from_subject(subject: Any, reread: bool = False) -> KnownDocument | None:
+    """A document of this run as a known document: its header, counts and paragraphs.
+
+    ``reread``: its paragraphs are read again from its file when a quote is compared
+    with them, rather than kept (a run of many files keeps no whole documents)."""
     plan = subject.plan
     structure = subject.structure
     document = subject.document
@@ -157,12 +160,25 @@ def known_from_subject(subject: Any) -> KnownDocument | None:
                               doc_type=info.kind, issuer=info.issuer, date=info.date, title=info.title)
     known.counts = [_known_count(c) for c in plan.counts]
     known.counts = [c for c in known.counts if c is not None]
-    known.subject = subject
-    if document is not None:
-        paragraphs = document.paragraphs()
-        known._paragraphs = lambda: [(p.location.line if p.spans else None, normalise_text(p.text))
-                                     for p in paragraphs]
+    if document is not None and reread and document.path and os.path.isfile(document.path):
+        known._paragraphs = partial(_paragraphs_of_file, document.path)
+    elif document is not None:
+        known._paragraphs = partial(_normalised_paragraphs, document)
     return known
+
+
+def _normalised_paragraphs(document: Any) -> list[tuple[int | None, str]]:
+    return [(p.location.line if p.spans else None, normalise_text(p.text)) for p in document.paragraphs()]
+
+
+def _paragraphs_of_file(path: str) -> list[tuple[int | None, str]]:
+    from .read import read_source
+
+    try:
+        document, _ = read_source(path)
+    except (PlancheckError, OSError):
+        return []   # gone or changed since it was checked: no quote is compared with it
+    return _normalised_paragraphs(document) if hasattr(document, "paragraphs") else []
 
 
 def _symbol(number: str | None) -> str | None:

@@ -139,7 +139,8 @@ def test_the_pair_is_consistent(tmp_path):
 def test_the_pair_is_linked_by_number_and_by_session(tmp_path):
     """Consistent because it was compared, not because nothing was found to compare."""
     subjects = [_subject(DRAFT, "draft.txt"), _subject(RESOLUTION, "nq-252.txt")]
-    links = cd._analysis(subjects, None).links
+    records = [cd.cross_record(s) for s in subjects]
+    links = cd._analysis(records, None).links
     by_number = [lk for lk in links if lk.via == "number"]
     by_session = [lk for lk in links if lk.via == "session"]
     assert [(lk.reference.number, lk.date_state, lk.title_state) for lk in by_number] == [
@@ -433,15 +434,11 @@ def test_never_a_crash(fragments, noise):
         subjects = [_subject(text, "a.txt"), _subject(RESOLUTION, "b.txt"), _subject(text[::-1], "c.txt")]
     except InputError:   # not text plancheck reads (a legacy encoding): nothing to check
         assume(False)
-    run = KnownDocuments()
-    mine = {}
-    for s in subjects:
-        doc = cd.known_from_subject(s)
-        mine[id(s)] = doc
-        run.add(doc)
+    records = [cd.cross_record(s) for s in subjects]
+    run = KnownDocuments(r.me for r in records)
     known = cd._Known(run)
-    for s in subjects:   # the guarded paths, unguarded: a bug must show here
-        for link in cd._links_of(s, mine[id(s)], known):
+    for record in records:   # the guarded paths, unguarded: a bug must show here
+        for link in cd._links_of(record, known):
             for kind in (cd.CitationDate(), cd.CitationType(), cd.CitationTitle(), cd.CitedCount()):
                 list(kind.check(link, kind.Params()))
             list(cd.QuotedPassage().check(link, cd.QuotedPassage.Params()))

@@ -226,3 +226,37 @@ def test_a_likely_fix_of_another_figure_says_where_it_is(tmp_path, capsys):
         "    = fix: 51,1 → 51,7? (at line 7, column 40)"] * 2
     _, out, _ = run(capsys, "check", plan, "--no-source")
     assert "    = sửa: 51,1 → 51,7? (tại dòng 7, cột 40)" in out.splitlines()
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path, capsys):
+    # a folder of several documents and plans, one unreadable, and two documents citing
+    # each other (the checks across documents still see both)
+    for source in EXAMPLES.iterdir():
+        shutil.copy(source, tmp_path / source.name)
+    (tmp_path / "broken.yaml").write_text("format: plancheck/1\nindicators: [\n", encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2", "3"):
+        for fmt in ("text", "json"):
+            code, out, _ = run(capsys, "check", tmp_path, "--format", fmt, "--jobs", jobs, "--lang", "en")
+            outputs[jobs, fmt] = (code, out)
+    for fmt in ("text", "json"):
+        assert outputs["1", fmt] == outputs["2", fmt] == outputs["3", fmt]
+    code, out = outputs["1", "text"]
+    assert code == 2 and "broken.yaml" in out and out.count(": PC") >= 6
+
+
+def test_the_text_report_names_each_file_in_its_turn(tmp_path, capsys):
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    shutil.copy(SON_LA, first)
+    shutil.copy(SON_LA, second)
+    code, out, _ = run(capsys, "check", first, second, "--jobs", "2", "--lang", "en")
+    paths = [line.split(":")[0] for line in out.splitlines() if ": PC" in line]
+    assert paths == [str(first)] * 6 + [str(second)] * 6
+    assert out.splitlines()[-1] == "12 findings (4 errors, 6 warnings, 2 info) · 2 files"
+
+
+@pytest.mark.parametrize("jobs", ["-1", "x"])
+def test_a_bad_number_of_jobs_is_a_usage_error(capsys, jobs):
+    with pytest.raises(SystemExit) as exit:
+        main(["check", str(CLEAN), "--jobs", jobs])
+    assert exit.value.code == 2

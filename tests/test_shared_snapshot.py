@@ -45,3 +45,11 @@ def test_findings_on_the_shared_documents_are_those_of_the_snapshot():
         SNAPSHOT.write_text("\n".join(found) + "\n", encoding="utf-8")
     expected = SNAPSHOT.read_text(encoding="utf-8").splitlines()
     assert found == expected
+
+
+def test_two_worker_processes_give_the_same_findings():
+    import plancheck
+
+    report = plancheck.check(SHARED / "realdocs", jobs=2)
+    expected = [line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line.startswith("realdocs/")]
+    assert lines_of(report, "realdocs") == expected

@@ -51,7 +51,8 @@ class CheckKind:
     """A check implementation. Subclasses set ``name``, ``fields`` and ``Params``.
 
     A kind of scope "document" looks at one source at a time (``run``); a kind of
-    scope "run" looks at all the sources of a run together, and at the index of
+    scope "run" looks at the records of all the sources of a run together (what
+    plancheck.checks.cross_document.cross_record keeps of each), and at the index of
     known documents when one is given (``run_all``): citations across documents.
     """
 
@@ -63,5 +64,5 @@ class CheckKind:
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         raise NotImplementedError
 
-    def run_all(self, subjects: list[Subject], params: Params, index: Any = None) -> Iterable[Hit]:
+    def run_all(self, records: list[Any], params: Params, index: Any = None) -> Iterable[Hit]:
         raise NotImplementedError

@@ -81,15 +81,22 @@ def _place_ok(a: str | None, b: str | None) -> bool:
 
 
 class _Paragraphs:
-    """A document's paragraphs, and the paragraph and offset of a location."""
+    """Paragraphs of a document (all, or those a record keeps, by their place in it), and the
+    paragraph and offset of a location."""
 
-    def __init__(self, document: Any) -> None:
-        self.list = document.paragraphs() if document is not None else []
-        self.position = {id(p): i for i, p in enumerate(self.list)}
+    def __init__(self, paragraphs: list[Any], places: list[int] | None = None) -> None:
+        self.list = paragraphs
+        self.places = places if places is not None else list(range(len(paragraphs)))
+        self.position = {id(p): place for p, place in zip(self.list, self.places)}
+        self._at = dict(zip(self.places, self.list))
         self._by_line: dict[int, list[tuple[Any, int, int]]] = defaultdict(list)
         for p in self.list:
             for span in p.spans:
                 self._by_line[span.location.line].append((p, span.start, span.location.column))
+
+    @classmethod
+    def of(cls, document: Any) -> "_Paragraphs":
+        return cls(document.paragraphs() if document is not None else [])
 
     def find(self, location: Location) -> tuple[Any, int] | None:
         best = None
@@ -106,7 +113,7 @@ class _Paragraphs:
 
     def next(self, p: Any) -> Any:
         i = self.position.get(id(p))
-        return self.list[i + 1] if i is not None and i + 1 < len(self.list) else None
+        return self._at.get(i + 1) if i is not None else None
 
 
 def _consume(text: str, start: int, wanted: str) -> int:
@@ -123,12 +130,63 @@ def _consume(text: str, start: int, wanted: str) -> int:
     return i
 
 
+# -- what the checks across documents keep of each document ---------------------------------------
+_QUOTE_RUN = 20   # paragraphs a quote after a citation may run on into (see _quote_from)
+
+
+@dataclass(eq=False)
+class CrossRecord:
+    """What the checks across documents keep of one document of a run, so that a run of many
+    files keeps no whole document: the document as a known document (header, counts; its text
+    read again only when a quote is compared with it), its citations by number, and the
+    paragraphs they and its session mentions stand in, with those after them where a quote
+    may run on."""
+
+    me: KnownDocument
+    references: list[Any]
+    paragraphs: _Paragraphs
+    lines: dict[int, str] = field(default_factory=dict)   # the source lines of those paragraphs
+
+    def source_line(self, line: int) -> str | None:
+        return self.lines.get(line)
+
+
+def cross_record(subject: Subject, reread: bool = False) -> CrossRecord | None:
+    """The record of a checked document; ``reread``: its text is read again from its file
+    when a quote is compared with it (a run of files), rather than kept (documents in memory)."""
+    me = known_from_subject(subject, reread=reread)
+    if me is None:
+        return None
+    structure, document = subject.structure, subject.document
+    references = [] if structure is None else \
+        [r for r in structure.references if not r.internal and normalise_number(r.number)]
+    everything = _Paragraphs.of(document)
+    wanted: set[int] = set()
+    for ref in references:
+        where = everything.find(ref.location)
+        if where is not None:
+            wanted.add(everything.position[id(where[0])])
+    for i, p in enumerate(everything.list):
+        if _SESSION.search(p.text):
+            wanted.add(i)
+    places = sorted({j for i in wanted for j in range(i, min(i + _QUOTE_RUN + 1, len(everything.list)))})
+    kept = _Paragraphs([everything.list[i] for i in places], places)
+    lines: dict[int, str] = {}
+    source = getattr(document, "lines", None) or []
+    for p in kept.list:
+        for span in p.spans:
+            line = span.location.line
+            if 1 <= line <= len(source):
+                lines[line] = source[line - 1]
+    return CrossRecord(me=me, references=references, paragraphs=kept, lines=lines)
+
+
 # -- links: a place in a citing document and the known document it cites -------------------------
 
 
 @dataclass
 class _Link:
-    subject: Subject
+    record: CrossRecord
     docs: list[KnownDocument]        # one for a citation by number; a session's resolutions otherwise
     via: str                         # "number" | "session"
     location: Location
@@ -153,33 +211,27 @@ class _Analysis:
     links: list[_Link] = field(default_factory=list)
 
 
-_CACHE: list[Any] = []   # [key, subjects, index, analysis]: the last run's links, shared by the kinds
+_CACHE: list[Any] = []   # [key, records, index, analysis]: the last run's links, shared by the kinds
 
 
-def _analysis(subjects: list[Subject], index: Any) -> _Analysis:
-    key = (tuple(id(s) for s in subjects), id(index))
-    if _CACHE and _CACHE[0] == key and _CACHE[1] is subjects and _CACHE[2] is index:
+def _analysis(records: list[CrossRecord], index: Any) -> _Analysis:
+    key = (tuple(id(r) for r in records), id(index))
+    if _CACHE and _CACHE[0] == key and _CACHE[1] is records and _CACHE[2] is index:
         return _CACHE[3]
     run = KnownDocuments()
-    mine: dict[int, KnownDocument] = {}
-    for subject in subjects:
-        doc = known_from_subject(subject)
-        if doc is not None:
-            mine[id(subject)] = doc
-            if doc.key or doc.session is not None:
-                run.add(doc)
+    for record in records:
+        if record.me.key or record.me.session is not None:
+            run.add(record.me)
     known = _Known(run, index)
     analysis = _Analysis()
-    for subject in subjects:
-        if subject.structure is None or id(subject) not in mine:
-            continue
+    for record in records:
         try:
-            analysis.links += _links_of(subject, mine[id(subject)], known)
+            analysis.links += _links_of(record, known)
         except PlancheckError:
             raise
         except Exception:  # noqa: BLE001 - a shape not foreseen: this document's citations go unchecked
             continue
-    _CACHE[:] = [key, subjects, index, analysis]
+    _CACHE[:] = [key, records, index, analysis]
     return analysis
 
 
@@ -196,13 +248,11 @@ def _cited_place(reference: Any, my_place: str | None) -> str | None:
     return my_place if _LOCAL_SYMBOL.search((reference.symbol or "").upper()) else None
 
 
-def _links_of(subject: Subject, me: KnownDocument, known: _Known) -> list[_Link]:
-    paragraphs = _Paragraphs(subject.document)
+def _links_of(record: CrossRecord, known: _Known) -> list[_Link]:
+    me, paragraphs = record.me, record.paragraphs
     links: list[_Link] = []
     located: list[tuple[Any, int, Any]] = []
-    for ref in subject.structure.references:
-        if ref.internal or not normalise_number(ref.number):
-            continue
+    for ref in record.references:
         where = paragraphs.find(ref.location)
         located.append((ref, where))
     starts: dict[int, list[int]] = defaultdict(list)   # paragraph id -> starts of its citations
@@ -213,11 +263,10 @@ def _links_of(subject: Subject, me: KnownDocument, known: _Known) -> list[_Link]
         if normalise_number(ref.number) == me.key and _place_ok(_cited_place(ref, me.place), me.place):
             continue   # the document citing itself ("Kèm theo Nghị quyết số ...")
         place = _cited_place(ref, me.place)
-        candidates = [d for d in known.lookup(ref.number)
-                      if d.subject is not subject and _place_ok(place, d.place)]
+        candidates = [d for d in known.lookup(ref.number) if d is not me and _place_ok(place, d.place)]
         if not candidates:
             continue
-        link = _Link(subject=subject, docs=[], via="number", location=ref.location, reference=ref,
+        link = _Link(record=record, docs=[], via="number", location=ref.location, reference=ref,
                      paragraphs=paragraphs)
         if where:
             p, start = where
@@ -230,7 +279,7 @@ def _links_of(subject: Subject, me: KnownDocument, known: _Known) -> list[_Link]
         if doc is not None:
             link.docs = [doc]
             links.append(link)
-    links += _session_links(subject, me, known, paragraphs, starts)
+    links += _session_links(record, known, starts)
     return links
 
 
@@ -335,8 +384,8 @@ def _session_number(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _session_links(subject: Subject, me: KnownDocument, known: _Known, paragraphs: _Paragraphs,
-                   starts: dict[int, list[int]]) -> list[_Link]:
+def _session_links(record: CrossRecord, known: _Known, starts: dict[int, list[int]]) -> list[_Link]:
+    me, paragraphs = record.me, record.paragraphs
     links = []
     for p in paragraphs.list:
         for m in _SESSION.finditer(p.text):
@@ -362,12 +411,12 @@ def _session_links(subject: Subject, me: KnownDocument, known: _Known, paragraph
             named = place_of("hđnd " + term.group("body"))
             place = named or me.place
             docs = [d for d in known.by_session(term.group("term").upper(), session)
-                    if d.subject is not subject and d.is_council and _place_ok(place, d.place)
+                    if d is not me and d.is_council and _place_ok(place, d.place)
                     and not (d.key and d.key == me.key)]
             if not docs:
                 continue
             later = [s for s in starts[id(p)] if s > end]
-            links.append(_Link(subject=subject, docs=docs, via="session", location=p.locate(begin), paragraph=p,
+            links.append(_Link(record=record, docs=docs, via="session", location=p.locate(begin), paragraph=p,
                                start=begin, end=end, stop=min(later) if later else len(p.text),
                                paragraphs=paragraphs))
     return links
@@ -687,9 +736,9 @@ class _CrossDocument(CheckKind):
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         return []
 
-    def run_all(self, subjects: list[Subject], params: Params, index: Any = None) -> Iterable[Hit]:
+    def run_all(self, records: list[CrossRecord], params: Params, index: Any = None) -> Iterable[Hit]:
         hits = []
-        for link in _analysis(subjects, index).links:
+        for link in _analysis(records, index).links:
             try:
                 hits += list(self.check(link, params))
             except PlancheckError:

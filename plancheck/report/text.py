@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, Callable, TextIO
 
-from ..models.report import Report
+from ..models.finding import Finding
+from ..models.report import FileError, Report
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
@@ -16,55 +18,101 @@ _LABELS = {
 
 def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
-    out: list[str] = []
-    for e in report.errors:
-        where = e.path + (f":{e.line}" if e.line else "") + (f":{e.column}" if e.line and e.column else "")
-        out.append(f"{where}: {words['unreadable']}: {e.message}")
+    out = [_error_line(e, words) for e in report.errors]
     for f in report.findings:
-        loc = f.location
-        out.append(f"{loc.path}:{loc.line}:{loc.column}: {f.rule} [{words[f.severity.value]}] {f.message}")
-        if show_source:
-            line = report.source_line(loc.path, loc.line)
-            if line is not None and line.strip():
-                out.append(f"    | {line.rstrip()}")
-                out.append("    | " + " " * max(0, loc.column - 1) + "^")
-        if f.suggestion:
-            # A likely fix may be of another figure than the one reported (an operand of a
-            # failing comparison): then say where that figure is.
-            fix = (f.evidence or {}).get("fix", {})
-            elsewhere = ""
-            if fix.get("line") and (fix["line"], fix["column"]) != (loc.line, loc.column):
-                where = words["at"].format(line=fix["line"], column=fix["column"])
-                elsewhere = f" ({where})" if fix.get("path") == loc.path else f" ({fix['at']})"
-            out.append(f"    = {words['fix']}: {f.suggestion}{elsewhere}")
-    counts = report.count_by_severity()
+        out += _finding_lines(f, report.source_line if show_source else None, words)
+    out.append(_summary(report.findings, len(report.files), len(report.errors), report.kinds, lang))
+    return "\n".join(out) + "\n"
+
+
+class TextStream:
+    """The text report written as a run goes: each file's findings when its turn comes
+    (plancheck.api.check_stream), the findings across documents after them, the summary
+    last. Only the findings are kept, for the summary's counts; a file's lines are let go."""
+
+    def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True) -> None:
+        self.out, self.lang, self.show_source = out, lang, show_source
+        self.words = _LABELS.get(lang, _LABELS["en"])
+        self.findings: list[Finding] = []
+        self.files = 0
+        self.errors = 0
+        self.kinds: dict[str, str] = {}
+
+    def write(self, result: Any) -> None:
+        """A FileResult or the AcrossResult (plancheck.runner)."""
+        lines: list[str] = []
+        if result.error is not None:
+            self.errors += 1
+            lines.append(_error_line(result.error, self.words))
+        elif hasattr(result, "kind"):
+            self.files += 1
+            if result.kind is not None:
+                self.kinds[result.path] = result.kind
+        source = result.source_line if self.show_source else None
+        for f in sorted(result.findings, key=Finding.sort_key):
+            lines += _finding_lines(f, source, self.words)
+        self.findings += result.findings
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
+
+    def close(self) -> None:
+        self.out.write(_summary(self.findings, self.files, self.errors, self.kinds, self.lang) + "\n")
+
+
+def _error_line(e: FileError, words: dict[str, str]) -> str:
+    where = e.path + (f":{e.line}" if e.line else "") + (f":{e.column}" if e.line and e.column else "")
+    return f"{where}: {words['unreadable']}: {e.message}"
+
+
+def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
+                   words: dict[str, str]) -> list[str]:
+    loc = f.location
+    out = [f"{loc.path}:{loc.line}:{loc.column}: {f.rule} [{words[f.severity.value]}] {f.message}"]
+    if source_line is not None:
+        line = source_line(loc.path, loc.line)
+        if line is not None and line.strip():
+            out.append(f"    | {line.rstrip()}")
+            out.append("    | " + " " * max(0, loc.column - 1) + "^")
+    if f.suggestion:
+        # A likely fix may be of another figure than the one reported (an operand of a
+        # failing comparison): then say where that figure is.
+        fix = (f.evidence or {}).get("fix", {})
+        elsewhere = ""
+        if fix.get("line") and (fix["line"], fix["column"]) != (loc.line, loc.column):
+            where = words["at"].format(line=fix["line"], column=fix["column"])
+            elsewhere = f" ({where})" if fix.get("path") == loc.path else f" ({fix['at']})"
+        out.append(f"    = {words['fix']}: {f.suggestion}{elsewhere}")
+    return out
+
+
+def _summary(findings: list[Finding], files: int, errors: int, kinds: dict[str, str], lang: str) -> str:
+    words = _LABELS.get(lang, _LABELS["en"])
+    counts = Counter(f.severity.value for f in findings)
 
     def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
         singular = words.get(word) or words[word + "s"]
         plural = words.get(word + "s", singular) if word != "info" else singular
         return f"{count} {plural if count != 1 else singular}"
 
-    kinds = _kinds(report, lang)
-    if report.findings or report.errors:
+    shown_kinds = _kinds(kinds, files, lang)
+    if findings or errors:
         parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
-        summary = n(len(report.findings), "finding") + (f" ({', '.join(parts)})" if parts else "")
-        summary += f" · {n(len(report.files), 'file')}{kinds}"
-        if report.errors:
-            summary += f" · {len(report.errors)} {words['unreadable']}"
-        out.append(summary)
-    else:
-        out.append(f"{words['clean']} · {n(len(report.files), 'file')}{kinds}")
-    return "\n".join(out) + "\n"
+        summary = n(len(findings), "finding") + (f" ({', '.join(parts)})" if parts else "")
+        summary += f" · {n(files, 'file')}{shown_kinds}"
+        if errors:
+            summary += f" · {errors} {words['unreadable']}"
+        return summary
+    return f"{words['clean']} · {n(files, 'file')}{shown_kinds}"
 
 
-def _kinds(report: Report, lang: str) -> str:
+def _kinds(kinds: dict[str, str], files: int, lang: str) -> str:
     """What the documents were taken for ("(trang bách khoa)", "(2 quyết định, 1 tin tức)"): the
     form rules apply to administrative documents only, so a reader should see the guess."""
     from ..models import TextKind
 
-    counts = Counter(report.kinds.values())
+    counts = Counter(kinds.values())
     if not counts:
         return ""
-    shown = [TextKind(k).localize(lang) for k in counts] if len(report.files) == 1 else \
+    shown = [TextKind(k).localize(lang) for k in counts] if files == 1 else \
         [f"{c} {TextKind(k).localize(lang)}" for k, c in counts.most_common()]
     return f" ({', '.join(shown)})"

@@ -1,0 +1,143 @@
+"""The rules over files, one file at a time: in this process, or with ``jobs`` > 1 in
+worker processes fed the files in chunks. Results come back in the order of the files
+whatever the number of workers, each as soon as its turn comes, so that a caller can
+show a file's findings and let its document go: what stays of a file is its findings
+and, for the checks across documents, a compact record (plancheck.checks.cross_document).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .models.report import FileError
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What checking a file needs: the same in every worker."""
+
+    rules: Any                        # plancheck.engine.RuleSet
+    lang: str = "vi"
+    options: dict[str, Any] = field(default_factory=dict)
+    keep_lines: bool = False          # keep each file's source lines (to show a finding's line)
+    records: bool = False             # keep each file's record for the checks across documents
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Any] = field(default_factory=list)    # plancheck.models.Finding
+    error: FileError | None = None
+    kind: str | None = None           # what the text is (TextKind value), for documents
+    lines: list[str] | None = None
+    record: Any = None                # plancheck.checks.cross_document.CrossRecord
+
+
+    def source_line(self, path: str, line: int) -> str | None:
+        if self.lines is not None and path == self.path and 1 <= line <= len(self.lines):
+            return self.lines[line - 1]
+        return None
+
+    def add_to(self, report: Any) -> None:
+        """Into a whole report (plancheck.models.report.Report)."""
+        if self.error is not None:
+            report.errors.append(self.error)
+        else:
+            report.files.append(self.path)
+        report.findings.extend(self.findings)
+        if self.kind is not None:
+            report.kinds[self.path] = self.kind
+        if self.lines is not None:
+            report.sources[self.path] = self.lines
+
+
+@dataclass
+class AcrossResult:
+    """The findings of the checks across the documents of a run, after every file's."""
+
+    findings: list[Any] = field(default_factory=list)
+    error: FileError | None = None
+    lines: dict[str, dict[int, str]] = field(default_factory=dict)   # path -> the lines its records kept
+
+    def source_line(self, path: str, line: int) -> str | None:
+        return self.lines.get(path, {}).get(line)
+
+    def add_to(self, report: Any) -> None:
+        report.findings.extend(self.findings)
+        if self.error is not None:
+            report.errors.append(self.error)
+
+
+def check_file(path: str | Path, spec: RunSpec) -> FileResult:
+    """One file read, understood and checked; a file that cannot be read, or a bug met on
+    it, is its result's error: the other files still go."""
+    from .checks.base import Subject
+    from .engine import run_rules
+    from .errors import PlancheckError
+    from .models import TextKind
+    from .pipeline import load_path
+
+    result = FileResult(path=str(path))
+    try:
+        loaded = load_path(path)
+        result.path = loaded.path
+        if spec.keep_lines:
+            result.lines = loaded.lines
+        if spec.options.get("kind") and loaded.document is not None:   # --kind: the user says what it is
+            loaded.plan.document.text_kind = TextKind(spec.options["kind"])
+        if loaded.plan.document.text_kind is not None:
+            result.kind = loaded.plan.document.text_kind.value
+        subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
+                          options=spec.options)
+        result.findings = run_rules(subject, spec.rules, spec.lang)
+        if spec.records:
+            from .checks.cross_document import cross_record
+
+            result.record = cross_record(subject, reread=True)
+    except PlancheckError as exc:
+        result.error = FileError(path=exc.path or str(path), message=exc.message, line=exc.line, column=exc.column)
+    except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
+        result.error = FileError(path=str(path), message=f"internal error ({type(exc).__name__}: {exc}); "
+                                                          "please report it with this file")
+    return result
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def check_files(paths: Iterable[Path], spec: RunSpec, jobs: int = 1) -> Iterator[FileResult]:
+    """Each file's result, in the order of ``paths``."""
+    paths = list(paths)
+    jobs = min(max(1, jobs), len(paths))
+    if jobs <= 1:
+        for path in paths:
+            yield check_file(path, spec)
+        return
+    import multiprocessing
+
+    # fork where there is one: the workers start with the rules already loaded
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_start_worker, initargs=(spec,)) as pool:
+        yield from pool.imap(_check_in_worker, paths, chunksize=chunk)
+
+
+_SPEC: RunSpec | None = None
+
+
+def _start_worker(spec: RunSpec) -> None:
+    global _SPEC
+    _SPEC = spec
+
+
+def _check_in_worker(path: Path) -> FileResult:
+    assert _SPEC is not None
+    return check_file(path, _SPEC)
