@@ -1,6 +1,9 @@
 """Figures from prose: structures, parts of a whole, stated counts — on real excerpts."""
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from plancheck.checks.base import Subject
 from plancheck.engine import load_rules, run_rules
 from plancheck.extract.prose import prose_to_plan
@@ -105,3 +108,36 @@ def test_a_bullet_target_becomes_an_indicator_of_the_plan_year():
     [ind] = plan.indicators
     assert ind.name == "Thu ngân sách nhà nước trên địa bàn tỉnh" and ind.unit == "tỷ đồng"
     assert ind.values[0].value.point == 19515 and ind.values[0].period.year == 2024
+
+
+# -- statements read with the subject found after the figure: the same as one pattern ---------------
+def _one_pattern():
+    """The single pattern the statement reader once was (retried at every character)."""
+    import re
+
+    from plancheck.numbers import QUALIFIER
+
+    return re.compile(
+        r"(?P<subject>[^.;:!?()]{6,160}?)\s+(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?đạt\s+"
+        rf"(?P<value>(?:{QUALIFIER}\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
+        r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?(?P<up>\s+trở\s+lên)?",
+        re.IGNORECASE)
+
+
+_PIECES = ["Tổng thu ngân sách năm 2024", " ước đạt ", " đạt ", " ước thực hiện đạt ", "4.180", " tỷ đồng",
+           "%", " trở lên", ". ", "; ", " (", ")", "  ", "Thu", "a", " năm 2023", "ĐẠT ", "7,5", "-", " đến ",
+           "trên ", "x" * 70, ", ", "đạt"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_statements_are_read_as_the_one_pattern_reads_them(pieces):
+    from plancheck.extract.prose import _statement_matches
+
+    text = "".join(pieces)
+    names = ("subject", "estimate", "value", "unit", "up")
+    old = [(tuple(m.group(k) for k in names), m.start("subject"), m.start("value"))
+           for m in _one_pattern().finditer(text)]
+    new = [(tuple(m.group(k) for k in names), m.start("subject"), m.start("value"))
+           for m in _statement_matches(text)]
+    assert new == old

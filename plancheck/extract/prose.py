@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..models import (
     Component,
@@ -213,11 +214,71 @@ def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
 
 
 # "Phấn đấu thu ngân sách trên địa bàn trong năm 2024 đạt 4.180 tỷ đồng": what, when, how much.
-_STATEMENT = re.compile(
-    r"(?P<subject>[^.;:!?()]{6,160}?)\s+(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?đạt\s+"
+# The figure after "đạt" is found first, then its subject before it: the words back to the
+# punctuation or the previous statement, 6 to 160 characters (the same matches as the one
+# pattern "(?P<subject>[^.;:!?()]{6,160}?)\s+…đạt…", without retrying it at every character).
+_STATEMENT_FIGURE = re.compile(
+    r"(?P<ws>\s+)(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?(?P<verb>đạt)\s+"
     rf"(?P<value>(?:{QUALIFIER}\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
     r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?(?P<up>\s+trở\s+lên)?",
     re.IGNORECASE)
+_SUBJECT_STOP = re.compile(r"[.;:!?()]")
+_SUBJECT_MIN, _SUBJECT_MAX = 6, 160
+
+
+class _Statement:
+    """A figure after "đạt" and the subject before it, read as the one pattern reads them."""
+
+    __slots__ = ("figure", "subject_start", "subject_end", "estimate")
+
+    def __init__(self, figure: re.Match, subject_start: int, subject_end: int, estimate: bool) -> None:
+        self.figure, self.subject_start, self.subject_end, self.estimate = figure, subject_start, subject_end, estimate
+
+    def group(self, name: str) -> str | None:
+        if name == "subject":
+            return self.figure.string[self.subject_start:self.subject_end]
+        if name == "estimate" and not self.estimate:
+            return None
+        return self.figure.group(name)
+
+    def start(self, name: str) -> int:
+        return self.subject_start if name == "subject" else self.figure.start(name)
+
+
+def _statement_matches(text: str) -> Iterator[_Statement]:
+    """What ``(?P<subject>[^.;:!?()]{6,160}?)\\s+(?P<estimate>ước …)?đạt\\s+<figure>`` finds
+    (the leftmost subject, as short as it may be), without retrying it at every character:
+    each figure after "đạt" is found first and its subject placed before it."""
+    done = 0
+    at = text.find("đạt")
+    if at < 0:
+        if "đạt" not in text.lower():
+            return
+        at = 0   # "ĐẠT": found by the pattern itself
+    position = max(0, at - 60)
+    while (figure := _STATEMENT_FIGURE.search(text, position)) is not None:
+        position = figure.start() + 1   # a figure with no room for its subject: the next may take its words
+        # where the subject may end: before the whitespace that leads to "ước … đạt", or
+        # (the estimate's words then in the subject) to "đạt" itself
+        ends = [(figure.start("ws"), figure.end("ws"), True)] if figure.group("estimate") else []
+        verb = figure.start("verb")
+        gap = len(text[:verb]) - len(text[:verb].rstrip())
+        ends.append((verb - gap, verb, False))
+        found = None
+        for ws_start, ws_end, estimate in ends:
+            start = max(done, ws_start - _SUBJECT_MAX)
+            stops = [m.end() for m in _SUBJECT_STOP.finditer(text, start, ws_start)]
+            if stops:
+                start = stops[-1]
+            end = max(ws_start, start + _SUBJECT_MIN)   # as short as it may be, 6 characters at least
+            if end <= ws_end - 1 and (found is None or start < found[0]):
+                found = (start, end, estimate)
+        if found is None:
+            continue
+        done = position = figure.end()
+        yield _Statement(figure, *found)
+
+
 _STATEMENT_YEAR = re.compile(r"\s*(?:trong\s+|của\s+|cả\s+)?năm\s+(?P<year>20\d\d)\b", re.IGNORECASE)
 # "9 tháng đầu năm 2023", "quý I năm 2024": part of a year, never the year's figure.
 _PART_OF_YEAR = re.compile(r"\b(?:tháng|quý|đầu\s+năm|cuối\s+năm|nửa\s+năm)\b", re.IGNORECASE)
@@ -231,7 +292,7 @@ def _statements(p: Paragraph, year: int | None) -> list[Indicator]:
     from ..units import parse_unit
 
     out = []
-    for m in _STATEMENT.finditer(p.text):
+    for m in _statement_matches(p.text):
         years = list(_STATEMENT_YEAR.finditer(m.group("subject")))
         if not years or _PART_OF_YEAR.search(m.group("subject")):
             continue
