@@ -139,11 +139,12 @@ def _check(args: argparse.Namespace) -> int:
     from .api import check_stream
     from .engine import load_rules
     from .models.report import Report
-    from .runner import default_jobs
+    from .runner import default_jobs, tune_gc
 
     s = _settings(args)
     args.lang, args.fail_on = s["lang"], s["fail_on"]
     rules = load_rules(s["rules"])
+    tune_gc()
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
                           options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),

@@ -104,6 +104,19 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
     return result
 
 
+def tune_gc() -> None:
+    """For a run of the command line (not the library: the caller's process is theirs).
+    A document is read into many small objects that all live until it is checked: at the
+    default threshold (700) the collector runs thousands of times per document and its
+    full passes rescan the rules and modules loaded once. Those are frozen out of its
+    sight, and it runs seventy times less often (about a tenth of the time on a long
+    document); cycles are still collected, later."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
@@ -136,6 +149,7 @@ _SPEC: RunSpec | None = None
 def _start_worker(spec: RunSpec) -> None:
     global _SPEC
     _SPEC = spec
+    tune_gc()
 
 
 def _check_in_worker(path: Path) -> FileResult:

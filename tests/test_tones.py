@@ -2,6 +2,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plancheck.text import fold, normalize_tones
 
@@ -30,3 +32,13 @@ def test_fold_compares_across_case_placement_and_composition():
         "ủy ban nhân dân tỉnh thanh hóa"
     assert fold(unicodedata.normalize("NFD", "Kế hoạch")) == "kế hoạch"
     assert fold("quý") != fold("qúy")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_bare_is_the_text_decomposed_without_its_marks(text):
+    from plancheck.text import bare
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    expected = " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    assert bare(text) == expected

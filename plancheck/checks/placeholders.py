@@ -266,14 +266,8 @@ class Placeholder(CheckKind):
                 yield location, Blank("date", text, m.start, m.end, vi, en, suggestion)
             return
         reported: set[tuple[int, int]] = set()
-        blank_dates: dict[int, list[tuple[int, int]]] = {}
-        for f in date_mentions(document):
-            if f.mention.blank_number:
-                blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
-        for piece, block in document.pieces():
-            if ELISION.fullmatch(piece.text):
-                continue   # "[...]" alone on its line: words of a quotation left out, no blank
-            blanks = find_blanks(piece.text)
+        found_blanks, blank_dates = _document_blanks(subject, document)
+        for piece, block, blanks in found_blanks:
             if block in scopes:   # a form's fields are for its users; a cited act's number is no field
                 blanks = [b for b in blanks if _cites(piece.text, b)]
             if target == "mark":
@@ -299,6 +293,25 @@ class Placeholder(CheckKind):
             at = header.number_location
             if (at.line, at.column) not in reported:
                 yield at, Blank("number", "Số:", 0, 0, "số của chính văn bản", "this document's number")
+
+
+def _document_blanks(subject: Subject, document: Document) -> tuple[list, dict[int, list[tuple[int, int]]]]:
+    """The blanks of every piece that has any, and the spans of blank dates by piece: found
+    once for the placeholder rules."""
+    if "blanks" not in subject.derived:
+        blank_dates: dict[int, list[tuple[int, int]]] = {}
+        for f in date_mentions(document):
+            if f.mention.blank_number:
+                blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
+        found = []
+        for piece, block in document.pieces():
+            if ELISION.fullmatch(piece.text):
+                continue   # "[...]" alone on its line: words of a quotation left out, no blank
+            blanks = find_blanks(piece.text)
+            if blanks:
+                found.append((piece, block, blanks))
+        subject.derived["blanks"] = (found, blank_dates)
+    return subject.derived["blanks"]
 
 
 # A blank in a citation of an act by its type ("Thông tư số…..", "Quyết định số /QĐ-UBND ngày

@@ -226,6 +226,7 @@ class ClauseIndex:
         self.body = clauses
         self.appendices = appendices
         self.texts = texts or {}    # block index -> text: to tell a unit with no parts from one not read
+        self._levels: dict[tuple[int | None, str], list[Clause]] = {}
         self.nodes: list[_Node] = []
         for root in clauses:
             _walk(root, (), -1, self.nodes)
@@ -233,6 +234,7 @@ class ClauseIndex:
             _walk(root, (), i, self.nodes)
         self.nodes.sort(key=lambda n: _position(n.clause.location))
         self.positions = [_position(n.clause.location) for n in self.nodes]
+        self._place = {id(n.clause): k for k, n in enumerate(self.nodes)}
         self.appendix_starts = [_position(a.location) for a in appendices]
 
     def scope_of(self, location: Location) -> int:
@@ -288,9 +290,9 @@ class ClauseIndex:
                 return UNKNOWN
             level = _LEVEL_OF_UNIT[unit]
             if node is None:
-                candidates = _of_level(self.scope_roots(scope), level)
+                candidates = self._of_level(scope, level)
                 if not any(same_number(c.number, value) for c in candidates):
-                    everywhere = _of_level(self.body + self.appendices, level)
+                    everywhere = self._of_level(None, level)
                     if not everywhere:
                         return UNKNOWN   # the document has no such units: the text cites another one
                     if not any(same_number(c.number, value) for c in everywhere):
@@ -316,13 +318,23 @@ class ClauseIndex:
             named.append(label)
         return FOUND
 
+    def _of_level(self, scope: int | None, level: str) -> list[Clause]:
+        """The units of ``level`` in a scope (None: everywhere), listed once per index: a long
+        text's references would each walk its whole tree."""
+        key = (scope, level)
+        found = self._levels.get(key)
+        if found is None:
+            roots = self.body + self.appendices if scope is None else self.scope_roots(scope)
+            found = self._levels[key] = _of_level(roots, level)
+        return found
+
     def _unlabelled(self, node: Clause, unit: str) -> bool:
         """Whether the text of ``node`` (up to the next unit not inside it) holds no label of
         ``unit`` at all ("a)" for points, "2." for khoản): it has none, rather than parts
         the clause reader did not take."""
         if not self.texts:
             return False
-        i = next((k for k, n in enumerate(self.nodes) if n.clause is node), None)
+        i = self._place.get(id(node))
         if i is None:
             return False
         end = next((n.clause.block for n in self.nodes[i + 1:] if node not in n.ancestors), None)

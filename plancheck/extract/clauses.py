@@ -170,10 +170,14 @@ _VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àá
 def _english(text: str) -> bool:
     """Whether a paragraph is English: English words, and (almost) no letter of Vietnamese."""
     head = text[:300]   # a translation's paragraph may run into a Vietnamese one later on
-    words = re.findall(r"[A-Za-z]+", head)
+    words = _LATIN_WORD.findall(head)
+    if len(words) < 6 or sum(w.casefold() in _ENGLISH_WORDS for w in words) < 3:
+        return False
     letters = sum(c.isalpha() for c in head)
-    return len(words) >= 6 and sum(w.casefold() in _ENGLISH_WORDS for w in words) >= 3 \
-        and len(_VIETNAMESE_LETTER.findall(head)) <= letters // 100
+    return len(_VIETNAMESE_LETTER.findall(head)) <= letters // 100
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _plain(text: str) -> str:

@@ -51,6 +51,7 @@ clamped and kept increasing within a row, so any input gives a Table.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -216,12 +217,18 @@ def _number_of(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=4096)   # a table repeats its cells ("x", "-", "100")
 def _is_number(text: str) -> bool:
+    if not _DIGIT.search(text):
+        return False   # a figure has digits: words and marks need no parse
     try:
         parse_value(text)
     except (NotANumber, ArithmeticError, ValueError):
         return False
     return True
+
+
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _is_mark(text: str) -> bool:
