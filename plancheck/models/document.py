@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -17,8 +18,10 @@ from pydantic import BaseModel, Field
 from .location import Location
 
 
-class Span(BaseModel):
-    """From offset ``start`` of a block's text on, characters come from ``location`` onward."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """From offset ``start`` of a block's text on, characters come from ``location`` onward.
+    Plain data: one per source line."""
 
     start: int
     location: Location
@@ -120,7 +123,7 @@ def locate(spans: list[Span], offset: int) -> Location:
     delta = max(0, offset - span.start)
     # Word locations too: their line and column index Document.lines, where the
     # docx reader writes each paragraph and each table row (plancheck.read.docx).
-    return loc.model_copy(update={"column": loc.column + delta})
+    return loc.at_column(loc.column + delta)
 
 
 # -- the document's structure (filled by plancheck.extract) ---------------------

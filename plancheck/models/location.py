@@ -1,17 +1,19 @@
 """Where something stands in its source file."""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, replace
 
 
-class Location(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Location:
     """A position in a source file.
 
     Lines and columns are 1-based. Word documents add the paragraph number or
     the table, row and cell (all 1-based) so a reviewer can find the spot.
-    """
 
-    model_config = ConfigDict(frozen=True)
+    Plain data, not a pydantic model: one is made for every source line and every
+    figure (pydantic models that hold one validate and serialise it as a dataclass).
+    """
 
     path: str = ""
     line: int = 1
@@ -31,3 +33,7 @@ class Location(BaseModel):
         elif self.paragraph is not None:
             text += f" (paragraph {self.paragraph})"
         return text
+
+    def at_column(self, column: int) -> "Location":
+        """The same place, another column."""
+        return replace(self, column=column)

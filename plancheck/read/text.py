@@ -137,10 +137,7 @@ class _Line:
         return col + offset - start + 1
 
     def spans(self, path: str, base: int = 0) -> list[Span]:
-        # model_construct: the values are ours and well typed, and validating a
-        # span per line is a third of the time on a long document.
-        return [Span.model_construct(start=base + off, location=Location.model_construct(
-                    path=path, line=self.number, column=col + 1)) for off, col in self.breaks]
+        return [Span(base + off, Location(path, self.number, col + 1)) for off, col in self.breaks]
 
 
 # -- entry point -----------------------------------------------------------------
@@ -660,7 +657,7 @@ def _remapped(spans: list[Span], length: int, by_number: dict[int, _Line]) -> li
             continue
         first = loc.column - 1                 # offset in the cleaned line
         end = (spans[k + 1].start if k + 1 < len(spans) else length) - span.start
-        out.append(Span(start=span.start, location=loc.model_copy(update={"column": line.column(first)})))
-        out += [Span(start=span.start + off - first, location=loc.model_copy(update={"column": col + 1}))
+        out.append(Span(start=span.start, location=loc.at_column(line.column(first))))
+        out += [Span(start=span.start + off - first, location=loc.at_column(col + 1))
                 for off, col in line.breaks if first < off < first + end]
     return out
