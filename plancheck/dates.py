@@ -66,6 +66,7 @@ _PIECE = re.compile(
     re.IGNORECASE,
 )
 _DAY_WORD = re.compile(r"(?<!\w)ngày(?!\w)", re.IGNORECASE)
+_MAYBE_DATE = re.compile(r"[0-9]|ngày", re.IGNORECASE)
 
 # d/m/y with one separator throughout; a year, or "ngày" before, makes it a date.
 _NUMERIC = re.compile(
@@ -360,8 +361,8 @@ _WEEKDAY_LEAD = re.compile(
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date, month, year and period mentioned in ``text``, in order."""
-    if not text:
-        return []
+    if not text or not _MAYBE_DATE.search(text):
+        return []   # every pattern but "ngày …" needs a digit: most text is passed over at once
     return [_with_weekday(text, m) for m in _without_overlaps(_candidates(text))]
 
 

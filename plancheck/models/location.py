@@ -1,7 +1,7 @@
 """Where something stands in its source file."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,4 +36,5 @@ class Location:
 
     def at_column(self, column: int) -> "Location":
         """The same place, another column."""
-        return replace(self, column=column)
+        return Location(self.path, self.line, column, self.end_line, self.end_column, self.paragraph,
+                        self.table, self.row, self.cell)
