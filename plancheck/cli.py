@@ -138,7 +138,6 @@ def _settings(args: argparse.Namespace) -> dict:
 def _check(args: argparse.Namespace) -> int:
     from .api import check_stream
     from .engine import load_rules
-    from .models.report import Report
     from .runner import default_jobs, tune_gc
 
     s = _settings(args)
@@ -150,31 +149,28 @@ def _check(args: argparse.Namespace) -> int:
                           index=s["index"], jobs=args.jobs or default_jobs(),
                           keep_lines=args.format == "text" and not args.no_source)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    report = Report()
-    try:
-        if args.format == "json":
-            from .report.json import render
+    if args.format == "json":
+        from .report.json import JsonStream
 
-            for result in stream:
-                result.add_to(report)
-            report.findings.sort(key=lambda f: f.sort_key())
-            out.write(render(report))
-        else:   # written as the files are checked: a file's findings as soon as its turn comes
-            from .report.text import TextStream
+        writer = JsonStream(out)
+    else:
+        from .report.text import TextStream
 
-            writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
-            for result in stream:
-                writer.write(result)
-                result.lines = None
-                result.add_to(report)
-            writer.close()
+        writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
+    errors = []
+    try:   # written as the files are checked: a file's findings as soon as its turn comes
+        for result in stream:
+            writer.write(result)
+            if result.error is not None:
+                errors.append(result.error)
+        writer.close()
     finally:
         if args.output:
             out.close()
-    if args.format == "json" and report.errors:  # keep stdout pure JSON; say it on stderr too
-        for e in report.errors:
+    if args.format == "json":  # keep stdout pure JSON; say it on stderr too
+        for e in errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
-    return report.exit_code(args.fail_on)
+    return writer.exit_code(args.fail_on)
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -260,3 +260,20 @@ def test_a_bad_number_of_jobs_is_a_usage_error(capsys, jobs):
     with pytest.raises(SystemExit) as exit:
         main(["check", str(CLEAN), "--jobs", jobs])
     assert exit.value.code == 2
+
+
+def test_the_streamed_json_report_is_the_whole_reports_text(tmp_path):
+    import io
+
+    from plancheck.api import check, check_stream
+    from plancheck.report.json import JsonStream, render
+
+    sources = [SON_LA, CLEAN, tmp_path / "missing.txt"]
+    out = io.StringIO()
+    writer = JsonStream(out)
+    for result in check_stream(sources, lang="en"):
+        writer.write(result)
+    writer.close()
+    whole = check(sources, lang="en")
+    assert out.getvalue() == render(whole)
+    assert writer.exit_code() == whole.exit_code() == 2

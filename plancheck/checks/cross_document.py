@@ -28,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from pydantic import Field
 
@@ -169,7 +169,7 @@ def cross_record(subject: Subject, reread: bool = False) -> CrossRecord | None:
     for i, p in enumerate(everything.list):
         if _SESSION.search(p.text):
             wanted.add(i)
-    places = sorted({j for i in wanted for j in range(i, min(i + _QUOTE_RUN + 1, len(everything.list)))})
+    places = sorted({j for i in wanted for j in _run_on(everything.list, i)})
     kept = _Paragraphs([everything.list[i] for i in places], places)
     lines: dict[int, str] = {}
     source = getattr(document, "lines", None) or []
@@ -179,6 +179,22 @@ def cross_record(subject: Subject, reread: bool = False) -> CrossRecord | None:
             if 1 <= line <= len(source):
                 lines[line] = source[line - 1]
     return CrossRecord(me=me, references=references, paragraphs=kept, lines=lines)
+
+
+def _run_on(paragraphs: list[Any], i: int) -> Iterator[int]:
+    """Paragraph i, and those after it that a quote after a citation in it may run on into:
+    the next one when it ends with ":", and on while a curly quote stays open."""
+    yield i
+    text = paragraphs[i].text
+    open_quotes = text.count("“") - text.count("”") + text.count("«") - text.count("»")
+    follows = text.rstrip().endswith(":")
+    for j in range(i + 1, min(i + _QUOTE_RUN + 1, len(paragraphs))):
+        if open_quotes <= 0 and not follows:
+            return
+        yield j
+        text = paragraphs[j].text
+        open_quotes += text.count("“") - text.count("”") + text.count("«") - text.count("»")
+        follows = False
 
 
 # -- links: a place in a citing document and the known document it cites -------------------------

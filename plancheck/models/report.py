@@ -31,13 +31,19 @@ class Report(BaseModel):
 
     def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
         """0 clean, 1 findings at or above fail_on, 2 a file could not be checked."""
-        if self.errors:
-            return 2
-        threshold = Severity(fail_on).rank
-        return 1 if any(f.severity.rank >= threshold for f in self.findings) else 0
+        return exit_code(bool(self.errors), self.count_by_severity(), fail_on)
 
     def source_line(self, path: str, line: int) -> str | None:
         lines = self.sources.get(path)
         if lines and 1 <= line <= len(lines):
             return lines[line - 1]
         return None
+
+
+def exit_code(unreadable: bool, by_severity: dict[str, int], fail_on: Severity | str = Severity.error) -> int:
+    """0 clean, 1 findings at or above fail_on, 2 a file could not be checked: of a whole
+    report, or of counts kept as a report is written."""
+    if unreadable:
+        return 2
+    threshold = Severity(fail_on).rank
+    return 1 if any(n and Severity(s).rank >= threshold for s, n in by_severity.items()) else 0

@@ -3,46 +3,98 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, TextIO
 
 from .. import __version__
-from ..models.report import Report
+from ..models.finding import Finding, Severity
+from ..models.report import FileError, Report, exit_code
 
 SCHEMA_VERSION = 1
 
 
-def as_dict(report: Report) -> dict[str, Any]:
-    findings = []
-    for f in report.findings:
-        item: dict[str, Any] = {
-            "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity.value,
-            "path": f.location.path, "line": f.location.line, "column": f.location.column,
-        }
-        for key in ("end_line", "end_column", "paragraph", "table", "row", "cell"):
-            value = getattr(f.location, key)
-            if value is not None:
-                item[key] = value
-        item["message"] = f.message
-        if f.suggestion:
-            item["suggestion"] = f.suggestion
-        if f.evidence:
-            item["evidence"] = f.evidence
-        findings.append(item)
+def finding_dict(f: Finding) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity.value,
+        "path": f.location.path, "line": f.location.line, "column": f.location.column,
+    }
+    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell"):
+        value = getattr(f.location, key)
+        if value is not None:
+            item[key] = value
+    item["message"] = f.message
+    if f.suggestion:
+        item["suggestion"] = f.suggestion
+    if f.evidence:
+        item["evidence"] = f.evidence
+    return item
+
+
+def _head() -> dict[str, Any]:
+    return {"version": SCHEMA_VERSION, "tool": {"name": "plancheck", "version": __version__}}
+
+
+def _tail(errors: list[FileError], kinds: dict[str, str], files: int, findings: int,
+          by_severity: dict[str, int], by_rule: Counter) -> dict[str, Any]:
     return {
-        "version": SCHEMA_VERSION,
-        "tool": {"name": "plancheck", "version": __version__},
-        "findings": findings,
-        "errors": [e.model_dump(exclude_none=True) for e in report.errors],
-        "kinds": dict(report.kinds),   # path -> what each document is (resolution, decision, …, encyclopedia)
+        "errors": [e.model_dump(exclude_none=True) for e in errors],
+        "kinds": dict(kinds),   # path -> what each document is (resolution, decision, …, encyclopedia)
         "summary": {
-            "files": len(report.files),
-            "findings": len(report.findings),
-            "errors": len(report.errors),
-            "by_severity": report.count_by_severity(),
-            "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
+            "files": files,
+            "findings": findings,
+            "errors": len(errors),
+            "by_severity": by_severity,
+            "by_rule": dict(sorted(by_rule.items())),
         },
     }
 
 
+def as_dict(report: Report) -> dict[str, Any]:
+    return {**_head(), "findings": [finding_dict(f) for f in report.findings],
+            **_tail(report.errors, report.kinds, len(report.files), len(report.findings),
+                    report.count_by_severity(), Counter(f.rule for f in report.findings))}
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
 def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2, default=str) + "\n"
+    return _dumps(as_dict(report)) + "\n"
+
+
+class JsonStream:
+    """The JSON report written as a run goes (plancheck.api.check_stream): each finding as
+    its file's turn comes, errors, kinds and the summary at the end; the same text as
+    ``render`` of a report with the findings in that order. Nothing but counts is kept."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.errors: list[FileError] = []
+        self.kinds: dict[str, str] = {}
+        self.files = self.findings = 0
+        self.by_severity = {s.value: 0 for s in Severity}
+        self.by_rule: Counter = Counter()
+        head = _dumps({**_head(), "findings": []})
+        self.out.write(head[:head.rindex("[]") + 1])   # up to the findings' opening bracket
+
+    def write(self, result: Any) -> None:
+        """A FileResult or the AcrossResult (plancheck.runner)."""
+        if result.error is not None:
+            self.errors.append(result.error)
+        elif hasattr(result, "kind"):
+            self.files += 1
+            if result.kind is not None:
+                self.kinds[result.path] = result.kind
+        for f in sorted(result.findings, key=Finding.sort_key):
+            item = _dumps(finding_dict(f)).replace("\n", "\n    ")
+            self.out.write(("," if self.findings else "") + "\n    " + item)
+            self.findings += 1
+            self.by_severity[f.severity.value] += 1
+            self.by_rule[f.rule] += 1
+
+    def close(self) -> None:
+        tail = _dumps(_tail(self.errors, self.kinds, self.files, self.findings, self.by_severity, self.by_rule))
+        self.out.write(("\n  ]" if self.findings else "]") + ",\n" + tail[2:] + "\n")
+
+    def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
+        return exit_code(bool(self.errors), self.by_severity, fail_on)

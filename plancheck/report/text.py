@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable, TextIO
 
-from ..models.finding import Finding
-from ..models.report import FileError, Report
+from ..models.finding import Finding, Severity
+from ..models.report import FileError, Report, exit_code
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
@@ -21,7 +21,7 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     out = [_error_line(e, words) for e in report.errors]
     for f in report.findings:
         out += _finding_lines(f, report.source_line if show_source else None, words)
-    out.append(_summary(report.findings, len(report.files), len(report.errors), report.kinds, lang))
+    out.append(_summary(report.count_by_severity(), len(report.files), len(report.errors), report.kinds, lang))
     return "\n".join(out) + "\n"
 
 
@@ -33,7 +33,7 @@ class TextStream:
     def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True) -> None:
         self.out, self.lang, self.show_source = out, lang, show_source
         self.words = _LABELS.get(lang, _LABELS["en"])
-        self.findings: list[Finding] = []
+        self.by_severity = {s.value: 0 for s in Severity}
         self.files = 0
         self.errors = 0
         self.kinds: dict[str, str] = {}
@@ -51,12 +51,16 @@ class TextStream:
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
             lines += _finding_lines(f, source, self.words)
-        self.findings += result.findings
+        for f in result.findings:
+            self.by_severity[f.severity.value] += 1
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
-        self.out.write(_summary(self.findings, self.files, self.errors, self.kinds, self.lang) + "\n")
+        self.out.write(_summary(self.by_severity, self.files, self.errors, self.kinds, self.lang) + "\n")
+
+    def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
+        return exit_code(bool(self.errors), self.by_severity, fail_on)
 
 
 def _error_line(e: FileError, words: dict[str, str]) -> str:
@@ -85,9 +89,9 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
     return out
 
 
-def _summary(findings: list[Finding], files: int, errors: int, kinds: dict[str, str], lang: str) -> str:
+def _summary(counts: dict[str, int], files: int, errors: int, kinds: dict[str, str], lang: str) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
-    counts = Counter(f.severity.value for f in findings)
+    total = sum(counts.values())
 
     def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
         singular = words.get(word) or words[word + "s"]
@@ -95,9 +99,9 @@ def _summary(findings: list[Finding], files: int, errors: int, kinds: dict[str, 
         return f"{count} {plural if count != 1 else singular}"
 
     shown_kinds = _kinds(kinds, files, lang)
-    if findings or errors:
-        parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts[s]]
-        summary = n(len(findings), "finding") + (f" ({', '.join(parts)})" if parts else "")
+    if total or errors:
+        parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts.get(s)]
+        summary = n(total, "finding") + (f" ({', '.join(parts)})" if parts else "")
         summary += f" · {n(files, 'file')}{shown_kinds}"
         if errors:
             summary += f" · {errors} {words['unreadable']}"
