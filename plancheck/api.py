@@ -102,9 +102,10 @@ def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path |
         from .index import open_index
 
         known = open_index(index)
-    result = AcrossResult(lines={r.me.path: r.lines for r in records if r.lines})
+    result = AcrossResult()
     try:
         result.findings = run_across(records, ruleset, lang, known)
+        result.lines = {r.me.path: r.lines for r in records if r.lines}   # of the citations linked
     except PlancheckError:
         raise
     except Exception as exc:  # a bug in plancheck: the files' own findings still stand

@@ -24,6 +24,7 @@ is not the document's to answer for, and amendment text ("sửa đổi ... như 
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +49,10 @@ class _Known:
 
     def lookup(self, number: str) -> list[KnownDocument]:
         return self._merge(self.run.lookup(number), self.index.lookup(number) if self.index is not None else [])
+
+    def has_sessions(self) -> bool:
+        """Whether a known document was passed at a numbered session (there may be one to cite)."""
+        return self.index is not None or any(d.session is not None for d in self.run)
 
     def by_session(self, term: str, session: int) -> list[KnownDocument]:
         return self._merge(self.run.by_session(term, session),
@@ -134,18 +139,35 @@ def _consume(text: str, start: int, wanted: str) -> int:
 _QUOTE_RUN = 20   # paragraphs a quote after a citation may run on into (see _quote_from)
 
 
+@dataclass
+class _Citing:
+    """A document's citations by number, its paragraphs and its source lines."""
+
+    references: list[Any]
+    paragraphs: _Paragraphs
+    lines: list[str]
+
+
 @dataclass(eq=False)
 class CrossRecord:
     """What the checks across documents keep of one document of a run, so that a run of many
     files keeps no whole document: the document as a known document (header, counts; its text
-    read again only when a quote is compared with it), its citations by number, and the
-    paragraphs they and its session mentions stand in, with those after them where a quote
-    may run on."""
+    read again only when a quote is compared with it), the numbers it cites and whether it
+    names a session. Its citations and paragraphs are read again from its file only when one
+    of those numbers (or a session) is a known document's; a document checked from memory
+    (no file) keeps them."""
 
     me: KnownDocument
-    references: list[Any]
-    paragraphs: _Paragraphs
-    lines: dict[int, str] = field(default_factory=dict)   # the source lines of those paragraphs
+    cited: frozenset[str]                 # the number keys of its citations by number
+    sessions: bool                        # whether it names a council's session ("Kỳ họp thứ …")
+    path: str | None = None               # the file to read them again from
+    kept: _Citing | None = None           # for a document checked from memory
+    lines: dict[int, str] = field(default_factory=dict)   # the source lines of its linked citations
+
+    def citing(self) -> _Citing | None:
+        if self.kept is not None:
+            return self.kept
+        return _citing_of_file(self.path) if self.path else None
 
     def source_line(self, line: int) -> str | None:
         return self.lines.get(line)
@@ -153,32 +175,52 @@ class CrossRecord:
 
 def cross_record(subject: Subject, reread: bool = False) -> CrossRecord | None:
     """The record of a checked document; ``reread``: its text is read again from its file
-    when a quote is compared with it (a run of files), rather than kept (documents in memory)."""
+    when needed (a run of files), rather than kept (documents in memory)."""
     me = known_from_subject(subject, reread=reread)
     if me is None:
         return None
     structure, document = subject.structure, subject.document
-    references = [] if structure is None else \
-        [r for r in structure.references if not r.internal and normalise_number(r.number)]
-    everything = _Paragraphs.of(document)
-    wanted: set[int] = set()
-    for ref in references:
-        where = everything.find(ref.location)
-        if where is not None:
-            wanted.add(everything.position[id(where[0])])
-    for i, p in enumerate(everything.list):
-        if _SESSION.search(p.text):
-            wanted.add(i)
+    references = [] if structure is None else _numbered(structure.references)
+    cited = frozenset(normalise_number(r.number) for r in references)
+    sessions = document is not None and any(_SESSION.search(p.text) for p in document.paragraphs())
+    path = getattr(document, "path", None)
+    if reread and path and os.path.isfile(path):
+        return CrossRecord(me=me, cited=cited, sessions=sessions, path=path)
+    kept = _Citing(references, _Paragraphs.of(document), getattr(document, "lines", None) or [])
+    return CrossRecord(me=me, cited=cited, sessions=sessions, kept=kept)
+
+
+def _numbered(references: list[Any]) -> list[Any]:
+    return [r for r in references if not r.internal and normalise_number(r.number)]
+
+
+def _citing_of_file(path: str) -> _Citing | None:
+    from ..extract.references import extract_references
+    from ..read import read_source
+
+    try:
+        document, _ = read_source(path)
+    except (PlancheckError, OSError):
+        return None   # gone or changed since it was checked: its citations go unchecked
+    if not hasattr(document, "paragraphs"):
+        return None
+    return _Citing(_numbered(extract_references(document)), _Paragraphs.of(document), document.lines)
+
+
+def _trimmed(record: CrossRecord, citing: _Citing, links: list[_Link]) -> None:
+    """The links of a document read again keep only the paragraphs they stand in (and those
+    a quote may run on into), and the record the source lines of those: not the document."""
+    everything = citing.paragraphs
+    wanted = {everything.position[id(link.paragraph)] for link in links if link.paragraph is not None}
     places = sorted({j for i in wanted for j in _run_on(everything.list, i)})
-    kept = _Paragraphs([everything.list[i] for i in places], places)
-    lines: dict[int, str] = {}
-    source = getattr(document, "lines", None) or []
+    kept = _Paragraphs([everything._at[i] for i in places], places)
+    for link in links:
+        link.paragraphs = kept
     for p in kept.list:
         for span in p.spans:
             line = span.location.line
-            if 1 <= line <= len(source):
-                lines[line] = source[line - 1]
-    return CrossRecord(me=me, references=references, paragraphs=kept, lines=lines)
+            if 1 <= line <= len(citing.lines):
+                record.lines[line] = citing.lines[line - 1]
 
 
 def _run_on(paragraphs: list[Any], i: int) -> Iterator[int]:
@@ -265,10 +307,24 @@ def _cited_place(reference: Any, my_place: str | None) -> str | None:
 
 
 def _links_of(record: CrossRecord, known: _Known) -> list[_Link]:
-    me, paragraphs = record.me, record.paragraphs
+    if not (record.sessions and known.has_sessions()) and not any(known.lookup(key) for key in record.cited):
+        return []   # it cites no known document: its text need not be read again
+    citing = record.citing()
+    if citing is None:
+        return []
+    links = _links_in(record, citing, known)
+    if record.kept is None:
+        _trimmed(record, citing, links)
+    elif citing.lines:
+        record.lines = dict(enumerate(citing.lines, 1))
+    return links
+
+
+def _links_in(record: CrossRecord, citing: _Citing, known: _Known) -> list[_Link]:
+    me, paragraphs = record.me, citing.paragraphs
     links: list[_Link] = []
     located: list[tuple[Any, int, Any]] = []
-    for ref in record.references:
+    for ref in citing.references:
         where = paragraphs.find(ref.location)
         located.append((ref, where))
     starts: dict[int, list[int]] = defaultdict(list)   # paragraph id -> starts of its citations
@@ -295,7 +351,7 @@ def _links_of(record: CrossRecord, known: _Known) -> list[_Link]:
         if doc is not None:
             link.docs = [doc]
             links.append(link)
-    links += _session_links(record, known, starts)
+    links += _session_links(record, paragraphs, known, starts)
     return links
 
 
@@ -400,8 +456,9 @@ def _session_number(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _session_links(record: CrossRecord, known: _Known, starts: dict[int, list[int]]) -> list[_Link]:
-    me, paragraphs = record.me, record.paragraphs
+def _session_links(record: CrossRecord, paragraphs: _Paragraphs, known: _Known,
+                   starts: dict[int, list[int]]) -> list[_Link]:
+    me = record.me
     links = []
     for p in paragraphs.list:
         for m in _SESSION.finditer(p.text):
