@@ -61,6 +61,9 @@ def floor(path: Path) -> None:
 def per_document(paths: list[Path], repeat: int) -> list[tuple[str, int, float, float]]:
     import plancheck
     from plancheck.engine import load_rules
+    from plancheck.runner import tune_gc
+
+    tune_gc()   # as the command line does (the library leaves the caller's collector alone)
 
     rules = load_rules()
     rows = []

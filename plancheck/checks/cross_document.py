@@ -50,9 +50,9 @@ class _Known:
     def lookup(self, number: str) -> list[KnownDocument]:
         return self._merge(self.run.lookup(number), self.index.lookup(number) if self.index is not None else [])
 
-    def has_sessions(self) -> bool:
-        """Whether a known document was passed at a numbered session (there may be one to cite)."""
-        return self.index is not None or any(d.session is not None for d in self.run)
+    def has_sessions(self, besides: KnownDocument) -> bool:
+        """Whether a known document other than ``besides`` was passed at a numbered session."""
+        return self.index is not None or any(d.session is not None and d is not besides for d in self.run)
 
     def by_session(self, term: str, session: int) -> list[KnownDocument]:
         return self._merge(self.run.by_session(term, session),
@@ -307,8 +307,9 @@ def _cited_place(reference: Any, my_place: str | None) -> str | None:
 
 
 def _links_of(record: CrossRecord, known: _Known) -> list[_Link]:
-    if not (record.sessions and known.has_sessions()) and not any(known.lookup(key) for key in record.cited):
-        return []   # it cites no known document: its text need not be read again
+    if not (record.sessions and known.has_sessions(record.me)) and \
+            not any(d is not record.me for key in record.cited for d in known.lookup(key)):
+        return []   # it cites no other known document: its text need not be read again
     citing = record.citing()
     if citing is None:
         return []
