@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("paths", nargs="+", metavar="FOLDER", help="folders (or files) of documents")
     index.add_argument("-o", "--output", metavar="FILE", default="plancheck-index.sqlite",
                        help="the index file to write (default: plancheck-index.sqlite)")
+    index.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="read files in N processes (default: one per core; 1: in this process)")
 
     explain = sub.add_parser("explain", help="show a rule with its examples")
     explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
@@ -236,7 +238,10 @@ def _coverage(args: argparse.Namespace) -> int:
 def _index(args: argparse.Namespace) -> int:
     from .index import build_index
 
-    result = build_index(args.paths, args.output)
+    from .runner import default_jobs, tune_gc
+
+    tune_gc()
+    result = build_index(args.paths, args.output, jobs=args.jobs or default_jobs())
     for e in result.errors:
         print(f"plancheck: {e}", file=sys.stderr)
     n = len(result.errors)

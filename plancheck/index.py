@@ -270,17 +270,17 @@ class IndexResult:
     errors: list[PlancheckError] = field(default_factory=list)
 
 
-def build_index(paths: Iterable[str | Path], output: str | Path = DEFAULT_INDEX) -> IndexResult:
-    """Read every document under ``paths`` and write the index to ``output``.
+def build_index(paths: Iterable[str | Path], output: str | Path = DEFAULT_INDEX, jobs: int = 1) -> IndexResult:
+    """Read every document under ``paths`` and write the index to ``output``; ``jobs`` > 1
+    reads them in that many worker processes (the same index).
 
     A file that cannot be read is listed in the result's errors and skipped; the
     others are indexed. The file is written whole and then moved into place, so
     a failed run leaves an earlier index as it was."""
     import sqlite3
 
-    from .checks.base import Subject
-    from .pipeline import load_path
     from .read import discover_files
+    from .runner import map_in_order
 
     output = Path(output)
     result = IndexResult(output=str(output))
@@ -300,27 +300,14 @@ def build_index(paths: Iterable[str | Path], output: str | Path = DEFAULT_INDEX)
 
             db.execute("INSERT INTO schema_version VALUES (?, ?, ?)",
                        (INDEX_VERSION, f"plancheck {__version__}", dt.datetime.now().isoformat(timespec="seconds")))
-            for path in discover_files(list(paths)):
-                if Path(path).resolve() in (out_resolved, tmp.resolve()):
+            files = [p for p in discover_files(list(paths)) if Path(p).resolve() not in (out_resolved, tmp.resolve())]
+            for known in map_in_order(_known_of_file, files, None, jobs):
+                if isinstance(known, PlancheckError):
+                    result.errors.append(known)
                     continue
-                try:
-                    loaded = load_path(path)
-                    known = known_from_subject(Subject(plan=loaded.plan, document=loaded.document,
-                                                       structure=loaded.structure))
-                    if known is None:
-                        continue
-                    known.path = str(path)
-                    _insert(db, known)
-                except PlancheckError as exc:
-                    exc.path = exc.path or str(path)
-                    result.errors.append(exc)
+                if known is None:
                     continue
-                except sqlite3.Error:
-                    raise   # the index cannot be written: no use going on
-                except Exception as exc:  # a bug in plancheck: say so, index the others
-                    result.errors.append(PlancheckError(
-                        f"internal error ({type(exc).__name__}: {exc}); please report it with this file", str(path)))
-                    continue
+                _insert(db, known)
                 result.documents += 1
                 result.numbered += bool(known.key)
         db.close()
@@ -331,6 +318,28 @@ def build_index(paths: Iterable[str | Path], output: str | Path = DEFAULT_INDEX)
         db.close()
         tmp.unlink(missing_ok=True)   # still there only when something went wrong
     return result
+
+
+def _known_of_file(path: Path, _shared: Any = None) -> KnownDocument | PlancheckError | None:
+    """One file read for the index (in a worker or here): its known document, paragraphs
+    included, or the error that kept it out."""
+    from .checks.base import Subject
+    from .pipeline import load_path
+
+    try:
+        loaded = load_path(path)
+        known = known_from_subject(Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure))
+        if known is None:
+            return None
+        known.path = str(path)
+        known._paragraphs = known.paragraphs()   # read here, not where the index is written
+        return known
+    except PlancheckError as exc:
+        exc.path = exc.path or str(path)
+        return exc
+    except Exception as exc:  # a bug in plancheck: say so, index the others
+        return PlancheckError(f"internal error ({type(exc).__name__}: {exc}); please report it with this file",
+                              str(path))
 
 
 def _insert(db: "sqlite3.Connection", doc: KnownDocument) -> None:

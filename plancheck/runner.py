@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .models.report import FileError
 
@@ -127,11 +127,18 @@ def default_jobs() -> int:
 
 def check_files(paths: Iterable[Path], spec: RunSpec, jobs: int = 1) -> Iterator[FileResult]:
     """Each file's result, in the order of ``paths``."""
+    yield from map_in_order(check_file, paths, spec, jobs)
+
+
+def map_in_order(work: Callable[[Path, Any], Any], paths: Iterable[Path], shared: Any, jobs: int = 1) -> Iterator[Any]:
+    """``work(path, shared)`` for each path, in the order of ``paths``: here, or in ``jobs``
+    worker processes fed the paths in chunks (``work`` a module-level function, ``shared``
+    what every worker needs, given to each once)."""
     paths = list(paths)
     jobs = min(max(1, jobs), len(paths))
     if jobs <= 1:
         for path in paths:
-            yield check_file(path, spec)
+            yield work(path, shared)
         return
     import multiprocessing
 
@@ -139,19 +146,20 @@ def check_files(paths: Iterable[Path], spec: RunSpec, jobs: int = 1) -> Iterator
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_start_worker, initargs=(spec,)) as pool:
-        yield from pool.imap(_check_in_worker, paths, chunksize=chunk)
+    with context.Pool(jobs, initializer=_start_worker, initargs=(work, shared)) as pool:
+        yield from pool.imap(_in_worker, paths, chunksize=chunk)
 
 
-_SPEC: RunSpec | None = None
+_WORK: tuple[Callable[[Path, Any], Any], Any] | None = None
 
 
-def _start_worker(spec: RunSpec) -> None:
-    global _SPEC
-    _SPEC = spec
+def _start_worker(work: Callable[[Path, Any], Any], shared: Any) -> None:
+    global _WORK
+    _WORK = (work, shared)
     tune_gc()
 
 
-def _check_in_worker(path: Path) -> FileResult:
-    assert _SPEC is not None
-    return check_file(path, _SPEC)
+def _in_worker(path: Path) -> Any:
+    assert _WORK is not None
+    work, shared = _WORK
+    return work(path, shared)

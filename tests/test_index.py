@@ -283,3 +283,22 @@ def test_import_stays_light():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
+
+
+def test_worker_processes_write_the_same_index(tmp_path):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    (tmp_path / "bad.yaml").write_text("format: plancheck/1\nindicators: [\n", encoding="utf-8")
+    for source in examples.iterdir():
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    tables = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"index-{jobs}.sqlite"
+        result = build_index([tmp_path], out, jobs=jobs)
+        assert (result.documents, len(result.errors)) == (3, 1)
+        db = sqlite3.connect(out)
+        tables[jobs] = [db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                        for t in ("documents", "counts", "paragraphs")]
+        db.close()
+    assert tables[1] == tables[2] and tables[1][0]
