@@ -93,22 +93,44 @@ def check_stream(
         result.record = None
         yield result
     if across:
-        yield _across([r for r in records if r is not None], ruleset, lang, index)
+        yield _across([r for r in records if r is not None], ruleset, lang, index, jobs)
 
 
-def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path | None) -> AcrossResult:
-    known = None
-    if index is not None:
-        from .index import open_index
-
-        known = open_index(index)
+def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path | None,
+            jobs: int = 1) -> AcrossResult:
     result = AcrossResult()
     try:
-        result.findings = run_across(records, ruleset, lang, known)
-        result.lines = {r.me.path: r.lines for r in records if r.lines}   # of the citations linked
+        if jobs > 1 and len(records) >= 4 * jobs:
+            # each worker links a share of the documents (reading again those that cite
+            # another), every record still a known document to all
+            from .runner import map_in_order
+
+            shares = [range(i, len(records), jobs * 4) for i in range(jobs * 4)]
+            for findings, lines in map_in_order(_across_share, shares, (records, ruleset, lang, index), jobs):
+                result.findings += findings
+                result.lines.update(lines)
+            result.findings.sort(key=lambda f: f.sort_key())
+        else:
+            result.findings, result.lines = _across_share(range(len(records)), (records, ruleset, lang, index))
     except PlancheckError:
         raise
     except Exception as exc:  # a bug in plancheck: the files' own findings still stand
         result.error = FileError(path="<across documents>", message=(
             f"internal error ({type(exc).__name__}: {exc}) in the checks across documents; please report it"))
     return result
+
+
+def _across_share(share: range, shared: tuple) -> tuple[list[Any], dict[str, dict[int, str]]]:
+    """The findings across documents of the records at ``share`` (all of them known), and the
+    source lines of their linked citations."""
+    from .checks.cross_document import Linking
+
+    records, ruleset, lang, index = shared
+    known = None
+    if index is not None:
+        from .index import open_index
+
+        known = open_index(index)
+    mine = Linking(records, share)
+    findings = run_across(mine, ruleset, lang, known)
+    return findings, {records[i].me.path: records[i].lines for i in share if records[i].lines}

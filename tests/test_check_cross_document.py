@@ -171,6 +171,21 @@ def test_an_altered_date_is_one_finding_at_the_citation(tmp_path):
     assert f.location.column == DRAFT.splitlines()[CITATION_LINE - 1].index("ngày 07/12/2023") + 1
 
 
+def test_worker_processes_link_the_documents_as_one_process_does(tmp_path):
+    # enough documents for the checks across them to be shared among workers: three drafts
+    # citing the resolution (one with a slipped date, one quoting a changed passage)
+    drafts = [DRAFT, DRAFT.replace("252/NQ-HĐND ngày 07/12/2023", "252/NQ-HĐND ngày 08/12/2023"),
+              DRAFT.replace("28 chỉ tiêu", "29 chỉ tiêu")]
+    paths = [write(tmp_path, f"draft-{i}.txt", text) for i, text in enumerate(drafts)]
+    paths.append(write(tmp_path, "nq-252.txt", RESOLUTION))
+    paths += [write(tmp_path, f"other-{i}.txt", f"Điều 1. Nội dung số {i}.\n") for i in range(6)]
+    serial = plancheck.check(tmp_path, rules=RULES, select=IDS, lang="en", jobs=1)
+    shared = plancheck.check(tmp_path, rules=RULES, select=IDS, lang="en", jobs=2)
+    assert [(f.rule, Path(f.location.path).name) for f in serial.findings] == [
+        ("PC911", "draft-1.txt"), ("PC914", "draft-2.txt")]
+    assert shared.findings == serial.findings
+
+
 def test_a_date_written_in_words_is_corrected_in_words(tmp_path):
     draft, resolution = pair(tmp_path, DRAFT.replace("252/NQ-HĐND ngày 07/12/2023",
                                                      "252/NQ-HĐND ngày 17 tháng 12 năm 2023"))

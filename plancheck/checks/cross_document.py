@@ -269,6 +269,16 @@ class _Analysis:
     links: list[_Link] = field(default_factory=list)
 
 
+class Linking(list):
+    """All the records of a run, of which only those at the indexes ``linking`` are to be
+    linked here: a worker's share of the checks across documents (every record is still a
+    known document)."""
+
+    def __init__(self, records: Iterable[CrossRecord], linking: Iterable[int]) -> None:
+        super().__init__(records)
+        self.linking = frozenset(linking)
+
+
 _CACHE: list[Any] = []   # [key, records, index, analysis]: the last run's links, shared by the kinds
 
 
@@ -282,7 +292,10 @@ def _analysis(records: list[CrossRecord], index: Any) -> _Analysis:
             run.add(record.me)
     known = _Known(run, index)
     analysis = _Analysis()
-    for record in records:
+    linking = getattr(records, "linking", None)
+    for i, record in enumerate(records):
+        if linking is not None and i not in linking:
+            continue   # another worker links this one (Linking)
         try:
             analysis.links += _links_of(record, known)
         except PlancheckError:

@@ -31,4 +31,4 @@ class Finding(BaseModel):
 
     def sort_key(self) -> tuple:
         loc = self.location
-        return (loc.path, loc.line, loc.column, self.rule)
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
