@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -18,7 +18,9 @@ from .checks import KINDS, get_kind
 from .checks.base import Subject
 from .errors import PlancheckError, RulePackError
 from .models import Finding, Location, Severity
-from .read.located_yaml import LocatedTree, load_located
+
+if TYPE_CHECKING:
+    from .read.located_yaml import LocatedTree
 
 CATEGORIES = (
     "shares", "comparison", "part-whole", "count", "date", "numbering", "reference",
@@ -167,7 +169,22 @@ def default_pack_paths() -> list[Path]:
 
 
 def load_pack(path: str | Path) -> list[Rule]:
+    """A rule pack's rules, validated; from the cache when the pack and plancheck are those
+    it was validated with (plancheck.rulecache)."""
+    from . import rulecache
+
     path = Path(path)
+    cached = rulecache.load(path)
+    if cached is not None:
+        return cached
+    rules = _read_pack(path)
+    rulecache.store(path, rules)
+    return rules
+
+
+def _read_pack(path: Path) -> list[Rule]:
+    from .read.located_yaml import load_located
+
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
