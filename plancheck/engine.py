@@ -269,7 +269,10 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list
 def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", index: Any = None) -> list[Finding]:
     """The run-scope rules (citations across documents) on the records of all sources of a run
     (plancheck.checks.cross_document.cross_record)."""
+    from .checks.cross_document import Linking
+
     findings: list[Finding] = []
+    records = records if isinstance(records, Linking) else Linking(records)   # links found once for the kinds
     for rule in rules:
         if rule.checker().scope != "run":
             continue

@@ -270,39 +270,41 @@ class _Analysis:
 
 
 class Linking(list):
-    """All the records of a run, of which only those at the indexes ``linking`` are to be
-    linked here: a worker's share of the checks across documents (every record is still a
-    known document)."""
+    """The records of a run, of which those at the indexes ``linking`` are to be linked here
+    (all of them, or a worker's share; every record is still a known document), and the
+    links once found, shared by the kinds of check across documents."""
 
-    def __init__(self, records: Iterable[CrossRecord], linking: Iterable[int]) -> None:
+    def __init__(self, records: Iterable[CrossRecord], linking: Iterable[int] | None = None) -> None:
         super().__init__(records)
-        self.linking = frozenset(linking)
-
-
-_CACHE: list[Any] = []   # [key, records, index, analysis]: the last run's links, shared by the kinds
+        self.linking = frozenset(range(len(self)) if linking is None else linking)
+        self.analysis: dict[int, _Analysis] = {}   # id(index) -> its links
 
 
 def _analysis(records: list[CrossRecord], index: Any) -> _Analysis:
-    key = (tuple(id(r) for r in records), id(index))
-    if _CACHE and _CACHE[0] == key and _CACHE[1] is records and _CACHE[2] is index:
-        return _CACHE[3]
+    if not isinstance(records, Linking):
+        records = Linking(records)   # a caller's own list: linked whole, here and now
+    found = records.analysis.get(id(index))
+    if found is None:
+        found = records.analysis[id(index)] = _link(records, index)
+    return found
+
+
+def _link(records: Linking, index: Any) -> _Analysis:
     run = KnownDocuments()
     for record in records:
         if record.me.key or record.me.session is not None:
             run.add(record.me)
     known = _Known(run, index)
     analysis = _Analysis()
-    linking = getattr(records, "linking", None)
     for i, record in enumerate(records):
-        if linking is not None and i not in linking:
-            continue   # another worker links this one (Linking)
+        if i not in records.linking:
+            continue   # another worker links this one
         try:
             analysis.links += _links_of(record, known)
         except PlancheckError:
             raise
         except Exception:  # noqa: BLE001 - a shape not foreseen: this document's citations go unchecked
             continue
-    _CACHE[:] = [key, records, index, analysis]
     return analysis
 
 

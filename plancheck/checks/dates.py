@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import weakref
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal
 
@@ -54,25 +53,21 @@ class Located:
         return self.piece.text[max(0, self.mention.start - width):self.mention.start]
 
 
-# Several rules read the same mentions; find them once per document.
-_CACHE: dict[int, tuple[weakref.ref, list[Located]]] = {}
+def date_mentions(subject: Subject) -> list[Located]:
+    """Every date mentioned in the document, found once for the rules that read them."""
+    found = subject.derived.get("dates")
+    if found is None:
+        found = subject.derived["dates"] = _find_mentions(subject.document)
+    return found
 
 
-def date_mentions(document: Document | None) -> list[Located]:
-    if document is None:
-        return []
-    cached = _CACHE.get(id(document))
-    if cached and cached[0]() is document:
-        return cached[1]
+def _find_mentions(document: Document | None) -> list[Located]:
     found: list[Located] = []
-    for block in document.blocks:
+    for block in document.blocks if document is not None else []:
         cells = [c for row in block.rows for c in row.cells] if isinstance(block, Table) else [block]
         for piece in cells:
             if piece.text:
                 found += [Located(m, piece, block.index) for m in find_dates(piece.text)]
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(document)] = (weakref.ref(document), found)
     return found
 
 
@@ -162,7 +157,7 @@ class DateImpossible(CheckKind):
     fields = frozenset({"text", "problem_vi", "problem_en", "day", "month", "year"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        for found in date_mentions(subject.document):
+        for found in date_mentions(subject):
             m = found.mention
             if not m.impossible or m.malformed:   # "ngày ngày 16 tháng 3": one defect, the malformed date's
                 continue
@@ -213,7 +208,7 @@ class DateMalformed(CheckKind):
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         kind = subject.plan.document.text_kind
         ancient = kind is not None and not kind.administrative   # a history page's "năm 1", "năm 189"
-        for found in date_mentions(subject.document):
+        for found in date_mentions(subject):
             m = found.mention
             if not m.malformed or (ancient and _EARLY_YEAR.search(m.text)):
                 continue
@@ -240,7 +235,7 @@ class DateWeekday(CheckKind):
     fields = frozenset({"text", "weekday", "actual_vi", "actual_en", "date"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
-        for found in date_mentions(subject.document):
+        for found in date_mentions(subject):
             m = found.mention
             if m.weekday_matches is not False or m.date is None:
                 continue
@@ -261,7 +256,7 @@ class DateLeadingZero(CheckKind):
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         found_all = []
-        for found in date_mentions(subject.document):
+        for found in date_mentions(subject):
             m = found.mention
             if not m.leading_zero_missing or m.malformed or m.impossible:
                 continue
@@ -391,8 +386,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:khi|nếu|trường\s+hợp)(?!\w)", re.IGNO
 _CLAUSE_START = re.compile(r"[.;:!?\n]|(?<!\w)(?:và|hoặc)\s")
 
 
-def _deadlines(document: Document | None) -> Iterator[Located]:
-    for found in date_mentions(document):
+def _deadlines(subject: Subject) -> Iterator[Located]:
+    for found in date_mentions(subject):
         m = found.mention
         if m.kind not in ("full", "numeric") or m.date is None or m.malformed:
             continue
@@ -420,7 +415,7 @@ class DeadlineBefore(CheckKind):
         own = document_date(subject.structure)
         if own is None:
             return
-        for found in _deadlines(subject.document):
+        for found in _deadlines(subject):
             deadline = found.mention.date
             if deadline is None or deadline >= own.earliest:
                 continue
@@ -449,7 +444,7 @@ class DeadlineOutsidePeriod(CheckKind):
         first, last = period
         last_day = dt.date(last, 12, 31) + dt.timedelta(days=params.grace_days)
         shown = str(first) if first == last else f"{first}–{last}"
-        for found in _deadlines(subject.document):
+        for found in _deadlines(subject):
             deadline = found.mention.date
             if deadline is None or deadline <= last_day:
                 continue

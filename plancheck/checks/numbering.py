@@ -177,7 +177,9 @@ class Numbering(CheckKind):
         structure = subject.structure
         if structure is None:
             return
-        for problem in numbering_problems(structure, subject.document):
+        if "numbering" not in subject.derived:   # once for the numbering rules
+            subject.derived["numbering"] = numbering_problems(structure, subject.document)
+        for problem in subject.derived["numbering"]:
             if problem.problem != params.problem:
                 continue
             yield Hit(
@@ -190,20 +192,14 @@ class Numbering(CheckKind):
             )
 
 
-_CACHE: dict[int, tuple[DocumentStructure, list[Problem]]] = {}
-
-
 def numbering_problems(structure: DocumentStructure, document: Document | None = None) -> list[Problem]:
-    """Every numbering problem of a document (computed once per structure).
+    """Every numbering problem of a document.
 
     With the document, the text is used too: a label missing from the tree may
     stand inside the previous paragraph (a line break lost in extraction) or in
     a table between the two labels, and "2. ........" lines are blanks of a
     form, not sections.
     """
-    cached = _CACHE.get(id(structure))
-    if cached is not None and cached[0] is structure:
-        return cached[1]
     texts: dict[int, str] = {}
     for block in document.blocks if document else []:
         if isinstance(block, Paragraph):
@@ -217,9 +213,6 @@ def numbering_problems(structure: DocumentStructure, document: Document | None =
             problems.extend(checker.steps(document))
     except RecursionError:   # a pathological tree: no findings rather than a crash
         problems = []
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[id(structure)] = (structure, problems)
     return problems
 
 

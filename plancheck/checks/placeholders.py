@@ -245,7 +245,7 @@ class Placeholder(CheckKind):
         header = subject.structure.header if subject.structure else None
         if target == "date":
             own = header.date_location if header else None
-            for found in date_mentions(document):
+            for found in date_mentions(subject):
                 m = found.mention
                 if not m.blank_number or m.malformed or (found.block in scopes and not (
                         _CITATION_DATE.search(found.before(100)) and (m.month or m.year))):
@@ -300,7 +300,7 @@ def _document_blanks(subject: Subject, document: Document) -> tuple[list, dict[i
     once for the placeholder rules."""
     if "blanks" not in subject.derived:
         blank_dates: dict[int, list[tuple[int, int]]] = {}
-        for f in date_mentions(document):
+        for f in date_mentions(subject):
             if f.mention.blank_number:
                 blank_dates.setdefault(id(f.piece), []).append((f.mention.start, f.mention.end))
         found = []
