@@ -27,13 +27,14 @@ class RunSpec:
 
 @dataclass
 class FileResult:
+    """What checking one file gave."""
+
     path: str
     findings: list[Any] = field(default_factory=list)    # plancheck.models.Finding
     error: FileError | None = None
     kind: str | None = None           # what the text is (TextKind value), for documents
     lines: list[str] | None = None
     record: Any = None                # plancheck.checks.cross_document.CrossRecord
-
 
     def source_line(self, path: str, line: int) -> str | None:
         if self.lines is not None and path == self.path and 1 <= line <= len(self.lines):
