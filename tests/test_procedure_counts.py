@@ -67,3 +67,32 @@ def test_the_finding_reads_as_a_count(tmp_path):
     report = check(path, lang="vi")
     assert [(f.rule, f.message, f.suggestion) for f in report.findings if f.rule == "PC401"] == [
         ("PC401", "Văn bản nói 04 TTHC nhưng liệt kê 3", "04 → 03?")]
+
+
+DECISION = "Điều 1. Công bố kèm theo Quyết định này {n} thủ tục hành chính {rest}thuộc thẩm quyền của Sở.\n\n"
+
+
+def rows_only(rows: int) -> str:
+    text = "**TT**\n|\n**Mã TTHC**\n|\n**Tên thủ tục hành chính**\n|\n**Ghi chú**\n|\n|\n"
+    for n in range(1, rows + 1):
+        text += ROW.format(n=n, code=f"1.00{3700 + n}", name=NAMES[n % len(NAMES)])
+    return text
+
+
+def stated(text: str) -> list[tuple[str, int]]:
+    loaded = understand(read_text_document("qd.md", text.encode("utf-8")))
+    return [(c.stated.text, c.counted) for c in loaded.plan.counts if c.what != "TTHC"]
+
+
+def test_the_decision_counts_the_rows_of_its_list():
+    assert stated(DECISION.format(n="03", rest="") + rows_only(3)) == [("03", 3)]
+    assert stated(DECISION.format(n="04", rest="") + rows_only(3)) == [("04", 3)]   # PC401: 04, lists 3
+    # two lists in one sentence: no one count to compare
+    assert stated(DECISION.format(n="03", rest="được sửa đổi và 01 thủ tục hành chính bị bãi bỏ ") + rows_only(3)) == []
+
+
+def test_the_decision_counts_the_groups_its_headings_state():
+    groups = [("I", "02", 2), ("II", "01", 1), ("III", "03", 3)]
+    holds = DECISION.format(n="06 (sáu)", rest="(trong đó: 06 TTHC cấp tỉnh) ") + table("06", groups)
+    assert stated(holds) == []
+    assert stated(DECISION.format(n="07", rest="") + table("06", groups)) == [("07", 6)]

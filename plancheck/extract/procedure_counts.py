@@ -1,4 +1,5 @@
-"""Counts of administrative procedures in a list's headings against the rows they head.
+"""Counts of administrative procedures in a list's headings (and in the sentence that
+publishes the list) against the rows they head.
 
 A decision that publishes procedures (thủ tục hành chính, TTHC) lists them in a table
 grouped under headings that state how many each group holds: "Lĩnh vực Du lịch (11 TTHC)",
@@ -17,7 +18,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..models.document import Document
+from ..models.document import Document, Paragraph, Table
 from ..models.plan import StatedCount
 from ..models.value import Value
 
@@ -67,7 +68,7 @@ def procedure_counts(document: Document) -> list[StatedCount]:
         if pending is not None and not _CODE.fullmatch(text.strip()) and not _MARK.fullmatch(text):
             group.names[pending] += ". " + text.strip()[:80]
             pending = None
-    return list(_counts(groups))
+    return list(_counts(groups)) + list(_stated_in_text(document, groups))
 
 
 def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
@@ -102,3 +103,64 @@ def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
                 items = [name for c in children for name in c.names]
                 yield StatedCount(what=what, stated=group.stated, items=items, location=group.stated.location)
         i += 1
+
+
+# "Công bố kèm theo Quyết định này 02 thủ tục hành chính …", "Ban hành kèm theo … Danh mục 50 (năm
+# mươi) thủ tục hành chính": the count the decision gives of what its annex lists.
+_STATED = re.compile(r"(?:kèm\s+theo|ban\s+hành|công\s+bố)[^.;:]{0,100}?(?<![\d.,/])(\d{1,3})(?:\s*\([^)]*\))?"
+                     r"\s+(quy\s+trình|thủ\s+tục\s+hành\s+chính|TTHC)\b", re.IGNORECASE)
+_ANOTHER_COUNT = re.compile(r"(?<![\d.,/])\d{1,3}\s+(?:\([^)]*\)\s+)?(?:quy\s+trình|thủ\s+tục|TTHC)\b", re.IGNORECASE)
+_LIST_HEADER = re.compile(r"tên\s+(?:thủ\s+tục|tthc|quy\s+trình)", re.IGNORECASE)
+
+
+def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[StatedCount]:
+    """The count a sentence gives of the procedures its annex lists: against the headings
+    after it (the groups at the top: those over others, or all), else against the rows of
+    the first list of procedures after it (a table whose header names "Tên thủ tục"). Not
+    when the sentence counts two lists ("12 … sửa đổi và 01 … bãi bỏ"), nor when a list
+    starts again at 1."""
+    blocks = document.blocks
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        m = _STATED.search(block.text)
+        if m is None or _ANOTHER_COUNT.search(re.sub(r"\([^)]*\)", "", block.text[m.end():])):
+            continue
+        n = int(m.group(1))
+        stated = Value(text=m.group(1), lo=Decimal(n), hi=Decimal(n), point=Decimal(n), decimals=0,
+                       location=block.locate(m.start(1)))
+        later = [g for g in groups if g.block > block.index]
+        if later:
+            if any(g.broken for g in later):
+                continue
+            over = [g for g in later if not g.serial]
+            tops = over or later
+            items = [name for g in later for name in g.names]
+            if n != sum(int(g.stated.point or 0) for g in tops):   # as the headings state it: no doubt
+                yield StatedCount(what=" ".join(m.group(2).split()), stated=stated, items=items,
+                                  location=stated.location)
+            continue
+        table = next((t for t in blocks[k + 1:] if isinstance(t, Table) and any(
+            _LIST_HEADER.search(c.text) for row in t.rows[:3] for c in row.cells)), None)
+        if table is None:
+            continue
+        rows, broken = _numbered_rows(table)
+        if rows and not broken:
+            yield StatedCount(what=" ".join(m.group(2).split()), stated=stated, items=rows, location=stated.location)
+
+
+def _numbered_rows(table: Table) -> tuple[list[str], bool]:
+    """The serial numbers 1, 2, 3 … of a table's rows, and whether they start again."""
+    rows: list[str] = []
+    broken = False
+    for row in table.rows:
+        for cell in row.cells:
+            serial = _SERIAL.fullmatch(cell.text)
+            if serial is None:
+                continue
+            value = int(serial.group(1))
+            if value == len(rows) + 1:
+                rows.append(serial.group(1))
+            elif value == 1 and rows:
+                broken = True
+    return rows, broken
