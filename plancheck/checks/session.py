@@ -178,6 +178,7 @@ def skeleton(text: str) -> str:
 
 
 _LEAD = re.compile(r"^[\s*_#>|]*")
+_FIRST_RUN = re.compile(r"[^\w]*(\w+)")
 
 
 class BoilerplateSpelling(CheckKind):
@@ -197,9 +198,13 @@ class BoilerplateSpelling(CheckKind):
         if document is None:
             return
         phrases = [(p, skeleton(p), len(p.split())) for p in params.phrases]
+        firsts = {sk.split(" ")[0] for _, sk, _ in phrases}
         for paragraph in document.paragraphs():
             text = paragraph.text
             start = _LEAD.match(text).end()  # type: ignore[union-attr]
+            first = _FIRST_RUN.match(text, start)
+            if first is None or bare(first.group(1)) not in firsts:
+                continue   # the skeleton of a phrase starts with that of the paragraph's first word
             words = list(re.finditer(r"[^\W\d_]+", text[start:start + 80]))
             for phrase, phrase_skeleton, count in phrases:
                 if len(words) < count:
