@@ -75,7 +75,9 @@ _DOUBLE_UNDERSCORE = re.compile(r"(?<!_)__(?!_)")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
 _PIPE_ONLY = re.compile(r"[\s|]*\|[\s|]*")
 _RULE = re.compile(r"[-_=*~.…–—]{3,}")
+_RULE_CHARS = frozenset("-_=*~.…–—")
 _DECORATION = re.compile(r"[*_#\s]+")
+_DECORATION_CHARS = frozenset("*_#")
 _PAGE_NUMBER = re.compile(r"\d{1,3}|-\s*\d{1,3}\s*-")
 
 # Numbering labels: "Điều 3.", "Chương II", "1.", "1.2.", "1.2.3.", "1)", "a)", "đ)",
@@ -175,19 +177,21 @@ def _split_lines(text: str) -> list[str]:
 
 # -- cleaning one line ---------------------------------------------------------------
 def _classify(number: int, raw: str, markdown: bool) -> _Line:
-    if _PIPE_ONLY.fullmatch(raw):
-        return _Line(number, raw, raw.strip(), [(0, len(raw) - len(raw.lstrip()))], "pipe")
-    stripped = raw.strip()
-    if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
-        text, breaks = clean_text(raw)
-        return _Line(number, raw, text, breaks, "row")
-    heading = _HEADING.match(raw) if markdown else None
+    # the first character of each test's pattern guards it: most lines are plain text
+    if "|" in raw:
+        if _PIPE_ONLY.fullmatch(raw):
+            return _Line(number, raw, raw.strip(), [(0, len(raw) - len(raw.lstrip()))], "pipe")
+        stripped = raw.strip()
+        if len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|":
+            text, breaks = clean_text(raw)
+            return _Line(number, raw, text, breaks, "row")
+    heading = _HEADING.match(raw) if markdown and "#" in raw else None
     text, breaks = clean_text(raw, heading.end() if heading else 0)
     if not text:
         kind = "decoration" if raw.strip() else "blank"
-    elif _DECORATION.fullmatch(text):
+    elif text[0] in _DECORATION_CHARS and _DECORATION.fullmatch(text):
         kind = "decoration"   # what is left of "**", "* *", "#": nothing to read
-    elif _RULE.fullmatch(text.replace(" ", "")):
+    elif text[0] in _RULE_CHARS and _RULE.fullmatch(text.replace(" ", "")):
         kind = "rule"
     else:
         kind = "text"
