@@ -320,13 +320,20 @@ _REVERSED_SLIP = 10
 
 # -- all of them ------------------------------------------------------------------
 def _candidates(text: str) -> list[DateMention]:
+    # each pattern runs only on text holding the word or the dash it needs
+    low = text.lower()
     found: list[DateMention | None] = []
-    found += (_worded(text, m.start()) for m in _DAY_WORD.finditer(text))
+    if "ngày" in low:
+        found += (_worded(text, m.start()) for m in _DAY_WORD.finditer(text))
     found += (_numeric(text, m) for m in _NUMERIC.finditer(text))
-    found += (_numeric_blank(text, m) for m in _NUMERIC_BLANK.finditer(text))
-    found += (_month(text, m) for m in _MONTH.finditer(text))
-    found += (_period(text, m) for m in _PERIOD.finditer(text))
-    found += (_year(text, m) for m in _YEAR.finditer(text))
+    if "ngày" in low:
+        found += (_numeric_blank(text, m) for m in _NUMERIC_BLANK.finditer(text))
+    if "tháng" in low:
+        found += (_month(text, m) for m in _MONTH.finditer(text))
+    if "-" in text or "–" in text or "—" in text:
+        found += (_period(text, m) for m in _PERIOD.finditer(text))
+    if "năm" in low:
+        found += (_year(text, m) for m in _YEAR.finditer(text))
     return [f for f in found if f is not None]
 
 

@@ -192,3 +192,24 @@ def test_never_crashes_and_mentions_are_ordered_located_and_disjoint(text):
 def test_pathological_input_is_handled(text):
     # How fast is bench/bench.py's business (it times these inputs); here they must only be handled.
     assert all(m.start < m.end for m in find_dates(text))
+
+
+_DATE_PIECES = ["ngày ", "NGÀY ", "tháng ", "Tháng ", "năm ", "NĂM ", "2024", "12", "7", "/", ".", "-", "–", " ",
+                "giai đoạn ", "…", "_", "2025 - 2021", "thứ sáu, ", "x", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=25))
+def test_the_cue_guards_change_no_candidate(pieces):
+    """Each date pattern runs only on text holding the word or dash it needs: the same
+    candidates as every pattern run on every text."""
+    from plancheck import dates as d
+
+    text = "".join(pieces)
+    every = [d._worded(text, m.start()) for m in d._DAY_WORD.finditer(text)]
+    every += [d._numeric(text, m) for m in d._NUMERIC.finditer(text)]
+    every += [d._numeric_blank(text, m) for m in d._NUMERIC_BLANK.finditer(text)]
+    every += [d._month(text, m) for m in d._MONTH.finditer(text)]
+    every += [d._period(text, m) for m in d._PERIOD.finditer(text)]
+    every += [d._year(text, m) for m in d._YEAR.finditer(text)]
+    assert d._candidates(text) == [f for f in every if f is not None]
