@@ -57,7 +57,9 @@ class Blank:
 
 
 def _number_blanks(text: str) -> Iterator[Blank]:
-    for m in _NUMBER.finditer(text):
+    if "số" not in text and "Số" not in text and "SỐ" not in text:
+        return   # both patterns need the word
+    for m in _NUMBER.finditer(text) if "/" in text else ():
         if any(c.isdigit() for c in m.group("blank")):
             continue
         yield Blank("number", " ".join(m.group(0).split()), m.start(), m.end(),
@@ -69,10 +71,12 @@ def _number_blanks(text: str) -> Iterator[Blank]:
 
 def _mark_blanks(text: str, taken: list[tuple[int, int]]) -> Iterator[Blank]:
     found: list[tuple[int, int]] = []
-    for pattern in (_BRACKETED, _SLASHED, _CROSSES):
+    dots = ".." in text or "…" in text   # what the dotted patterns need; the crosses need "xx"
+    patterns = ((_BRACKETED, _SLASHED) if dots else ()) + ((_CROSSES,) if "xx" in text or "XX" in text else ())
+    for pattern in patterns:
         for m in pattern.finditer(text):
             found.append((m.start(), m.end()))
-    for m in _DOT_RUN.finditer(text):
+    for m in _DOT_RUN.finditer(text) if dots else ():
         if _is_blank_dots(text, m.start(), m.end()):
             found.append((m.start(), m.end()))
     taken = sorted(taken)
