@@ -33,6 +33,7 @@ _TYPES = DOCUMENT_TYPES
 _STANDARD_TYPE = {t.casefold(): t for t in _TYPES}
 _TYPE = r"(?:" + "|".join(t.replace(" ", r"\s+") for t in _TYPES) + r")"
 _NAMED_TYPES = r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"  # cited by name, not only by number
+_NAMED_TYPE_CUES = ("uật", "lệnh", "pháp")   # one of these is in every _NAMED_TYPES word
 
 # -- document numbers -------------------------------------------------------------------
 # A symbol's parts: "NQ-HĐND", "NĐ-CP", "QH15", "SNV-XDCQ&TCBC"; a stray space beside
@@ -89,6 +90,7 @@ _UNIT = re.compile(
     r"(?<!\w)(?P<unit>[Đđ]iểm|[Kk]hoản|Điều|ĐIỀU|Chương|CHƯƠNG|(?<!anh )(?<!ANH )(?:Mục|MỤC)"
     r"|(?<!iểu )(?<!IỂU )(?:[Pp]hụ[ \t]+lục|PHỤ[ \t]+LỤC))(?!\w)"
 )
+_UNIT_CUES = ("iểm", "hoản", "Điều", "ĐIỀU", "hương", "HƯƠNG", "Mục", "MỤC", "lục", "LỤC")   # in every _UNIT word
 _OUTER = {"điểm": 0, "khoản": 1, "Điều": 2, "Mục": 3, "Chương": 4, "Phụ lục": 5}
 _SEPARATOR = r"[ \t]*(?:,|và|hoặc|đến)[ \t]*"
 _FIRST_VALUE = {unit: re.compile(rf"[ \t]+(?P<value>{value})") for unit, value in _VALUE.items()}
@@ -428,11 +430,18 @@ def _chain_references(text: str, chain: _Chain, locate: _Locate) -> list[Referen
 
 def _references_in(text: str, locate: _Locate) -> list[tuple[int, Reference]]:
     plain = text.replace("*", " ").replace("\n", " ")  # same length: offsets still locate
-    docs = _documents(plain)
+    # each reader runs only on text holding what its pattern needs: a slash for a number, a
+    # named type's word for a law, a unit's word for the parts of a document
+    docs = _documents(plain) if "/" in plain else []
     cited = _Spans(docs)
-    laws = _laws(plain, cited)
-    heading_end = len(plain) - len(plain.lstrip(" \t-–+•“\"#>_"))
-    chains = _chains(plain, heading_end, cited)
+    laws = _laws(plain, cited) if any(w in plain for w in _NAMED_TYPE_CUES) else []
+    if any(w in plain for w in _UNIT_CUES):
+        heading_end = len(plain) - len(plain.lstrip(" \t-–+•“\"#>_"))
+        chains = _chains(plain, heading_end, cited)
+    else:
+        chains = []
+    if not docs and not laws and not chains:
+        return []
     absorbed = _assign_owners(plain, chains, docs + laws)
     found = [(d.start, _document_reference(plain, d, locate)) for d in docs + laws if id(d) not in absorbed]
     for chain in chains:
