@@ -3,6 +3,7 @@ that starts at a grid column, a cell's text without footnote marks, and its one 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Value
 from ..models.document import Cell, Row
@@ -35,8 +36,13 @@ def figure(cell: Cell | None, marks: re.Pattern = MARKS) -> Value | None:
     text = text_of(cell, marks)
     if not text or text in ("-", "–", "—"):
         return None
+    return _figure_of(text, cell.location)
+
+
+@lru_cache(maxsize=8192)   # several readers of a table ask for the same cells (Values are frozen)
+def _figure_of(text: str, location) -> Value | None:
     try:
-        value = parse_value(text, cell.location)
+        value = parse_value(text, location)
     except (NotANumber, ArithmeticError, ValueError):
         return None
     return None if value.point is None or value.qualifier else value
