@@ -159,18 +159,15 @@ def _check(args: argparse.Namespace) -> int:
         from .report.text import TextStream
 
         writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
-    errors = []
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
             writer.write(result)
-            if result.error is not None:
-                errors.append(result.error)
         writer.close()
     finally:
         if args.output:
             out.close()
     if args.format == "json":  # keep stdout pure JSON; say it on stderr too
-        for e in errors:
+        for e in writer.tally.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
     return writer.exit_code(args.fail_on)
 
@@ -237,7 +234,6 @@ def _coverage(args: argparse.Namespace) -> int:
 
 def _index(args: argparse.Namespace) -> int:
     from .index import build_index
-
     from .runner import default_jobs, tune_gc
 
     tune_gc()

@@ -200,12 +200,7 @@ def numbering_problems(structure: DocumentStructure, document: Document | None =
     a table between the two labels, and "2. ........" lines are blanks of a
     form, not sections.
     """
-    texts: dict[int, str] = {}
-    for block in document.blocks if document else []:
-        if isinstance(block, Paragraph):
-            texts[block.index] = block.text
-        else:   # a table: its cells, one after another
-            texts[block.index] = " " + " ".join(c.text for row in block.rows for c in row.cells) + " "
+    texts = document.block_texts() if document is not None else {}
     try:
         checker = _Checker(texts)
         problems = checker.check(structure)

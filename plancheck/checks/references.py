@@ -426,7 +426,8 @@ class InternalReference(CheckKind):
         structure = subject.structure
         if structure is None:
             return
-        index = ClauseIndex(structure.clauses, structure.appendices, _block_texts(subject.document))
+        texts = subject.document.block_texts() if subject.document is not None else {}
+        index = ClauseIndex(structure.clauses, structure.appendices, texts)
         text = DocumentText(subject.document)
         # A text that amends another ("Sửa đổi, bổ sung một số điều của Quyết định số ...")
         # names the other's parts; only "Điều này", "Nghị quyết này" are surely its own.
@@ -460,13 +461,6 @@ class InternalReference(CheckKind):
                 severity=problem.severity,
                 evidence={"target": reference.target},
             )
-
-
-def _block_texts(document: Document | None) -> dict[int, str]:
-    texts: dict[int, str] = {}
-    for piece, block in document.pieces() if document is not None else ():
-        texts[block] = texts[block] + " " + piece.text if block in texts else piece.text
-    return texts
 
 
 # -- cited documents ----------------------------------------------------------------------------

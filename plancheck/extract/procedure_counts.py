@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..models.document import Document, Paragraph, Table
+from ..models.location import Location
 from ..models.plan import StatedCount
 from ..models.value import Value
 
@@ -30,44 +31,50 @@ _MARK = re.compile(r"[xX✓\-–\s*]*")              # a tick in a column
 
 
 class _Group:
-    __slots__ = ("block", "stated", "serial", "names", "broken")
+    """A heading's list (or a table's): the serial numbers read under it, and the rows' names."""
 
-    def __init__(self, block: int, stated: Value) -> None:
+    __slots__ = ("block", "stated", "serial", "names", "broken", "pending")
+
+    def __init__(self, block: int, stated: Value | None) -> None:
         self.block = block              # the block (table) the heading stands in
         self.stated = stated
         self.serial = 0                 # the last serial number read under the heading
         self.names: list[str] = []      # "1. Thu hồi giấy phép …", one per row
         self.broken = False             # the numbering started again: no one list
+        self.pending: int | None = None  # the row whose name is still to come
+
+    def take(self, text: str) -> bool:
+        """Read a cell: a serial number that runs on (or starts again), or the name of the row
+        just numbered; whether it was a serial number."""
+        serial = _SERIAL.fullmatch(text)
+        if serial is None:
+            if self.pending is not None and not _CODE.fullmatch(text.strip()) and not _MARK.fullmatch(text):
+                self.names[self.pending] += ". " + text.strip()[:80]
+                self.pending = None
+            return False
+        value = int(serial.group(1))
+        if value == self.serial + 1:
+            self.serial = value
+            self.names.append(serial.group(1))
+            self.pending = len(self.names) - 1
+        elif value == 1 and self.serial:
+            self.broken = True
+        return True
+
+
+def _count(text: str, location: Location | None) -> Value:
+    n = Decimal(int(text))
+    return Value(text=text, lo=n, hi=n, point=n, decimals=0, location=location)
 
 
 def procedure_counts(document: Document) -> list[StatedCount]:
     groups: list[_Group] = []
-    pending: int | None = None          # the index in names of a row whose name is still to come
     for piece, block in document.pieces():
-        text, locate = piece.text, piece.locate
-        heading = _HEADING.search(text)
+        heading = _HEADING.search(piece.text)
         if heading is not None:
-            n = int(heading.group(1))
-            groups.append(_Group(block, Value(text=heading.group(1), lo=Decimal(n), hi=Decimal(n),
-                                                point=Decimal(n), decimals=0, location=locate(heading.start(1)))))
-            pending = None
-            continue
-        if not groups:
-            continue
-        group = groups[-1]
-        serial = _SERIAL.fullmatch(text)
-        if serial is not None:
-            value = int(serial.group(1))
-            if value == group.serial + 1:
-                group.serial = value
-                group.names.append(serial.group(1))
-                pending = len(group.names) - 1
-            elif value == 1 and group.serial:
-                group.broken = True
-            continue
-        if pending is not None and not _CODE.fullmatch(text.strip()) and not _MARK.fullmatch(text):
-            group.names[pending] += ". " + text.strip()[:80]
-            pending = None
+            groups.append(_Group(block, _count(heading.group(1), piece.locate(heading.start(1)))))
+        elif groups:
+            groups[-1].take(piece.text)
     return list(_counts(groups)) + list(_stated_in_text(document, groups))
 
 
@@ -127,8 +134,7 @@ def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[Stated
         if m is None or _ANOTHER_COUNT.search(re.sub(r"\([^)]*\)", "", block.text[m.end():])):
             continue
         n = int(m.group(1))
-        stated = Value(text=m.group(1), lo=Decimal(n), hi=Decimal(n), point=Decimal(n), decimals=0,
-                       location=block.locate(m.start(1)))
+        stated = _count(m.group(1), block.locate(m.start(1)))
         later = [g for g in groups if g.block > block.index]
         if later:
             if any(g.broken for g in later):
@@ -151,16 +157,8 @@ def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[Stated
 
 def _numbered_rows(table: Table) -> tuple[list[str], bool]:
     """The serial numbers 1, 2, 3 … of a table's rows, and whether they start again."""
-    rows: list[str] = []
-    broken = False
+    rows = _Group(table.index, None)
     for row in table.rows:
         for cell in row.cells:
-            serial = _SERIAL.fullmatch(cell.text)
-            if serial is None:
-                continue
-            value = int(serial.group(1))
-            if value == len(rows) + 1:
-                rows.append(serial.group(1))
-            elif value == 1 and rows:
-                broken = True
-    return rows, broken
+            rows.take(cell.text)
+    return rows.names, rows.broken

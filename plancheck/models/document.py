@@ -101,6 +101,12 @@ class Document(BaseModel):
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def block_texts(self) -> dict[int, str]:
+        """Each block's text by its index: a paragraph's, or a table's cells one after another
+        (with a space before and after, so that a label opening a cell stands after a space)."""
+        return {b.index: b.text if isinstance(b, Paragraph) else
+                " " + " ".join(c.text for row in b.rows for c in row.cells) + " " for b in self.blocks}
+
     def pieces(self):
         """Every paragraph and every table cell with text, in order, with its block's index."""
         for block in self.blocks:

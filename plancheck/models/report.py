@@ -47,3 +47,31 @@ def exit_code(unreadable: bool, by_severity: dict[str, int], fail_on: Severity |
         return 2
     threshold = Severity(fail_on).rank
     return 1 if any(n and Severity(s).rank >= threshold for s, n in by_severity.items()) else 0
+
+
+class Tally:
+    """What a report written as a run goes keeps of its results (plancheck.runner's FileResult
+    and AcrossResult): counts, the unreadable files, what each file is; never the findings."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.errors: list[FileError] = []
+        self.kinds: dict[str, str] = {}
+        self.findings = 0
+        self.by_severity = {s.value: 0 for s in Severity}
+        self.by_rule: Counter = Counter()
+
+    def add(self, result) -> None:
+        if result.error is not None:
+            self.errors.append(result.error)
+        elif hasattr(result, "kind"):   # a file's result (the findings across documents are none)
+            self.files += 1
+            if result.kind is not None:
+                self.kinds[result.path] = result.kind
+        for f in result.findings:
+            self.findings += 1
+            self.by_severity[f.severity.value] += 1
+            self.by_rule[f.rule] += 1
+
+    def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
+        return exit_code(bool(self.errors), self.by_severity, fail_on)

@@ -6,8 +6,8 @@ from collections import Counter
 from typing import Any, TextIO
 
 from .. import __version__
-from ..models.finding import Finding, Severity
-from ..models.report import FileError, Report, exit_code
+from ..models.finding import Finding
+from ..models.report import FileError, Report, Tally
 
 SCHEMA_VERSION = 1
 
@@ -69,32 +69,22 @@ class JsonStream:
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.errors: list[FileError] = []
-        self.kinds: dict[str, str] = {}
-        self.files = self.findings = 0
-        self.by_severity = {s.value: 0 for s in Severity}
-        self.by_rule: Counter = Counter()
+        self.tally = Tally()
         head = _dumps({**_head(), "findings": []})
         self.out.write(head[:head.rindex("[]") + 1])   # up to the findings' opening bracket
 
     def write(self, result: Any) -> None:
         """A FileResult or the AcrossResult (plancheck.runner)."""
-        if result.error is not None:
-            self.errors.append(result.error)
-        elif hasattr(result, "kind"):
-            self.files += 1
-            if result.kind is not None:
-                self.kinds[result.path] = result.kind
-        for f in sorted(result.findings, key=Finding.sort_key):
+        before = self.tally.findings   # written so far: a comma goes before every later one
+        for i, f in enumerate(sorted(result.findings, key=Finding.sort_key)):
             item = _dumps(finding_dict(f)).replace("\n", "\n    ")
-            self.out.write(("," if self.findings else "") + "\n    " + item)
-            self.findings += 1
-            self.by_severity[f.severity.value] += 1
-            self.by_rule[f.rule] += 1
+            self.out.write(("," if before + i else "") + "\n    " + item)
+        self.tally.add(result)
 
     def close(self) -> None:
-        tail = _dumps(_tail(self.errors, self.kinds, self.files, self.findings, self.by_severity, self.by_rule))
-        self.out.write(("\n  ]" if self.findings else "]") + ",\n" + tail[2:] + "\n")
+        t = self.tally
+        tail = _dumps(_tail(t.errors, t.kinds, t.files, t.findings, t.by_severity, t.by_rule))
+        self.out.write(("\n  ]" if t.findings else "]") + ",\n" + tail[2:] + "\n")
 
-    def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
-        return exit_code(bool(self.errors), self.by_severity, fail_on)
+    def exit_code(self, fail_on: str = "error") -> int:
+        return self.tally.exit_code(fail_on)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable, TextIO
 
-from ..models.finding import Finding, Severity
-from ..models.report import FileError, Report, exit_code
+from ..models.finding import Finding
+from ..models.report import FileError, Report, Tally
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
@@ -28,39 +28,29 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
 class TextStream:
     """The text report written as a run goes: each file's findings when its turn comes
     (plancheck.api.check_stream), the findings across documents after them, the summary
-    last. Only the findings are kept, for the summary's counts; a file's lines are let go."""
+    last. Only counts are kept (``tally``), for the summary; a file's lines are let go."""
 
     def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True) -> None:
         self.out, self.lang, self.show_source = out, lang, show_source
         self.words = _LABELS.get(lang, _LABELS["en"])
-        self.by_severity = {s.value: 0 for s in Severity}
-        self.files = 0
-        self.errors = 0
-        self.kinds: dict[str, str] = {}
+        self.tally = Tally()
 
     def write(self, result: Any) -> None:
         """A FileResult or the AcrossResult (plancheck.runner)."""
-        lines: list[str] = []
-        if result.error is not None:
-            self.errors += 1
-            lines.append(_error_line(result.error, self.words))
-        elif hasattr(result, "kind"):
-            self.files += 1
-            if result.kind is not None:
-                self.kinds[result.path] = result.kind
+        self.tally.add(result)
+        lines = [_error_line(result.error, self.words)] if result.error is not None else []
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
             lines += _finding_lines(f, source, self.words)
-        for f in result.findings:
-            self.by_severity[f.severity.value] += 1
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
-        self.out.write(_summary(self.by_severity, self.files, self.errors, self.kinds, self.lang) + "\n")
+        t = self.tally
+        self.out.write(_summary(t.by_severity, t.files, len(t.errors), t.kinds, self.lang) + "\n")
 
-    def exit_code(self, fail_on: Severity | str = Severity.error) -> int:
-        return exit_code(bool(self.errors), self.by_severity, fail_on)
+    def exit_code(self, fail_on: str = "error") -> int:
+        return self.tally.exit_code(fail_on)
 
 
 def _error_line(e: FileError, words: dict[str, str]) -> str:
