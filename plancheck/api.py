@@ -61,7 +61,6 @@ def check_stream(
     checked), then the findings across documents. Only compact records of the documents
     are kept until the end, so memory does not grow with the number of files."""
     from .read import discover_files
-    from .read.planfile import plan_from_data
 
     ruleset = (rules or load_rules(packs)).select(select, ignore)
     across = any(rule.checker().scope == "run" for rule in ruleset)
@@ -75,7 +74,12 @@ def check_stream(
             continue
         result = FileResult(path="<plan>")
         try:
-            plan = item if isinstance(item, Plan) else plan_from_data(dict(item), source="<data>")
+            if isinstance(item, Plan):
+                plan = item
+            else:
+                from .read.planfile import plan_from_data
+
+                plan = plan_from_data(dict(item), source="<data>")
             subject = Subject(plan=plan, options=spec.options)
             result.path = plan.path or "<plan>"
             result.findings = run_rules(subject, ruleset, lang)

@@ -32,6 +32,17 @@ def test_checking_a_plan_file_does_not_load_pint_when_no_unit_is_compared():
     assert out.split() == ["0", "False", "False"]
 
 
+def test_checking_a_text_document_loads_neither_yaml_nor_the_plan_file_reader(tmp_path):
+    # the rule packs' validated form is cached by the first run; the second reads no YAML
+    code = ("import sys, plancheck; r = plancheck.check(sys.argv[1]);"
+            " print(sorted({'yaml', 'plancheck.read.planfile'} & set(sys.modules)))")
+    document = tmp_path / "draft.txt"
+    document.write_text("Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n", encoding="utf-8")
+    runs = [subprocess.run([sys.executable, "-c", code, str(document)], capture_output=True, text=True,
+                           check=True).stdout for _ in range(2)]
+    assert runs[1].strip() == "[]"
+
+
 def test_check_accepts_a_path_a_dict_and_a_plan():
     path = ROOT / "examples" / "son-la-2024.yaml"
     from_path = plancheck.check(path)

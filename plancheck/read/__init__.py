@@ -9,7 +9,6 @@ from typing import Iterator
 from ..errors import InputError
 from ..models import Plan
 from ..models.document import Document
-from .planfile import PLAN_SUFFIXES, read_plan_file
 
 # Folders never searched: tools' and version control's own.
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
@@ -18,6 +17,7 @@ _PROJECT_NOTES = {"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "COPYI
                   "AUTHORS", "SECURITY", "CODE_OF_CONDUCT", "CITATION", "REQUIREMENTS", "TODO"}
 PLAN_MARKER = "plancheck/"  # a plan file in a folder says `format: plancheck/1`
 DOCX_SUFFIXES = (".docx",)
+PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 # Formats plancheck cannot read, and what to do instead.
@@ -50,6 +50,8 @@ def read_source(path: str | Path) -> tuple[Plan | Document, list[str]]:
             raise InputError(f"not UTF-8 text (invalid byte at offset {exc.start})", str(p)) from None
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", str(p)) from None
+        from .planfile import read_plan_file   # pydantic specs and YAML: only for plan files
+
         return read_plan_file(p, text), text.splitlines()
     if suffix in DOCX_SUFFIXES:
         from .docx import read_docx_document

@@ -37,7 +37,6 @@ from ..models import (
 from .located_yaml import LocatedTree, load_located
 
 FORMAT = "plancheck/1"
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class _Strict(BaseModel):
