@@ -6,12 +6,13 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .checks.base import Subject
 from .engine import RuleSet, load_rules, run_across, run_rules
-from .errors import PlancheckError
+from .errors import PlancheckError, internal_error
 from .models import Plan
 from .models.report import FileError, Report
-from .runner import AcrossResult, FileResult, RunSpec, check_files
+from .runner import AcrossResult, FileResult, RunSpec, Skipped, check_files
 
 Source = str | Path | Plan | Mapping[str, Any]
+ACROSS = "<across documents>"   # where a failure of the checks across documents is reported
 
 
 def check(
@@ -56,12 +57,14 @@ def check_stream(
     index: str | Path | None = None,
     jobs: int = 1,
     keep_lines: bool = False,
-) -> Iterator[FileResult | AcrossResult]:
+) -> Iterator[FileResult | AcrossResult | Skipped]:
     """As ``check``, one result at a time: each source's (in order, as soon as it is
     checked), then the findings across documents. Only compact records of the documents
     are kept until the end, so memory does not grow with the number of files."""
+    from .config import language
     from .read import discover_files
 
+    lang = language(lang, "lang")
     ruleset = (rules or load_rules(packs)).select(select, ignore)
     across = any(rule.checker().scope == "run" for rule in ruleset)
     spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "final", **dict(options or {})},
@@ -82,7 +85,9 @@ def check_stream(
                 plan = plan_from_data(dict(item), source="<data>")
             subject = Subject(plan=plan, options=spec.options)
             result.path = plan.path or "<plan>"
-            result.findings = run_rules(subject, ruleset, lang)
+            faults: list[tuple[str, str]] = []
+            result.findings = run_rules(subject, ruleset, lang, faults)
+            result.faults = [FileError(path=result.path, message=m, rule=r) for r, m in faults]
             if across:
                 from .checks.cross_document import cross_record
 
@@ -92,7 +97,11 @@ def check_stream(
                                      column=exc.column)
         records.append(result.record)
         yield result
-    for result in check_files(discover_files(paths), spec, jobs):
+    skipped: list[tuple[Path, str]] = []
+    files = list(discover_files(paths, skipped))
+    for path, reason in skipped:
+        yield Skipped(str(path), reason)
+    for result in check_files(files, spec, jobs):
         records.append(result.record)
         result.record = None
         yield result
@@ -110,21 +119,25 @@ def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path |
             from .runner import map_in_order
 
             shares = [range(i, len(records), jobs * 4) for i in range(jobs * 4)]
-            for findings, lines in map_in_order(_across_share, shares, (records, ruleset, lang, index), jobs):
+            faults: list[tuple[str, str]] = []
+            for findings, lines, share_faults in map_in_order(_across_share, shares, (records, ruleset, lang, index),
+                                                              jobs):
                 result.findings += findings
                 result.lines.update(lines)
+                faults += [f for f in share_faults if f not in faults]
             result.findings.sort(key=lambda f: f.sort_key())
         else:
-            result.findings, result.lines = _across_share(range(len(records)), (records, ruleset, lang, index))
+            result.findings, result.lines, faults = _across_share(range(len(records)),
+                                                                  (records, ruleset, lang, index))
+        result.faults = [FileError(path=ACROSS, message=message, rule=rule) for rule, message in faults]
     except PlancheckError:
         raise
     except Exception as exc:  # a bug in plancheck: the files' own findings still stand
-        result.error = FileError(path="<across documents>", message=(
-            f"internal error ({type(exc).__name__}: {exc}) in the checks across documents; please report it"))
+        result.error = FileError(path=ACROSS, message=internal_error(exc, "in the checks across documents"))
     return result
 
 
-def _across_share(share: range, shared: tuple) -> tuple[list[Any], dict[str, dict[int, str]]]:
+def _across_share(share: range, shared: tuple) -> tuple[list[Any], dict[str, dict[int, str]], list[tuple[str, str]]]:
     """The findings across documents of the records at ``share`` (all of them known), and the
     source lines of their linked citations."""
     from .checks.cross_document import Linking
@@ -136,5 +149,6 @@ def _across_share(share: range, shared: tuple) -> tuple[list[Any], dict[str, dic
 
         known = open_index(index)
     mine = Linking(records, share)
-    findings = run_across(mine, ruleset, lang, known)
-    return findings, {records[i].me.path: records[i].lines for i in share if records[i].lines}
+    faults: list[tuple[str, str]] = []
+    findings = run_across(mine, ruleset, lang, known, faults)
+    return findings, {records[i].me.path: records[i].lines for i in share if records[i].lines}, faults

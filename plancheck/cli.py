@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    lang_default = os.environ.get("PLANCHECK_LANG", "vi")
+    lang_default = None   # PLANCHECK_LANG, checked when the command runs (plancheck.config.environment_language)
 
     check = sub.add_parser("check", help="check files or folders")
     check.add_argument("paths", nargs="+", help="plan files or folders")
@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N processes (default: one per core; 1: in this process); "
                             "the report is the same, in the same order")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (2 still means a file could not be checked)")
+    check.add_argument("--show-files", action="store_true",
+                       help="list the files that would be checked, and those of the folders that would not "
+                            "(with why), then stop")
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
@@ -104,12 +109,25 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
     explain.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
     explain.add_argument("--lang", choices=("vi", "en"), default=lang_default)
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true",
+                             help="show the traceback of an internal error (also PLANCHECK_DEBUG=1), for a bug report")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; its exit code: 0 clean, 1 findings, 2 anything that kept plancheck
+    from checking (a usage error, an unreadable file, a bug: never a traceback, never 1)."""
+    _utf8_output()
     args = build_parser().parse_args(argv)
+    if args.debug:
+        os.environ["PLANCHECK_DEBUG"] = "1"   # worker processes inherit it
     try:
+        if getattr(args, "lang", None) is None:
+            from .config import environment_language
+
+            if args.command != "check":   # check reads its configuration first
+                args.lang = environment_language()
         if args.command == "check":
             return _check(args)
         if args.command == "rules":
@@ -124,6 +142,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe(args.command)
+    except Exception as exc:   # a bug: said in one line (the traceback under --debug), exit 2
+        from .errors import internal_error
+
+        print(f"plancheck: {internal_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _utf8_output() -> None:
+    """Vietnamese needs UTF-8 whatever the locale (a Windows console redirected to a file
+    writes cp1252): reports are UTF-8, always."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _closed_pipe(command: str) -> int:
+    """The reader stopped reading (``plancheck rules | head``): end quietly. A listing has
+    said what it was asked; a check cut short has not vouched for the rest (exit 2)."""
+    try:   # nothing more may reach the closed pipe, not even Python's flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_USAGE if command == "check" else EXIT_CLEAN
 
 
 def _settings(args: argparse.Namespace) -> dict:
@@ -144,13 +189,15 @@ def _check(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     args.lang, args.fail_on = s["lang"], s["fail_on"]
+    if args.show_files:
+        return _show_files(args.paths)
     rules = load_rules(s["rules"])
     tune_gc()
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
                           options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),
                           keep_lines=args.format == "text" and not args.no_source)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    out = _open_output(args.output) if args.output else sys.stdout
     if args.format == "json":
         from .report.json import JsonStream
 
@@ -169,7 +216,32 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":  # keep stdout pure JSON; say it on stderr too
         for e in writer.tally.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
-    return writer.exit_code(args.fail_on)
+    if not writer.tally.files and not writer.tally.errors:
+        print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx "
+              "and plan files that say `format: plancheck/1`)", file=sys.stderr)
+    return writer.exit_code(None if args.exit_zero else args.fail_on)
+
+
+def _open_output(name: str):
+    try:
+        return open(name, "w", encoding="utf-8")
+    except OSError as exc:
+        raise PlancheckError(f"cannot write the report: {exc.strerror}", name) from None
+
+
+def _show_files(paths: list[str]) -> int:
+    """Like ruff's --show-files: what a check of ``paths`` would read, and what it would not."""
+    from pathlib import Path
+
+    from .read import discover_files
+
+    skipped: list[tuple[Path, str]] = []
+    files = list(discover_files(paths, skipped))
+    for f in files:
+        print(f)
+    for f, reason in skipped:
+        print(f"{f}  (skipped: {reason})")
+    return EXIT_CLEAN if files else EXIT_USAGE
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -21,6 +21,22 @@ from typing import Any
 from .errors import PlancheckError
 
 KEYS = {"stage", "select", "ignore", "rules", "fail-on", "lang", "index"}
+LANGUAGES = ("vi", "en")
+
+
+def language(value: str, where: str = "lang") -> str:
+    """A language of messages: "vi" or "en", also written as a locale ("vi_VN.UTF-8", "en-US");
+    PlancheckError naming ``where`` (an option, a setting, PLANCHECK_LANG) for any other."""
+    code = str(value).strip().replace("-", "_").split(".")[0].split("_")[0].lower()
+    if code not in LANGUAGES:
+        raise PlancheckError(f"{where}: unknown language {value!r} (plancheck speaks {', '.join(LANGUAGES)})")
+    return code
+
+
+def environment_language() -> str:
+    """PLANCHECK_LANG, checked; "vi" when unset."""
+    value = os.environ.get("PLANCHECK_LANG", "").strip()
+    return language(value, "PLANCHECK_LANG") if value else "vi"
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -41,7 +57,12 @@ def load_config(path: Path | None) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise PlancheckError(f"cannot read configuration: {exc}", str(path)) from None
-    table = data.get("tool", {}).get("plancheck", {}) if path.name == "pyproject.toml" else data
+    table = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("plancheck", {}) if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise PlancheckError("[tool.plancheck] must be a table of settings", str(path))
     unknown = set(table) - KEYS
     if unknown:
         raise PlancheckError(f"unknown setting {', '.join(sorted(unknown))} (known: {', '.join(sorted(KEYS))})",
@@ -53,7 +74,7 @@ def load_config(path: Path | None) -> dict[str, Any]:
         if key in config and not (isinstance(config[key], list) and all(isinstance(v, str) for v in config[key])):
             raise PlancheckError(f"{key} must be a list of strings, not {config[key]!r}", str(path))
     for key, allowed in (("stage", ("draft", "final")), ("fail-on", ("error", "warning", "info")),
-                         ("lang", ("vi", "en"))):
+                         ("lang", LANGUAGES)):
         if config.get(key) not in (None, *allowed):
             raise PlancheckError(f"{key} must be {' or '.join(allowed)}, not {config[key]!r}", str(path))
     if "index" in config and not isinstance(config["index"], str):
@@ -74,7 +95,7 @@ def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore:
         "ignore": ignore or config.get("ignore", []),
         "rules": config.get("rules", []) + list(rules or []),
         "fail_on": fail_on or config.get("fail-on", "error"),
-        "lang": lang or config.get("lang") or os.environ.get("PLANCHECK_LANG", "vi"),
+        "lang": lang or config.get("lang") or environment_language(),
         "stage": stage or config.get("stage", "final"),
         "index": index or config.get("index"),
     }

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .checks import KINDS, get_kind
 from .checks.base import Subject
-from .errors import PlancheckError, RulePackError
+from .errors import PlancheckError, RulePackError, internal_error
 from .models import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -253,22 +253,33 @@ def _id_order(rule: Rule) -> tuple[str, int]:
 
 # -- running ----------------------------------------------------------------
 
-def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi") -> list[Finding]:
-    """The document-scope rules on one source."""
+Fault = tuple[str, str]   # a rule's id, and the internal error it met (plancheck.errors.internal_error)
+
+
+def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi",
+              faults: list[Fault] | None = None) -> list[Finding]:
+    """The document-scope rules on one source. With ``faults``, a rule that fails (a bug)
+    is recorded there and the other rules still run; without, its exception propagates."""
     findings: list[Finding] = []
     kind = subject.plan.document.text_kind
     for rule in rules:
         if rule.checker().scope != "document" or not rule.applies_to(kind):
             continue
-        hits = rule.checker().run(subject, rule.parsed_params())
-        findings += [_finding(rule, hit, subject.plan.path, lang) for hit in hits]
+        try:
+            hits = rule.checker().run(subject, rule.parsed_params())
+            findings += [_finding(rule, hit, subject.plan.path, lang) for hit in hits]
+        except Exception as exc:
+            if faults is None or isinstance(exc, PlancheckError):
+                raise
+            faults.append((rule.id, internal_error(exc, f"in rule {rule.id}")))
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", index: Any = None) -> list[Finding]:
+def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", index: Any = None,
+               faults: list[Fault] | None = None) -> list[Finding]:
     """The run-scope rules (citations across documents) on the records of all sources of a run
-    (plancheck.checks.cross_document.cross_record)."""
+    (plancheck.checks.cross_document.cross_record); ``faults`` as for run_rules."""
     from .checks.cross_document import Linking
 
     findings: list[Finding] = []
@@ -276,8 +287,13 @@ def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", inde
     for rule in rules:
         if rule.checker().scope != "run":
             continue
-        hits = rule.checker().run_all(records, rule.parsed_params(), index)
-        findings += [_finding(rule, hit, "", lang) for hit in hits]
+        try:
+            hits = rule.checker().run_all(records, rule.parsed_params(), index)
+            findings += [_finding(rule, hit, "", lang) for hit in hits]
+        except Exception as exc:
+            if faults is None or isinstance(exc, PlancheckError):
+                raise
+            faults.append((rule.id, internal_error(exc, f"in rule {rule.id}")))
     findings.sort(key=Finding.sort_key)
     return findings
 

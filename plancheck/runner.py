@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .models.report import FileError
+from .models.report import FileError, SkippedFile
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class FileResult:
 
     path: str
     findings: list[Any] = field(default_factory=list)    # plancheck.models.Finding
-    error: FileError | None = None
+    error: FileError | None = None    # the file could not be read (or a bug stopped its reading)
+    faults: list[FileError] = field(default_factory=list)   # rules that failed on it; the others' findings stand
     kind: str | None = None           # what the text is (TextKind value), for documents
     lines: list[str] | None = None
     record: Any = None                # plancheck.checks.cross_document.CrossRecord
@@ -47,6 +48,7 @@ class FileResult:
             report.errors.append(self.error)
         else:
             report.files.append(self.path)
+        report.errors.extend(self.faults)
         report.findings.extend(self.findings)
         if self.kind is not None:
             report.kinds[self.path] = self.kind
@@ -55,11 +57,26 @@ class FileResult:
 
 
 @dataclass
+class Skipped:
+    """A file found in a folder and not read (a PDF, a YAML that is no plan file), and why."""
+
+    path: str
+    reason: str
+    findings: tuple = ()
+    faults: tuple = ()
+    error: None = None
+
+    def add_to(self, report: Any) -> None:
+        report.skipped.append(SkippedFile(path=self.path, reason=self.reason))
+
+
+@dataclass
 class AcrossResult:
     """The findings of the checks across the documents of a run, after every file's."""
 
     findings: list[Any] = field(default_factory=list)
     error: FileError | None = None
+    faults: list[FileError] = field(default_factory=list)   # rules that failed; the others' findings stand
     lines: dict[str, dict[int, str]] = field(default_factory=dict)   # path -> the lines its records kept
 
     def source_line(self, path: str, line: int) -> str | None:
@@ -69,6 +86,7 @@ class AcrossResult:
         report.findings.extend(self.findings)
         if self.error is not None:
             report.errors.append(self.error)
+        report.errors.extend(self.faults)
 
 
 def check_file(path: str | Path, spec: RunSpec) -> FileResult:
@@ -76,7 +94,7 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
     it, is its result's error: the other files still go."""
     from .checks.base import Subject
     from .engine import run_rules
-    from .errors import PlancheckError
+    from .errors import PlancheckError, internal_error
     from .models import TextKind
     from .pipeline import load_path
 
@@ -92,7 +110,9 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
             result.kind = loaded.plan.document.text_kind.value
         subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
                           options=spec.options)
-        result.findings = run_rules(subject, spec.rules, spec.lang)
+        faults: list[tuple[str, str]] = []
+        result.findings = run_rules(subject, spec.rules, spec.lang, faults)
+        result.faults = [FileError(path=result.path, message=message, rule=rule) for rule, message in faults]
         if spec.records:
             from .checks.cross_document import cross_record
 
@@ -100,8 +120,7 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
     except PlancheckError as exc:
         result.error = FileError(path=exc.path or str(path), message=exc.message, line=exc.line, column=exc.column)
     except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
-        result.error = FileError(path=str(path), message=f"internal error ({type(exc).__name__}: {exc}); "
-                                                          "please report it with this file")
+        result.error = FileError(path=str(path), message=internal_error(exc))
     return result
 
 

@@ -69,11 +69,12 @@ def read_source(path: str | Path) -> tuple[Plan | Document, list[str]]:
                      f"{', '.join(supported_suffixes())}", str(p))
 
 
-def discover_files(paths: list[str | Path]) -> Iterator[Path]:
+def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files named directly, and in folders the documents (.txt, .md, .docx) and
     the plan files (.yaml/.json that say `format: plancheck/1`), in a stable order.
     Hidden files and folders, tools' folders, Word's lock files and a project's own
-    notes (README, CHANGELOG, LICENSE ...) are skipped."""
+    notes (README, CHANGELOG, LICENSE ...) are passed over; any other file of a folder
+    that is not read goes into ``skipped`` with the reason, so that none is lost unsaid."""
     for path in paths:
         p = Path(path)
         if not p.is_dir():
@@ -85,6 +86,18 @@ def discover_files(paths: list[str | Path]) -> Iterator[Path]:
                 f = Path(root) / name
                 if is_checked_file(f):
                     yield f
+                elif skipped is not None and not _passed_over(f):
+                    skipped.append((f, skip_reason(f)))
+
+
+def skip_reason(path: Path) -> str:
+    """Why a file found in a folder is not read."""
+    suffix = path.suffix.lower()
+    if suffix in _UNREADABLE:
+        return _UNREADABLE[suffix]
+    if suffix in PLAN_SUFFIXES:
+        return f"a {suffix[1:].upper()} file without `format: {PLAN_MARKER}1` is not a plan file"
+    return f"not a format plancheck reads ({', '.join(supported_suffixes())})"
 
 
 def is_checked_file(path: Path) -> bool:
@@ -93,11 +106,15 @@ def is_checked_file(path: Path) -> bool:
     Word lock file and no project note (README, CHANGELOG, LICENSE ...)."""
     from .text import TEXT_SUFFIXES
 
-    name = path.name
-    if name.startswith((".", "~$")) or path.stem.upper() in _PROJECT_NOTES:
+    if _passed_over(path):
         return False
     suffix = path.suffix.lower()
     return suffix in TEXT_SUFFIXES + DOCX_SUFFIXES or (suffix in PLAN_SUFFIXES and _is_plan_file(path))
+
+
+def _passed_over(path: Path) -> bool:
+    """Hidden files, Word's lock files and a project's notes: never plan documents, never named."""
+    return path.name.startswith((".", "~$")) or path.stem.upper() in _PROJECT_NOTES
 
 
 def _is_plan_file(path: Path) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..models.finding import Finding
-from ..models.report import FileError, Report, Tally
+from ..models.report import FileError, Report, SkippedFile, Tally
 
 SCHEMA_VERSION = 1
 
@@ -34,9 +34,10 @@ def _head() -> dict[str, Any]:
 
 
 def _tail(errors: list[FileError], kinds: dict[str, str], files: int, findings: int,
-          by_severity: dict[str, int], by_rule: Counter) -> dict[str, Any]:
+          by_severity: dict[str, int], by_rule: Counter, skipped: list[SkippedFile]) -> dict[str, Any]:
     return {
         "errors": [e.model_dump(exclude_none=True) for e in errors],
+        "skipped": [s.model_dump() for s in skipped],   # files of the folders given that were not read, and why
         "kinds": dict(kinds),   # path -> what each document is (resolution, decision, …, encyclopedia)
         "summary": {
             "files": files,
@@ -51,7 +52,7 @@ def _tail(errors: list[FileError], kinds: dict[str, str], files: int, findings: 
 def as_dict(report: Report) -> dict[str, Any]:
     return {**_head(), "findings": [finding_dict(f) for f in report.findings],
             **_tail(report.errors, report.kinds, len(report.files), len(report.findings),
-                    report.count_by_severity(), Counter(f.rule for f in report.findings))}
+                    report.count_by_severity(), Counter(f.rule for f in report.findings), report.skipped)}
 
 
 def _dumps(data: Any) -> str:
@@ -83,7 +84,7 @@ class JsonStream:
 
     def close(self) -> None:
         t = self.tally
-        tail = _dumps(_tail(t.errors, t.kinds, t.files, t.findings, t.by_severity, t.by_rule))
+        tail = _dumps(_tail(t.errors, t.kinds, t.files, t.findings, t.by_severity, t.by_rule, t.skipped))
         self.out.write(("\n  ]" if t.findings else "]") + ",\n" + tail[2:] + "\n")
 
     def exit_code(self, fail_on: str = "error") -> int:

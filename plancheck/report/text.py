@@ -9,19 +9,23 @@ from ..models.report import FileError, Report, Tally
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
-           "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào"},
+           "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào",
+           "internal": "lỗi nội bộ", "skipped": "bỏ qua"},
     "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
-           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings",
+           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings", "internal": "internal error",
+           "skipped": "skipped",
            "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
 
 
 def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
-    out = [_error_line(e, words) for e in report.errors]
+    out = [f"{s.path}: {words['skipped']}: {s.reason}" for s in report.skipped]
+    out += [_error_line(e, words) for e in report.errors]
     for f in report.findings:
         out += _finding_lines(f, report.source_line if show_source else None, words)
-    out.append(_summary(report.count_by_severity(), len(report.files), len(report.errors), report.kinds, lang))
+    out.append(_summary(report.count_by_severity(), len(report.files), report.errors, report.kinds, lang,
+                        len(report.skipped)))
     return "\n".join(out) + "\n"
 
 
@@ -38,7 +42,11 @@ class TextStream:
     def write(self, result: Any) -> None:
         """A FileResult or the AcrossResult (plancheck.runner)."""
         self.tally.add(result)
-        lines = [_error_line(result.error, self.words)] if result.error is not None else []
+        if hasattr(result, "reason"):   # a file of a folder that is not read
+            self.out.write(f"{result.path}: {self.words['skipped']}: {result.reason}\n")
+            return
+        errors = ([result.error] if result.error is not None else []) + result.faults
+        lines = [_error_line(e, self.words) for e in errors]
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
             lines += _finding_lines(f, source, self.words)
@@ -47,7 +55,7 @@ class TextStream:
 
     def close(self) -> None:
         t = self.tally
-        self.out.write(_summary(t.by_severity, t.files, len(t.errors), t.kinds, self.lang) + "\n")
+        self.out.write(_summary(t.by_severity, t.files, t.errors, t.kinds, self.lang, len(t.skipped)) + "\n")
 
     def exit_code(self, fail_on: str = "error") -> int:
         return self.tally.exit_code(fail_on)
@@ -55,6 +63,8 @@ class TextStream:
 
 def _error_line(e: FileError, words: dict[str, str]) -> str:
     where = e.path + (f":{e.line}" if e.line else "") + (f":{e.column}" if e.line and e.column else "")
+    if e.rule:   # a rule failed on a file that was read: its other rules' findings follow
+        return f"{where}: {e.rule} [{words['internal']}]: {e.message}"
     return f"{where}: {words['unreadable']}: {e.message}"
 
 
@@ -79,7 +89,8 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
     return out
 
 
-def _summary(counts: dict[str, int], files: int, errors: int, kinds: dict[str, str], lang: str) -> str:
+def _summary(counts: dict[str, int], files: int, errors: list[FileError], kinds: dict[str, str], lang: str,
+             skipped: int = 0) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
     total = sum(counts.values())
 
@@ -88,13 +99,16 @@ def _summary(counts: dict[str, int], files: int, errors: int, kinds: dict[str, s
         plural = words.get(word + "s", singular) if word != "info" else singular
         return f"{count} {plural if count != 1 else singular}"
 
-    shown_kinds = _kinds(kinds, files, lang)
+    shown_kinds = _kinds(kinds, files, lang) + (f" · {skipped} {words['skipped']}" if skipped else "")
     if total or errors:
         parts = [n(counts[s], s) for s in ("error", "warning", "info") if counts.get(s)]
         summary = n(total, "finding") + (f" ({', '.join(parts)})" if parts else "")
         summary += f" · {n(files, 'file')}{shown_kinds}"
-        if errors:
-            summary += f" · {errors} {words['unreadable']}"
+        unreadable = sum(1 for e in errors if not e.rule)
+        if unreadable:
+            summary += f" · {unreadable} {words['unreadable']}"
+        if len(errors) > unreadable:
+            summary += f" · {len(errors) - unreadable} {words['internal']}"
         return summary
     return f"{words['clean']} · {n(files, 'file')}{shown_kinds}"
 
