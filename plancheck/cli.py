@@ -27,6 +27,16 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _seconds(text: str) -> float:
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError("a number of seconds, 0 or more")
+    return n
+
+
 def _csv(values: list[str] | None) -> list[str]:
     out: list[str] = []
     for v in values or []:
@@ -72,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N processes (default: one per core; 1: in this process); "
                             "the report is the same, in the same order")
+    check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                       help="stop a file that takes longer and report it (default: 60; 0: no limit)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when there are findings (2 still means a file could not be checked)")
     check.add_argument("--show-files", action="store_true",
@@ -179,7 +191,8 @@ def _settings(args: argparse.Namespace) -> dict:
 
     config = {} if args.no_config else load_config(Path(args.config) if args.config else find_config())
     return settings(config, select=_csv(args.select), ignore=_csv(args.ignore), rules=list(args.rules),
-                    fail_on=args.fail_on, lang=args.lang, stage=args.stage, index=args.index)
+                    fail_on=args.fail_on, lang=args.lang, stage=args.stage, index=args.index,
+                    timeout=getattr(args, "timeout", None))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -194,7 +207,8 @@ def _check(args: argparse.Namespace) -> int:
     rules = load_rules(s["rules"])
     tune_gc()
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
-                          options={"stage": s["stage"], **({"kind": args.kind} if args.kind else {})},
+                          options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],
+                                   **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),
                           keep_lines=args.format == "text" and not args.no_source)
     out = _open_output(args.output) if args.output else sys.stdout

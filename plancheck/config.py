@@ -8,6 +8,9 @@
     fail-on = "warning"
     lang = "en"
     index = "plans.index.sqlite"
+    max-file-size = 8        # MB: a larger text or plan file is refused (real ones: under 1 MB)
+    max-line-length = 50000  # characters: a longer line is refused (real ones: under 5,000)
+    timeout = 60             # seconds one file may take (0: no limit)
 
 The nearest file from the current folder upward wins; command-line options win over it.
 """
@@ -20,7 +23,9 @@ from typing import Any
 
 from .errors import PlancheckError
 
-KEYS = {"stage", "select", "ignore", "rules", "fail-on", "lang", "index"}
+KEYS = {"stage", "select", "ignore", "rules", "fail-on", "lang", "index", "max-file-size", "max-line-length",
+        "timeout"}
+DEFAULT_TIMEOUT = 60.0   # seconds per file: ten times the slowest real document
 LANGUAGES = ("vi", "en")
 
 
@@ -77,6 +82,11 @@ def load_config(path: Path | None) -> dict[str, Any]:
                          ("lang", LANGUAGES)):
         if config.get(key) not in (None, *allowed):
             raise PlancheckError(f"{key} must be {' or '.join(allowed)}, not {config[key]!r}", str(path))
+    for key in ("max-file-size", "max-line-length", "timeout"):
+        value = config.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
+                                  or (key != "timeout" and value == 0)):
+            raise PlancheckError(f"{key} must be a positive number, not {value!r}", str(path))
     if "index" in config and not isinstance(config["index"], str):
         raise PlancheckError(f"index must be a file name, not {config['index']!r}", str(path))
     base = path.parent
@@ -88,9 +98,16 @@ def load_config(path: Path | None) -> dict[str, Any]:
 
 def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore: list[str] | None = None,
              rules: list[str] | None = None, fail_on: str | None = None, lang: str | None = None,
-             stage: str | None = None, index: str | None = None) -> dict[str, Any]:
+             stage: str | None = None, index: str | None = None, timeout: float | None = None) -> dict[str, Any]:
     """What a run uses: options given (the command line's) over the configuration over the defaults."""
+    from .read import Limits
+
+    defaults = Limits()
+    limits = Limits(max_bytes=int(config.get("max-file-size", defaults.max_bytes / 2**20) * 2**20),
+                    max_line=int(config.get("max-line-length", defaults.max_line)))
     return {
+        "limits": limits,
+        "timeout": timeout if timeout is not None else float(config.get("timeout", DEFAULT_TIMEOUT)),
         "select": select or config.get("select", []),
         "ignore": ignore or config.get("ignore", []),
         "rules": config.get("rules", []) + list(rules or []),

@@ -50,6 +50,8 @@ _MINUS = "-\u2212\u2013"
 # an English 0.5) and "0,250" is no English 250 (so it is not ambiguous).
 _LEAD = r"[1-9][0-9]{0,2}"
 _INT = re.compile(r"[0-9]+")
+# The longest figure read: a budget in đồng with its decimals has about 20 characters.
+MAX_DIGITS = 40
 _VI_GROUPED = re.compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
 _VI_DECIMAL = re.compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
 _EN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
@@ -84,11 +86,13 @@ def parse_number(text: str) -> ParsedNumber:
         sign, s = Decimal(-1), s[1:].lstrip()
     elif s[:1] == "+":
         s = s[1:].lstrip()
+    if len(s) > MAX_DIGITS:   # an identifier or a corrupted run of digits, no figure of a plan
+        raise NotANumber(f"not a number: more than {MAX_DIGITS} characters in {text[:20]!r}…")
     if re.fullmatch(rf"{_LEAD}(?: [0-9]{{3}})+(?:,[0-9]+)?", s):  # "4 636" grouped with spaces
         s = s.replace(" ", ".")
 
     if _INT.fullmatch(s):
-        return ParsedNumber(raw, sign * Decimal(int(s)), 0)
+        return ParsedNumber(raw, sign * Decimal(s), 0)
     if _VI_GROUPED.fullmatch(s):
         return ParsedNumber(raw, sign * _to_decimal(s, ".", ","), 0)
     if _VI_DECIMAL.fullmatch(s):

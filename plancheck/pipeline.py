@@ -26,11 +26,12 @@ def understand(document: Document) -> Loaded:
     return Loaded(document.path, extract_plan(document, structure), document.lines, document, structure)
 
 
-def load_path(path: str | Path) -> Loaded:
-    """Read a file and extract what it says; InputError when it cannot be read."""
-    from .read import read_source
+def load_path(path: str | Path, limits=None) -> Loaded:
+    """Read a file and extract what it says; InputError when it cannot be read.
+    ``limits``: plancheck.read.Limits (the defaults when None)."""
+    from .read import DEFAULT_LIMITS, read_source
 
-    source, lines = read_source(path)
+    source, lines = read_source(path, limits or DEFAULT_LIMITS)
     if isinstance(source, Plan):
         return Loaded(source.path, source, lines)
     return understand(source)

@@ -81,7 +81,7 @@ class PlancheckItem(pytest.Item):
 
         s = _settings(self.config)
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
-                       lang=s["lang"], options={"stage": s["stage"]}, index=s["index"])
+                       lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
 

@@ -7,6 +7,9 @@ and, for the checks across documents, a compact record (plancheck.checks.cross_d
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -90,17 +93,30 @@ class AcrossResult:
 
 
 def check_file(path: str | Path, spec: RunSpec) -> FileResult:
-    """One file read, understood and checked; a file that cannot be read, or a bug met on
-    it, is its result's error: the other files still go."""
+    """One file read, understood and checked; a file that cannot be read, one that takes
+    longer than ``spec.options["timeout"]`` seconds, or a bug met on it, is its result's
+    error: the other files still go."""
+    result = FileResult(path=str(path))
+    try:
+        with time_limit(spec.options.get("timeout")):
+            return _check_file(path, spec, result)
+    except FileTimeout:
+        result.findings, result.faults, result.record = [], [], None
+        result.error = FileError(path=str(path), message=(
+            f"stopped after {spec.options['timeout']:g} s (the limit per file, --timeout); "
+            "the other files go on"))
+        return result
+
+
+def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResult:
     from .checks.base import Subject
     from .engine import run_rules
     from .errors import PlancheckError, internal_error
     from .models import TextKind
     from .pipeline import load_path
 
-    result = FileResult(path=str(path))
     try:
-        loaded = load_path(path)
+        loaded = load_path(path, spec.options.get("limits"))
         result.path = loaded.path
         if spec.keep_lines:
             result.lines = loaded.lines
@@ -122,6 +138,33 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
     except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
         result.error = FileError(path=str(path), message=internal_error(exc))
     return result
+
+
+class FileTimeout(BaseException):
+    """A file ran past its time limit. A BaseException, so that no ``except Exception`` on the
+    way (a rule's fault isolation) takes it for a bug of one rule."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise FileTimeout in this thread after ``seconds`` (None or 0: no limit). A timer
+    signal: it also stops a regular expression that runs away (the re engine checks for
+    signals as it goes). Only where signals can be had: the main thread of a process on
+    a POSIX system (the command line and its workers); elsewhere, no limit."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def tune_gc() -> None:

@@ -29,6 +29,10 @@ from .arithmetic import (StructureSumParams, breakdown_holds, comparison_holds, 
 from .series import Cells, Key, replace_figure
 
 _FAR = Decimal("Infinity")
+# No fix is searched for a check of more figures than any real structure, row or split holds
+# (a run-on list of shares): every candidate edit sums all the figures again, so the search
+# grows with the square of their number (300 shares: 8 s).
+MAX_FIGURES = 40
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,8 @@ class Repairs:
         """The fix to suggest: the best candidate, when no other explains the failure as well.
         None when a figure of the check is a range or a bound ("khoảng 5%", "từ 90% trở
         lên"): any value inside it would do, so no single edit says more than another."""
+        if len(check.figures()) > MAX_FIGURES:
+            return None
         if not all(_editable(v) and any(e.kind <= EditKind.digit for e in edits(v.text)) for v in check.figures()):
             return None   # a figure no slip can be read from ("91.8%", "4276,0") may be the slip itself
         ranked = self.candidates(check)

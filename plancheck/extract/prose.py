@@ -123,16 +123,22 @@ def _structures_listed(paragraphs: list[Paragraph], i: int, period: Period | Non
                      location=head.locate(m.start()))
 
 
+_CLAUSE_REACH = 1000   # characters: the longest real clause around a "trong đó" is about 400
+
+
 def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
     """"<whole> <figure>, trong đó <part> <figure>" where both figures carry units."""
     out = []
     for m in _TRONG_DO.finditer(p.text):
-        before, after = p.text[: m.start()], p.text[m.end():]
+        # the clause around it, no farther than a long sentence reaches (linear on a paragraph
+        # without a full stop: a run-on line would otherwise be read again for each "trong đó")
+        window = max(0, m.start() - _CLAUSE_REACH)
+        before, after = p.text[window: m.start()], p.text[m.end(): m.end() + _CLAUSE_REACH]
         clause_start = max(before.rfind(";"), before.rfind(". "), -1) + 1
         whole_text = before[clause_start:]
         part_end = re.search(r"[;.](?!\d)", after)
         part_text = after[: part_end.start()] if part_end else after
-        whole = _last_quantity(p, whole_text, clause_start)
+        whole = _last_quantity(p, whole_text, window + clause_start)
         part = _last_quantity(p, part_text, m.end())
         if whole is None or part is None:
             continue

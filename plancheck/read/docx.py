@@ -22,7 +22,9 @@ before these limits; a plan of a hundred pages has a few thousand paragraphs.
 """
 from __future__ import annotations
 
+import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import InputError
@@ -38,6 +40,7 @@ MAX_BODY_ITEMS = 100_000                 # paragraphs and tables: bounds the tim
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_COMPRESSION_RATIO = 100              # for parts over RATIO_FLOOR; Word XML deflates 5-20x
 RATIO_FLOOR = 2**20
+_CHUNK = 2**20                           # inflated at a time: bounds memory whatever a part says
 
 _BODY_TAGS = {f"{{{_W}}}p", f"{{{_W}}}tbl"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc (and .xls, .ppt)
@@ -48,12 +51,13 @@ def read_docx_document(path: str | Path) -> Document:
     """A .docx file as a Document; InputError when it is not one or looks hostile."""
     name = str(path)
     check_archive(name)
+    package = repacked(name)
     try:
         import docx
     except ImportError:   # pragma: no cover - python-docx is a dependency
         raise InputError("reading .docx needs python-docx (pip install python-docx)", name) from None
     try:
-        word = docx.Document(name)
+        word = docx.Document(package)
     except Exception as exc:  # noqa: BLE001 - any failure inside python-docx means a broken file
         raise InputError(f"corrupt .docx: {_reason(exc)}", name) from None
     items = sum(1 for element in word.element.body if element.tag in _BODY_TAGS)
@@ -93,6 +97,45 @@ def check_archive(path: str) -> None:
                              f"to 1 (limit {MAX_COMPRESSION_RATIO}); a zip bomb?", path)
     if not any(e.filename == "[Content_Types].xml" for e in entries):
         raise InputError("not a Word .docx file (a zip archive without [Content_Types].xml)", path)
+
+
+def repacked(path: str) -> io.BytesIO:
+    """The archive's parts packed again in memory, each inflated as a stream that stops at its
+    limit whatever the archive's directory says, for python-docx to open instead of the file.
+
+    zipfile trusts the sizes in the directory, and asked for a whole part (as python-docx
+    asks) inflates it in one call: a part that says 10 KB and inflates to 1 GiB took 2 GB
+    before it was refused. Read a megabyte at a time, a part stops at its declared size
+    (then zipfile's CRC check refuses it) or at the limit. Images and other media are
+    packed empty: plancheck reads text, and they are most of a document's bytes."""
+    out = io.BytesIO()
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for entry in archive.infolist():
+                if entry.is_dir():
+                    continue
+                if not entry.filename.endswith((".xml", ".rels")):
+                    copy.writestr(entry.filename, b"")
+                    continue
+                chunks, size = [], 0
+                with archive.open(entry) as part:
+                    while chunk := part.read(_CHUNK):
+                        size += len(chunk)
+                        total += len(chunk)
+                        if size > MAX_XML_PART_BYTES:
+                            raise InputError(f"refused: {entry.filename} inflates past "
+                                             f"{_size(MAX_XML_PART_BYTES)}; a zip bomb?", path)
+                        if total > MAX_UNCOMPRESSED_BYTES:
+                            raise InputError(f"refused: the .docx inflates past "
+                                             f"{_size(MAX_UNCOMPRESSED_BYTES)}; a zip bomb?", path)
+                        chunks.append(chunk)
+                copy.writestr(entry.filename, b"".join(chunks))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        # a part that inflates past what the directory says fails zipfile's CRC check
+        raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
+    out.seek(0)
+    return out
 
 
 def _size(n: int) -> str:

@@ -43,6 +43,9 @@ class LocatedTree:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOOL = {"true": True, "false": False, "yes": True, "no": False}
+# Values one file may build, aliases expanded: the largest real plan file has a few thousand,
+# the shipped rule packs about 10,000; 200,000 cost about 100 MB and a second.
+MAX_VALUES = 200_000
 # A number in JSON's grammar (YAML 1.1 would call "1e3" or "1.5e3" a string).
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
@@ -56,6 +59,8 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise InputError("nested too deeply", source) from None
         # Valid JSON has tabs only between tokens (a tab in a string is an
         # escape), where YAML refuses them; a space keeps every column.
         text = text.replace("\t", " ")
@@ -74,14 +79,32 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
     if root is None:
         return tree
     try:
-        tree.data = _build(root, (), tree, json_source, source)
+        tree.data = _build(root, (), tree, json_source, source, _Budget(MAX_VALUES))
     except RecursionError:
         raise InputError("nested too deeply", source) from None
     return tree
 
 
+class _Budget:
+    """Values still allowed: an alias (*name) builds its anchor's values again, so a few
+    hundred bytes of nested aliases would build billions of them."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+    def spend(self, node: yaml.Node, source: str) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise InputError(f"refused: builds more than {MAX_VALUES:,} values (aliases *name repeat what "
+                             "their anchor holds); a YAML bomb, or not a plan file", source,
+                             node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, source: str,
-           _open: frozenset[int] = frozenset()) -> Any:
+           budget: _Budget, _open: frozenset[int] = frozenset()) -> Any:
+    budget.spend(node, source)
     tree.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     # Node kinds by their `id`, not their class: libyaml's parser builds nodes of the classes
     # yaml.nodes had when it was first imported, which a reloaded yaml module no longer has.
@@ -100,13 +123,14 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
             if key in out:
                 raise InputError(f"duplicate key {key!r}", source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, path + (key,), tree, json_source, source, _open)
+            out[key] = _build(value_node, path + (key,), tree, json_source, source, budget, _open)
             if value_node.id != "scalar":
                 # A block below a key is best pointed at by the key's own line.
                 tree.positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if node.id == "sequence":
-        return [_build(item, path + (i,), tree, json_source, source, _open) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), tree, json_source, source, budget, _open)
+                for i, item in enumerate(node.value)]
     # Scalars: keep the text; only null and booleans mean something else.
     text = node.value
     if not node.style:  # plain (unquoted) scalar: None from PyYAML's parser, "" from libyaml's

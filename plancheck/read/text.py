@@ -47,7 +47,6 @@ from .encoding import decode_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES
-MAX_TEXT_BYTES = 50 * 1024 * 1024   # far above any plan; bounds time and memory
 
 # One-cell-per-line tables: the most lines a cell may hold, the most lines of a
 # first cell found by walking back from the first "|", and how long such a line may be.
@@ -144,17 +143,14 @@ class _Line:
 
 # -- entry point -----------------------------------------------------------------
 def read_text_document(path: str | Path, data: bytes | None = None) -> Document:
-    """A .txt or .md file (or its bytes) as a Document; InputError when unreadable."""
+    """A .txt or .md file (or its bytes) as a Document; InputError when unreadable. Its size
+    is the caller's to bound (plancheck.read.read_source checks it against the limits)."""
     name = str(path)
     if data is None:
         try:
-            if Path(path).stat().st_size > MAX_TEXT_BYTES:
-                raise InputError(f"too large for a plan document (over {MAX_TEXT_BYTES // 2**20} MB)", name)
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError(f"too large for a plan document (over {MAX_TEXT_BYTES // 2**20} MB)", name)
     text = decode_text(data, name)
     markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     raw_lines = _split_lines(text)
