@@ -7,6 +7,7 @@ file and line.
 """
 from __future__ import annotations
 
+import re
 import string
 from importlib import resources
 from pathlib import Path
@@ -219,15 +220,38 @@ def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rul
         loc = path + ("params",) + tuple(err["loc"])
         field = ".".join(str(p) for p in err["loc"])
         raise RulePackError(f"rule {rule.id}: params.{field}: {err['msg']}", source, *tree.position(loc)) from None
-    allowed = rule.checker().fields
     for lang in LANGUAGES:
-        for _, name, _, _ in string.Formatter().parse(rule.message_for(lang)):
-            if name is not None and name.split(".")[0].split("[")[0] not in allowed:
-                raise RulePackError(
-                    f"rule {rule.id}: message.{lang} uses {{{name}}}, which kind {rule.kind} does not provide "
-                    f"(it provides: {', '.join(sorted(allowed))})",
-                    source, *tree.position(path + ("message", lang)))
+        problem = _template_problem(rule.message_for(lang), rule.checker().fields, rule.kind)
+        if problem:
+            raise RulePackError(f"rule {rule.id}: message.{lang}: {problem}", source,
+                                *tree.position(path + ("message", lang)))
     return rule
+
+
+# A message's fields are plain {name}, with at most an alignment and a width: anything more
+# ({name.__class__...}, {name[0]}, {name:>2000000000}) would let a pack reach into the
+# program's objects or ask for gigabytes of padding.
+_FORMAT_SPEC = re.compile(r"(?:[<>^]?[0-9]{1,2})?")
+
+
+def _template_problem(template: str, allowed: frozenset[str], kind: str) -> str | None:
+    """Why a rule's message template cannot be used, or None."""
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as exc:   # "{" without "}": braces meant as text are written {{ and }}
+        return f"not a message template ({exc}; write {{{{ and }}}} for braces)"
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return f"{{{name}}}: a field is a plain name (no attributes, no indexes)"
+        if name not in allowed:
+            return (f"uses {{{name}}}, which kind {kind} does not provide "
+                    f"(it provides: {', '.join(sorted(allowed))})")
+        if conversion is not None or not _FORMAT_SPEC.fullmatch(spec or ""):
+            return (f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}: only a plain "
+                    "field, or an alignment and a width under 100 ({name:>10}), may be asked for")
+    return None
 
 
 def load_rules(extra_packs: Iterable[str | Path] = (), *, include_default: bool = True) -> RuleSet:

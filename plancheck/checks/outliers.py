@@ -7,12 +7,12 @@ never errors on their own; the thresholds are rule parameters.
 from __future__ import annotations
 
 import math
-import re
 from decimal import Decimal
 from typing import Iterable
 
 from ..models import Period, PeriodKind, Value
 from ..numbers import alternative_reading, format_number, parse_value
+from ..packregex import PackPattern, compile_pattern
 from .base import CheckKind, Hit, Localized, Params, Subject
 from .number_format import parsed
 from .arithmetic import holds_as_written
@@ -116,7 +116,7 @@ class SeriesBreakParams(Params):
     min_departure: float = 0.25     # the estimate departs from the plan by this much (relative)...
     times_usual: float = 5.0        # ...and by this many times the row's other steps
     # Growth rates move with the economy from one year to the next: not a series.
-    skip_names: str = r"tốc độ|tăng trưởng|\btăng\b|\bgiảm\b"
+    skip_names: PackPattern = r"tốc độ|tăng trưởng|(?:^|\W)(?:tăng|giảm)(?:\W|$)"
 
 
 class SeriesBreak(CheckKind):
@@ -125,7 +125,7 @@ class SeriesBreak(CheckKind):
     Params = SeriesBreakParams
 
     def run(self, subject: Subject, params: SeriesBreakParams) -> Iterable[Hit]:
-        skip = re.compile(params.skip_names, re.IGNORECASE)
+        skip = compile_pattern(params.skip_names)
         copied = {id(value) for value, _ in _all_copies(subject, CopiedValuesParams())}
         for row in rows_of(subject):
             if skip.search(row.indicator.name):

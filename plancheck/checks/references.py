@@ -30,6 +30,7 @@ from ..lexicon import (CODE_TYPES, SERIAL, TYPE_CODES, code_name, is_type_code, 
                        parse_whole_number, squash)
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
+from ..packregex import PackPattern, compile_pattern
 from ..numbers import roman_value
 from ..text import fold
 from .base import CheckKind, Hit, Localized, Params, Subject
@@ -773,9 +774,13 @@ class NormativeYear(CheckKind):
         # Symbols of bodies whose normative texts carry the year.
         symbols: list[str] = Field(default_factory=lambda: ["NQ-HĐND", "QĐ-UBND"])
         # How a normative title starts, right after the citation (its date and issuer).
-        titles: list[str] = Field(default_factory=lambda: [
-            r"(?:ban\s+hành\s+)?quy\s+định(?!\s+(?:tại|của|như|này|trên|về\s+việc\s+giao))\b",
-            r"ban\s+hành\s+(?:quy\s+chế|bảng\s+giá|danh\s+mục)\b",
+        titles: list[PackPattern] = Field(default_factory=lambda: [
+            r"(?:ban\s+hành\s+)?quy\s+định(?:\W|$)",
+            r"ban\s+hành\s+(?:quy\s+chế|bảng\s+giá|danh\s+mục)(?:\W|$)",
+        ])
+        # ... but "quy định tại/của ..." cites a provision, not a title
+        not_titles: list[PackPattern] = Field(default_factory=lambda: [
+            r"(?:ban\s+hành\s+)?quy\s+định\s+(?:tại|của|như|này|trên|về\s+việc\s+giao)(?:\W|$)",
         ])
 
     def run(self, subject: Subject, params: "NormativeYear.Params") -> Iterable[Hit]:
@@ -783,7 +788,8 @@ class NormativeYear(CheckKind):
         if structure is None:
             return
         symbols = {fold(s) for s in params.symbols}
-        titles = [re.compile(t, re.IGNORECASE) for t in params.titles]
+        titles = [compile_pattern(t) for t in params.titles]
+        not_titles = [compile_pattern(t) for t in params.not_titles]
         with_year: dict[str, str] = {}
         for reference in structure.references:
             if not reference.internal and reference.year_in_number and reference.symbol:
@@ -801,7 +807,7 @@ class NormativeYear(CheckKind):
             if number is None or number.serial is None or number.party:
                 continue
             after = text.after(reference)
-            if after is None or not any(t.match(after) for t in titles):
+            if after is None or not any(t.match(after) for t in titles) or any(t.match(after) for t in not_titles):
                 continue
             serial = SERIAL.match(reference.number or "").group(1)  # type: ignore[union-attr]
             expected = f"{serial}/{reference.date.year}/{squash(reference.symbol)}"

@@ -1,18 +1,18 @@
 """A share or rate in percent lies between 0% and 100%."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..models import Period, Value
+from ..packregex import PackPattern, compile_pattern
 from .base import CheckKind, Hit, Params, Subject
 
 
 class ShareRangeParams(Params):
     # Indicator names that announce a share of a whole (matched case-insensitively).
-    share_names: list[str] = [r"^\W*(tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu)\b"]
+    share_names: list[PackPattern] = [r"^\W*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu)(?:\W|$)"]
     # ... unless the name says it is a change or a comparison, which may exceed 100%.
-    not_share_names: list[str] = [r"\b(tăng|giảm|so với|vượt|tốc độ|chỉ số)\b"]
+    not_share_names: list[PackPattern] = [r"(?:^|\W)(?:tăng|giảm|so với|vượt|tốc độ|chỉ số)(?:\W|$)"]
     low: int = 0
     high: int = 100
 
@@ -23,8 +23,8 @@ class ShareRange(CheckKind):
     Params = ShareRangeParams
 
     def run(self, subject: Subject, params: ShareRangeParams) -> Iterable[Hit]:
-        share = [re.compile(p, re.IGNORECASE) for p in params.share_names]
-        not_share = [re.compile(p, re.IGNORECASE) for p in params.not_share_names]
+        share = [compile_pattern(p) for p in params.share_names]
+        not_share = [compile_pattern(p) for p in params.not_share_names]
 
         def is_share(name: str, unit: str | None) -> bool:
             return ((unit or "").strip() in ("%", "(%)")
