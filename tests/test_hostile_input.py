@@ -217,3 +217,18 @@ def test_a_file_that_runs_past_the_time_limit_is_stopped_and_the_others_go_on(ca
     assert lines[0] == f"{slow}: unreadable: stopped after 0.5 s (the limit per file, --timeout); the other files go on"
     assert lines[1].startswith(f"{good}:1:1: PC103 [warning]")
     del calls
+
+
+def test_a_docx_of_an_unknown_zip_version_is_refused_not_a_crash(capsys, tmp_path, good):
+    # found by the fuzzer: zipfile raises NotImplementedError for a version it does not know
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(GOOD)
+    path = tmp_path / "future.docx"
+    d.save(path)
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")                 # the first entry of the central directory
+    struct.pack_into("<H", data, at + 6, 64)      # "needs version 6.4 to extract"
+    path.write_bytes(bytes(data))
+    assert_refused_and_others_checked(capsys, path, good, "zip file version 6.4")

@@ -23,6 +23,7 @@ before these limits; a plan of a hundred pages has a few thousand paragraphs.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -41,6 +42,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_COMPRESSION_RATIO = 100              # for parts over RATIO_FLOOR; Word XML deflates 5-20x
 RATIO_FLOOR = 2**20
 _CHUNK = 2**20                           # inflated at a time: bounds memory whatever a part says
+# What zipfile raises on a damaged archive: a bad directory or CRC, a version or method it does
+# not know (NotImplementedError), a password (RuntimeError), a bad name (UnicodeDecodeError).
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               NotImplementedError, RuntimeError, struct.error)
 
 _BODY_TAGS = {f"{{{_W}}}p", f"{{{_W}}}tbl"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc (and .xls, .ppt)
@@ -79,7 +84,7 @@ def check_archive(path: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(f"not a Word .docx file (not a zip archive: {exc})", path) from None
     if len(entries) > MAX_ZIP_ENTRIES:
         raise InputError(f"refused: the .docx archive holds {len(entries)} entries (limit "
@@ -131,7 +136,7 @@ def repacked(path: str) -> io.BytesIO:
                                              f"{_size(MAX_UNCOMPRESSED_BYTES)}; a zip bomb?", path)
                         chunks.append(chunk)
                 copy.writestr(entry.filename, b"".join(chunks))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+    except _ZIP_ERRORS as exc:
         # a part that inflates past what the directory says fails zipfile's CRC check
         raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
     out.seek(0)

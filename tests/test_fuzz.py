@@ -1,0 +1,174 @@
+"""Fuzzing the readers, the extractors and the whole pipeline (issue 11): on any bytes, text,
+table or plan file, plancheck either checks or says why it cannot (a PlancheckError); any
+other exception is a bug.
+
+A modest number of examples runs with the suite. The long run is a command:
+
+    .venv/bin/python bench/fuzz.py --minutes 30
+
+which runs these same properties round after round with fresh seeds (PLANCHECK_FUZZ_EXAMPLES
+sets the examples per property and round).
+"""
+import io
+import os
+import zipfile
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from plancheck.checks.base import Subject
+from plancheck.engine import load_rules, run_rules
+from plancheck.errors import PlancheckError
+from plancheck.pipeline import understand
+from plancheck.read.located_yaml import load_located
+from plancheck.read.planfile import plan_from_data, read_plan_file
+from plancheck.read.text import read_text_document
+
+EXAMPLES = int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "40"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("PLANCHECK_FUZZ_EXAMPLES"),
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.filter_too_much])
+RULES = load_rules()
+
+# The words and marks plancheck's readers key on, so that the fuzzer reaches them.
+WORDS = ["Cơ cấu kinh tế", "nông, lâm nghiệp và thủy sản", "công nghiệp - xây dựng", "dịch vụ",
+         "thuế sản phẩm", "trong đó", "gồm", "chỉ tiêu", "tăng", "giảm", "so với", "đạt", "%", "‰",
+         "tỷ đồng", "triệu USD", "người", "ha", "Điều", "Khoản", "khoản", "điểm", "a)", "b)", "d)", "đ)",
+         "Chương I", "Mục 2", "Bước 1:", "Bước 2:", "Tổng thời gian", "ngày làm việc", "Số:",
+         "/2024/NQ-HĐND", "/QĐ-UBND", "Nghị quyết số", "Quyết định số", "ngày", "tháng", "năm",
+         "KH 2024", "ƯTH 2023", "TH 2022", "Tổng số", "Tổng cộng", "Phụ lục", "TT", "STT", "|", "---",
+         "**", "#", "…", "....", "xx", "(*)", "(TTHC)", "Lĩnh vực", "tổng mức", "bình quân", "\t",
+         "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Căn cứ",
+         "Luật", "Nghị định", "Thông tư", "sửa đổi, bổ sung", "như sau:", "“", "”", "\"", "-", "+", "="]
+NUMBERS = st.one_of(
+    st.integers(min_value=-10**6, max_value=10**13).map(str),
+    st.decimals(min_value=-1000, max_value=10**9, places=2, allow_nan=False).map(lambda d: str(d).replace(".", ",")),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9]{3}){0,3}(,[0-9]{1,4})?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}", fullmatch=True),
+    st.from_regex(r"[0-9]{1,4}/[0-9]{4}/[A-ZĐ]{2,3}-[A-ZĐ]{2,5}", fullmatch=True),
+)
+TOKENS = st.one_of(st.sampled_from(WORDS), NUMBERS, st.text(max_size=6))
+LINES = st.lists(TOKENS, max_size=14).map(" ".join)
+TABLE_ROW = st.lists(st.one_of(NUMBERS, st.sampled_from(WORDS), st.just("")), min_size=1, max_size=7).map(
+    lambda cells: "| " + " | ".join(cells) + " |")
+DOCUMENT = st.lists(st.one_of(LINES, TABLE_ROW, st.just("|---|---|---|"), st.just("")), max_size=40).map("\n".join)
+
+
+def _check_text(text: str, name: str = "fuzz.md") -> None:
+    try:
+        loaded = understand(read_text_document(name, text.encode("utf-8")))
+    except PlancheckError:
+        return
+    subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
+                      options={"stage": "final"})
+    run_rules(subject, RULES)   # no fault list: a rule that raises fails the property
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_any_bytes_are_read_or_refused(data):
+    try:
+        read_text_document("fuzz.txt", data)
+    except PlancheckError:
+        pass
+
+
+@FUZZ
+@given(DOCUMENT)
+def test_any_plan_like_text_is_checked_or_refused(text):
+    _check_text(text)
+
+
+@FUZZ
+@given(st.text(max_size=600))
+def test_any_unicode_text_is_checked_or_refused(text):
+    _check_text(text, "fuzz.txt")
+
+
+@FUZZ
+@given(st.lists(TABLE_ROW, min_size=2, max_size=12), st.sampled_from(WORDS))
+def test_any_pipe_table_is_checked_or_refused(rows, title):
+    _check_text("\n".join([title, "", rows[0], "|---|---|---|", *rows[1:]]))
+
+
+PLAN_VALUES = st.dictionaries(st.sampled_from(["KH2024", "UTH2023", "TH2022", "SS1", "X"]),
+                              st.one_of(NUMBERS, st.text(max_size=5), st.none()), max_size=4)
+PLAN = st.fixed_dictionaries({
+    "format": st.sampled_from(["plancheck/1", "plancheck/2", ""]),
+    "periods": st.dictionaries(st.sampled_from(["KH2024", "UTH2023", "TH2022"]),
+                               st.fixed_dictionaries({"year": st.integers(1900, 2100),
+                                                      "kind": st.sampled_from(["plan", "estimate", "actual", "x"])}),
+                               max_size=3),
+    "indicators": st.lists(st.fixed_dictionaries({
+        "name": st.sampled_from(WORDS), "unit": st.sampled_from(["%", "tỷ đồng", "người", "ha", "", "lượt"]),
+        "values": PLAN_VALUES}), max_size=6),
+})
+
+
+@FUZZ
+@given(PLAN)
+def test_any_plan_mapping_is_checked_or_refused(data):
+    try:
+        plan = plan_from_data(data, source="<fuzz>")
+    except PlancheckError:
+        return
+    run_rules(Subject(plan=plan, options={"stage": "final"}), RULES)
+
+
+@FUZZ
+@given(st.text(max_size=400))
+def test_any_yaml_text_is_parsed_or_refused(text):
+    try:
+        load_located(text, "fuzz.yaml")
+        read_plan_file("fuzz.yaml", text)
+    except PlancheckError:
+        pass
+
+
+def _docx_bytes() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 40%.")
+    table = d.add_table(rows=2, cols=3)
+    for i, text in enumerate(["Chỉ tiêu", "KH 2024", "So sánh (%)", "GRDP", "7,5", "107,5"]):
+        table.cell(i // 3, i % 3).text = text
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+_DOCX = _docx_bytes()
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, len(_DOCX) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_damaged_docx_is_read_or_refused(tmp_path_factory, flips):
+    from plancheck.read.docx import read_docx_document
+
+    data = bytearray(_DOCX)
+    for at, byte in flips:
+        data[at] = byte
+    path = tmp_path_factory.mktemp("docx") / "fuzz.docx"
+    path.write_bytes(bytes(data))
+    try:
+        read_docx_document(path)
+    except PlancheckError:
+        pass
+
+
+@FUZZ
+@given(st.text(min_size=1, max_size=300), st.sampled_from(["word/document.xml", "word/footnotes.xml"]))
+def test_a_docx_with_any_text_in_its_xml_is_read_or_refused(tmp_path_factory, xml, part):
+    from plancheck.read.docx import read_docx_document
+
+    source = zipfile.ZipFile(io.BytesIO(_DOCX))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for entry in source.infolist():
+            z.writestr(entry.filename, xml if entry.filename == part else source.read(entry.filename))
+    path = tmp_path_factory.mktemp("docx") / "fuzz.docx"
+    path.write_bytes(out.getvalue())
+    try:
+        read_docx_document(path)
+    except PlancheckError:
+        pass
