@@ -324,22 +324,28 @@ def _known_of_file(path: Path, _shared: Any = None) -> KnownDocument | Plancheck
     """One file read for the index (in a worker or here): its known document, paragraphs
     included, or the error that kept it out."""
     from .checks.base import Subject
+    from .config import DEFAULT_TIMEOUT
+    from .errors import internal_error
     from .pipeline import load_path
+    from .runner import FileTimeout, time_limit
 
     try:
-        loaded = load_path(path)
-        known = known_from_subject(Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure))
-        if known is None:
-            return None
-        known.path = str(path)
-        known._paragraphs = known.paragraphs()   # read here, not where the index is written
-        return known
+        with time_limit(DEFAULT_TIMEOUT):
+            loaded = load_path(path)
+            known = known_from_subject(Subject(plan=loaded.plan, document=loaded.document,
+                                               structure=loaded.structure))
+            if known is None:
+                return None
+            known.path = str(path)
+            known._paragraphs = known.paragraphs()   # read here, not where the index is written
+            return known
     except PlancheckError as exc:
         exc.path = exc.path or str(path)
         return exc
+    except FileTimeout:
+        return PlancheckError(f"stopped after {DEFAULT_TIMEOUT:g} s (the limit per file)", str(path))
     except Exception as exc:  # a bug in plancheck: say so, index the others
-        return PlancheckError(f"internal error ({type(exc).__name__}: {exc}); please report it with this file",
-                              str(path))
+        return PlancheckError(internal_error(exc), str(path))
 
 
 def _insert(db: "sqlite3.Connection", doc: KnownDocument) -> None:
