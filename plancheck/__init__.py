@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["check", "load_rules", "Report", "Finding", "Plan", "PlancheckError", "__version__"]
+__all__ = ["check", "check_stream", "load_rules", "Report", "Finding", "Plan", "PlancheckError", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import check
+    from .api import check, check_stream
     from .engine import load_rules
     from .errors import PlancheckError
     from .models import Finding, Plan
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LAZY = {
     "check": ("api", "check"),
+    "check_stream": ("api", "check_stream"),
     "load_rules": ("engine", "load_rules"),
     "Report": ("models.report", "Report"),
     "Finding": ("models", "Finding"),
