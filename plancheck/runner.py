@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .models.report import FileError, SkippedFile
+from .models.report import Caveat, FileError, SkippedFile
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class FileResult:
     error: FileError | None = None    # the file could not be read (or a bug stopped its reading)
     faults: list[FileError] = field(default_factory=list)   # rules that failed on it; the others' findings stand
     kind: str | None = None           # what the text is (TextKind value), for documents
+    caveats: list[dict[str, str]] = field(default_factory=list)   # how it was read ({"vi", "en"})
     lines: list[str] | None = None
     record: Any = None                # plancheck.checks.cross_document.CrossRecord
 
@@ -53,6 +54,7 @@ class FileResult:
             report.files.append(self.path)
         report.errors.extend(self.faults)
         report.findings.extend(self.findings)
+        report.caveats += [Caveat(path=self.path, **c) for c in self.caveats]
         if self.kind is not None:
             report.kinds[self.path] = self.kind
         if self.lines is not None:
@@ -124,6 +126,8 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
             loaded.plan.document.text_kind = TextKind(spec.options["kind"])
         if loaded.plan.document.text_kind is not None:
             result.kind = loaded.plan.document.text_kind.value
+        if loaded.document is not None:
+            result.caveats = loaded.document.caveats
         subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
                           options=spec.options)
         faults: list[tuple[str, str]] = []

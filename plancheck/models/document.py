@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -94,6 +94,11 @@ class Document(BaseModel):
     blocks: list[Block] = Field(default_factory=list)
     lines: list[str] = Field(default_factory=list, repr=False)   # source lines, for reports
     notes: list[str] = Field(default_factory=list)                # what the reader repaired or dropped
+    # What a reader of the report must know of how the text was read ("tracked changes read as
+    # accepted"), in each language ({"vi": ..., "en": ...}): said with the file's findings.
+    caveats: list[dict[str, str]] = Field(default_factory=list)
+    # Word comments: id, author, text and the index of the block their anchored range starts in.
+    comments: list[dict[str, Any]] = Field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

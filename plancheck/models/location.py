@@ -24,11 +24,14 @@ class Location:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    part: str | None = None   # a Word document's part outside the body: "header", "footnote 2", "text box"
 
     def describe(self) -> str:
         """path:line:col, plus the Word position where there is one."""
         text = f"{self.path}:{self.line}:{self.column}"
-        if self.table is not None:
+        if self.part is not None and self.table is None:
+            text += f" ({self.part})"
+        elif self.table is not None:
             text += f" (table {self.table}, row {self.row}, cell {self.cell})"
         elif self.paragraph is not None:
             text += f" (paragraph {self.paragraph})"
@@ -37,4 +40,4 @@ class Location:
     def at_column(self, column: int) -> "Location":
         """The same place, another column."""
         return Location(self.path, self.line, column, self.end_line, self.end_column, self.paragraph,
-                        self.table, self.row, self.cell)
+                        self.table, self.row, self.cell, self.part)

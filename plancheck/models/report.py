@@ -25,12 +25,22 @@ class SkippedFile(BaseModel):
     reason: str
 
 
+class Caveat(BaseModel):
+    """What a reader must know of how a file was read (tracked changes accepted, text converted
+    from a legacy encoding), in each language."""
+
+    path: str
+    vi: str
+    en: str
+
+
 class Report(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     errors: list[FileError] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list)
     kinds: dict[str, str] = Field(default_factory=dict)   # path -> what the text is (TextKind), for documents
     skipped: list[SkippedFile] = Field(default_factory=list)
+    caveats: list[Caveat] = Field(default_factory=list)
     # Source lines per file, to show the line of each finding; not serialised.
     sources: dict[str, list[str]] = Field(default_factory=dict, exclude=True, repr=False)
 
@@ -73,6 +83,7 @@ class Tally:
         self.by_severity = {s.value: 0 for s in Severity}
         self.by_rule: Counter = Counter()
         self.skipped: list[SkippedFile] = []
+        self.caveats: list[Caveat] = []
 
     def add(self, result) -> None:
         if hasattr(result, "reason"):   # plancheck.runner.Skipped
@@ -84,6 +95,7 @@ class Tally:
             self.files += 1
             if result.kind is not None:
                 self.kinds[result.path] = result.kind
+            self.caveats += [Caveat(path=result.path, **c) for c in result.caveats]
         self.errors.extend(result.faults)
         for f in result.findings:
             self.findings += 1

@@ -11,7 +11,11 @@ with a caret under the spot. Word positions ride along: ``paragraph`` (the
 Tables keep exact rows. A horizontally merged cell appears once with its
 ``column_span``; the continuation of a vertical merge is an empty cell, the text
 staying in the top one. A nested table is flattened into its cell's text.
-Headers, footers, footnotes, text boxes and content controls are not read.
+Tracked changes are read as if accepted (insertions in, deletions out) and the report says
+so; a text box's paragraphs follow the paragraph that anchors it, a footnote's or endnote's
+text the paragraph that refers to it, headers and footers come after the body (each text
+once), all located by their part ("footnote 2"); comments are kept with the block their
+range starts in (plancheck.read.word_xml).
 
 A .docx is a zip archive and a small one can inflate to gigabytes (a 331 KB
 file of 3M empty paragraphs took python-docx 2 GB and 12 s), so the archive is
@@ -32,6 +36,7 @@ from ..errors import InputError
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .text import clean_text
+from .word_xml import W, Changes, Notes, comment_anchors, note_references, paragraph_text, read_notes, text_boxes
 
 MAX_ZIP_ENTRIES = 2_000                  # a document has tens, with images a few hundred
 MAX_UNCOMPRESSED_BYTES = 200 * 2**20     # all parts, images included
@@ -159,14 +164,23 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
         self.styles: dict[str | None, str] = {}
+        self.changes = Changes()
+        self.notes = Notes()
+        self.note_numbers: dict[tuple[str, str], int] = {}   # (kind, id) -> the note's number, as Word shows it
+        self.anchors: dict[str, int] = {}                      # comment id -> block index
 
     def read(self, word) -> Document:
         self.styles = _style_names(word)
+        self.notes = read_notes(word.part, self.changes)
         for item in word.iter_inner_content():
             if hasattr(item, "rows"):
                 self._table(item)
             else:
                 self._paragraph(item)
+        self._margins(word)
+        self._comments(word)
+        if self.changes:
+            self.doc.caveats.append(self.changes.caveat())
         return self.doc
 
     def _new_line(self, text: str) -> int:
@@ -176,21 +190,64 @@ class _Reader:
 
     def _paragraph(self, paragraph) -> None:
         self.paragraphs += 1
-        line = self._new_line(paragraph.text)
+        p = paragraph._p
+        self._add_paragraph(paragraph_text(p, self.changes), self.styles.get(p.style), paragraph=self.paragraphs)
+        for box in text_boxes(p):
+            self._add_paragraph(paragraph_text(box, self.changes), None, part="text box")
+        self._notes_of(p)
+        for comment in comment_anchors(p):
+            self.anchors.setdefault(comment, len(self.doc.blocks) - 1)
+
+    def _add_paragraph(self, raw: str, style: str | None, paragraph: int | None = None,
+                       part: str | None = None) -> None:
+        line = self._new_line(raw)
         text, breaks = clean_text(self.doc.lines[-1])
         if not text:
             return
         spans = [Span(start=off, location=Location(path=self.path, line=line, column=col + 1,
-                                                   paragraph=self.paragraphs)) for off, col in breaks]
-        self.doc.blocks.append(Paragraph(index=len(self.doc.blocks), text=text, spans=spans,
-                                         style=self.styles.get(paragraph._p.style)))
+                                                   paragraph=paragraph, part=part)) for off, col in breaks]
+        self.doc.blocks.append(Paragraph(index=len(self.doc.blocks), text=text, spans=spans, style=style))
+
+    def _notes_of(self, element) -> None:
+        """A note's text read right after the paragraph (or row) that refers to it, where it explains."""
+        for kind, note_id in note_references(element):
+            text = (self.notes.footnotes if kind == "footnote" else self.notes.endnotes).get(note_id)
+            if text is None or (kind, note_id) in self.note_numbers:
+                continue
+            number = self.note_numbers[(kind, note_id)] = sum(1 for k, _ in self.note_numbers if k == kind) + 1
+            self._add_paragraph(text, None, part=f"{kind} {number}")
+
+    def _margins(self, word) -> None:
+        """Headers and footers, each text once (sections repeat them), after the body."""
+        seen: set[str] = set()
+        for section in word.sections:
+            for kind, parts in (("header", (section.header, section.first_page_header, section.even_page_header)),
+                                ("footer", (section.footer, section.first_page_footer, section.even_page_footer))):
+                for part in parts:
+                    if part.is_linked_to_previous:
+                        continue
+                    for p in part._element.iter(W + "p"):
+                        raw = paragraph_text(p, self.changes)
+                        if raw.strip() and raw not in seen:
+                            seen.add(raw)
+                            self._add_paragraph(raw, None, part=kind)
+
+    def _comments(self, word) -> None:
+        """Word comments, with the block their anchored range starts in (for suppressions)."""
+        try:
+            comments = list(word.comments)
+        except Exception:   # noqa: BLE001 - a document without a comments part, or a broken one
+            return
+        for comment in comments:
+            self.doc.comments.append({"id": str(comment.comment_id), "author": comment.author or "",
+                                      "text": comment.text, "block": self.anchors.get(str(comment.comment_id))})
 
     def _table(self, table) -> None:
         self.tables += 1
         rows: list[Row] = []
         width = 0
         for r, row in enumerate(table.rows, 1):
-            raw_cells = list(_row_cells(row))
+            raw_cells = list(_row_cells(row, self.changes))
             raw_line = _CELL_SEPARATOR.join(text for _, _, text in raw_cells).translate(_FLATTEN)
             line = self._new_line(raw_line)
             cells, start = [], 0
@@ -203,12 +260,15 @@ class _Reader:
                 width = max(width, column + span)
             rows.append(Row(cells=cells))
         self.doc.blocks.append(Table(index=len(self.doc.blocks), rows=rows, columns=width, rows_from="exact"))
+        self._notes_of(table._tbl)
+        for comment in comment_anchors(table._tbl):
+            self.anchors.setdefault(comment, len(self.doc.blocks) - 1)
 
 
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
 
 
-def _row_cells(row):
+def _row_cells(row, changes: Changes | None = None):
     """(grid column, column span, text) for each cell of a row.
 
     python-docx's ``row.cells`` repeats a merged cell once per grid column and
@@ -220,19 +280,19 @@ def _row_cells(row):
     column = row.grid_cols_before
     for tc in row._tr.tc_lst:
         span = tc.grid_span
-        text = "" if tc.vMerge == "continue" else _cell_text(_Cell(tc, row.table))
+        text = "" if tc.vMerge == "continue" else _cell_text(_Cell(tc, row.table), changes)
         yield column, span, text
         column += span
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell, changes: Changes | None = None) -> str:
     """The cell's paragraphs, and the text of any table nested in it, joined with spaces."""
     parts: list[str] = []
     for item in cell.iter_inner_content():
         if hasattr(item, "rows"):
-            parts += [text for inner_row in item.rows for _, _, text in _row_cells(inner_row)]
+            parts += [text for inner_row in item.rows for _, _, text in _row_cells(inner_row, changes)]
         else:
-            parts.append(item.text)
+            parts.append(paragraph_text(item._p, changes))
     return " ".join(p for p in parts if p.strip())
 
 

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..models.finding import Finding
-from ..models.report import FileError, Report, SkippedFile, Tally
+from ..models.report import Caveat, FileError, Report, SkippedFile, Tally
 
 SCHEMA_VERSION = 1
 
@@ -17,7 +17,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity.value,
         "path": f.location.path, "line": f.location.line, "column": f.location.column,
     }
-    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell"):
+    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell", "part"):
         value = getattr(f.location, key)
         if value is not None:
             item[key] = value
@@ -34,9 +34,11 @@ def _head() -> dict[str, Any]:
 
 
 def _tail(errors: list[FileError], kinds: dict[str, str], files: int, findings: int,
-          by_severity: dict[str, int], by_rule: Counter, skipped: list[SkippedFile]) -> dict[str, Any]:
+          by_severity: dict[str, int], by_rule: Counter, skipped: list[SkippedFile],
+          caveats: list[Caveat]) -> dict[str, Any]:
     return {
         "errors": [e.model_dump(exclude_none=True) for e in errors],
+        "caveats": [c.model_dump() for c in caveats],   # how files were read: {"path", "vi", "en"}
         "skipped": [s.model_dump() for s in skipped],   # files of the folders given that were not read, and why
         "kinds": dict(kinds),   # path -> what each document is (resolution, decision, …, encyclopedia)
         "summary": {
@@ -52,7 +54,8 @@ def _tail(errors: list[FileError], kinds: dict[str, str], files: int, findings: 
 def as_dict(report: Report) -> dict[str, Any]:
     return {**_head(), "findings": [finding_dict(f) for f in report.findings],
             **_tail(report.errors, report.kinds, len(report.files), len(report.findings),
-                    report.count_by_severity(), Counter(f.rule for f in report.findings), report.skipped)}
+                    report.count_by_severity(), Counter(f.rule for f in report.findings), report.skipped,
+                    report.caveats)}
 
 
 def _dumps(data: Any) -> str:
@@ -84,7 +87,8 @@ class JsonStream:
 
     def close(self) -> None:
         t = self.tally
-        tail = _dumps(_tail(t.errors, t.kinds, t.files, t.findings, t.by_severity, t.by_rule, t.skipped))
+        tail = _dumps(_tail(t.errors, t.kinds, t.files, t.findings, t.by_severity, t.by_rule, t.skipped,
+                            t.caveats))
         self.out.write(("\n  ]" if t.findings else "]") + ",\n" + tail[2:] + "\n")
 
     def exit_code(self, fail_on: str = "error") -> int:

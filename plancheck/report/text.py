@@ -5,15 +5,21 @@ from collections import Counter
 from typing import Any, Callable, TextIO
 
 from ..models.finding import Finding
+from ..models.location import Location
 from ..models.report import FileError, Report, Tally
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
            "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào",
-           "internal": "lỗi nội bộ", "skipped": "bỏ qua"},
+           "internal": "lỗi nội bộ", "skipped": "bỏ qua", "note": "lưu ý",
+           "paragraph": "đoạn {n}", "cell": "bảng {table}, hàng {row}, ô {cell}", "header": "đầu trang",
+           "footer": "chân trang", "footnote": "chú thích {n}", "endnote": "chú thích cuối {n}",
+           "text box": "hộp văn bản"},
     "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
            "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings", "internal": "internal error",
-           "skipped": "skipped",
+           "skipped": "skipped", "note": "note",
+           "paragraph": "paragraph {n}", "cell": "table {table}, row {row}, cell {cell}", "header": "header",
+           "footer": "footer", "footnote": "footnote {n}", "endnote": "endnote {n}", "text box": "text box",
            "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
 
@@ -22,6 +28,7 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
     out = [f"{s.path}: {words['skipped']}: {s.reason}" for s in report.skipped]
     out += [_error_line(e, words) for e in report.errors]
+    out += [f"{c.path}: {words['note']}: {getattr(c, lang, c.en)}" for c in report.caveats]
     for f in report.findings:
         out += _finding_lines(f, report.source_line if show_source else None, words)
     out.append(_summary(report.count_by_severity(), len(report.files), report.errors, report.kinds, lang,
@@ -47,6 +54,8 @@ class TextStream:
             return
         errors = ([result.error] if result.error is not None else []) + result.faults
         lines = [_error_line(e, self.words) for e in errors]
+        lines += [f"{result.path}: {self.words['note']}: {c.get(self.lang, c['en'])}"
+                  for c in getattr(result, "caveats", ())]
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
             lines += _finding_lines(f, source, self.words)
@@ -71,7 +80,7 @@ def _error_line(e: FileError, words: dict[str, str]) -> str:
 def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
                    words: dict[str, str]) -> list[str]:
     loc = f.location
-    out = [f"{loc.path}:{loc.line}:{loc.column}: {f.rule} [{words[f.severity.value]}] {f.message}"]
+    out = [f"{_where(loc, words)}: {f.rule} [{words[f.severity.value]}] {f.message}"]
     if source_line is not None:
         line = source_line(loc.path, loc.line)
         if line is not None and line.strip():
@@ -83,10 +92,32 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
         fix = (f.evidence or {}).get("fix", {})
         elsewhere = ""
         if fix.get("line") and (fix["line"], fix["column"]) != (loc.line, loc.column):
-            where = words["at"].format(line=fix["line"], column=fix["column"])
+            where = (_word_position(Location(**{k: fix[k] for k in _WORD_KEYS if k in fix}), words)
+                     if any(k in fix for k in _WORD_KEYS) else words["at"].format(line=fix["line"], column=fix["column"]))
             elsewhere = f" ({where})" if fix.get("path") == loc.path else f" ({fix['at']})"
         out.append(f"    = {words['fix']}: {f.suggestion}{elsewhere}")
     return out
+
+
+_WORD_KEYS = ("paragraph", "table", "row", "cell", "part")
+
+
+def _where(loc: Location, words: dict[str, str]) -> str:
+    """path:line:column, or in a Word document where Word shows it: "draft.docx: đoạn 12",
+    "draft.docx: bảng 2, hàng 3, ô 4", "draft.docx: chú thích 2"."""
+    word = _word_position(loc, words)
+    return f"{loc.path}: {word}" if word else f"{loc.path}:{loc.line}:{loc.column}"
+
+
+def _word_position(loc: Location, words: dict[str, str]) -> str | None:
+    if loc.table is not None:
+        return words["cell"].format(table=loc.table, row=loc.row, cell=loc.cell)
+    if loc.part is not None:
+        kind, _, n = loc.part.partition(" ")
+        return words[kind].format(n=n) if kind in words else loc.part
+    if loc.paragraph is not None:
+        return words["paragraph"].format(n=loc.paragraph)
+    return None
 
 
 def _summary(counts: dict[str, int], files: int, errors: list[FileError], kinds: dict[str, str], lang: str,
