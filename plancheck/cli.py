@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N processes (default: one per core; 1: in this process); "
                             "the report is the same, in the same order")
+    check.add_argument("--annotate", metavar="COPY.docx",
+                       help="write a copy of the one .docx checked with each finding as a Word comment")
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
                        help="stop a file that takes longer and report it (default: 60; 0: no limit)")
     check.add_argument("--exit-zero", action="store_true",
@@ -204,6 +206,8 @@ def _check(args: argparse.Namespace) -> int:
     args.lang, args.fail_on = s["lang"], s["fail_on"]
     if args.show_files:
         return _show_files(args.paths)
+    if args.annotate and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
+        raise PlancheckError("--annotate: give exactly one .docx document to check")
     rules = load_rules(s["rules"])
     tune_gc()
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
@@ -220,9 +224,12 @@ def _check(args: argparse.Namespace) -> int:
         from .report.text import TextStream
 
         writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
+    kept: list = []   # --annotate: the one document's findings, for its copy
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
             writer.write(result)
+            if args.annotate:
+                kept += result.findings
         writer.close()
     finally:
         if args.output:
@@ -230,6 +237,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":  # keep stdout pure JSON; say it on stderr too
         for e in writer.tally.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
+    if args.annotate and writer.tally.files:
+        from .report.annotate import annotate
+
+        written = annotate(args.paths[0], kept, args.annotate, args.lang)
+        print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
     if not writer.tally.files and not writer.tally.errors:
         print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx "
               "and plan files that say `format: plancheck/1`)", file=sys.stderr)

@@ -119,3 +119,46 @@ def test_without_tracked_changes_nothing_is_said(tmp_path):
     d.save(path)
     report = api.check(path)
     assert report.caveats == [] and report.findings == []
+
+
+def _anchored(path) -> list[tuple[str, str, str]]:
+    """(author, the text of the paragraph its range starts in, comment text) for each comment."""
+    from plancheck.read.word_xml import W as NS
+
+    copy = docx.Document(str(path))
+    texts = {}
+    for p in copy.element.body.iter(NS + "p"):
+        for start in p.iter(NS + "commentRangeStart"):
+            texts[start.get(NS + "id")] = "".join(t.text or "" for t in p.iter(NS + "t"))
+    return [(c.author, texts.get(str(c.comment_id)), c.text) for c in copy.comments]
+
+
+def test_annotate_writes_one_comment_per_finding_on_its_paragraph_or_cell(capsys, tmp_path, draft):
+    d = docx.Document(str(draft))
+    table = d.add_table(rows=3, cols=4)
+    rows = [["Chỉ tiêu", "TH 2023", "KH 2024", "KH 2024 so với TH 2023 (%)"],
+            ["GRDP (tỷ đồng)", "100", "107", "170"], ["Dân số (người)", "1.000", "1.010", "101,0"]]
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    d.save(draft)
+    before = draft.read_bytes()
+    copy = tmp_path / "draft.checked.docx"
+    code = main(["check", str(draft), "--annotate", str(copy), "--lang", "en"])
+    out, err = capsys.readouterr()
+    findings = [line for line in out.splitlines() if ": PC" in line]
+    assert code == 1 and err.endswith(f"plancheck: {len(findings)} comments written to {copy}\n")
+    assert draft.read_bytes() == before                                   # the original is untouched
+    comments = _anchored(copy)
+    assert len(comments) == len(findings) == 2
+    assert comments[0][:2] == ("plancheck", "Các chỉ tiêu chủ yếu như sau")   # the footnote's, on its anchor
+    assert comments[0][2].startswith("PC101 [error] (footnote 1) Cơ cấu kinh tế năm 2024 (plan 2024)")
+    assert comments[1][:2] == ("plancheck", "170")                          # the cell's own paragraph
+    assert comments[1][2].startswith('PC201 [error] GRDP: column "KH 2024 so với TH 2023 (%)" says 170% but 107 / 100 × 100 = 107%')
+
+
+def test_annotate_needs_one_docx_and_another_name(capsys, draft, tmp_path):
+    assert main(["check", str(draft), str(draft), "--annotate", str(tmp_path / "x.docx")]) == 2
+    assert "--annotate: give exactly one .docx document" in capsys.readouterr().err
+    assert main(["check", str(draft), "--annotate", str(draft)]) == 2
+    assert "is the document checked; write the copy elsewhere" in capsys.readouterr().err

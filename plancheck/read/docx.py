@@ -109,6 +109,24 @@ def check_archive(path: str) -> None:
         raise InputError("not a Word .docx file (a zip archive without [Content_Types].xml)", path)
 
 
+def verify_archive(path: str) -> None:
+    """InputError unless every part of the archive, media included, inflates within the limits
+    as a stream: what must hold before python-docx opens the file itself (to write a copy)."""
+    check_archive(path)
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for entry in archive.infolist():
+                with archive.open(entry) as part:
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_UNCOMPRESSED_BYTES:
+                            raise InputError(f"refused: the .docx inflates past {_size(MAX_UNCOMPRESSED_BYTES)}; "
+                                             "a zip bomb?", path)
+    except _ZIP_ERRORS as exc:
+        raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
+
+
 def repacked(path: str) -> io.BytesIO:
     """The archive's parts packed again in memory, each inflated as a stream that stops at its
     limit whatever the archive's directory says, for python-docx to open instead of the file.
