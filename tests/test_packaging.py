@@ -32,10 +32,10 @@ def test_checking_a_plan_file_does_not_load_pint_when_no_unit_is_compared():
     assert out.split() == ["0", "False", "False"]
 
 
-def test_checking_a_text_document_loads_neither_yaml_nor_the_plan_file_reader(tmp_path):
+def test_checking_a_unicode_text_loads_no_yaml_plan_file_reader_or_legacy_converter(tmp_path):
     # the rule packs' validated form is cached by the first run; the second reads no YAML
     code = ("import sys, plancheck; r = plancheck.check(sys.argv[1]);"
-            " print(sorted({'yaml', 'plancheck.read.planfile'} & set(sys.modules)))")
+            " print(sorted({'yaml', 'plancheck.read.planfile', 'viparse'} & set(sys.modules)))")
     document = tmp_path / "draft.txt"
     document.write_text("Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n", encoding="utf-8")
     runs = [subprocess.run([sys.executable, "-c", code, str(document)], capture_output=True, text=True,

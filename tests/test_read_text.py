@@ -384,11 +384,6 @@ def test_decomposed_text_is_nfc_and_columns_count_source_characters(tmp_path):
     ("Báo cáo năm 2024".encode("utf-16-le"), "UTF-16 text without a byte-order mark"),
     ("Kế hoạch năm 2024, tăng trưởng 7,5%".encode("utf-8")[:-2] + b"\xe9 \xff", "not UTF-8 text"),
     ("Le café coûte 4,50 F; déjà vu à Paris".encode("latin-1"), "not UTF-8 text (invalid byte 0xE9 on line 1)"),
-    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n".encode("latin-1"),
-     "looks like TCVN3 (ABC) encoded Vietnamese; convert it to Unicode"),
-    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n".encode("utf-8"), "looks like TCVN3 (ABC) encoded Vietnamese"),
-    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\n".encode("cp1252"),
-     "looks like VNI encoded Vietnamese"),
     ("\ufeffx".encode("utf-32"), "UTF-32"),
 ])
 def test_unreadable_text_is_a_clear_error_naming_the_file(tmp_path, data, says):
@@ -423,14 +418,52 @@ def test_cli_reports_the_unreadable_file_and_still_checks_the_good_one(tmp_path,
     assert str(bad) in err
 
 
-def test_cli_names_a_legacy_encoding(tmp_path, capsys):
+@pytest.mark.parametrize("data, name", [
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n".encode("latin-1"), "TCVN3 (ABC)"),
+    ("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n".encode("utf-8"), "TCVN3 (ABC)"),
+    ("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\n".encode("cp1252"), "VNI"),
+])
+def test_text_in_a_legacy_font_encoding_is_converted_and_said(tmp_path, data, name):
+    path = tmp_path / "nq.txt"
+    path.write_bytes(data)
+    doc = read_text_document(path)
+    assert doc.lines == ["Cộng hoà xã hội chủ nghĩa Việt Nam" if name != "VNI" else "Cộng hòa xã hội chủ nghĩa Việt Nam",
+                         "Độc lập - Tự do - Hạnh phúc"]
+    assert doc.caveats == [{"vi": f"văn bản gõ bằng phông {name}, đã chuyển sang Unicode để kiểm tra (dòng như "
+                                  "trong tệp, cột theo văn bản đã chuyển)",
+                            "en": f"text typed in {name} fonts, converted to Unicode to be checked (lines as in the "
+                                  "file, columns in the converted text)"}]
+
+
+def test_cli_checks_a_legacy_encoded_text_and_says_it_converted_it(tmp_path, capsys):
     bad = tmp_path / "nq.txt"
-    bad.write_bytes("NghÞ quyÕt vÒ kÕ ho¹ch ph¸t triÓn kinh tÕ - x· héi n¨m 2024\n".encode("latin-1"))
-    code = main(["check", str(bad), str(CLEAN_PLAN), "--lang", "en"])
+    bad.write_bytes(("NghÞ quyÕt vÒ kÕ ho¹ch ph¸t triÓn kinh tÕ - x· héi n¨m 2024\n"
+                     "C¬ cÊu kinh tÕ n¨m 2024: n«ng nghiÖp 44%, c«ng nghiÖp 30%, dÞch vô 50%.\n").encode("latin-1"))
+    code = main(["check", str(bad), "--lang", "en"])
     out, _ = capsys.readouterr()
-    assert code == 2
-    assert f"{bad}: unreadable: looks like TCVN3 (ABC) encoded Vietnamese; convert it to Unicode" in out
-    assert out.splitlines()[-1] == "0 findings · 1 file · 1 unreadable"
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        f"{bad}: note: text typed in TCVN3 (ABC) fonts, converted to Unicode to be checked (lines as in the file, "
+        "columns in the converted text)",
+        f"{bad}:2:1: PC101 [error] Cơ cấu kinh tế năm 2024 (plan 2024): shares sum to 124%, not 100% "
+        "(44% + 30% + 50%; rounding allows ±1,5)",
+        "    | Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%, dịch vụ 50%."]
+
+
+def test_a_docx_typed_in_tcvn3_fonts_is_converted(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("C¬ cÊu kinh tÕ n¨m 2024: n«ng nghiÖp 44%, c«ng nghiÖp 30%, dÞch vô 50%.")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Tæng sè", "1.234"
+    path = tmp_path / "vntime.docx"
+    d.save(path)
+    from plancheck.read import read_source
+
+    doc, lines = read_source(path)
+    assert lines == ["Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%, dịch vụ 50%.", "Tổng số | 1.234"]
+    assert doc.caveats[0]["en"].startswith("text typed in TCVN3 (ABC) fonts")
 
 
 def test_load_path_dispatches_documents(tmp_path):

@@ -31,10 +31,12 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Callable
 
 from ..errors import InputError
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
+from .encoding import from_legacy, legacy_caveat, legacy_vietnamese_encoding
 from .text import clean_text
 from .word_xml import W, Changes, Notes, comment_anchors, note_references, paragraph_text, read_notes, text_boxes
 
@@ -74,7 +76,12 @@ def read_docx_document(path: str | Path) -> Document:
     if items > MAX_BODY_ITEMS:
         raise InputError(f"refused: {items} paragraphs and tables (limit {MAX_BODY_ITEMS}); "
                          "a zip bomb or not a plan document", name)
-    return _Reader(name).read(word)
+    document = _Reader(name).read(word)
+    legacy = legacy_vietnamese_encoding("\n".join(document.lines), strict=True)
+    if legacy:   # typed in .VnTime (TCVN3) or VNI fonts: read again, each text converted
+        document = _Reader(name, convert=lambda text: from_legacy(text, legacy)).read(word)
+        document.caveats.append(legacy_caveat(legacy))
+    return document
 
 
 def check_archive(path: str) -> None:
@@ -176,8 +183,9 @@ def _reason(exc: Exception) -> str:
 
 
 class _Reader:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, convert: Callable[[str], str] | None = None) -> None:
         self.path = path
+        self.convert = convert or (lambda text: text)
         self.doc = Document(path=path, source_format="docx")
         self.paragraphs = 0
         self.tables = 0
@@ -218,7 +226,7 @@ class _Reader:
 
     def _add_paragraph(self, raw: str, style: str | None, paragraph: int | None = None,
                        part: str | None = None) -> None:
-        line = self._new_line(raw)
+        line = self._new_line(self.convert(raw))
         text, breaks = clean_text(self.doc.lines[-1])
         if not text:
             return
@@ -265,7 +273,7 @@ class _Reader:
         rows: list[Row] = []
         width = 0
         for r, row in enumerate(table.rows, 1):
-            raw_cells = list(_row_cells(row, self.changes))
+            raw_cells = [(column, span, self.convert(text)) for column, span, text in _row_cells(row, self.changes)]
             raw_line = _CELL_SEPARATOR.join(text for _, _, text in raw_cells).translate(_FLATTEN)
             line = self._new_line(raw_line)
             cells, start = [], 0

@@ -6,9 +6,9 @@ the pre-Unicode font encodings TCVN3 (ABC, the ".Vn" fonts) and VNI; read as
 Unicode they are gibberish ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi"), so the
 error names the encoding instead of a byte offset.
 
-The detector is ours rather than viparse's ``detect_text_encoding``: that one is
-right, but importing it loads viparse's whole document loader (about 40 modules),
-and we only need to name the encoding in an error, never to convert.
+Such text is converted to Unicode (viparse's tables, imported only then: its package
+loads its whole document loader, about 65 ms) and the report says so. The detector is
+ours rather than viparse's ``detect_text_encoding`` for that reason: it runs on every file.
 """
 from __future__ import annotations
 
@@ -36,7 +36,45 @@ _SAMPLE_CHARS = 20_000   # enough to tell, cheap on any file
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """The text of a file's bytes; InputError naming the file and the problem."""
+    """The text of a file's bytes; InputError naming the file and the problem (a legacy
+    Vietnamese encoding among them: decode_document converts it)."""
+    text, legacy = decode_document(data, path, convert=False)
+    return text
+
+
+def decode_document(data: bytes, path: str, convert: bool = True) -> tuple[str, str | None]:
+    """The text of a file's bytes, and the legacy encoding (TCVN3, VNI) it was converted from
+    (None when it was Unicode); InputError naming the file and the problem."""
+    try:
+        return _decode_unicode(data, path), None
+    except _Legacy as legacy:
+        if not convert:
+            raise InputError(f"looks like {legacy.name} encoded Vietnamese{legacy.how}; convert it to Unicode "
+                             "(UTF-8), e.g. with Unikey's converter", path) from None
+        return from_legacy(legacy.text, legacy.name), legacy.name
+
+
+class _Legacy(Exception):
+    def __init__(self, name: str, text: str, how: str) -> None:
+        self.name, self.text, self.how = name, text, how
+
+
+def from_legacy(text: str, name: str) -> str:
+    """Text typed in a legacy font encoding ("TCVN3 (ABC)", "VNI"), in Unicode (NFC)."""
+    import viparse
+
+    return viparse.fix(text, encoding="tcvn3" if name.startswith("TCVN3") else "vni")
+
+
+def legacy_caveat(name: str) -> dict[str, str]:
+    """What the report says of a text converted from a legacy encoding."""
+    return {"vi": f"văn bản gõ bằng phông {name}, đã chuyển sang Unicode để kiểm tra (dòng như trong tệp, "
+                  "cột theo văn bản đã chuyển)",
+            "en": f"text typed in {name} fonts, converted to Unicode to be checked (lines as in the file, "
+                  "columns in the converted text)"}
+
+
+def _decode_unicode(data: bytes, path: str) -> str:
     if not data:
         raise InputError("empty file", path)
     for bom, encoding in _BOMS:
@@ -68,19 +106,28 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
     except UnicodeDecodeError as exc:
         legacy = None if _mostly_utf8(data) else legacy_vietnamese_encoding(data.decode("latin-1"))
         if legacy:
-            raise InputError(f"looks like {legacy} encoded Vietnamese; convert it to Unicode "
-                             "(UTF-8), e.g. with Unikey's converter", path) from None
+            raise _Legacy(legacy, _eight_bit(data), "") from None
         line = data.count(b"\n", 0, exc.start) + 1
         name = "UTF-8" if encoding == "utf-8" else "UTF-16"
         raise InputError(f"not {name} text (invalid byte 0x{data[exc.start]:02X} on line {line}); "
                          "save it as UTF-8", path) from None
     legacy = legacy_vietnamese_encoding(text, strict=True)
     if legacy:
-        raise InputError(f"looks like {legacy} encoded Vietnamese stored as Unicode characters; "
-                         "convert it to Unicode, e.g. with Unikey's converter", path)
+        raise _Legacy(legacy, text, " stored as Unicode characters")
     if not text.strip():
         raise InputError("empty file (only blank lines)", path)
     return text
+
+
+def _eight_bit(data: bytes) -> str:
+    """Bytes of an 8-bit legacy file as the characters its fonts' code points show as: Windows'
+    code page (VNI's letters at 0x80-0x9F are there), Latin-1 for the bytes it leaves undefined."""
+    return "".join(data[i:i + 1].decode("cp1252", errors="strict") if data[i] not in _CP1252_UNDEFINED
+                   else chr(data[i]) for i in range(len(data))) if any(b in _CP1252_UNDEFINED for b in data) \
+        else data.decode("cp1252")
+
+
+_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def _mostly_utf8(data: bytes) -> bool:

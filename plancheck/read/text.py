@@ -43,7 +43,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
-from .encoding import decode_text
+from .encoding import decode_document, legacy_caveat
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES
@@ -151,13 +151,15 @@ def read_text_document(path: str | Path, data: bytes | None = None) -> Document:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
-    text = decode_text(data, name)
+    text, legacy = decode_document(data, name)
     markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     raw_lines = _split_lines(text)
     lines = [_classify(i + 1, raw, markdown) for i, raw in enumerate(raw_lines)]
     _close_broken_rows(lines)
     _mark_bold(lines)
     doc = Document(path=name, source_format="markdown" if markdown else "text", lines=raw_lines)
+    if legacy:
+        doc.caveats.append(legacy_caveat(legacy))
     _Builder(doc, lines).run()
     return doc
 
