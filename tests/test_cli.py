@@ -114,12 +114,12 @@ def test_bad_input_is_a_clear_message_not_a_traceback(tmp_path, capsys, content,
 
 
 def test_missing_file_and_unsupported_type(tmp_path, capsys):
-    pdf = tmp_path / "plan.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    code, out, _ = run(capsys, "check", tmp_path / "nope.yaml", pdf)
+    odt = tmp_path / "plan.odt"
+    odt.write_bytes(b"PK\x03\x04")
+    code, out, _ = run(capsys, "check", tmp_path / "nope.yaml", odt)
     assert code == 2
     assert "nope.yaml: không đọc được: no such file" in out
-    assert "unsupported file type .pdf" in out
+    assert "unsupported file type .odt" in out
 
 
 def test_folders_are_searched_for_plan_files(tmp_path, capsys):

@@ -86,12 +86,11 @@ def test_output_is_utf8_whatever_the_locale(draft):
 
 
 def test_a_run_that_checks_no_file_says_so(capsys, tmp_path):
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     code, out, err = run(capsys, "check", tmp_path, "--lang", "en")
     assert code == 2
     assert out.splitlines() == [
-        f"{tmp_path / 'scan.pdf'}: skipped: plancheck does not read PDF yet; save the document as .docx "
-        "or export its text to .txt",
+        f"{tmp_path / 'old.doc'}: skipped: plancheck reads .docx; save the .doc as .docx",
         "No findings · 0 files · 1 skipped"]
     assert err.startswith(f"plancheck: no file to check in {tmp_path} ")
 

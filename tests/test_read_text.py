@@ -471,7 +471,7 @@ def test_load_path_dispatches_documents(tmp_path):
     loaded = load_path(md)
     assert loaded.path == str(md) and loaded.lines == MARKDOWN
     assert loaded.document.source_format == "markdown" and loaded.plan.path == str(md)
-    for suffix, says in [(".doc", "save the .doc as .docx"), (".pdf", "unsupported file type .pdf"),
+    for suffix, says in [(".doc", "save the .doc as .docx"), (".pdf", "not a readable PDF"),
                          (".odt", "save the .odt as .docx")]:
         other = tmp_path / f"plan{suffix}"
         other.write_bytes(b"\xd0\xcf\x11\xe0")
@@ -484,7 +484,7 @@ def test_folders_yield_documents_and_plan_files(tmp_path):
         (tmp_path / name).write_text("format: plancheck/1\n" if name == "plan.yaml" else "x", encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "d.md").write_text("x", encoding="utf-8")
-    assert [p.name for p in discover_files([tmp_path])] == ["a.txt", "b.md", "c.docx", "plan.yaml"]
+    assert [p.name for p in discover_files([tmp_path])] == ["a.txt", "b.md", "c.docx", "plan.yaml", "x.pdf"]
 
 
 # -- any input: no crash, consecutive blocks, every character located ---------------------------------

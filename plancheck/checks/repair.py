@@ -59,7 +59,7 @@ class Fix:
         loc = self.old.location
         where = {"at": loc.describe(), "path": loc.path, "line": loc.line, "column": loc.column} if loc else {"at": ""}
         if loc:   # a Word document's position of the figure, for the report to say it in Word's terms
-            where.update({k: getattr(loc, k) for k in ("paragraph", "table", "row", "cell", "part")
+            where.update({k: getattr(loc, k) for k in ("paragraph", "table", "row", "cell", "part", "page", "page_line")
                           if getattr(loc, k) is not None})
         return {**where, "old": self.edit.old, "new": self.edit.new,
                 "kind": self.edit.kind.name, "also_fixes": self.also_fixes}

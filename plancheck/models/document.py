@@ -90,7 +90,7 @@ Block = Paragraph | Table
 
 class Document(BaseModel):
     path: str
-    source_format: Literal["text", "markdown", "docx"]
+    source_format: Literal["text", "markdown", "docx", "pdf"]
     blocks: list[Block] = Field(default_factory=list)
     lines: list[str] = Field(default_factory=list, repr=False)   # source lines, for reports
     notes: list[str] = Field(default_factory=list)                # what the reader repaired or dropped

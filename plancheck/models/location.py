@@ -25,11 +25,15 @@ class Location:
     row: int | None = None
     cell: int | None = None
     part: str | None = None   # a Word document's part outside the body: "header", "footnote 2", "text box"
+    page: int | None = None        # a PDF's page, and the line on it
+    page_line: int | None = None
 
     def describe(self) -> str:
         """path:line:col, plus the Word position where there is one."""
         text = f"{self.path}:{self.line}:{self.column}"
-        if self.part is not None and self.table is None:
+        if self.page is not None:
+            text += f" (page {self.page}, line {self.page_line})"
+        elif self.part is not None and self.table is None:
             text += f" ({self.part})"
         elif self.table is not None:
             text += f" (table {self.table}, row {self.row}, cell {self.cell})"
@@ -40,4 +44,4 @@ class Location:
     def at_column(self, column: int) -> "Location":
         """The same place, another column."""
         return Location(self.path, self.line, column, self.end_line, self.end_column, self.paragraph,
-                        self.table, self.row, self.cell, self.part)
+                        self.table, self.row, self.cell, self.part, self.page, self.page_line)

@@ -20,13 +20,13 @@ _PROJECT_NOTES = {"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "COPYI
                   "AUTHORS", "SECURITY", "CODE_OF_CONDUCT", "CITATION", "REQUIREMENTS", "TODO"}
 PLAN_MARKER = "plancheck/"  # a plan file in a folder says `format: plancheck/1`
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 # Formats plancheck cannot read, and what to do instead.
 _UNREADABLE = {
     ".doc": "plancheck reads .docx; save the .doc as .docx",
-    ".pdf": "plancheck does not read PDF yet; save the document as .docx or export its text to .txt",
     ".odt": "plancheck reads .docx; save the .odt as .docx",
     ".rtf": "plancheck reads .docx; save the .rtf as .docx",
 }
@@ -35,7 +35,7 @@ _UNREADABLE = {
 def supported_suffixes() -> tuple[str, ...]:
     from .text import TEXT_SUFFIXES
 
-    return PLAN_SUFFIXES + TEXT_SUFFIXES + DOCX_SUFFIXES
+    return PLAN_SUFFIXES + TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Plan
         raise InputError("is a folder (give it to discover_files)", str(p))
     if not stat.S_ISREG(mode):   # a pipe or a device would block or never end
         raise InputError("not a regular file (a pipe, device or socket); plancheck reads files", str(p))
-    if p.suffix.lower() not in DOCX_SUFFIXES:   # a .docx's photos weigh; its XML has limits of its own
+    if p.suffix.lower() not in DOCX_SUFFIXES + PDF_SUFFIXES:   # photos weigh; their text has limits of its own
         limits.check_size(p.stat().st_size, str(p))
     source, lines = _read(p)
     limits.check_lines(lines, str(p))
@@ -99,6 +99,11 @@ def _read(p: Path) -> tuple[Plan | Document, list[str]]:
         from .docx import read_docx_document
 
         document = read_docx_document(p)
+        return document, document.lines
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf_document
+
+        document = read_pdf_document(p)
         return document, document.lines
     from .text import TEXT_SUFFIXES, read_text_document
 
@@ -151,7 +156,7 @@ def is_checked_file(path: Path) -> bool:
     if _passed_over(path):
         return False
     suffix = path.suffix.lower()
-    return suffix in TEXT_SUFFIXES + DOCX_SUFFIXES or (suffix in PLAN_SUFFIXES and _is_plan_file(path))
+    return suffix in TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES or (suffix in PLAN_SUFFIXES and _is_plan_file(path))
 
 
 def _passed_over(path: Path) -> bool:

@@ -17,7 +17,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity.value,
         "path": f.location.path, "line": f.location.line, "column": f.location.column,
     }
-    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell", "part"):
+    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell", "part", "page", "page_line"):
         value = getattr(f.location, key)
         if value is not None:
             item[key] = value

@@ -14,12 +14,13 @@ _LABELS = {
            "internal": "lỗi nội bộ", "skipped": "bỏ qua", "note": "lưu ý",
            "paragraph": "đoạn {n}", "cell": "bảng {table}, hàng {row}, ô {cell}", "header": "đầu trang",
            "footer": "chân trang", "footnote": "chú thích {n}", "endnote": "chú thích cuối {n}",
-           "text box": "hộp văn bản"},
+           "text box": "hộp văn bản", "page": "trang {page}, dòng {line}"},
     "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
            "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings", "internal": "internal error",
            "skipped": "skipped", "note": "note",
            "paragraph": "paragraph {n}", "cell": "table {table}, row {row}, cell {cell}", "header": "header",
            "footer": "footer", "footnote": "footnote {n}", "endnote": "endnote {n}", "text box": "text box",
+           "page": "page {page}, line {line}",
            "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
 
@@ -99,7 +100,7 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
     return out
 
 
-_WORD_KEYS = ("paragraph", "table", "row", "cell", "part")
+_WORD_KEYS = ("paragraph", "table", "row", "cell", "part", "page", "page_line")
 
 
 def _where(loc: Location, words: dict[str, str]) -> str:
@@ -110,6 +111,8 @@ def _where(loc: Location, words: dict[str, str]) -> str:
 
 
 def _word_position(loc: Location, words: dict[str, str]) -> str | None:
+    if loc.page is not None:
+        return words["page"].format(page=loc.page, line=loc.page_line)
     if loc.table is not None:
         return words["cell"].format(table=loc.table, row=loc.row, cell=loc.cell)
     if loc.part is not None:

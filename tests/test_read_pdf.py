@@ -1,0 +1,103 @@
+"""Published PDFs (issue 12): a PDF with a text layer gives the same findings as its text,
+located by page and line; a scan says what it needs."""
+import io
+from pathlib import Path
+
+import pytest
+
+from plancheck import api
+from plancheck.cli import main
+from plancheck.errors import InputError
+from plancheck.read import read_source
+
+reportlab = pytest.importorskip("reportlab", reason="reportlab builds the test PDFs (pip install '.[test]')")
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+         Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"), Path("/Library/Fonts/Arial Unicode.ttf")]
+FONT = next((f for f in FONTS if f.exists()), None)
+pytestmark = pytest.mark.skipif(FONT is None, reason="no font with Vietnamese letters to write test PDFs with")
+
+HEAD = ["NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2024"]
+ARTICLE = ("Điều 1. Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%, dịch vụ 50%. Đây là một câu "
+           "dài, ngắt thành nhiều dòng khi tệp PDF được xuất ra từ Word.")
+TABLE = [["TT", "Chỉ tiêu", "Đơn vị", "TH 2023", "KH 2024", "KH 2024 so với TH 2023 (%)"],
+         ["1", "Tổng sản phẩm (GRDP)", "tỷ đồng", "100", "107", "170"],
+         ["2", "Dân số", "người", "1.000", "1.010", "101,0"]]
+
+
+def build_pdf(path: Path, pages_before_table: int = 0) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("Viet", str(FONT)))
+    style = ParagraphStyle("v", fontName="Viet", fontSize=11, leading=14)
+    story = [Paragraph(line, style) for line in HEAD] + [Paragraph(ARTICLE, style), Spacer(1, 12)]
+    for _ in range(pages_before_table):
+        story += [PageBreak(), Paragraph("Phụ lục", style)]
+    table = Table(TABLE)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "Viet"), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story += [table, Paragraph("Điều 2. Tổ chức thực hiện.", style)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def equivalent_text(path: Path) -> None:
+    rows = ["| " + " | ".join(row) + " |" for row in TABLE]
+    path.write_text("\n".join(HEAD + [ARTICLE, "", rows[0], "|---|---|---|---|---|---|", *rows[1:], "",
+                                      "Điều 2. Tổ chức thực hiện."]) + "\n", encoding="utf-8")
+
+
+def test_a_pdf_gives_the_findings_of_its_text_by_page_and_line(tmp_path, capsys):
+    pdf, text = tmp_path / "nq.pdf", tmp_path / "nq.md"
+    build_pdf(pdf)
+    equivalent_text(text)
+    from_pdf, from_text = api.check(pdf, lang="en"), api.check(text, lang="en")
+    assert [(f.rule, f.message) for f in from_pdf.findings] == [(f.rule, f.message) for f in from_text.findings]
+    assert [f.rule for f in from_pdf.findings] == ["PC101", "PC201"]
+    assert [(f.location.page, f.location.page_line) for f in from_pdf.findings] == [(1, 3), (1, 7)]
+    main(["check", str(pdf), "--lang", "en"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{pdf}: page 1, line 3: PC101 [error] Cơ cấu kinh tế năm 2024 (plan 2024)")
+    assert out[3].startswith(f"{pdf}: page 1, line 7: PC201 [error] Tổng sản phẩm (GRDP)")
+    main(["check", str(pdf)])
+    assert f"{pdf}: trang 1, dòng 3: PC101 [lỗi]" in capsys.readouterr().out
+
+
+def test_pages_count_their_own_lines(tmp_path):
+    pdf = tmp_path / "annex.pdf"
+    build_pdf(pdf, pages_before_table=1)
+    report = api.check(pdf, select=["PC201"])
+    assert [(f.location.page, f.location.page_line) for f in report.findings] == [(2, 3)]
+    document, _ = read_source(pdf)
+    assert document.source_format == "pdf"
+    assert any(p.text.startswith("Điều 1. Cơ cấu kinh tế năm 2024") and p.text.endswith("xuất ra từ Word.")
+               for p in document.paragraphs())    # a paragraph broken into lines is one again
+
+
+def test_a_scan_without_text_says_it_needs_ocr(tmp_path):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("RGB", (200, 100), "white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    scan = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(scan))
+    page.drawImage(ImageReader(buffer), 50, 600, width=200, height=100)
+    page.save()
+    with pytest.raises(InputError, match=r"a scanned PDF \(no text layer on its 1 page\(s\)\): it needs OCR.*"
+                                         r"tesseract-ocr tesseract-ocr-vie"):
+        read_source(scan)
+
+
+def test_a_damaged_pdf_is_named_not_a_crash(tmp_path, capsys):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    code = main(["check", str(bad), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 2 and out.startswith(f"{bad}: unreadable: not a readable PDF")
