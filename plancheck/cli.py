@@ -243,7 +243,7 @@ def _check(args: argparse.Namespace) -> int:
         written = annotate(args.paths[0], kept, args.annotate, args.lang)
         print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
     if not writer.tally.files and not writer.tally.errors:
-        print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx "
+        print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx, .pdf "
               "and plan files that say `format: plancheck/1`)", file=sys.stderr)
     return writer.exit_code(None if args.exit_zero else args.fail_on)
 

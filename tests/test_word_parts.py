@@ -97,14 +97,21 @@ def test_findings_are_located_in_words_terms_and_the_report_says_how_it_read(cap
     assert report["findings"][0]["part"] == "footnote 1" and report["caveats"][0]["path"] == str(draft)
 
 
-def test_a_table_cell_is_named_by_table_row_and_cell(capsys, tmp_path):
-    d = docx.Document()
-    table = d.add_table(rows=3, cols=4)
-    rows = [["Chỉ tiêu", "TH 2023", "KH 2024", "KH 2024 so với TH 2023 (%)"],
-            ["GRDP (tỷ đồng)", "100", "107", "170"], ["Dân số (người)", "1.000", "1.010", "101,0"]]
-    for r, row in enumerate(rows):
+COMPARISONS = [["Chỉ tiêu", "TH 2023", "KH 2024", "KH 2024 so với TH 2023 (%)"],
+               ["GRDP (tỷ đồng)", "100", "107", "170"], ["Dân số (người)", "1.000", "1.010", "101,0"]]
+
+
+def add_comparison_table(document) -> None:
+    """A table whose GRDP comparison cell is wrong (170 for 107)."""
+    table = document.add_table(rows=len(COMPARISONS), cols=len(COMPARISONS[0]))
+    for r, row in enumerate(COMPARISONS):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
+
+
+def test_a_table_cell_is_named_by_table_row_and_cell(capsys, tmp_path):
+    d = docx.Document()
+    add_comparison_table(d)
     path = tmp_path / "table.docx"
     d.save(path)
     main(["check", str(path), "--lang", "en", "--select", "PC201"])
@@ -135,12 +142,7 @@ def _anchored(path) -> list[tuple[str, str, str]]:
 
 def test_annotate_writes_one_comment_per_finding_on_its_paragraph_or_cell(capsys, tmp_path, draft):
     d = docx.Document(str(draft))
-    table = d.add_table(rows=3, cols=4)
-    rows = [["Chỉ tiêu", "TH 2023", "KH 2024", "KH 2024 so với TH 2023 (%)"],
-            ["GRDP (tỷ đồng)", "100", "107", "170"], ["Dân số (người)", "1.000", "1.010", "101,0"]]
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
+    add_comparison_table(d)
     d.save(draft)
     before = draft.read_bytes()
     copy = tmp_path / "draft.checked.docx"
