@@ -172,3 +172,38 @@ def test_a_docx_with_any_text_in_its_xml_is_read_or_refused(tmp_path_factory, xm
         read_docx_document(path)
     except PlancheckError:
         pass
+
+
+def _pdf_bytes() -> bytes | None:
+    try:
+        from reportlab.pdfgen import canvas
+    except ImportError:
+        return None
+    buf = io.BytesIO()
+    page = canvas.Canvas(buf)
+    page.drawString(72, 720, "Co cau kinh te: nong nghiep 30%, cong nghiep 30%, dich vu 40%.")
+    page.drawString(72, 700, "| Chi tieu | KH 2024 | So sanh (%) |")
+    page.save()
+    return buf.getvalue()
+
+
+_PDF = _pdf_bytes()
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, max(len(_PDF or b"x") - 1, 0)), st.integers(0, 255)), min_size=1,
+                max_size=8))
+def test_a_damaged_pdf_is_read_or_refused(tmp_path_factory, flips):
+    from plancheck.read.pdf import read_pdf_document
+
+    if _PDF is None:
+        return   # reportlab (a test extra) builds the PDF to damage
+    data = bytearray(_PDF)
+    for at, byte in flips:
+        data[at] = byte
+    path = tmp_path_factory.mktemp("pdf") / "fuzz.pdf"
+    path.write_bytes(bytes(data))
+    try:
+        read_pdf_document(path)
+    except PlancheckError:
+        pass
