@@ -132,6 +132,8 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
                           options=spec.options)
         faults: list[tuple[str, str]] = []
         result.findings = run_rules(subject, spec.rules, spec.lang, faults)
+        if loaded.document is not None and loaded.document.ocr_lines:
+            result.findings = [_read_by_ocr(f, loaded.document, spec.lang) for f in result.findings]
         result.faults = [FileError(path=result.path, message=message, rule=rule) for rule, message in faults]
         if spec.records:
             from .checks.cross_document import cross_record
@@ -142,6 +144,27 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
     except Exception as exc:  # a bug in plancheck: report it, and go on with the other files
         result.error = FileError(path=str(path), message=internal_error(exc))
     return result
+
+
+_OCR_WORDS = {"vi": (" (đọc bằng OCR)", " (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)"),
+              "en": (" (read by OCR)", " (read by OCR; a figure read with low confidence: a warning only)")}
+
+
+def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
+    """A finding on a line OCR read says so; on a line holding a figure OCR doubted, it is no
+    error, only a warning (the figure may be the machine's misreading, not the document's)."""
+    line = finding.location.line
+    if line not in document.ocr_lines:
+        return finding
+    doubted = any(d_line == line for d_line, _, _ in document.doubted)
+    said = _OCR_WORDS.get(lang, _OCR_WORDS["en"])[doubted]
+    update = {"message": finding.message + said, "evidence": {**finding.evidence, "ocr": True,
+                                                              **({"ocr_doubted": True} if doubted else {})}}
+    if doubted and finding.severity.value == "error":
+        from .models import Severity
+
+        update["severity"] = Severity.warning
+    return finding.model_copy(update=update)
 
 
 class FileTimeout(BaseException):

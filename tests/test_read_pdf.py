@@ -1,6 +1,7 @@
 """Published PDFs (issue 12): a PDF with a text layer gives the same findings as its text,
 located by page and line; a scan says what it needs."""
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -77,22 +78,75 @@ def test_pages_count_their_own_lines(tmp_path):
                for p in document.paragraphs())    # a paragraph broken into lines is one again
 
 
-def test_a_scan_without_text_says_it_needs_ocr(tmp_path):
-    from PIL import Image
+def scanned_pdf(path: Path, lines: list[str]) -> None:
+    """An image-only PDF: ``lines`` drawn into a picture, as a scanner gives them."""
+    from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    image = Image.new("RGB", (200, 100), "white")
+    font = ImageFont.truetype(str(FONT), 40)
+    image = Image.new("RGB", (2480, 200 + 80 * len(lines)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((150, 100 + i * 80), line, font=font, fill="black")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)
-    scan = tmp_path / "scan.pdf"
-    page = canvas.Canvas(str(scan))
-    page.drawImage(ImageReader(buffer), 50, 600, width=200, height=100)
+    page = canvas.Canvas(str(path))
+    width, height = image.size[0] * 72 / 300, image.size[1] * 72 / 300
+    page.drawImage(ImageReader(buffer), 0, 842 - height, width=width, height=height)
     page.save()
-    with pytest.raises(InputError, match=r"a scanned PDF \(no text layer on its 1 page\(s\)\): it needs OCR.*"
-                                         r"tesseract-ocr tesseract-ocr-vie"):
+
+
+SCANNED = ["NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2024",
+           "Cơ cấu kinh tế năm 2024: nông nghiệp 44%,", "công nghiệp 30%, dịch vụ 50%."]
+
+
+def _ocr_missing() -> str | None:
+    from plancheck.read.ocr import unavailable
+
+    return unavailable()
+
+
+@pytest.mark.skipif(_ocr_missing() is not None, reason=f"OCR needs Tesseract here: {_ocr_missing()}")
+def test_a_scan_is_read_by_ocr_and_the_report_says_so(tmp_path, capsys):
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED)
+    code = main(["check", str(scan), "--lang", "en", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    [finding] = report["findings"]
+    assert finding["rule"] == "PC101" and (finding["page"], finding["page_line"]) == (1, 3)
+    assert finding["message"].endswith("(read by OCR)") and finding["evidence"]["ocr"] is True
+    assert report["caveats"][0]["en"].startswith("page(s) 1 are scans read by OCR (Tesseract, Vietnamese)")
+
+
+def test_without_tesseract_a_scan_says_what_to_install(tmp_path, monkeypatch):
+    from plancheck.read import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: ocr.INSTALL)
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED)
+    with pytest.raises(InputError, match=r"a scanned PDF \(page 1 has no text layer\): reading it needs OCR; "
+                                         r"install Tesseract .*apt install tesseract-ocr tesseract-ocr-vie"):
         read_source(scan)
+
+
+def test_no_error_rests_on_a_figure_ocr_doubted():
+    from plancheck.models import Finding, Location, Severity
+    from plancheck.models.document import Document
+    from plancheck.runner import _read_by_ocr
+
+    document = Document(path="scan.pdf", source_format="pdf", ocr_lines=[3, 4], doubted=[(4, 20, 22)])
+    finding = Finding(rule="PC101", slug="structure-sum", category="shares", severity=Severity.error,
+                      message="shares sum to 124%", location=Location("scan.pdf", 4, 1))
+    doubted = _read_by_ocr(finding, document, "vi")
+    assert doubted.severity == Severity.warning and doubted.evidence == {"ocr": True, "ocr_doubted": True}
+    assert doubted.message == "shares sum to 124% (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)"
+    sure = _read_by_ocr(finding.model_copy(update={"location": Location("scan.pdf", 3, 1)}), document, "en")
+    assert sure.severity == Severity.error and sure.message == "shares sum to 124% (read by OCR)"
+    assert _read_by_ocr(finding.model_copy(update={"location": Location("scan.pdf", 9, 1)}), document, "en") \
+        .message == "shares sum to 124%"
 
 
 def test_a_damaged_pdf_is_named_not_a_crash(tmp_path, capsys):

@@ -99,6 +99,10 @@ class Document(BaseModel):
     caveats: list[dict[str, str]] = Field(default_factory=list)
     # Word comments: id, author, text and the index of the block their anchored range starts in.
     comments: list[dict[str, Any]] = Field(default_factory=list)
+    # A scanned PDF's lines read by OCR, and its figures read with low confidence (line, first
+    # column, last column): no error rests on one (plancheck.runner).
+    ocr_lines: list[int] = Field(default_factory=list)
+    doubted: list[tuple[int, int, int]] = Field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -11,8 +11,9 @@ numbers dropped, tables read as the pipe tables of a Markdown file, so that the 
 Document comes out as from the equivalent text. Every location then says its page and its
 line on the page.
 
-A page without text holding an image is a scan: it needs OCR (Tesseract), which is not
-read here yet; the error says what to install.
+A page without text holding an image is a scan: it is read with Tesseract where it is
+installed (plancheck.read.ocr; the report says which pages, and findings on them say so),
+and otherwise the error says what to install.
 """
 from __future__ import annotations
 
@@ -24,25 +25,53 @@ from ..models.document import Document, Table
 from ..models.location import Location
 
 MAX_PAGES = 500          # a province's plan with its annexes has under 200
-_OCR_HINT = ("it needs OCR, which plancheck does not do yet; install Tesseract with its Vietnamese model "
-             "(Debian: apt install tesseract-ocr tesseract-ocr-vie) and export the text, or check the .docx")
 
 
 def read_pdf_document(path: str | Path) -> Document:
     """A PDF's text layer as a Document; InputError when it has none, or is not a PDF."""
     name = str(path)
-    lines, places = _page_lines(name)
+    pages = _Pages()
+    _page_lines(name, pages)
     from .text import read_text_document
 
-    text = "\n".join(lines) + "\n"
+    text = "\n".join(pages.lines) + "\n"
     document = read_text_document(name, text.encode("utf-8"))
     document.source_format = "pdf"
-    _locate_by_page(document, places)
+    _locate_by_page(document, pages.places)
+    if pages.ocr_pages:
+        document.ocr_lines = sorted(pages.ocr_lines)
+        document.doubted = pages.doubted
+        shown = _page_list(pages.ocr_pages)
+        document.caveats.append({
+            "vi": f"trang {shown} là bản quét, đã đọc bằng OCR (Tesseract, tiếng Việt): số liệu có thể bị đọc sai; "
+                  "phát hiện trên các trang này ghi rõ điều đó",
+            "en": f"page(s) {shown} are scans read by OCR (Tesseract, Vietnamese): figures may be misread; findings "
+                  "on them say so"})
     return document
 
 
-def _page_lines(name: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Every page's lines, tables as pipe rows, and for each line its (page, line on the page)."""
+class _Pages:
+    """The lines of a PDF's pages as they are read, and where each came from."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.places: list[tuple[int, int]] = []   # (page, line on the page) of each line
+        self.ocr_pages: list[int] = []
+        self.ocr_lines: set[int] = set()          # line numbers (1-based, of all pages) read by OCR
+        self.doubted: list[tuple[int, int, int]] = []   # (line, first column, last column) of doubted figures
+        self.total = 0                            # pages in the file
+
+    def add(self, page: int, page_line: int, text: str) -> None:
+        self.lines.append(text)
+        self.places.append((page, page_line))
+
+
+def _page_list(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages) if len(pages) < 6 else f"{pages[0]}–{pages[-1]} ({len(pages)})"
+
+
+def _page_lines(name: str, pages: _Pages) -> None:
+    """Every page's lines into ``pages``: tables as pipe rows, scans read by OCR."""
     try:
         import pdfplumber
         import pypdfium2 as pdfium
@@ -53,35 +82,55 @@ def _page_lines(name: str) -> tuple[list[str], list[tuple[int, int]]]:
         text_doc = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as exc:
         raise InputError(f"not a readable PDF ({exc})", name) from None
-    lines: list[str] = []
-    places: list[tuple[int, int]] = []
     scanned: list[int] = []
     try:
-        if len(text_doc) > MAX_PAGES:
-            raise InputError(f"refused: {len(text_doc)} pages (limit {MAX_PAGES})", name)
+        pages.total = len(text_doc)
+        if pages.total > MAX_PAGES:
+            raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
         with pdfplumber.open(name) as tables_doc:
             for number, (text_page, table_page) in enumerate(zip(text_doc, tables_doc.pages), 1):
                 page_lines = _lines_of(text_page, table_page)
                 if not any(line.strip() for line, _ in page_lines):
-                    if table_page.images:
+                    if table_page.images:   # a scan: read by OCR in its place
                         scanned.append(number)
+                        _read_scan(name, text_doc[number - 1], number, len(scanned), pages)
                     continue
                 shown = 0
                 for line, printed in page_lines:   # a table's rule line and the blank after it are ours
                     shown += printed
-                    lines.append(line)
-                    places.append((number, max(shown, 1)))
+                    pages.add(number, max(shown, 1), line)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged PDF fails in either library in many ways
         raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", name) from None
     finally:
         text_doc.close()
-    if scanned and not lines:
-        raise InputError(f"a scanned PDF (no text layer on its {len(scanned)} page(s)): {_OCR_HINT}", name)
-    if not lines:
+        if pages.ocr_pages:
+            from .ocr import progress_done
+
+            progress_done()
+    if not pages.lines:
         raise InputError("a PDF without text", name)
-    return lines, places
+
+
+def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
+    """A scanned page read by OCR (the ``count``-th scan of the file); InputError saying what to
+    install where OCR cannot run, or when the file has more scanned pages than OCR may read."""
+    from . import ocr
+
+    if count == 1:
+        missing = ocr.unavailable()
+        if missing:
+            raise InputError(f"a scanned PDF (page {number} has no text layer): reading it needs OCR; {missing}",
+                             name)
+    if count > ocr.MAX_OCR_PAGES:
+        raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
+    ocr.progress(name, number, pages.total)
+    for i, line in enumerate(ocr.read_page(page), 1):
+        pages.add(number, i, line.text)
+        pages.ocr_lines.add(len(pages.lines))
+        pages.doubted += [(len(pages.lines), a + 1, b) for a, b in line.doubted]
+    pages.ocr_pages.append(number)
 
 
 def _lines_of(text_page, table_page) -> list[tuple[str, bool]]:
