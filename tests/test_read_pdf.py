@@ -155,3 +155,21 @@ def test_a_damaged_pdf_is_named_not_a_crash(tmp_path, capsys):
     code = main(["check", str(bad), "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 2 and out.startswith(f"{bad}: unreadable: not a readable PDF")
+
+
+def test_a_pdf_typed_in_tcvn3_fonts_is_converted(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("Viet", str(FONT)))
+    path = tmp_path / "vntime.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("Viet", 11)   # a .VnTime document printed to PDF: its glyphs carry TCVN3 code points
+    page.drawString(72, 760, "NghÞ quyÕt vÒ kÕ ho¹ch ph¸t triÓn kinh tÕ - x· héi n¨m 2024")
+    page.drawString(72, 740, "C¬ cÊu kinh tÕ n¨m 2024: n«ng nghiÖp 44%, c«ng nghiÖp 30%, dÞch vô 50%.")
+    page.save()
+    report = api.check(path, lang="en")
+    assert [f.rule for f in report.findings] == ["PC101"]
+    assert report.findings[0].message.startswith("Cơ cấu kinh tế năm 2024 (plan 2024): shares sum to 124%")
+    assert report.caveats[0].en.startswith("text typed in TCVN3 (ABC) fonts, converted to Unicode")

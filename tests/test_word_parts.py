@@ -25,16 +25,17 @@ def tracked(paragraph, deleted: str, inserted: str, tail: str) -> None:
     paragraph.add_run(tail)
 
 
-def add_footnote(document, paragraph, text: str) -> None:
-    xml = (f'<w:footnotes {W}>'
-           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-           f'<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
-           '</w:r></w:p></w:footnote></w:footnotes>')
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+def add_footnote(document, paragraph, text: str, kind: str = "footnote") -> None:
+    """A footnote (or endnote) part holding one note, referred to at the end of ``paragraph``."""
+    xml = (f'<w:{kind}s {W}>'
+           f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+           f'<w:{kind} w:id="1"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
+           f'</w:r></w:p></w:{kind}></w:{kind}s>')
+    part = Part(PackURI(f"/word/{kind}s.xml"),
+                f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml",
                 xml.encode("utf-8"), document.part.package)
-    document.part.relate_to(part, RT.FOOTNOTES)
-    paragraph._p.append(parse_xml(f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+    document.part.relate_to(part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
+    paragraph._p.append(parse_xml(f'<w:r {W}><w:{kind}Reference w:id="1"/></w:r>'))
 
 
 @pytest.fixture
@@ -46,6 +47,8 @@ def draft(tmp_path):
     tracked(shares, "44", "20", "%, công nghiệp 30%, dịch vụ 50%.")        # 44 deleted, 20 inserted: 100%
     note_holder = d.add_paragraph("Các chỉ tiêu chủ yếu như sau")
     add_footnote(d, note_holder, WRONG_SHARES)
+    closing = d.add_paragraph("Nghị quyết có hiệu lực từ ngày ký")
+    add_footnote(d, closing, "Thông qua tại kỳ họp thứ 15.", kind="endnote")
     boxed = d.add_paragraph("Xem khung.")
     boxed._p.append(parse_xml(f'<w:r {W} {V}><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>'
                               '<w:t>Tổng vốn đầu tư toàn xã hội 1.000 tỷ đồng.</w:t></w:r></w:p></w:txbxContent>'
@@ -77,7 +80,9 @@ def test_footnotes_text_boxes_and_headers_are_read_where_they_belong(draft):
         ("Cơ cấu kinh tế năm 2024: nông nghiệp 20%, công nghiệp 30%, dịch vụ 50%.", None, 2),
         ("Các chỉ tiêu chủ yếu như sau", None, 3),
         (WRONG_SHARES, "footnote 1", None),                       # right after the paragraph citing it
-        ("Xem khung.", None, 4),
+        ("Nghị quyết có hiệu lực từ ngày ký", None, 4),
+        ("Thông qua tại kỳ họp thứ 15.", "endnote 1", None),
+        ("Xem khung.", None, 5),
         ("Tổng vốn đầu tư toàn xã hội 1.000 tỷ đồng.", "text box", None),
         ("DỰ THẢO lần 2", "header", None),                        # headers and footers after the body
     ]
