@@ -25,11 +25,15 @@ from ..models.document import Document, Table
 from ..models.location import Location
 
 MAX_PAGES = 500          # a province's plan with its annexes has under 200
+MAX_BYTES = 200 * 2**20  # scans weigh about 0,5 MB a page
 
 
 def read_pdf_document(path: str | Path) -> Document:
     """A PDF's text layer as a Document; InputError when it has none, or is not a PDF."""
     name = str(path)
+    size = Path(path).stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"refused: a PDF of {size / 2**20:.0f} MB (limit {MAX_BYTES // 2**20} MB)", name)
     pages = _Pages()
     _page_lines(name, pages)
     from .text import read_text_document
