@@ -173,3 +173,29 @@ def test_a_pdf_typed_in_tcvn3_fonts_is_converted(tmp_path):
     assert [f.rule for f in report.findings] == ["PC101"]
     assert report.findings[0].message.startswith("Cơ cấu kinh tế năm 2024 (plan 2024): shares sum to 124%")
     assert report.caveats[0].en.startswith("text typed in TCVN3 (ABC) fonts, converted to Unicode")
+
+
+def test_a_table_broken_by_a_page_break_is_read_as_one(tmp_path):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, TableStyle
+
+    pdfmetrics.registerFont(TTFont("Viet", str(FONT)))
+    style = ParagraphStyle("v", fontName="Viet", fontSize=11, leading=14)
+    rows = [TABLE[0]] + [[str(i), f"Chỉ tiêu số {i}", "tỷ đồng", "100", "105", "105,0"] for i in range(1, 61)]
+    rows[55][5] = "150,0"                                        # on the second page: 105 / 100 is 105%
+    table = LongTable(rows, repeatRows=1)                        # the header printed again on page 2
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "Viet"), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    pdf = tmp_path / "long.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build([Paragraph("PHỤ LỤC 01", style), table])
+    document, _ = read_source(pdf)
+    [read] = document.tables()
+    assert len(read.rows) == 61 and [c.text for c in read.rows[0].cells][:3] == ["TT", "Chỉ tiêu", "Đơn vị"]
+    report = api.check(pdf, select=["PC201"], lang="en")
+    [finding] = report.findings
+    assert finding.message.startswith("Chỉ tiêu số 55: column \"KH 2024 so với TH 2023 (%)\" says 150,0% but 105 / 100 × 100 = 105,0%")
+    assert finding.location.page == 2

@@ -17,7 +17,8 @@ and otherwise the error says what to install.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -39,7 +40,7 @@ def read_pdf_document(path: str | Path) -> Document:
     from .text import read_text_document
 
     text = "\n".join(pages.lines) + "\n"
-    document = read_text_document(name, text.encode("utf-8"))
+    document = read_text_document(name, text.encode("utf-8"), frozenset(pages.wrapped))
     document.source_format = "pdf"
     _locate_by_page(document, pages.places)
     if pages.ocr_pages:
@@ -64,10 +65,82 @@ class _Pages:
         self.ocr_lines: set[int] = set()          # line numbers (1-based, of all pages) read by OCR
         self.doubted: list[tuple[int, int, int]] = []   # (line, first column, last column) of doubted figures
         self.total = 0                            # pages in the file
+        self.wrapped: set[int] = set()            # lines that go on the line before (broken by the width)
+        self.filled = False                       # whether the last text line filled the page's width
+
+        # The last table read, with its rows' places, kept open: the next page may go on with it.
+        self.table: list[tuple[list[str], int, int]] | None = None
+        self.after_table: list[tuple[str, int, int]] = []   # short lines after it (a page number)
 
     def add(self, page: int, page_line: int, text: str) -> None:
+        self.flush()
         self.lines.append(text)
         self.places.append((page, page_line))
+
+    def add_page(self, page: int, items: list[_TextLine | list[list[str]]]) -> None:
+        """A page's text lines and tables (lists of rows), in order. A table the page opens
+        with goes on with the previous page's last table when it has as many columns (its
+        repeated header rows dropped): one table broken by a page break, read as one. A line
+        after a line that fills the page's width goes on with it (the text reader is told):
+        the width broke it, not the writer."""
+        texts = [item for item in items if isinstance(item, _TextLine)]
+        left = min((t.left for t in texts), default=0.0)
+        right = max((t.right for t in texts), default=0.0)
+        full = right - 0.06 * (right - left)
+        line = 0
+        for item in items:
+            wraps = False
+            if isinstance(item, _TextLine):
+                if not _PAGE_NUMBER.fullmatch(item.text):   # a page number neither fills nor wraps
+                    wraps = self.filled and item.left <= left + 6 and not _HEADING.match(item.text)
+                    self.filled = item.right >= full and len(item.text) > 20
+                item = item.text
+            else:
+                self.filled = False
+            if isinstance(item, list):
+                rows = item
+                if self.table is not None and not self._text_since and len(rows[0]) == len(self.table[0][0]):
+                    first = [r for r, _, _ in self.table]
+                    while rows and first and rows[0] == first[0]:   # the header repeated on the new page
+                        rows, first = rows[1:], first[1:]
+                    self.after_table = []
+                else:
+                    self.flush()
+                    self.table = []
+                for row in rows:
+                    line += 1
+                    self.table.append((row, page, line))
+                self._text_since = False
+                continue
+            line += 1 if item.strip() else 0
+            if self.table is not None and (not item.strip() or _PAGE_NUMBER.fullmatch(item)):
+                self.after_table.append((item, page, max(line, 1)))   # between a table and its continuation?
+                continue
+            self._text_since = True
+            self.add(page, max(line, 1), item)
+            if wraps:
+                self.wrapped.add(len(self.lines))
+
+    _text_since = False
+
+    def flush(self) -> None:
+        """The open table written as pipe rows (a rule line under the first, a blank line after:
+        not printed lines, they take the place of the row before), then what followed it."""
+        if self.table is None:
+            return
+        table, self.table = self.table, None
+        for i, (row, page, line) in enumerate(table):
+            self.lines.append("| " + " | ".join(row) + " |")
+            self.places.append((page, line))
+            if i == 0:
+                self.lines.append("|" + "---|" * len(row))
+                self.places.append((page, line))
+        self.lines.append("")
+        self.places.append(self.places[-1])
+        for text, page, line in self.after_table:
+            self.lines.append(text)
+            self.places.append((page, line))
+        self.after_table = []
 
 
 def _page_list(pages: list[int]) -> str:
@@ -93,16 +166,14 @@ def _page_lines(name: str, pages: _Pages) -> None:
             raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
         with pdfplumber.open(name) as tables_doc:
             for number, (text_page, table_page) in enumerate(zip(text_doc, tables_doc.pages), 1):
-                page_lines = _lines_of(text_page, table_page)
-                if not any(line.strip() for line, _ in page_lines):
+                items = _items_of(text_page, table_page)
+                if not any(isinstance(item, list) or item.text.strip() for item in items):
                     if table_page.images:   # a scan: read by OCR in its place
                         scanned.append(number)
                         _read_scan(name, text_doc[number - 1], number, len(scanned), pages)
                     continue
-                shown = 0
-                for line, printed in page_lines:   # a table's rule line and the blank after it are ours
-                    shown += printed
-                    pages.add(number, max(shown, 1), line)
+                pages.add_page(number, items)
+        pages.flush()
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged PDF fails in either library in many ways
@@ -137,37 +208,56 @@ def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
     pages.ocr_pages.append(number)
 
 
-def _lines_of(text_page, table_page) -> list[tuple[str, bool]]:
-    """A page's lines in reading order, each with whether it is a line printed on the page:
-    pypdfium2's text between the tables pdfplumber finds, and each table's rows as pipe rows
-    (with a rule line under the first and a blank line after, which are not printed)."""
-    height, width = table_page.height, table_page.width
+_PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*[-–])?\s*")
+# Opens a new paragraph even right after a full line: a heading of the text's structure.
+_HEADING = re.compile(r"\s*(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d]|PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])")
+
+
+@dataclass
+class _TextLine:
+    """A line of a page's text, with its box (points from the page's top-left corner)."""
+
+    text: str
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+def _items_of(text_page, table_page) -> list[_TextLine | list[list[str]]]:
+    """A page in reading order: pypdfium2's lines of text outside the tables pdfplumber finds,
+    and each table as its rows of cell texts."""
     tables = sorted(table_page.find_tables(), key=lambda t: t.bbox[1])
     textpage = text_page.get_textpage()
-    out: list[tuple[str, bool]] = []
-    top = 0.0
-    for table in tables:
-        x0, t_top, x1, t_bottom = table.bbox
-        out += [(line, True) for line in _text_between(textpage, width, height, top, t_top)]
-        rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
-        for r, row in enumerate(rows):
-            out.append(("| " + " | ".join(row) + " |", True))
-            if r == 0:
-                out.append(("|" + "---|" * len(row), False))
-        out.append(("", False))
-        top = t_bottom
-    out += [(line, True) for line in _text_between(textpage, width, height, top, height)]
+    lines = [line for line in _text_lines(textpage, table_page.height)
+             if not any(t.bbox[1] - 1 <= (line.top + line.bottom) / 2 <= t.bbox[3] + 1 for t in tables)]
     textpage.close()
-    return out
+    placed: list[tuple[float, int, _TextLine | list[list[str]]]] = [(line.top, 1, line) for line in lines]
+    for table in tables:
+        rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
+        if rows:
+            placed.append((table.bbox[1], 0, rows))
+    return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
-def _text_between(textpage, width: float, height: float, top: float, bottom: float) -> list[str]:
-    """The text of the band of the page between ``top`` and ``bottom`` (from the top edge; PDF
-    coordinates count from the bottom)."""
-    if bottom - top < 1:
-        return []
-    text = textpage.get_text_bounded(left=0, bottom=height - bottom, right=width, top=height - top)
-    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+def _text_lines(textpage, height: float) -> list[_TextLine]:
+    """The page's text as lines: pdfium's text rectangles (runs of text on one baseline),
+    those sharing a baseline joined left to right."""
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
+        if text.strip():
+            runs.append(_TextLine(text.strip(), height - top, height - bottom, left, right))
+    lines: list[_TextLine] = []
+    for run in sorted(runs, key=lambda r: (round((r.top + r.bottom) / 2), r.left)):
+        last = lines[-1] if lines else None
+        if last is not None and abs((run.top + run.bottom) / 2 - (last.top + last.bottom) / 2) < 3:
+            last.text += ("" if run.left - last.right < 1 else " ") + run.text
+            last.right, last.top, last.bottom = run.right, min(last.top, run.top), max(last.bottom, run.bottom)
+        else:
+            lines.append(run)
+    return lines
 
 
 def _locate_by_page(document: Document, places: list[tuple[int, int]]) -> None:

@@ -142,9 +142,11 @@ class _Line:
 
 
 # -- entry point -----------------------------------------------------------------
-def read_text_document(path: str | Path, data: bytes | None = None) -> Document:
+def read_text_document(path: str | Path, data: bytes | None = None, wrapped: frozenset[int] = frozenset()) -> Document:
     """A .txt or .md file (or its bytes) as a Document; InputError when unreadable. Its size
-    is the caller's to bound (plancheck.read.read_source checks it against the limits)."""
+    is the caller's to bound (plancheck.read.read_source checks it against the limits).
+    ``wrapped``: numbers of lines known to go on the line before (a PDF's lines broken by the
+    page's width, plancheck.read.pdf), whatever they start with."""
     name = str(path)
     if data is None:
         try:
@@ -160,7 +162,7 @@ def read_text_document(path: str | Path, data: bytes | None = None) -> Document:
     doc = Document(path=name, source_format="markdown" if markdown else "text", lines=raw_lines)
     if legacy:
         doc.caveats.append(legacy_caveat(legacy))
-    _Builder(doc, lines).run()
+    _Builder(doc, lines, wrapped).run()
     return doc
 
 
@@ -504,8 +506,9 @@ def _cells_with_text(lines: list[_Line], first: int, last: int) -> int:
 
 # -- building the document ------------------------------------------------------------------
 class _Builder:
-    def __init__(self, doc: Document, lines: list[_Line]) -> None:
+    def __init__(self, doc: Document, lines: list[_Line], wrapped: frozenset[int] = frozenset()) -> None:
         self.doc = doc
+        self.wrapped = wrapped
         self.path = doc.path
         self.lines = lines
         self.paragraph: list[_Line] = []
@@ -551,7 +554,8 @@ class _Builder:
         elif line.kind == "text" and _is_page_number(self.lines, i):
             self.doc.notes.append(f"dropped page number {line.text} at line {line.number}")
         elif line.kind == "text":
-            if self.paragraph and not _continues(self.paragraph[-1], line, self.gap, self.layout):
+            if self.paragraph and line.number not in self.wrapped \
+                    and not _continues(self.paragraph[-1], line, self.gap, self.layout):
                 self._flush()
             self.paragraph.append(line)
             self.gap = False
