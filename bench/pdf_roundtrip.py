@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_LINE = re.compile(r"dòng \d+")
+_LINE = re.compile(r"(?:trang \d+, )?dòng \d+|đoạn \d+")
 
 
 def print_pdf(document, path: Path, repeat_header: bool) -> None:

@@ -35,7 +35,7 @@ from typing import Iterable, Iterator, Literal
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
 from ..text import STEP_LABEL
-from .base import CheckKind, Hit, Params, Subject
+from .base import CheckKind, Hit, Localized, Params, Subject
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"          # the Vietnamese order of points: no f, j, w, z
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -170,7 +170,7 @@ class Numbering(CheckKind):
 
     name = "numbering"
     fields = frozenset({"label", "expected", "number", "expected_number", "missing", "previous",
-                        "previous_line", "parent", "prefix", "where", "letters", "around"})
+                        "previous_line", "previous_at", "parent", "prefix", "where", "letters", "around"})
     Params = NumberingParams
 
     def run(self, subject: Subject, params: NumberingParams) -> Iterable[Hit]:
@@ -354,9 +354,11 @@ class _Checker:
             if earlier is not None and 0 <= earlier < len(items):
                 extra["previous"] = items[earlier].clause.label
                 extra["previous_line"] = items[earlier].clause.location.line
+                extra["previous_at"] = _place(items[earlier].clause.location)
             elif index:
                 extra["previous"] = items[index - 1].clause.label
                 extra["previous_line"] = items[index - 1].clause.location.line
+                extra["previous_at"] = _place(items[index - 1].clause.location)
             if problem == "gap" and item.clause.elided_before:
                 continue   # "1." "[...]" "3.": the elision left "2." out
             if problem == "gap" and item.value is not None:
@@ -385,7 +387,7 @@ class _Checker:
         clause = item.clause
         full = label_number or expected_number
         expected = _relabel(clause, full)
-        fields = {"missing": "", "previous": "", "previous_line": "", "parent": "", "prefix": "",
+        fields = {"missing": "", "previous": "", "previous_line": "", "previous_at": "", "parent": "", "prefix": "",
                   "letters": "", "around": "", "where": self._where(clause), **extra}
         self.problems.append(Problem(problem, clause, expected, full, fields))
 
@@ -543,3 +545,8 @@ def _relabel(clause: Clause, number: str) -> str:
 
 def _letters(items: list[_Item]) -> str:
     return ", ".join(i.number for i in items)
+
+
+def _place(location) -> Localized:
+    """Where an earlier label stands, as its document shows it ("dòng 768", "đoạn 12", "trang 3, dòng 4")."""
+    return Localized({lang: location.place(lang) for lang in ("vi", "en")})

@@ -751,11 +751,11 @@ class CitationDateConflict(CheckKind):
 def _clash_source(clash: _Cited) -> dict[str, str]:
     """Who gives the other date: the document's own header (an annex caption or a closing
     that dates the document itself otherwise), or another citation."""
-    line = clash.location.line
+    vi, en = clash.location.place("vi"), clash.location.place("en")
     if clash.own:
-        return {"other_vi": f"số, ngày của chính văn bản này (dòng {line}) ghi",
-                "other_en": f"this document's own number and date (line {line}) give"}
-    return {"other_vi": f"dòng {line} dẫn cùng số này", "other_en": f"line {line} cites the same number as of"}
+        return {"other_vi": f"số, ngày của chính văn bản này ({vi}) ghi",
+                "other_en": f"this document's own number and date ({en}) give"}
+    return {"other_vi": f"{vi} dẫn cùng số này", "other_en": f"{en} cites the same number as of"}
 
 
 def _different_levels(a: str | None, b: str | None) -> bool:

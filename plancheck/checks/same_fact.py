@@ -14,7 +14,7 @@ from typing import Iterable
 from ..models import Indicator, Period, Value
 from ..numbers import format_number, readings
 from ..text import name_within, name_words
-from .base import CheckKind, Hit, Params, Subject
+from .base import CheckKind, Hit, Localized, Params, Subject
 
 
 class SameFactParams(Params):
@@ -25,7 +25,7 @@ class SameFactParams(Params):
 class SameFact(CheckKind):
     name = "same_fact"
     fields = frozenset({"indicator", "period", "text_value", "other_value", "other_place", "other_place_en",
-                        "other_line"})
+                        "other_line", "other_at"})
     Params = SameFactParams
 
     def run(self, subject: Subject, params: SameFactParams) -> Iterable[Hit]:
@@ -72,6 +72,7 @@ def _disagreement(ind: Indicator, period: Period, value: Value,
         fields={"indicator": other.name if from_table else ind.name, "period": period,
                 "text_value": value.text, "other_value": f"{shown} {other.unit or ''}".strip(),
                 "other_line": str(where.line) if where else "?",
+                "other_at": Localized({lang: where.place(lang) for lang in ("vi", "en")}) if where else "?",
                 "other_place": "bảng" if from_table else "đoạn văn", "other_place_en": "the table" if from_table else "the text"},
         evidence={"other": other.name, "other_location": where.describe() if where else ""},
     )

@@ -41,7 +41,38 @@ class Location:
             text += f" (paragraph {self.paragraph})"
         return text
 
+    @property
+    def in_document_terms(self) -> bool:
+        """Whether the place is said as its document shows it (a Word paragraph or cell, a PDF
+        page) rather than by line and column of a text file."""
+        return self.page is not None or self.table is not None or self.part is not None or self.paragraph is not None
+
+    def place(self, lang: str) -> str:
+        """The place in words, as a reader finds it: "trang 2, dòng 14" in a PDF; "đoạn 12",
+        "bảng 2, hàng 3, ô 4", "chú thích 1" in a Word document; "dòng 768" in a text."""
+        words = _PLACES.get(lang, _PLACES["en"])
+        if self.page is not None:
+            return words["page"].format(page=self.page, line=self.page_line)
+        if self.table is not None:
+            return words["cell"].format(table=self.table, row=self.row, cell=self.cell)
+        if self.part is not None:
+            kind, _, n = self.part.partition(" ")
+            return words[kind].format(n=n) if kind in words else self.part
+        if self.paragraph is not None:
+            return words["paragraph"].format(n=self.paragraph)
+        return words["line"].format(n=self.line)
+
     def at_column(self, column: int) -> "Location":
         """The same place, another column."""
         return Location(self.path, self.line, column, self.end_line, self.end_column, self.paragraph,
                         self.table, self.row, self.cell, self.part, self.page, self.page_line)
+
+
+_PLACES = {
+    "vi": {"page": "trang {page}, dòng {line}", "cell": "bảng {table}, hàng {row}, ô {cell}", "paragraph": "đoạn {n}",
+           "header": "đầu trang", "footer": "chân trang", "footnote": "chú thích {n}",
+           "endnote": "chú thích cuối {n}", "text box": "hộp văn bản", "line": "dòng {n}"},
+    "en": {"page": "page {page}, line {line}", "cell": "table {table}, row {row}, cell {cell}",
+           "paragraph": "paragraph {n}", "header": "header", "footer": "footer", "footnote": "footnote {n}",
+           "endnote": "endnote {n}", "text box": "text box", "line": "line {n}"},
+}

@@ -11,16 +11,10 @@ from ..models.report import FileError, Report, Tally
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
            "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào",
-           "internal": "lỗi nội bộ", "skipped": "bỏ qua", "note": "lưu ý",
-           "paragraph": "đoạn {n}", "cell": "bảng {table}, hàng {row}, ô {cell}", "header": "đầu trang",
-           "footer": "chân trang", "footnote": "chú thích {n}", "endnote": "chú thích cuối {n}",
-           "text box": "hộp văn bản", "page": "trang {page}, dòng {line}"},
+           "internal": "lỗi nội bộ", "skipped": "bỏ qua", "note": "lưu ý"},
     "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
            "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings", "internal": "internal error",
            "skipped": "skipped", "note": "note",
-           "paragraph": "paragraph {n}", "cell": "table {table}, row {row}, cell {cell}", "header": "header",
-           "footer": "footer", "footnote": "footnote {n}", "endnote": "endnote {n}", "text box": "text box",
-           "page": "page {page}, line {line}",
            "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
 }
 
@@ -31,7 +25,7 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     out += [_error_line(e, words) for e in report.errors]
     out += [f"{c.path}: {words['note']}: {getattr(c, lang, c.en)}" for c in report.caveats]
     for f in report.findings:
-        out += _finding_lines(f, report.source_line if show_source else None, words)
+        out += _finding_lines(f, report.source_line if show_source else None, words, lang)
     out.append(_summary(report.count_by_severity(), len(report.files), report.errors, report.kinds, lang,
                         len(report.skipped)))
     return "\n".join(out) + "\n"
@@ -59,7 +53,7 @@ class TextStream:
                   for c in getattr(result, "caveats", ())]
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
-            lines += _finding_lines(f, source, self.words)
+            lines += _finding_lines(f, source, self.words, self.lang)
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
@@ -79,9 +73,9 @@ def _error_line(e: FileError, words: dict[str, str]) -> str:
 
 
 def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
-                   words: dict[str, str]) -> list[str]:
+                   words: dict[str, str], lang: str) -> list[str]:
     loc = f.location
-    out = [f"{_where(loc, words)}: {f.rule} [{words[f.severity.value]}] {f.message}"]
+    out = [f"{_where(loc, lang)}: {f.rule} [{words[f.severity.value]}] {f.message}"]
     if source_line is not None:
         line = source_line(loc.path, loc.line)
         if line is not None and line.strip():
@@ -93,8 +87,9 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
         fix = (f.evidence or {}).get("fix", {})
         elsewhere = ""
         if fix.get("line") and (fix["line"], fix["column"]) != (loc.line, loc.column):
-            where = (_word_position(Location(**{k: fix[k] for k in _WORD_KEYS if k in fix}), words)
-                     if any(k in fix for k in _WORD_KEYS) else words["at"].format(line=fix["line"], column=fix["column"]))
+            at = Location(**{k: fix[k] for k in _WORD_KEYS if k in fix})
+            where = at.place(lang) if at.in_document_terms else words["at"].format(line=fix["line"],
+                                                                                   column=fix["column"])
             elsewhere = f" ({where})" if fix.get("path") == loc.path else f" ({fix['at']})"
         out.append(f"    = {words['fix']}: {f.suggestion}{elsewhere}")
     return out
@@ -103,24 +98,10 @@ def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | N
 _WORD_KEYS = ("paragraph", "table", "row", "cell", "part", "page", "page_line")
 
 
-def _where(loc: Location, words: dict[str, str]) -> str:
-    """path:line:column, or in a Word document where Word shows it: "draft.docx: đoạn 12",
-    "draft.docx: bảng 2, hàng 3, ô 4", "draft.docx: chú thích 2"."""
-    word = _word_position(loc, words)
-    return f"{loc.path}: {word}" if word else f"{loc.path}:{loc.line}:{loc.column}"
-
-
-def _word_position(loc: Location, words: dict[str, str]) -> str | None:
-    if loc.page is not None:
-        return words["page"].format(page=loc.page, line=loc.page_line)
-    if loc.table is not None:
-        return words["cell"].format(table=loc.table, row=loc.row, cell=loc.cell)
-    if loc.part is not None:
-        kind, _, n = loc.part.partition(" ")
-        return words[kind].format(n=n) if kind in words else loc.part
-    if loc.paragraph is not None:
-        return words["paragraph"].format(n=loc.paragraph)
-    return None
+def _where(loc: Location, lang: str) -> str:
+    """path:line:column, or where the document shows it: "draft.docx: đoạn 12", "draft.docx:
+    bảng 2, hàng 3, ô 4", "nq.pdf: trang 2, dòng 14"."""
+    return f"{loc.path}: {loc.place(lang)}" if loc.in_document_terms else f"{loc.path}:{loc.line}:{loc.column}"
 
 
 def _summary(counts: dict[str, int], files: int, errors: list[FileError], kinds: dict[str, str], lang: str,
