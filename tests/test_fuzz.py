@@ -145,13 +145,17 @@ _DOCX = _docx_bytes()
 def test_a_damaged_docx_is_read_or_refused(tmp_path_factory, flips):
     from plancheck.read.docx import read_docx_document
 
-    data = bytearray(_DOCX)
+    _read_damaged(read_docx_document, _DOCX, flips, tmp_path_factory.mktemp("docx") / "fuzz.docx")
+
+
+def _read_damaged(reader, good: bytes, flips: list[tuple[int, int]], path) -> None:
+    """``reader`` on ``good`` with some bytes changed: it reads, or refuses with a PlancheckError."""
+    data = bytearray(good)
     for at, byte in flips:
         data[at] = byte
-    path = tmp_path_factory.mktemp("docx") / "fuzz.docx"
     path.write_bytes(bytes(data))
     try:
-        read_docx_document(path)
+        reader(path)
     except PlancheckError:
         pass
 
@@ -198,12 +202,4 @@ def test_a_damaged_pdf_is_read_or_refused(tmp_path_factory, flips):
 
     if _PDF is None:
         return   # reportlab (a test extra) builds the PDF to damage
-    data = bytearray(_PDF)
-    for at, byte in flips:
-        data[at] = byte
-    path = tmp_path_factory.mktemp("pdf") / "fuzz.pdf"
-    path.write_bytes(bytes(data))
-    try:
-        read_pdf_document(path)
-    except PlancheckError:
-        pass
+    _read_damaged(read_pdf_document, _PDF, flips, tmp_path_factory.mktemp("pdf") / "fuzz.pdf")
