@@ -72,7 +72,8 @@ def _walk(element: Any, out: list[str], changes: Changes | None) -> None:
         if tag in _SKIP:
             continue
         if tag in _TEXT:
-            out.append(child.text or "" if _TEXT[tag] is None else _TEXT[tag])
+            fixed = _TEXT[tag]
+            out.append((child.text or "") if fixed is None else fixed)
         else:
             _walk(child, out, changes)
 
