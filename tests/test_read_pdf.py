@@ -199,3 +199,37 @@ def test_a_table_broken_by_a_page_break_is_read_as_one(tmp_path):
     [finding] = report.findings
     assert finding.message.startswith("Chỉ tiêu số 55: column \"KH 2024 so với TH 2023 (%)\" says 150,0% but 105 / 100 × 100 = 105,0%")
     assert finding.location.page == 2
+
+
+@pytest.mark.skipif(_ocr_missing() is not None, reason=f"OCR needs Tesseract here: {_ocr_missing()}")
+def test_a_scanned_ruled_table_is_read_cell_by_cell(tmp_path):
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    font = ImageFont.truetype(str(FONT), 34)
+    edges = [100, 200, 700, 950, 1200, 1450, 2400]          # the grid's vertical rules (pixels at 300 dpi)
+    image = Image.new("RGB", (2480, 700), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((100, 60), "PHỤ LỤC 01", font=font, fill="black")
+    for r, row in enumerate(TABLE):
+        top = 150 + r * 90
+        for c, text in enumerate(row):
+            draw.text((edges[c] + 15, top + 20), text, font=font, fill="black")
+        draw.line((edges[0], top, edges[-1], top), fill="black", width=3)
+    bottom = 150 + len(TABLE) * 90
+    draw.line((edges[0], bottom, edges[-1], bottom), fill="black", width=3)
+    for x in edges:
+        draw.line((x, 150, x, bottom), fill="black", width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    scan = tmp_path / "annex.pdf"
+    page = canvas.Canvas(str(scan))
+    page.drawImage(ImageReader(buffer), 0, 842 - 700 * 72 / 300, width=2480 * 72 / 300, height=700 * 72 / 300)
+    page.save()
+    document, lines = read_source(scan)
+    assert lines[1] == "| " + " | ".join(TABLE[0]) + " |" and lines[3] == "| " + " | ".join(TABLE[1]) + " |"
+    [finding] = api.check(scan, select=["PC201"], lang="en").findings
+    assert finding.message.startswith('Tổng sản phẩm (GRDP): column "KH 2024 so với TH 2023 (%)" says 170%')
+    assert finding.message.endswith("(read by OCR)") and (finding.location.page, finding.location.page_line) == (1, 3)

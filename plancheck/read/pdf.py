@@ -201,10 +201,27 @@ def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
     if count > ocr.MAX_OCR_PAGES:
         raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
     ocr.progress(name, number, pages.total)
-    for i, line in enumerate(ocr.read_page(page), 1):
-        pages.add(number, i, line.text)
+    shown = 0
+    for item in ocr.read_page(page):
+        if isinstance(item, ocr.OcrTable):
+            pages.flush()
+            first = len(pages.lines) + 1
+            pages.table = []
+            for row in item.rows:
+                shown += 1
+                pages.table.append((row, number, shown))
+            pages.flush()
+            rows = [i for i in range(first, len(pages.lines) + 1) if pages.lines[i - 1].startswith("|")]
+            pages.ocr_lines.update(range(first, len(pages.lines) + 1))
+            # a row holding a doubted figure: the rule line after the header takes no row's place
+            printed = [i for i in rows if not pages.lines[i - 1].startswith("|---")]
+            pages.doubted += [(printed[r], 1, len(pages.lines[printed[r] - 1])) for r in item.doubted_rows
+                              if r < len(printed)]
+            continue
+        shown += 1
+        pages.add(number, shown, item.text)
         pages.ocr_lines.add(len(pages.lines))
-        pages.doubted += [(len(pages.lines), a + 1, b) for a, b in line.doubted]
+        pages.doubted += [(len(pages.lines), a + 1, b) for a, b in item.doubted]
     pages.ocr_pages.append(number)
 
 
