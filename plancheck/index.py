@@ -327,7 +327,7 @@ def _known_of_file(path: Path, _shared: Any = None) -> KnownDocument | Plancheck
     from .config import DEFAULT_TIMEOUT
     from .errors import internal_error
     from .pipeline import load_path
-    from .runner import FileTimeout, time_limit
+    from .timelimit import FileTimeout, time_limit
 
     try:
         with time_limit(DEFAULT_TIMEOUT):

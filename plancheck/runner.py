@@ -7,14 +7,12 @@ and, for the checks across documents, a compact record (plancheck.checks.cross_d
 from __future__ import annotations
 
 import os
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .models.report import Caveat, FileError, SkippedFile
+from .timelimit import FileTimeout, time_limit
 
 
 @dataclass(frozen=True)
@@ -165,33 +163,6 @@ def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
 
         update["severity"] = Severity.warning
     return finding.model_copy(update=update)
-
-
-class FileTimeout(BaseException):
-    """A file ran past its time limit. A BaseException, so that no ``except Exception`` on the
-    way (a rule's fault isolation) takes it for a bug of one rule."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise FileTimeout in this thread after ``seconds`` (None or 0: no limit). A timer
-    signal: it also stops a regular expression that runs away (the re engine checks for
-    signals as it goes). Only where signals can be had: the main thread of a process on
-    a POSIX system (the command line and its workers); elsewhere, no limit."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: Any) -> None:
-        raise FileTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def tune_gc() -> None:

@@ -232,3 +232,19 @@ def test_a_docx_of_an_unknown_zip_version_is_refused_not_a_crash(capsys, tmp_pat
     struct.pack_into("<H", data, at + 6, 64)      # "needs version 6.4 to extract"
     path.write_bytes(bytes(data))
     assert_refused_and_others_checked(capsys, path, good, "zip file version 6.4")
+
+
+def test_a_scanned_page_adds_its_own_time_to_the_limit():
+    import signal
+
+    from plancheck.timelimit import extend, time_limit
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no interval timers here")
+    with time_limit(5):
+        extend(30)
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 34 < left <= 35
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    extend(30)                                        # no timer running: nothing to extend
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0

@@ -24,6 +24,7 @@ from typing import Any
 DPI = 300
 LOW_CONFIDENCE = 80           # Tesseract's word confidence (0-100) under which a figure is doubted
 MAX_OCR_PAGES = 60            # a scanned resolution with its annexes; more is refused with the reason
+SECONDS_PER_PAGE = 60         # added to a file's time limit for each page read (Tesseract: 5-15 s a page here)
 INSTALL = ("install Tesseract with its Vietnamese model (Debian: apt install tesseract-ocr tesseract-ocr-vie) "
            "and pytesseract (pip install 'plancheck[ocr]')")
 

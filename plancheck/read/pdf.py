@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..timelimit import extend
 from ..models.document import Document, Table
 from ..models.location import Location
 
@@ -201,6 +202,7 @@ def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
     if count > ocr.MAX_OCR_PAGES:
         raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
     ocr.progress(name, number, pages.total)
+    extend(ocr.SECONDS_PER_PAGE)   # the file's time limit was fitted to text
     shown = 0
     for item in ocr.read_page(page):
         if isinstance(item, ocr.OcrTable):
