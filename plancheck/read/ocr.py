@@ -89,7 +89,7 @@ def read_page(page: Any) -> list[OcrLine | OcrTable]:
             place = grid.cell(x, y)
             if place is not None:
                 cells.setdefault(id(grid), {}).setdefault(place, []).append(
-                    (data["line_num"][i], data["left"][i], word, doubted))
+                    (data["top"][i], data["left"][i], word, doubted))
                 continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         line = lines.setdefault(key, OcrLine("", top=data["top"][i]))
@@ -133,13 +133,25 @@ class _Grid:
         for r in range(len(self.rules) - 1):
             row = []
             for c in range(len(self.columns) - 1):
-                cell = sorted(words.get((r, c), []))
+                cell = _reading_order(words.get((r, c), []))
                 row.append(" ".join(w for _, _, w, _ in cell))
                 if any(d for _, _, _, d in cell):
                     doubted.add(len(rows))
             if any(row):
                 rows.append(row)
         return OcrTable(rows, doubted, float(self.top))
+
+
+def _reading_order(words: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """A cell's words (top, left, ...) line by line, each line left to right: words whose tops
+    lie within a third of a line's height (at 300 dpi, 12 px) share a line."""
+    lines: list[list[tuple[int, int, str, bool]]] = []
+    for word in sorted(words):
+        if lines and word[0] - lines[-1][0][0] < 12:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [w for line in lines for w in sorted(line, key=lambda w: w[1])]
 
 
 def _grids(image: Any) -> list[_Grid]:

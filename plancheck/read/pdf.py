@@ -45,8 +45,7 @@ def read_pdf_document(path: str | Path) -> Document:
     document.source_format = "pdf"
     _locate_by_page(document, pages.places)
     if pages.ocr_pages:
-        document.ocr_lines = sorted(pages.ocr_lines)
-        document.doubted = pages.doubted
+        document.ocr_lines, document.doubted = pages.ocr_places()
         shown = _page_list(pages.ocr_pages)
         document.caveats.append({
             "vi": f"trang {shown} là bản quét, đã đọc bằng OCR (Tesseract, tiếng Việt): số liệu có thể bị đọc sai; "
@@ -63,8 +62,7 @@ class _Pages:
         self.lines: list[str] = []
         self.places: list[tuple[int, int]] = []   # (page, line on the page) of each line
         self.ocr_pages: list[int] = []
-        self.ocr_lines: set[int] = set()          # line numbers (1-based, of all pages) read by OCR
-        self.doubted: list[tuple[int, int, int]] = []   # (line, first column, last column) of doubted figures
+        self.doubted_places: list[tuple[int, int, int, int]] = []   # (page, line on it, first, last column)
         self.total = 0                            # pages in the file
         self.wrapped: set[int] = set()            # lines that go on the line before (broken by the width)
         self.filled = False                       # whether the last text line filled the page's width
@@ -73,17 +71,33 @@ class _Pages:
         self.table: list[tuple[list[str], int, int]] | None = None
         self.after_table: list[tuple[str, int, int]] = []   # short lines after it (a page number)
 
+    def ocr_places(self) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """The lines read by OCR, and the doubted figures as (line, first column, last column);
+        a doubted table row (no columns known) is doubted whole."""
+        scanned = set(self.ocr_pages)
+        lines = [i for i, (page, _) in enumerate(self.places, 1) if page in scanned]
+        first: dict[tuple[int, int], int] = {}
+        for i, place in enumerate(self.places, 1):
+            first.setdefault(place, i)
+        doubted = []
+        for page, page_line, a, b in self.doubted_places:
+            line = first.get((page, page_line))
+            if line is not None:
+                doubted.append((line, a or 1, b or len(self.lines[line - 1])))
+        return lines, doubted
+
     def add(self, page: int, page_line: int, text: str) -> None:
         self.flush()
         self.lines.append(text)
         self.places.append((page, page_line))
 
-    def add_page(self, page: int, items: list[_TextLine | list[list[str]]]) -> None:
+    def add_page(self, page: int, items: list[_TextLine | list[list[str]]], measured: bool = True) -> None:
         """A page's text lines and tables (lists of rows), in order. A table the page opens
         with goes on with the previous page's last table when it has as many columns (its
         repeated header rows dropped): one table broken by a page break, read as one. A line
         after a line that fills the page's width goes on with it (the text reader is told):
-        the width broke it, not the writer."""
+        the width broke it, not the writer (``measured``: the lines' extents are known; OCR's
+        are not)."""
         texts = [item for item in items if isinstance(item, _TextLine)]
         left = min((t.left for t in texts), default=0.0)
         right = max((t.right for t in texts), default=0.0)
@@ -92,7 +106,7 @@ class _Pages:
         for item in items:
             wraps = False
             if isinstance(item, _TextLine):
-                if not _PAGE_NUMBER.fullmatch(item.text):   # a page number neither fills nor wraps
+                if measured and not _PAGE_NUMBER.fullmatch(item.text):   # a page number neither fills nor wraps
                     wraps = self.filled and item.left <= left + 6 and not _HEADING.match(item.text)
                     self.filled = item.right >= full and len(item.text) > 20
                 item = item.text
@@ -104,6 +118,7 @@ class _Pages:
                     first = [r for r, _, _ in self.table]
                     while rows and first and rows[0] == first[0]:   # the header repeated on the new page
                         rows, first = rows[1:], first[1:]
+                        line += 1                                   # printed, if not read again
                     self.after_table = []
                 else:
                     self.flush()
@@ -203,27 +218,19 @@ def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
         raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
     ocr.progress(name, number, pages.total)
     extend(ocr.SECONDS_PER_PAGE)   # the file's time limit was fitted to text
-    shown = 0
+    items: list[_TextLine | list[list[str]]] = []
+    shown = 0   # the page's printed lines, counted as add_page counts them
     for item in ocr.read_page(page):
         if isinstance(item, ocr.OcrTable):
-            pages.flush()
-            first = len(pages.lines) + 1
-            pages.table = []
-            for row in item.rows:
-                shown += 1
-                pages.table.append((row, number, shown))
-            pages.flush()
-            rows = [i for i in range(first, len(pages.lines) + 1) if pages.lines[i - 1].startswith("|")]
-            pages.ocr_lines.update(range(first, len(pages.lines) + 1))
-            # a row holding a doubted figure: the rule line after the header takes no row's place
-            printed = [i for i in rows if not pages.lines[i - 1].startswith("|---")]
-            pages.doubted += [(printed[r], 1, len(pages.lines[printed[r] - 1])) for r in item.doubted_rows
-                              if r < len(printed)]
+            if item.rows:
+                items.append(item.rows)
+                pages.doubted_places += [(number, shown + 1 + r, 0, 0) for r in item.doubted_rows]
+                shown += len(item.rows)
             continue
-        shown += 1
-        pages.add(number, shown, item.text)
-        pages.ocr_lines.add(len(pages.lines))
-        pages.doubted += [(len(pages.lines), a + 1, b) for a, b in item.doubted]
+        items.append(_TextLine(item.text, item.top, item.top, 0.0, 0.0))
+        shown += 1 if item.text.strip() else 0
+        pages.doubted_places += [(number, shown, a + 1, b) for a, b in item.doubted]
+    pages.add_page(number, items, measured=False)   # a table going on from the page before joins it
     pages.ocr_pages.append(number)
 
 
