@@ -144,17 +144,22 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
     return result
 
 
-_OCR_WORDS = {"vi": (" (đọc bằng OCR)", " (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)"),
-              "en": (" (read by OCR)", " (read by OCR; a figure read with low confidence: a warning only)")}
+_OCR_WORDS = {"vi": (" (đọc bằng OCR)", " (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)",
+                     " (đọc bằng OCR, có thể sót mục: chỉ là cảnh báo)"),
+              "en": (" (read by OCR)", " (read by OCR; a figure read with low confidence: a warning only)",
+                     " (read by OCR, which may drop items: a warning only)")}
 
 
 def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
     """A finding on a line OCR read says so; on a line holding a figure OCR doubted, it is no
-    error, only a warning (the figure may be the machine's misreading, not the document's)."""
+    error, only a warning (the figure may be the machine's misreading, not the document's).
+    Nor is a count that differs from its list: OCR drops a line or a row without a doubt."""
     line = finding.location.line
     if line not in document.ocr_lines:
         return finding
-    doubted = any(d_line == line for d_line, _, _ in document.doubted)
+    doubted = 1 if any(d_line == line for d_line, _, _ in document.doubted) else 0
+    if not doubted and finding.category == "count":
+        doubted = 2
     said = _OCR_WORDS.get(lang, _OCR_WORDS["en"])[doubted]
     update = {"message": finding.message + said, "evidence": {**finding.evidence, "ocr": True,
                                                               **({"ocr_doubted": True} if doubted else {})}}

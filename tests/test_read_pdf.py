@@ -233,3 +233,16 @@ def test_a_scanned_ruled_table_is_read_cell_by_cell(tmp_path):
     [finding] = api.check(scan, select=["PC201"], lang="en").findings
     assert finding.message.startswith('Tổng sản phẩm (GRDP): column "KH 2024 so với TH 2023 (%)" says 170%')
     assert finding.message.endswith("(read by OCR)") and (finding.location.page, finding.location.page_line) == (1, 3)
+
+
+def test_a_count_read_by_ocr_is_no_error():
+    from plancheck.models import Finding, Location, Severity
+    from plancheck.models.document import Document
+    from plancheck.runner import _read_by_ocr
+
+    document = Document(path="scan.pdf", source_format="pdf", ocr_lines=[3])
+    finding = Finding(rule="PC401", slug="stated-count", category="count", severity=Severity.error,
+                      message="The text states 28 chỉ tiêu but lists 19", location=Location("scan.pdf", 3, 1))
+    read = _read_by_ocr(finding, document, "en")
+    assert read.severity == Severity.warning
+    assert read.message.endswith("(read by OCR, which may drop items: a warning only)")
