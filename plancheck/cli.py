@@ -137,11 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.debug:
         os.environ["PLANCHECK_DEBUG"] = "1"   # worker processes inherit it
     try:
-        if getattr(args, "lang", None) is None:
+        if args.command != "check" and getattr(args, "lang", None) is None:   # check reads its configuration first
             from .config import environment_language
 
-            if args.command != "check":   # check reads its configuration first
-                args.lang = environment_language()
+            args.lang = environment_language()
         if args.command == "check":
             return _check(args)
         if args.command == "rules":
@@ -194,7 +193,7 @@ def _settings(args: argparse.Namespace) -> dict:
     config = {} if args.no_config else load_config(Path(args.config) if args.config else find_config())
     return settings(config, select=_csv(args.select), ignore=_csv(args.ignore), rules=list(args.rules),
                     fail_on=args.fail_on, lang=args.lang, stage=args.stage, index=args.index,
-                    timeout=getattr(args, "timeout", None))
+                    timeout=args.timeout)
 
 
 def _check(args: argparse.Namespace) -> int:

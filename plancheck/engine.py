@@ -289,15 +289,21 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi",
     for rule in rules:
         if rule.checker().scope != "document" or not rule.applies_to(kind):
             continue
-        try:
-            hits = rule.checker().run(subject, rule.parsed_params())
-            findings += [_finding(rule, hit, subject.plan.path, lang) for hit in hits]
-        except Exception as exc:
-            if faults is None or isinstance(exc, PlancheckError):
-                raise
-            faults.append((rule.id, internal_error(exc, f"in rule {rule.id}")))
+        findings += _guarded(rule, faults, lambda: [_finding(rule, hit, subject.plan.path, lang)
+                                                    for hit in rule.checker().run(subject, rule.parsed_params())])
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _guarded(rule: Rule, faults: list[Fault] | None, findings_of) -> list[Finding]:
+    """A rule's findings; when it fails (a bug) and ``faults`` is given, none, the fault noted there."""
+    try:
+        return findings_of()
+    except Exception as exc:
+        if faults is None or isinstance(exc, PlancheckError):
+            raise
+        faults.append((rule.id, internal_error(exc, f"in rule {rule.id}")))
+        return []
 
 
 def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", index: Any = None,
@@ -311,13 +317,9 @@ def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", inde
     for rule in rules:
         if rule.checker().scope != "run":
             continue
-        try:
-            hits = rule.checker().run_all(records, rule.parsed_params(), index)
-            findings += [_finding(rule, hit, "", lang) for hit in hits]
-        except Exception as exc:
-            if faults is None or isinstance(exc, PlancheckError):
-                raise
-            faults.append((rule.id, internal_error(exc, f"in rule {rule.id}")))
+        findings += _guarded(rule, faults, lambda: [_finding(rule, hit, "", lang)
+                                                    for hit in rule.checker().run_all(records, rule.parsed_params(),
+                                                                                      index)])
     findings.sort(key=Finding.sort_key)
     return findings
 

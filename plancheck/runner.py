@@ -35,7 +35,7 @@ class FileResult:
     error: FileError | None = None    # the file could not be read (or a bug stopped its reading)
     faults: list[FileError] = field(default_factory=list)   # rules that failed on it; the others' findings stand
     kind: str | None = None           # what the text is (TextKind value), for documents
-    caveats: list[dict[str, str]] = field(default_factory=list)   # how it was read ({"vi", "en"})
+    caveats: list[Caveat] = field(default_factory=list)   # how it was read
     lines: list[str] | None = None
     record: Any = None                # plancheck.checks.cross_document.CrossRecord
 
@@ -52,7 +52,7 @@ class FileResult:
             report.files.append(self.path)
         report.errors.extend(self.faults)
         report.findings.extend(self.findings)
-        report.caveats += [Caveat(path=self.path, **c) for c in self.caveats]
+        report.caveats += self.caveats
         if self.kind is not None:
             report.kinds[self.path] = self.kind
         if self.lines is not None:
@@ -125,7 +125,7 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
         if loaded.plan.document.text_kind is not None:
             result.kind = loaded.plan.document.text_kind.value
         if loaded.document is not None:
-            result.caveats = loaded.document.caveats
+            result.caveats = [Caveat(path=result.path, **c) for c in loaded.document.caveats]
         subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
                           options=spec.options)
         faults: list[tuple[str, str]] = []
@@ -144,10 +144,12 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
     return result
 
 
-_OCR_WORDS = {"vi": (" (đọc bằng OCR)", " (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)",
-                     " (đọc bằng OCR, có thể sót mục: chỉ là cảnh báo)"),
-              "en": (" (read by OCR)", " (read by OCR; a figure read with low confidence: a warning only)",
-                     " (read by OCR, which may drop items: a warning only)")}
+_OCR_WORDS = {"vi": {"read": " (đọc bằng OCR)",
+                     "doubted": " (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)",
+                     "count": " (đọc bằng OCR, có thể sót mục: chỉ là cảnh báo)"},
+              "en": {"read": " (read by OCR)",
+                     "doubted": " (read by OCR; a figure read with low confidence: a warning only)",
+                     "count": " (read by OCR, which may drop items: a warning only)"}}
 
 
 def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
@@ -157,10 +159,11 @@ def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
     line = finding.location.line
     if line not in document.ocr_lines:
         return finding
-    doubted = 1 if any(d_line == line for d_line, _, _ in document.doubted) else 0
-    if not doubted and finding.category == "count":
-        doubted = 2
-    said = _OCR_WORDS.get(lang, _OCR_WORDS["en"])[doubted]
+    if any(d_line == line for d_line, _, _ in document.doubted):
+        doubted = "doubted"
+    else:
+        doubted = "count" if finding.category == "count" else ""
+    said = _OCR_WORDS.get(lang, _OCR_WORDS["en"])[doubted or "read"]
     update = {"message": finding.message + said, "evidence": {**finding.evidence, "ocr": True,
                                                               **({"ocr_doubted": True} if doubted else {})}}
     if doubted and finding.severity.value == "error":

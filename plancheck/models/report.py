@@ -95,7 +95,7 @@ class Tally:
             self.files += 1
             if result.kind is not None:
                 self.kinds[result.path] = result.kind
-            self.caveats += [Caveat(path=result.path, **c) for c in result.caveats]
+            self.caveats += result.caveats
         self.errors.extend(result.faults)
         for f in result.findings:
             self.findings += 1

@@ -67,17 +67,17 @@ def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Plan
     """A plan file's Plan, or a document's Document, with the source lines for reports."""
     p = Path(path)
     try:
-        mode = p.stat().st_mode
+        status = p.stat()
     except OSError as exc:   # no such file, a symbolic link loop, no permission: the system's words
         if exc.errno == errno.ENOENT:
             raise InputError("no such file", str(p)) from None
         raise InputError(f"cannot read: {exc.strerror.lower() if exc.strerror else exc}", str(p)) from None
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(status.st_mode):
         raise InputError("is a folder (give it to discover_files)", str(p))
-    if not stat.S_ISREG(mode):   # a pipe or a device would block or never end
+    if not stat.S_ISREG(status.st_mode):   # a pipe or a device would block or never end
         raise InputError("not a regular file (a pipe, device or socket); plancheck reads files", str(p))
     if p.suffix.lower() not in DOCX_SUFFIXES + PDF_SUFFIXES:   # photos weigh; their text has limits of its own
-        limits.check_size(p.stat().st_size, str(p))
+        limits.check_size(status.st_size, str(p))
     source, lines = _read(p)
     limits.check_lines(lines, str(p))
     return source, lines

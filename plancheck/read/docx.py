@@ -31,7 +31,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import InputError
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
@@ -76,10 +76,11 @@ def read_docx_document(path: str | Path) -> Document:
     if items > MAX_BODY_ITEMS:
         raise InputError(f"refused: {items} paragraphs and tables (limit {MAX_BODY_ITEMS}); "
                          "a zip bomb or not a plan document", name)
-    document = _Reader(name).read(word)
-    legacy = legacy_vietnamese_encoding("\n".join(document.lines), strict=True)
-    if legacy:   # typed in .VnTime (TCVN3) or VNI fonts: read again, each text converted
-        document = _Reader(name, convert=lambda text: from_legacy(text, legacy)).read(word)
+    # typed in .VnTime (TCVN3) or VNI fonts: every text converted as it is read
+    legacy = legacy_vietnamese_encoding(" ".join("".join(p.itertext()) for p in word.element.body.iter(W + "p")),
+                                        strict=True)
+    document = _Reader(name, convert=(lambda text: from_legacy(text, legacy)) if legacy else None).read(word)
+    if legacy:
         document.caveats.append(legacy_caveat(legacy))
     return document
 
@@ -120,16 +121,12 @@ def verify_archive(path: str) -> None:
     """InputError unless every part of the archive, media included, inflates within the limits
     as a stream: what must hold before python-docx opens the file itself (to write a copy)."""
     check_archive(path)
-    total = 0
+    spent = [0]
     try:
         with zipfile.ZipFile(path) as archive:
             for entry in archive.infolist():
-                with archive.open(entry) as part:
-                    while chunk := part.read(_CHUNK):
-                        total += len(chunk)
-                        if total > MAX_UNCOMPRESSED_BYTES:
-                            raise InputError(f"refused: the .docx inflates past {_size(MAX_UNCOMPRESSED_BYTES)}; "
-                                             "a zip bomb?", path)
+                for _ in _inflated(archive, entry, path, spent, part_limit=None):
+                    pass
     except _ZIP_ERRORS as exc:
         raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
 
@@ -144,7 +141,7 @@ def repacked(path: str) -> io.BytesIO:
     (then zipfile's CRC check refuses it) or at the limit. Images and other media are
     packed empty: plancheck reads text, and they are most of a document's bytes."""
     out = io.BytesIO()
-    total = 0
+    spent = [0]
     try:
         with zipfile.ZipFile(path) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
             for entry in archive.infolist():
@@ -153,24 +150,29 @@ def repacked(path: str) -> io.BytesIO:
                 if not entry.filename.endswith((".xml", ".rels")):
                     copy.writestr(entry.filename, b"")
                     continue
-                chunks, size = [], 0
-                with archive.open(entry) as part:
-                    while chunk := part.read(_CHUNK):
-                        size += len(chunk)
-                        total += len(chunk)
-                        if size > MAX_XML_PART_BYTES:
-                            raise InputError(f"refused: {entry.filename} inflates past "
-                                             f"{_size(MAX_XML_PART_BYTES)}; a zip bomb?", path)
-                        if total > MAX_UNCOMPRESSED_BYTES:
-                            raise InputError(f"refused: the .docx inflates past "
-                                             f"{_size(MAX_UNCOMPRESSED_BYTES)}; a zip bomb?", path)
-                        chunks.append(chunk)
-                copy.writestr(entry.filename, b"".join(chunks))
+                copy.writestr(entry.filename, b"".join(_inflated(archive, entry, path, spent, MAX_XML_PART_BYTES)))
     except _ZIP_ERRORS as exc:
         # a part that inflates past what the directory says fails zipfile's CRC check
         raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
     out.seek(0)
     return out
+
+
+def _inflated(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, path: str, spent: list[int],
+              part_limit: int | None) -> Iterator[bytes]:
+    """A part's bytes a megabyte at a time, refused past ``part_limit`` or once the archive's
+    parts together (``spent[0]``, shared by the calls) pass MAX_UNCOMPRESSED_BYTES."""
+    size = 0
+    with archive.open(entry) as part:
+        while chunk := part.read(_CHUNK):
+            size += len(chunk)
+            spent[0] += len(chunk)
+            if part_limit is not None and size > part_limit:
+                raise InputError(f"refused: {entry.filename} inflates past {_size(part_limit)}; a zip bomb?", path)
+            if spent[0] > MAX_UNCOMPRESSED_BYTES:
+                raise InputError(f"refused: the .docx inflates past {_size(MAX_UNCOMPRESSED_BYTES)}; a zip bomb?",
+                                 path)
+            yield chunk
 
 
 def _size(n: int) -> str:

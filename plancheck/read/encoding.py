@@ -1,12 +1,11 @@
 """Bytes of a text file -> str, or an InputError that says what the file is.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM. Everything else is
-refused with a reason a clerk can act on. Vietnamese offices still hold files in
-the pre-Unicode font encodings TCVN3 (ABC, the ".Vn" fonts) and VNI; read as
-Unicode they are gibberish ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi"), so the
-error names the encoding instead of a byte offset.
+Accepted: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and the pre-Unicode
+font encodings Vietnamese offices still hold files in, TCVN3 (ABC, the ".Vn" fonts) and
+VNI, which read as Unicode are gibberish ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi").
+Everything else is refused with a reason a clerk can act on.
 
-Such text is converted to Unicode (viparse's tables, imported only then: its package
+Legacy text is converted to Unicode (viparse's tables, imported only then: its package
 loads its whole document loader, about 65 ms) and the report says so. The detector is
 ours rather than viparse's ``detect_text_encoding`` for that reason: it runs on every file.
 """
@@ -35,28 +34,21 @@ _VOWELS = frozenset("aeiouyAEIOUY") | _VIETNAMESE_LATIN1
 _SAMPLE_CHARS = 20_000   # enough to tell, cheap on any file
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """The text of a file's bytes; InputError naming the file and the problem (a legacy
-    Vietnamese encoding among them: decode_document converts it)."""
-    text, legacy = decode_document(data, path, convert=False)
-    return text
-
-
-def decode_document(data: bytes, path: str, convert: bool = True) -> tuple[str, str | None]:
+def decode_document(data: bytes, path: str) -> tuple[str, str | None]:
     """The text of a file's bytes, and the legacy encoding (TCVN3, VNI) it was converted from
     (None when it was Unicode); InputError naming the file and the problem."""
     try:
         return _decode_unicode(data, path), None
     except _Legacy as legacy:
-        if not convert:
-            raise InputError(f"looks like {legacy.name} encoded Vietnamese{legacy.how}; convert it to Unicode "
-                             "(UTF-8), e.g. with Unikey's converter", path) from None
         return from_legacy(legacy.text, legacy.name), legacy.name
 
 
 class _Legacy(Exception):
-    def __init__(self, name: str, text: str, how: str) -> None:
-        self.name, self.text, self.how = name, text, how
+    """Raised by the decoder when the text is in a legacy font encoding: its name and its text
+    as the font's code points show."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name, self.text = name, text
 
 
 def from_legacy(text: str, name: str) -> str:
@@ -106,28 +98,23 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
     except UnicodeDecodeError as exc:
         legacy = None if _mostly_utf8(data) else legacy_vietnamese_encoding(data.decode("latin-1"))
         if legacy:
-            raise _Legacy(legacy, _eight_bit(data), "") from None
+            raise _Legacy(legacy, data.decode("latin-1").translate(_CP1252_OVER_LATIN1)) from None
         line = data.count(b"\n", 0, exc.start) + 1
         name = "UTF-8" if encoding == "utf-8" else "UTF-16"
         raise InputError(f"not {name} text (invalid byte 0x{data[exc.start]:02X} on line {line}); "
                          "save it as UTF-8", path) from None
     legacy = legacy_vietnamese_encoding(text, strict=True)
     if legacy:
-        raise _Legacy(legacy, text, " stored as Unicode characters")
+        raise _Legacy(legacy, text)
     if not text.strip():
         raise InputError("empty file (only blank lines)", path)
     return text
 
 
-def _eight_bit(data: bytes) -> str:
-    """Bytes of an 8-bit legacy file as the characters its fonts' code points show as: Windows'
-    code page (VNI's letters at 0x80-0x9F are there), Latin-1 for the bytes it leaves undefined."""
-    return "".join(data[i:i + 1].decode("cp1252", errors="strict") if data[i] not in _CP1252_UNDEFINED
-                   else chr(data[i]) for i in range(len(data))) if any(b in _CP1252_UNDEFINED for b in data) \
-        else data.decode("cp1252")
-
-
-_CP1252_UNDEFINED = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+# An 8-bit legacy file's bytes as the characters its fonts' code points show as: Windows' code
+# page (VNI's letters at 0x80-0x9F are there), Latin-1 for the five bytes it leaves undefined.
+_CP1252_OVER_LATIN1 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+                       if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -76,7 +76,6 @@ def read_page(page: Any) -> list[OcrLine | OcrTable]:
             draw.rectangle((x0 - 1, grid.top, x1 + 1, grid.bottom), fill=255)
     data = pytesseract.image_to_data(image, lang="vie", output_type=pytesseract.Output.DICT)
     lines: dict[tuple[int, int, int], OcrLine] = {}
-    cells: dict[int, dict[tuple[int, int], list[tuple[int, int, str, bool]]]] = {}
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()
         if not word:
@@ -88,8 +87,7 @@ def read_page(page: Any) -> list[OcrLine | OcrTable]:
         if grid is not None:
             place = grid.cell(x, y)
             if place is not None:
-                cells.setdefault(id(grid), {}).setdefault(place, []).append(
-                    (data["top"][i], data["left"][i], word, doubted))
+                grid.words.setdefault(place, []).append((data["top"][i], data["left"][i], word, doubted))
                 continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         line = lines.setdefault(key, OcrLine("", top=data["top"][i]))
@@ -99,20 +97,26 @@ def read_page(page: Any) -> list[OcrLine | OcrTable]:
         line.text += word
         if doubted:
             line.doubted.append((start, len(line.text)))
-    items: list[OcrLine | OcrTable] = list(lines.values())
-    for grid in grids:
-        items.append(grid.table(cells.get(id(grid), {})))
+    items: list[OcrLine | OcrTable] = [*lines.values(), *(grid.table() for grid in grids)]
     return sorted(items, key=lambda item: item.top)
 
 
 @dataclass
 class _Grid:
-    """A ruled table on a page image: its horizontal rules and vertical rules (pixel ranges)."""
+    """A ruled table on a page image: its horizontal rules and vertical rules (pixel ranges),
+    and the words read in each of its cells ((row, column) -> (top, left, word, doubted))."""
 
     rules: list[tuple[int, int]]
     columns: list[tuple[int, int]]
-    left: int
-    right: int
+    words: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = field(default_factory=dict)
+
+    @property
+    def left(self) -> int:
+        return self.columns[0][0]
+
+    @property
+    def right(self) -> int:
+        return self.columns[-1][1]
 
     @property
     def top(self) -> int:
@@ -128,12 +132,12 @@ class _Grid:
                     if self.columns[c][1] <= x <= self.columns[c + 1][0]), None)
         return None if row is None or col is None else (row, col)
 
-    def table(self, words: dict[tuple[int, int], list[tuple[int, int, str, bool]]]) -> OcrTable:
+    def table(self) -> OcrTable:
         rows, doubted = [], set()
         for r in range(len(self.rules) - 1):
             row = []
             for c in range(len(self.columns) - 1):
-                cell = _reading_order(words.get((r, c), []))
+                cell = _reading_order(self.words.get((r, c), []))
                 row.append(" ".join(w for _, _, w, _ in cell))
                 if any(d for _, _, _, d in cell):
                     doubted.add(len(rows))
@@ -170,7 +174,7 @@ def _grids(image: Any) -> list[_Grid]:
         column_darkness = band.resize((width, 1), Image.BOX).tobytes()
         columns = _runs([x for x, v in enumerate(column_darkness) if v > 0.8 * 255])
         if len(columns) >= 3:   # two columns at least: a grid, not a rule under a title
-            grids.append(_Grid(group, columns, columns[0][0], columns[-1][1]))
+            grids.append(_Grid(group, columns))
     return grids
 
 

@@ -91,53 +91,54 @@ class _Pages:
         self.lines.append(text)
         self.places.append((page, page_line))
 
-    def add_page(self, page: int, items: list[_TextLine | list[list[str]]], measured: bool = True) -> None:
+    def add_page(self, page: int, items: list[_TextLine | _Table], measured: bool = True) -> None:
         """A page's text lines and tables (lists of rows), in order. A table the page opens
         with goes on with the previous page's last table when it has as many columns (its
         repeated header rows dropped): one table broken by a page break, read as one. A line
         after a line that fills the page's width goes on with it (the text reader is told):
         the width broke it, not the writer (``measured``: the lines' extents are known; OCR's
-        are not)."""
+        are not). A line's place is its page and its count of printed lines on it."""
         texts = [item for item in items if isinstance(item, _TextLine)]
         left = min((t.left for t in texts), default=0.0)
         right = max((t.right for t in texts), default=0.0)
         full = right - 0.06 * (right - left)
         line = 0
         for item in items:
-            wraps = False
-            if isinstance(item, _TextLine):
-                if measured and not _PAGE_NUMBER.fullmatch(item.text):   # a page number neither fills nor wraps
-                    wraps = self.filled and item.left <= left + 6 and not _HEADING.match(item.text)
-                    self.filled = item.right >= full and len(item.text) > 20
-                item = item.text
-            else:
+            if isinstance(item, _Table):
+                line = self._add_rows(page, line, item)
                 self.filled = False
-            if isinstance(item, list):
-                rows = item
-                if self.table is not None and not self._text_since and len(rows[0]) == len(self.table[0][0]):
-                    first = [r for r, _, _ in self.table]
-                    while rows and first and rows[0] == first[0]:   # the header repeated on the new page
-                        rows, first = rows[1:], first[1:]
-                        line += 1                                   # printed, if not read again
-                    self.after_table = []
-                else:
-                    self.flush()
-                    self.table = []
-                for row in rows:
-                    line += 1
-                    self.table.append((row, page, line))
-                self._text_since = False
                 continue
-            line += 1 if item.strip() else 0
-            if self.table is not None and (not item.strip() or _PAGE_NUMBER.fullmatch(item)):
-                self.after_table.append((item, page, max(line, 1)))   # between a table and its continuation?
+            text, wraps = item.text, False
+            if measured and not _PAGE_NUMBER.fullmatch(text):   # a page number neither fills nor wraps
+                wraps = self.filled and item.left <= left + 6 and not _HEADING.match(text)
+                self.filled = item.right >= full and len(text) > 20
+            line += 1 if text.strip() else 0
+            self.doubted_places += [(page, line, a + 1, b) for a, b in item.doubted]
+            if self.table is not None and (not text.strip() or _PAGE_NUMBER.fullmatch(text)):
+                self.after_table.append((text, page, max(line, 1)))   # between a table and its continuation?
                 continue
-            self._text_since = True
-            self.add(page, max(line, 1), item)
+            self.add(page, max(line, 1), text)   # any other text closes the open table
             if wraps:
                 self.wrapped.add(len(self.lines))
 
-    _text_since = False
+    def _add_rows(self, page: int, line: int, table: _Table) -> int:
+        """A table's rows, going on with the open table when only page numbers stand between
+        and the widths agree; the count of printed lines after them."""
+        rows, start = table.rows, line
+        if self.table is not None and len(rows[0]) == len(self.table[0][0]):
+            first = [r for r, _, _ in self.table]
+            while rows and first and rows[0] == first[0]:   # the header repeated on the new page
+                rows, first = rows[1:], first[1:]
+                line += 1                                   # printed, if not read again
+            self.after_table = []
+        else:
+            self.flush()
+            self.table = []
+        for row in rows:
+            line += 1
+            self.table.append((row, page, line))
+        self.doubted_places += [(page, start + 1 + r, 0, 0) for r in table.doubted]
+        return line
 
     def flush(self) -> None:
         """The open table written as pipe rows (a rule line under the first, a blank line after:
@@ -175,7 +176,6 @@ def _page_lines(name: str, pages: _Pages) -> None:
         text_doc = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as exc:
         raise InputError(f"not a readable PDF ({exc})", name) from None
-    scanned: list[int] = []
     try:
         pages.total = len(text_doc)
         if pages.total > MAX_PAGES:
@@ -183,10 +183,9 @@ def _page_lines(name: str, pages: _Pages) -> None:
         with pdfplumber.open(name) as tables_doc:
             for number, (text_page, table_page) in enumerate(zip(text_doc, tables_doc.pages), 1):
                 items = _items_of(text_page, table_page)
-                if not any(isinstance(item, list) or item.text.strip() for item in items):
+                if not any(isinstance(item, _Table) or item.text.strip() for item in items):
                     if table_page.images:   # a scan: read by OCR in its place
-                        scanned.append(number)
-                        _read_scan(name, text_doc[number - 1], number, len(scanned), pages)
+                        _read_scan(name, text_doc[number - 1], number, pages)
                     continue
                 pages.add_page(number, items)
         pages.flush()
@@ -204,11 +203,12 @@ def _page_lines(name: str, pages: _Pages) -> None:
         raise InputError("a PDF without text", name)
 
 
-def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
-    """A scanned page read by OCR (the ``count``-th scan of the file); InputError saying what to
-    install where OCR cannot run, or when the file has more scanned pages than OCR may read."""
+def _read_scan(name: str, page, number: int, pages: _Pages) -> None:
+    """A scanned page read by OCR; InputError saying what to install where OCR cannot run, or
+    when the file has more scanned pages than OCR may read."""
     from . import ocr
 
+    count = len(pages.ocr_pages) + 1   # this page is the file's count-th scan
     if count == 1:
         missing = ocr.unavailable()
         if missing:
@@ -218,18 +218,9 @@ def _read_scan(name: str, page, number: int, count: int, pages: _Pages) -> None:
         raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
     ocr.progress(name, number, pages.total)
     extend(ocr.SECONDS_PER_PAGE)   # the file's time limit was fitted to text
-    items: list[_TextLine | list[list[str]]] = []
-    shown = 0   # the page's printed lines, counted as add_page counts them
-    for item in ocr.read_page(page):
-        if isinstance(item, ocr.OcrTable):
-            if item.rows:
-                items.append(item.rows)
-                pages.doubted_places += [(number, shown + 1 + r, 0, 0) for r in item.doubted_rows]
-                shown += len(item.rows)
-            continue
-        items.append(_TextLine(item.text, item.top, item.top, 0.0, 0.0))
-        shown += 1 if item.text.strip() else 0
-        pages.doubted_places += [(number, shown, a + 1, b) for a, b in item.doubted]
+    items = [_Table(item.rows, frozenset(item.doubted_rows)) if isinstance(item, ocr.OcrTable)
+             else _TextLine(item.text, item.top, item.top, 0.0, 0.0, tuple(item.doubted))
+             for item in ocr.read_page(page) if not isinstance(item, ocr.OcrTable) or item.rows]
     pages.add_page(number, items, measured=False)   # a table going on from the page before joins it
     pages.ocr_pages.append(number)
 
@@ -241,16 +232,26 @@ _HEADING = re.compile(r"\s*(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d
 
 @dataclass
 class _TextLine:
-    """A line of a page's text, with its box (points from the page's top-left corner)."""
+    """A line of a page's text, with its box (points from the page's top-left corner); for a
+    line read by OCR, the character ranges of its figures read with low confidence."""
 
     text: str
     top: float
     bottom: float
     left: float
     right: float
+    doubted: tuple[tuple[int, int], ...] = ()
 
 
-def _items_of(text_page, table_page) -> list[_TextLine | list[list[str]]]:
+@dataclass
+class _Table:
+    """A table of a page: its rows of cell texts, and (read by OCR) the rows holding a doubted figure."""
+
+    rows: list[list[str]]
+    doubted: frozenset[int] = frozenset()
+
+
+def _items_of(text_page, table_page) -> list[_TextLine | _Table]:
     """A page in reading order: pypdfium2's lines of text outside the tables pdfplumber finds,
     and each table as its rows of cell texts."""
     tables = sorted(table_page.find_tables(), key=lambda t: t.bbox[1])
@@ -258,11 +259,11 @@ def _items_of(text_page, table_page) -> list[_TextLine | list[list[str]]]:
     lines = [line for line in _text_lines(textpage, table_page.height)
              if not any(t.bbox[1] - 1 <= (line.top + line.bottom) / 2 <= t.bbox[3] + 1 for t in tables)]
     textpage.close()
-    placed: list[tuple[float, int, _TextLine | list[list[str]]]] = [(line.top, 1, line) for line in lines]
+    placed: list[tuple[float, int, _TextLine | _Table]] = [(line.top, 1, line) for line in lines]
     for table in tables:
         rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
         if rows:
-            placed.append((table.bbox[1], 0, rows))
+            placed.append((table.bbox[1], 0, _Table(rows)))
     return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 

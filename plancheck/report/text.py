@@ -6,7 +6,7 @@ from typing import Any, Callable, TextIO
 
 from ..models.finding import Finding
 from ..models.location import Location
-from ..models.report import FileError, Report, Tally
+from ..models.report import Caveat, FileError, Report, Tally
 
 _LABELS = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
@@ -23,7 +23,7 @@ def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
     words = _LABELS.get(lang, _LABELS["en"])
     out = [f"{s.path}: {words['skipped']}: {s.reason}" for s in report.skipped]
     out += [_error_line(e, words) for e in report.errors]
-    out += [f"{c.path}: {words['note']}: {getattr(c, lang, c.en)}" for c in report.caveats]
+    out += [_caveat_line(c, words, lang) for c in report.caveats]
     for f in report.findings:
         out += _finding_lines(f, report.source_line if show_source else None, words, lang)
     out.append(_summary(report.count_by_severity(), len(report.files), report.errors, report.kinds, lang,
@@ -49,8 +49,7 @@ class TextStream:
             return
         errors = ([result.error] if result.error is not None else []) + result.faults
         lines = [_error_line(e, self.words) for e in errors]
-        lines += [f"{result.path}: {self.words['note']}: {c.get(self.lang, c['en'])}"
-                  for c in getattr(result, "caveats", ())]
+        lines += [_caveat_line(c, self.words, self.lang) for c in getattr(result, "caveats", ())]
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
             lines += _finding_lines(f, source, self.words, self.lang)
@@ -63,6 +62,10 @@ class TextStream:
 
     def exit_code(self, fail_on: str = "error") -> int:
         return self.tally.exit_code(fail_on)
+
+
+def _caveat_line(c: Caveat, words: dict[str, str], lang: str) -> str:
+    return f"{c.path}: {words['note']}: {getattr(c, lang, c.en)}"
 
 
 def _error_line(e: FileError, words: dict[str, str]) -> str:
