@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .certainty import Assumption, assumed_note, severity_for
 from .checks import KINDS, get_kind
 from .checks.base import Subject
 from .errors import PlancheckError, RulePackError, internal_error
@@ -289,8 +290,8 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi",
     for rule in rules:
         if rule.checker().scope != "document" or not rule.applies_to(kind):
             continue
-        findings += _guarded(rule, faults, lambda: [_finding(rule, hit, subject.plan.path, lang)
-                                                    for hit in rule.checker().run(subject, rule.parsed_params())])
+        findings += _guarded(rule, faults, lambda: _findings(rule, rule.checker().run(subject, rule.parsed_params()),
+                                                             subject.plan.path, lang))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -317,21 +318,28 @@ def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", inde
     for rule in rules:
         if rule.checker().scope != "run":
             continue
-        findings += _guarded(rule, faults, lambda: [_finding(rule, hit, "", lang)
-                                                    for hit in rule.checker().run_all(records, rule.parsed_params(),
-                                                                                      index)])
+        findings += _guarded(rule, faults, lambda: _findings(rule, rule.checker().run_all(records, rule.parsed_params(),
+                                                                                          index), "", lang))
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _finding(rule: Rule, hit, default_path: str, lang: str) -> Finding:
-    return Finding(
-        rule=rule.id, slug=rule.slug, category=rule.category,
-        severity=Severity(hit.severity) if hit.severity else rule.severity,
-        message=rule.message_for(lang).format_map(_Fields(hit.fields, lang)),
-        location=hit.location or Location(path=default_path),
-        suggestion=hit.suggestion, evidence=hit.evidence,
-    )
+def _findings(rule: Rule, hits, default_path: str, lang: str) -> list[Finding]:
+    """The findings of a rule's hits: each hit's severity follows what its reading assumed
+    (plancheck.certainty), the same for every rule; a hit resting on two guesses is dropped."""
+    out = []
+    for hit in hits:
+        assumed = [Assumption(a).value for a in dict.fromkeys(hit.assumptions)]
+        severity = severity_for((hit.severity or rule.severity.value), assumed)
+        if severity is None:
+            continue
+        out.append(Finding(
+            rule=rule.id, slug=rule.slug, category=rule.category, severity=Severity(severity),
+            message=rule.message_for(lang).format_map(_Fields(hit.fields, lang)) + assumed_note(assumed, lang),
+            location=hit.location or Location(path=default_path),
+            suggestion=hit.suggestion, evidence=hit.evidence, assumptions=assumed,
+        ))
+    return out
 
 
 class _Fields(dict):

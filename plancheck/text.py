@@ -504,3 +504,59 @@ def name_within(name: list[str], statement: list[str], slack: int = 3) -> int | 
                     best = extra if best is None else min(best, extra)
                     break
     return best
+
+
+# -- foreign words -------------------------------------------------------------------------
+# English function words that Vietnamese does not write ("in", "to", "a", "on" are Vietnamese
+# words too, so they do not count). Written by hand: a language identifier (fastText, lingua)
+# would cost a model and tens of milliseconds for what two stopwords and the share of words
+# without Vietnamese letters decide in a window of a dozen words.
+_ENGLISH = frozenset("""the of and for with from per than is are was were has have by an this that
+    these those its their his her which who be been will would not no or as into over after about
+    years ago million billion thousand new""".split())
+_LATIN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def foreign_around(text: str, at: int, width: int = 8) -> bool:
+    """Whether the words around offset ``at`` are English rather than Vietnamese: a quoted
+    English title in a reference list ("GDP grows 9.1% in third quarter"), an English aside.
+    Its figures follow English conventions and are not the text's own writing."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    if _IMPERIAL.match(text, at):
+        return True   # "2.744 mét (9,003 ft)": a conversion into English units, written their way
+    quoted = _quotation(text, line_start, at, line_end)
+    if quoted is not None:   # inside a quoted title: its own words decide
+        words = _LATIN_WORD.findall(quoted)
+        english = {w.casefold() for w in words} & _ENGLISH
+        return len(words) >= 3 and bool(english) and sum(1 for w in words if w.isascii()) >= 0.8 * len(words)
+    before = _LATIN_WORD.findall(text[max(line_start, at - 12 * width): at])[-width:]
+    after = _LATIN_WORD.findall(text[at: min(line_end, at + 12 * width)])[:width]
+    words = before + after
+    if len(words) < 4:
+        return False
+    english = {w.casefold() for w in words} & _ENGLISH
+    plain = sum(1 for w in words if w.isascii())
+    return len(english) >= 2 and plain >= 0.8 * len(words)
+
+
+_IMPERIAL = re.compile(r"[\d.,]+\s*(?:ft|mi|lb|lbs|oz|gal|mph|sq\s*mi|acres?)\b")
+
+
+def _quotation(text: str, start: int, at: int, end: int) -> str | None:
+    """The quoted words around offset ``at`` on its line ("…" or “…”), or None when it is not
+    inside quotation marks."""
+    for left, right in (("“", "”"), ('"', '"')):
+        open_at = text.rfind(left, start, at)
+        if open_at < 0:
+            continue
+        if left == right:
+            if text.count('"', start, at) % 2 == 0:
+                continue
+        elif text.rfind(right, open_at, at) >= 0:
+            continue
+        close_at = text.find(right, at, end)
+        if close_at >= 0:
+            return text[open_at + 1: close_at]
+    return None

@@ -45,6 +45,9 @@ class Hit:
     suggestion: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     severity: str | None = None   # overrides the rule's severity (e.g. a blank in a draft is only info)
+    # What the reading behind the hit assumed (plancheck.certainty.Assumption values): one caps
+    # the finding at a warning that says so, two drop it. The engine applies this for every rule.
+    assumptions: tuple = ()
 
 
 class CheckKind:

@@ -32,6 +32,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
+from ..certainty import Assumption
+from ..lexicon import TextKind
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
 from ..text import STEP_LABEL
@@ -49,6 +51,9 @@ _UNCHECKED = frozenset({"bullet", "appendix", "form"})
 _ARTICLE = re.compile(r"^([0-9]+)$")
 _NO_NEXT = object()   # there is no next label
 _BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
+# A block that hands over to another text: "… quy định:", "… như sau:", "… sau đây:".
+_INTRODUCES = re.compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
+_ELISION = re.compile(r"[\s.…\[\]()]*(?:…|\.\.\.)[\s.…\[\]()]*")
 
 
 # -- numbers of one system ------------------------------------------------------------
@@ -90,6 +95,7 @@ class Problem:
     expected: str              # the label expected there, written the way the list writes its labels
     expected_number: str
     fields: dict[str, object] = field(default_factory=dict)
+    assumptions: tuple[str, ...] = ()   # what reading it as one list assumed (plancheck.certainty)
 
 
 class _Walk:
@@ -179,6 +185,11 @@ class Numbering(CheckKind):
             return
         if "numbering" not in subject.derived:   # once for the numbering rules
             subject.derived["numbering"] = numbering_problems(structure, subject.document)
+        # An administrative text of no named kind (a header with no type, a page of a law
+        # portal) often quotes acts without marking the quotation: that the numbers are its
+        # own is an assumption. (An unknown kind is read as a draft's excerpt: its own.)
+        kind = subject.plan.document.text_kind
+        own = (Assumption.own_text.value,) if kind is TextKind.other_document else ()
         for problem in subject.derived["numbering"]:
             if problem.problem != params.problem:
                 continue
@@ -189,6 +200,7 @@ class Numbering(CheckKind):
                         **problem.fields},
                 suggestion=f"{problem.clause.label} → {problem.expected}",
                 evidence={k: v for k, v in problem.fields.items() if v not in ("", None)},
+                assumptions=(*problem.assumptions, *own),
             )
 
 
@@ -380,16 +392,36 @@ class _Checker:
             if problem == "letter":
                 extra["letters"] = _letters(items)
             extra["around"] = ", ".join(i.clause.label for i in items[max(0, index - 1):index + 3])
-            self._add(problem, item, wanted, extra, label_number=_full(item, wanted, prefix))
+            assumed = []
+            if problem == "gap" and index == 0 and parent is None and item.clause.level not in _SCOPED:
+                # a list standing alone that starts at 5 may be an excerpt; under an article a
+                # khoản list starts at 1, and articles, chapters and parts run through the
+                # whole text, so "Điều 2" first is a gap of its own
+                assumed.append(Assumption.one_list.value)
+            before = items[earlier].clause if earlier is not None and 0 <= earlier < len(items) else \
+                items[index - 1].clause if index else None
+            if before is not None and self._quoting_between(before, item.clause):
+                assumed.append(Assumption.own_text.value)   # "Điều 3 Luật … quy định:" then its own "1."
+            self._add(problem, item, wanted, extra, label_number=_full(item, wanted, prefix), assumed=assumed)
 
     def _add(self, problem: str, item: _Item, expected_number: str, extra: dict[str, object],
-             label_number: str | None = None) -> None:
+             label_number: str | None = None, assumed: list[str] = ()) -> None:
         clause = item.clause
         full = label_number or expected_number
         expected = _relabel(clause, full)
         fields = {"missing": "", "previous": "", "previous_line": "", "previous_at": "", "parent": "", "prefix": "",
                   "letters": "", "around": "", "where": self._where(clause), **extra}
-        self.problems.append(Problem(problem, clause, expected, full, fields))
+        self.problems.append(Problem(problem, clause, expected, full, fields, tuple(assumed)))
+
+    def _quoting_between(self, after: Clause, before: Clause) -> bool:
+        """Whether a block between two labels of one list introduces another text ("Khoản 2 Điều 5
+        Nghị định … quy định:", "… như sau:") or marks an elision ("…"): the later label may be
+        that text's own, numbered as it is."""
+        for block in range(after.block + 1, before.block):
+            text = self.texts.get(block, "").strip(" *_")
+            if _INTRODUCES.search(text) or _ELISION.fullmatch(text):
+                return True
+        return False
 
     def _blank(self, clause: Clause) -> bool:
         """A numbered blank of a form: "2. ......................", or a label with no words at all."""

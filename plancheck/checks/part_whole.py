@@ -12,6 +12,7 @@ from typing import Iterable
 from ..intervals import interval_sum
 from ..models import PartOfWhole, Value
 from ..numbers import format_number
+from ..certainty import Assumption, approximate
 from .arithmetic import breakdown_holds
 from .base import CheckKind, Hit, Localized, Params, Subject
 
@@ -45,6 +46,7 @@ class PartWhole(CheckKind):
                     "unit": p.whole_unit or "",
                 },
                 evidence={"factor": str(factor)},
+                assumptions=(*p.assumed, *approximate([p.part, p.whole])),
             )
 
     @staticmethod
@@ -88,8 +90,12 @@ class PartsSum(CheckKind):
             decimals = max((p.value.decimals or 0) for p in b.parts)
             shown = format_number(sum(points, Decimal(0)), decimals) if None not in points else \
                 f"{format_number(total.lo, decimals)}–{format_number(total.hi, decimals)}"
-            relation = Localized({"vi": "vượt" if total.lo > whole.hi else "không bằng",
-                                  "en": "exceeds" if total.lo > whole.hi else "does not equal"})
+            exceeds = total.lo > whole.hi
+            relation = Localized({"vi": "vượt" if exceeds else "không bằng",
+                                  "en": "exceeds" if exceeds else "does not equal"})
+            # A sum above its whole needs only that the parts are of one level; one below it also
+            # needs the list to be complete, which the reading may have assumed.
+            assumed = [a for a in b.assumed if not (exceeds and a == Assumption.complete.value)]
             yield Hit(
                 location=(big.value.location if big else b.location or b.whole.location),
                 fields={"whole_name": b.whole_name, "whole": b.whole.text, "sum": shown,
@@ -98,4 +104,5 @@ class PartsSum(CheckKind):
                 evidence={"parts": {p.name: p.value.text for p in b.parts}, "exhaustive": b.exhaustive,
                           **({"fix": fix.evidence()} if fix else {})},
                 suggestion=fix.suggestion if fix else None,
+                assumptions=(*assumed, *approximate([b.whole, *(p.value for p in b.parts)])),
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
+from ..certainty import approximate
 from ..models import ComparisonKind
 from ..numbers import format_significant
 from .arithmetic import comparison_holds, computed_interval, computed_point, truncated
@@ -55,6 +56,7 @@ class _ComparisonCheck(CheckKind):
                           **({"truncated": True} if truncated(c) else {})},
                 # A result cut off instead of rounded (401 for 401,81) is a habit, not a wrong figure.
                 severity="warning" if truncated(c) else None,
+                assumptions=(*c.assumed, *approximate([c.value, c.numerator.value, c.denominator.value])),
             )
 
 

@@ -20,6 +20,7 @@ class StatedCount(CheckKind):
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
                 suggestion=_suggestion(count),
                 evidence={"items": count.items},
+                assumptions=tuple(count.assumed),
             )
 
 

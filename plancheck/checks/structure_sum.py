@@ -54,6 +54,7 @@ class StructureSum(CheckKind):
                 evidence={"components": {c.name: c.value.text for c in s.components},
                           "computed": [str(computed.lo), str(computed.hi)],
                           **({"fix": fix.evidence()} if fix else {})},
+                assumptions=tuple(s.assumed),
             )
 
 
@@ -123,4 +124,5 @@ class StructureRemainder(CheckKind):
                         "components": " + ".join(c.value.text for c in s.components)},
                 severity=None if gap.lo <= params.max_remainder else "error",
                 evidence={"components": {c.name: c.value.text for c in s.components}},
+                assumptions=tuple(s.assumed),
             )

@@ -40,7 +40,8 @@ from ..models import (
     Value,
     WrittenForm,
 )
-from ..text import parse_count
+from ..certainty import Assumption
+from ..text import foreign_around, parse_count
 from ..units import parse_unit
 from .calculations import read_calculations
 from .figures import STOP_NOUNS, Figure, clean, plain_value, scan
@@ -99,9 +100,12 @@ _SPLIT_FIGURE = re.compile(r"\b(?:tăng|giảm|đạt|chiếm|là|bằng|khoản
 def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, str]],
                   locate: Locate) -> list[TextFigure]:
     """The paragraph's figures written in a form a Vietnamese reader may misread."""
+    # A figure among English words (a quoted title in the references, an English aside) is
+    # written by English conventions, not the text's: no number-format finding.
     out = [TextFigure(text=f.number, form=WrittenForm(f.form), value=f.value, unit=f.unit or None,
                       noun=f.noun or None, multiplier=f.exponent, location=locate(f.number_at))
-           for f in figures if f.form]
+           for f in figures if f.form and not foreign_around(text, f.number_at)
+           and not text.startswith("°", f.number_at + len(f.number))]   # decimal degrees: "21,028°B"
     malformed += [(m.start("n"), m.group("n")) for m in _SPLIT_FIGURE.finditer(text)]
     out += [TextFigure(text=number, form=WrittenForm.malformed, location=locate(at)) for at, number in malformed]
     return out
@@ -781,6 +785,8 @@ class _Reader:
             first = next((k for k, g in enumerate(f) if g.start >= cue_end), None)
             if first is None or not self.same_sentence_offset(m.start(), f[first].start):
                 continue
+            if _closes_before(self.text, m.end(), f[first].start):
+                continue   # "gồm 97 loài thú (trong đó nổi bật là …), 137 loài chim": the aside names no figure
             # "gồm", "chia ra" split the whole; "trong đó" names some of it
             exhaustive = bool(re.search(r"gồm|chia|phân", m.group(0), re.IGNORECASE))
             if re.match(r"trong\s+số\b(?!\s+(?:đó|này))", m.group(0).strip(" ,(:"), re.IGNORECASE) and \
@@ -844,12 +850,20 @@ class _Reader:
             return   # "tương ứng tăng 17 ha, (trong đó: rừng sản xuất đạt 1,2 ha …)": a change has no parts
         parts: list[int] = []
         depth = None
+        if self._range_end(i):
+            return   # "từ 500m đến 2000m": a range's end is no whole
         for k in range(first, len(f)):
             g = f[k]
             if not self.same_sentence(i, k):
                 break
             if inside and g.depth <= w.depth:
                 break
+            if w.depth and _closes_before(self.text, w.end, g.start):
+                break   # "(188 quốc gia, trong đó 187 …, 1 …), … (18 quốc gia …)": the aside ends the list
+            if _NEW_WHOLE.search(self.gap(k)):
+                break   # "một trong số 10 hồng y …, trên tổng số 115": a new whole
+            if self._range_end(k):
+                continue
             if g.kind != "qty" or not self.compatible(w, g):
                 continue
             if parts and _CONTAINER.match(g.measure) and _CONTAINER.match(w.measure) and g.value.lo > w.value.hi:
@@ -868,10 +882,11 @@ class _Reader:
         if not parts or (len(parts) == 1 and inside):
             return
         taken.add(i)
+        assumed = self._pairing_assumed(i, first, parts, inside)
         splits = _splits(w.value, [f[k].value for k in parts])
         if splits:   # "nam … nữ …; đô thị … nông thôn …": one whole split twice
             for g in group_indices(splits[0], parts):
-                self._add_breakdown(i, g, True, same_whole_ok=True)
+                self._add_breakdown(i, g, True, same_whole_ok=True, assumed=assumed)
             return
         names = [_fold(f"{_label(self.gap(k))} {f[k].noun}") for k in parts]   # "947.570 nam và 960.782 nữ"
         nested = sum(1 for k in parts if f[k].qualifier and f[k].qualifier.casefold() in ("trên", "hơn")) >= 2 \
@@ -880,7 +895,41 @@ class _Reader:
         named = self._named_units(w, first, parts) if _CONTAINER.match(w.measure) else []
         if exhaustive and (self._item_without_figure(parts) or re.search(r"[;,]", head)):
             exhaustive = False   # "… chuối (2.500 ha) và cam, bưởi với sản lượng …": cam, bưởi have no area
-        self._add_breakdown(i, parts, exhaustive or _partition(names), nested, named=named)
+        if exhaustive and len(parts) + len(named) == 1:
+            exhaustive = False   # "350 USD, bao gồm 75 USD tạm ứng": one part named is no split
+        if exhaustive and not _partition(names) and not _SPLIT_CUE.search(self.gap(first)) \
+                and ":" not in self.gap(first):
+            # "gồm" may name only some ("20 tầng, gồm 2 tầng hầm"); "chia ra", or a list
+            # announced by a colon ("gồm: 29 phường, 14 thị trấn, 190 xã"), names them all
+            assumed.append(Assumption.complete.value)
+        self._add_breakdown(i, parts, exhaustive or _partition(names), nested, named=named, assumed=assumed)
+
+    def _range_end(self, i: int) -> bool:
+        """Whether figure i is an end of a range written as two figures ("từ 22 tháng đến 24 tháng")."""
+        f = self.f
+        return bool(_RANGE_AFTER.match(self.text, f[i].end) or
+                    _RANGE_BEFORE.search(self.text, max(0, f[i].start - 30), f[i].start))
+
+    def _pairing_assumed(self, i: int, first: int, parts: list[int], inside: bool) -> list[str]:
+        """What pairing whole i with its parts assumed: that a whole with other figures or many
+        words between it and its parts' cue is theirs ("36.000 người bị hại và 33 bị cáo, trong
+        đó 35.824 …"), and that parts past a semicolon or a year still belong to the list."""
+        f, assumed = self.f, []
+        between = self.text[f[i].end: f[first].start]
+        cues = list(_BREAKDOWN_CUE.finditer(between))
+        between = between[: cues[-1].start()] if cues else between   # the words before the cue
+        rival = i > 0 and f[i - 1].kind == "qty" and self.same_sentence(i - 1, i) and \
+            self.compatible(f[i - 1], f[first]) and ";" not in self.text[f[i - 1].end: f[i].start]
+        if not inside and (first - i > 1 or len(_WORD.findall(between)) > 10 or rival
+                           or re.search(r"[,;]\s*[^\W\d_]", between)):
+            # another figure could be the whole ("36.000 người bị hại và 33 bị cáo, trong đó …"),
+            # or a new clause stands between ("6 đến 10 thuyền, có cơ đặc biệt gồm có 60 …")
+            assumed.append(Assumption.paired.value)
+        span = self.text[f[parts[0]].end: f[parts[-1]].start]
+        announced = ":" in self.gap(first)   # "chia ra: A …; B …": ";" parts its items
+        if len(parts) > 1 and ((";" in span and not announced) or _YEAR_WORD.search(span)):
+            assumed.append(Assumption.list_bounds.value)
+        return assumed
 
     def _named_units(self, w: Figure, first: int, parts: list[int]) -> list[str]:
         """Units named once among a count's parts: "7 đơn vị hành chính, gồm thị xã Thủ Dầu Một (tỉnh
@@ -909,7 +958,8 @@ class _Reader:
         return bool(re.match(r"^\s*,?\s*và\s+[^\W\d_]{2,}|^\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+và\s", tail))
 
     def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
-                       same_whole_ok: bool = False, name: str | None = None, named: list[str] = ()) -> None:
+                       same_whole_ok: bool = False, name: str | None = None, named: list[str] = (),
+                       assumed: list[str] = ()) -> None:
         f, w = self.f, self.f[i]
         if _AVERAGE.search(_label(self.gap(i))[-60:]) or any(_EXTREME.search(_label(self.gap(k))) for k in parts):
             return   # an average and its extremes ("trung bình 55 km (chỗ hẹp nhất 50 km, …)") add up to nothing
@@ -927,7 +977,7 @@ class _Reader:
             parts=[Component(name=self._name(k, _label(self.gap(k))), value=v) for k, v in zip(parts, values[1:])]
             + [Component(name=unit, value=Value(text="1", lo=1, hi=1, point=1, decimals=0, location=self.locate(w.start)))
                for unit in named],
-            exhaustive=exhaustive, nested=nested, location=self.locate(w.start)))
+            exhaustive=exhaustive, nested=nested, location=self.locate(w.start), assumed=list(assumed)))
 
     def _counted_noun(self, i: int) -> str:
         """What figure i counts, in full: "đơn vị hành chính cấp xã" of "241 đơn vị hành chính cấp xã gồm"."""
@@ -998,9 +1048,12 @@ class _Reader:
         if not rest.strip():
             self.out.open_count = (noun, stated, self.locate(m.start()))
             return
-        items, at_least, joins = _list_items(rest, noun)
+        items, at_least, joins, assumed = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
+        ands = len(re.findall(r"\s(?:và|hoặc)\s", _list_body(rest)))
+        if ands and abs(n - len(items)) <= ands:
+            assumed.add(Assumption.list_bounds.value)   # "Kỹ thuật và Khoa học máy tính": one item or two?
         if all(re.match(r"\d[\d.]*\s+[^\W\d_]", piece) for piece in _split_items(_list_body(rest))[0]):
             self._counted_parts(m, len(rest))   # "241 đơn vị … gồm: 29 phường, 14 thị trấn, 190 xã"
             return
@@ -1010,7 +1063,32 @@ class _Reader:
             return   # "năm yếu tố: thể chế, chính sách …; nhân lực …; …; và …": items split at semicolons
         self.out.counts.append(StatedCount(what=noun, stated=stated, items=items, at_least=at_least,
                                            fewest=len(items) - joins if joins else None,
-                                           location=self.locate(m.start())))
+                                           location=self.locate(m.start()), assumed=sorted(assumed)))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
+_YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def _closes_before(text: str, start: int, end: int) -> bool:
+    """Whether a parenthesis open at ``start`` closes before ``end``: a cue inside an aside
+    ("(trong đó …)") whose list ends with it; a whole inside one ("(188 quốc gia, trong đó …)")
+    whose parts end with it."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d(?:\s*[^\W\d_]+){0,2}\s+(?:đến|tới)\s*$|\d\s*[^\W\d_]{0,3}\s*[-–]\s*$")
+_NEW_WHOLE = re.compile(r"\btổng\s+(?:số|cộng)\b", re.IGNORECASE)
 
 
 def _from_sector(text: str) -> str:
@@ -1227,12 +1305,16 @@ _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn v�
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 
-def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
-    """The items of a list after its colon, whether the list is open ("…", "v.v."), and at
+def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
+    """The items of a list after its colon, whether the list is open ("…", "v.v."), at
     how many "và" it was split before its last item (the one before the last item joins the
-    list; any other may join the words of one name: "Sở Tài nguyên và Môi trường")."""
+    list; any other may join the words of one name: "Sở Tài nguyên và Môi trường"), and what
+    reading it assumed (plancheck.certainty): where it ends and splits, what its items name."""
     end = _ITEM_END.search(rest)
     body = rest[: end.start()] if end else rest
+    doubts: set[str] = set()
+    if end and end.group(0) == ";" and re.match(r"\s*[^\W\d_]", rest[end.end():]):
+        doubts.add(Assumption.list_bounds.value)   # "4 tổ chức: A, B; C và D": the list may go on past ";"
     at_least = bool(re.search(r"(?:…|\.\.\.|v\.v|vv)\s*$", body.strip())) or bool(
         re.search(r"(?:…|\.\.\.)\s*$", rest[: (end.end() if end else len(rest))].strip()))
     pieces, joined = _split_items(body)
@@ -1271,9 +1353,16 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int]:
             break
         if names and not (piece[:1].isupper() or piece[:1].isdigit()):
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
-        items.append(_trim_name(piece) if names else piece)
+        item = _trim_name(piece) if names else piece
+        if len(piece.split()) > 8:
+            # an item that is a description or a clause ("thứ nhất là đã tiêu diệt …"): what
+            # the items name, and so how many there are, is a guess
+            doubts.add(Assumption.items.value)
+        items.append(item)
         opened.append(k in joined and len(items) > 1)
-    return items, at_least, sum(opened[:-1]) + other_kind
+    if other_kind:
+        doubts.add(Assumption.list_bounds.value)   # the list was cut at a unit of another kind
+    return items, at_least, sum(opened[:-1]) + other_kind, doubts
 
 
 def _split_items(body: str) -> tuple[list[str], set[int]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..certainty import Assumption
 from ..models import Breakdown, Component, Value
 from ..models.document import Cell, Row, Table
 from .cells import figure, filled, text_of
@@ -39,11 +40,30 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
             total = _figures(row)
             if len(total) < 1:
                 continue
-            members = _members(rows, k)
+            members, strays = _members(rows, k)
             if len(members) < _MIN_ROWS:
                 continue
-            out += _columns(texts, total, [_figures(r) for r in members])
+            assumed = []
+            if table.rows_from == "inferred" or any(_holes(r) for r in (*members, row)):
+                assumed.append(Assumption.aligned.value)   # an empty cell shifts the figures read from the right
+            if strays:
+                assumed.append(Assumption.complete.value)  # a row without its STT may be one of the total's
+            out += _columns(texts, total, [_figures(r) for r in members], assumed)
     return out
+
+
+def _holes(row: Row) -> bool:
+    """Whether the row has an empty cell after its first figure: read from the right, its
+    figures may stand a column off."""
+    cells = sorted(row.cells, key=lambda c: c.column)
+    seen = False
+    for cell in cells:
+        if not cell.text.strip():
+            if seen:
+                return True
+        elif figure(cell) is not None:
+            seen = True
+    return False
 
 
 def _stt(row: Row) -> str:
@@ -51,27 +71,34 @@ def _stt(row: Row) -> str:
     return texts[0].text.strip() if texts else ""
 
 
-def _members(rows: list[Row], k: int) -> list[Row]:
-    """The numbered rows of the total's section: above it, else below it."""
+def _members(rows: list[Row], k: int) -> tuple[list[Row], int]:
+    """The numbered rows of the total's section: above it, else below it; and how many rows
+    among them carry figures without a number (a row whose STT was lost may be one of them)."""
     above: list[Row] = []
+    strays = 0
     for row in reversed(rows[:k]):
         stt = _stt(row)
         if _HEADING.match(stt) and any(v is not None for v in _figures(row)):
-            return []   # the section heads carry their own subtotals: the total is theirs, not these rows'
+            return [], 0   # the section heads carry their own subtotals: the total is theirs, not these rows'
         if _HEADING.match(stt) or _TOTAL.match(stt):
             break
         if _NUMBERED.match(stt):
             above.append(row)
+        elif _figures(row) and above:
+            strays += 1
     if above:
-        return above[::-1]
+        return above[::-1], strays
     below: list[Row] = []
+    strays = 0
     for row in rows[k + 1:]:
         stt = _stt(row)
         if _HEADING.match(stt) or _TOTAL.match(stt):
             break
         if _NUMBERED.match(stt):
             below.append(row)
-    return below
+        elif _figures(row) and below:
+            strays += 1
+    return below, strays
 
 
 def _figures(row: Row) -> list[Value | None]:
@@ -89,7 +116,8 @@ def _figures(row: Row) -> list[Value | None]:
     return out
 
 
-def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]]) -> list[Breakdown]:
+def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]],
+             assumed: list[str]) -> list[Breakdown]:
     name = text_of(texts[0])
     out = []
     for j, whole in enumerate(total):
@@ -104,7 +132,7 @@ def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Va
         out.append(Breakdown(whole_name=f"{name} (cột {len(total) - j} từ phải)", whole=whole,
                              parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)
                                     if p is not None],
-                             exhaustive=True, location=whole.location))
+                             exhaustive=True, location=whole.location, assumed=assumed))
     return out
 
 

@@ -28,6 +28,8 @@ class Finding(BaseModel):
     location: Location
     suggestion: str | None = None
     evidence: dict[str, Any] = Field(default_factory=dict)
+    # What the reading assumed (plancheck.certainty.Assumption values); the message says it too.
+    assumptions: list[str] = Field(default_factory=list)
 
     def sort_key(self) -> tuple:
         loc = self.location

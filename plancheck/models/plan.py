@@ -90,6 +90,9 @@ class Structure(BaseModel):
     # What a partial structure may leave unstated by convention: the product-tax share of
     # an economic structure named by its three sectors. A gap it explains is only a warning.
     remainder: str | None = None
+    # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
+    # are at most warnings.
+    assumed: list[str] = Field(default_factory=list)
 
 
 class ComparisonKind(str, Enum):
@@ -119,6 +122,9 @@ class Comparison(BaseModel):
     location: Location | None = None
     unit: str | None = None  # the unit of the values compared (the row's), not of the result (%)
     scale: Decimal = Decimal(1)   # for quotients: what brings a / b into the result's unit
+    # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
+    # are at most warnings.
+    assumed: list[str] = Field(default_factory=list)
 
 
 class PartOfWhole(BaseModel):
@@ -135,6 +141,9 @@ class PartOfWhole(BaseModel):
     # rates never are. Extractors set this when they know.
     same_base: bool | None = None
     location: Location | None = None
+    # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
+    # are at most warnings.
+    assumed: list[str] = Field(default_factory=list)
 
 
 class Breakdown(BaseModel):
@@ -149,6 +158,9 @@ class Breakdown(BaseModel):
     # The parts are thresholds inside each other ("trên 100 tỷ …, trên 500 tỷ"): never summed.
     nested: bool = False
     location: Location | None = None
+    # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
+    # are at most warnings.
+    assumed: list[str] = Field(default_factory=list)
 
 
 class StatedCount(BaseModel):
@@ -163,6 +175,9 @@ class StatedCount(BaseModel):
     # The fewest items the list may name when a "và" it was split at belongs inside a name
     # ("Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp số 1 và …"); None: no doubt.
     fewest: int | None = None
+    # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
+    # are at most warnings.
+    assumed: list[str] = Field(default_factory=list)
 
     @property
     def counted(self) -> int:

@@ -26,6 +26,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         item["suggestion"] = f.suggestion
     if f.evidence:
         item["evidence"] = f.evidence
+    if f.assumptions:
+        item["assumptions"] = f.assumptions
     return item
 
 

@@ -1,0 +1,174 @@
+"""Severity follows certainty: what a reading assumed caps its finding at a warning that says
+so, and two assumptions silence it (plancheck.certainty, applied by the engine for every rule).
+
+Every sentence here is written for this test, in the shape of the false alarms seen on real
+pages (docs/precision/), not copied from them."""
+from __future__ import annotations
+
+import pytest
+
+from plancheck.certainty import Assumption, approximate, assumed_note, severity_for
+from plancheck.models import Value
+from plancheck.text import foreign_around
+
+
+def _check(tmp_path, text: str, rule: str, name: str = "draft.txt"):
+    from plancheck import check
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [f for f in check([path]).findings if f.rule == rule]
+
+
+# -- the policy -----------------------------------------------------------------------
+def test_severity_for_caps_one_assumption_and_drops_two():
+    assert severity_for("error", []) == "error"
+    assert severity_for("error", ["paired"]) == "warning"
+    assert severity_for("info", ["paired"]) == "info"
+    assert severity_for("error", ["paired", "complete"]) is None
+    assert severity_for("error", ["paired", "paired"]) == "warning"   # one assumption said twice
+
+
+def test_the_note_says_what_was_assumed_in_each_language():
+    assert "danh sách nêu đủ" in assumed_note(["complete"], "vi")
+    assert assumed_note(["complete"], "en") == " (assuming the list names every part)"
+    assert assumed_note([], "en") == ""
+
+
+@pytest.mark.parametrize("text, qualifier, expected", [
+    ("1.000", "hơn", True), ("6", "khoảng", True), ("618.594", "khoảng", False), ("1.000", None, False)])
+def test_only_a_round_figure_hedged_as_approximate_is_an_assumption(text, qualifier, expected):
+    from plancheck.numbers import parse_number
+
+    n = parse_number(text)
+    v = Value(text=text, lo=n.value, hi=n.value, point=n.value, decimals=0, qualifier=qualifier)
+    assert bool(approximate([v])) is expected
+
+
+# -- parts and wholes ------------------------------------------------------------------
+def test_a_whole_chosen_among_two_figures_is_a_warning_that_says_so(tmp_path):
+    text = "Phiên tòa có 915 người làm chứng và 12 luật sư, trong đó 950 người làm chứng vắng mặt.\n"
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "warning" and f.assumptions == [Assumption.paired.value]
+    assert "giả định" in f.message
+
+
+def test_a_whole_right_before_its_parts_is_an_error(tmp_path):
+    text = "Tổng chi năm 2025 là 1.200 tỷ đồng, trong đó chi thường xuyên 1.300 tỷ đồng.\n"
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "error" and f.assumptions == []
+
+
+def test_parts_that_fall_short_of_a_gom_list_need_it_complete(tmp_path):
+    # "bao gồm" without a colon may name only some parts: a shortfall is a warning
+    text = "Khu đô thị rộng 90 ha, bao gồm đất ở 40 ha và đất cây xanh 20 ha.\n"
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "warning" and f.assumptions == [Assumption.complete.value]
+    # announced by a colon, the list names them all: an error
+    text = "Khu đô thị rộng 90 ha, bao gồm: đất ở 40 ha, đất cây xanh 20 ha.\n"
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "error"
+
+
+def test_a_cue_inside_an_aside_names_no_figure_after_the_aside(tmp_path):
+    text = "Vườn có 40 loài cây gỗ (trong đó quý nhất là lim), 55 loài cây thuốc và 12 loài lan.\n"
+    assert _check(tmp_path, text, "PC302") == []
+
+
+def test_parts_end_with_the_aside_that_holds_their_whole(tmp_path):
+    text = ("Hiệp hội có hai nhóm: nhóm chính thức (50 hội viên, trong đó 30 doanh nghiệp và 20 cá nhân) "
+            "và nhóm dự bị (15 hội viên, trong đó 9 doanh nghiệp và 6 cá nhân).\n")
+    assert _check(tmp_path, text, "PC302") == []
+
+
+def test_the_ends_of_a_range_are_no_whole_and_no_part(tmp_path):
+    text = "Mức phạt là tước giấy phép từ 10 tháng đến 12 tháng (tước quyền sử dụng từ 10 tháng đến 12 tháng).\n"
+    assert _check(tmp_path, text, "PC302") == []
+
+
+def test_one_part_named_under_gom_is_no_split(tmp_path):
+    text = "Mỗi công nhân được trả 400 đô la, bao gồm 80 đô la tiền ăn.\n"
+    assert _check(tmp_path, text, "PC302") == []
+
+
+def test_a_table_with_empty_cells_among_its_figures_totals_only_with_a_warning(tmp_path):
+    text = ("| STT | Đơn vị | Nam | Nữ |\n|---|---|---|---|\n| 1 | Xã A | 4 | 3 |\n| 2 | Xã B | | 5 |\n"
+            "| 3 | Xã C | 2 | 2 |\n| Tổng cộng | | 9 | 12 |\n")
+    found = _check(tmp_path, text, "PC302")
+    assert found and all(f.severity.value == "warning" and "aligned" in f.assumptions for f in found)
+    # the same table without the hole is read with certainty
+    full = text.replace("| 2 | Xã B | | 5 |", "| 2 | Xã B | 1 | 5 |")
+    found = _check(tmp_path, full, "PC302")
+    assert found and all(f.severity.value == "error" for f in found)
+
+
+# -- counts ---------------------------------------------------------------------------
+def test_a_count_whose_last_va_may_join_one_name_is_a_warning(tmp_path):
+    text = "Trường mở 3 ngành: Kinh doanh quốc tế, Khoa học dữ liệu, Kỹ thuật và Khoa học máy tính.\n"
+    [f] = _check(tmp_path, text, "PC401")
+    assert f.severity.value == "warning" and f.assumptions == [Assumption.list_bounds.value]
+
+
+def test_a_count_of_clauses_split_at_va_is_silent(tmp_path):
+    text = ("Đội đạt 2 thành tích: thứ nhất là đã hoàn thành toàn bộ kế hoạch được giao trong năm, "
+            "giữ vững an ninh và thứ hai là mở rộng vùng sản xuất.\n")
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_plain_list_of_names_that_disagrees_with_its_count_is_an_error(tmp_path):
+    text = "Huyện có 4 xã: Tân Hòa, Tân Lập, Phú Mỹ.\n"
+    [f] = _check(tmp_path, text, "PC401")
+    assert f.severity.value == "error" and f.assumptions == []
+
+
+# -- numbering ------------------------------------------------------------------------
+def test_a_list_after_a_quoting_lead_is_no_duplicate_error(tmp_path):
+    text = ("1. Hồ sơ gồm đơn đề nghị.\n"
+            "2. Thời hạn giải quyết theo quy định.\n"
+            "Khoản 2 Điều 7 Nghị định số 12/2024/NĐ-CP quy định:\n"
+            "2. Cơ quan tiếp nhận trả kết quả trong 5 ngày.\n")
+    found = _check(tmp_path, text, "PC601")
+    assert all(f.severity.value != "error" for f in found)
+
+
+# -- number format --------------------------------------------------------------------
+@pytest.mark.parametrize("line, number", [
+    ('Nguồn: "Exports of the region rose to 4,500 tonnes in the first quarter". Báo Kinh tế.', "4,500"),
+    ('Tham khảo: "Survey of 1,200 households from the northern provinces" (2019).', "1,200"),
+    ("Đỉnh núi cao 3.143 mét (10,312 ft) so với mực nước biển.", "10,312"),
+])
+def test_figures_among_english_words_are_english(line, number):
+    assert foreign_around(line, line.index(number))
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Năm 2023, dân số của huyện là 150,000 người theo thống kê.", "150,000"),
+    ("Khu công nghiệp có diện tích 320,500 ha, trong đó đất công nghiệp chiếm 70%.", "320,500"),
+])
+def test_figures_in_vietnamese_sentences_are_not_english(line, number):
+    assert not foreign_around(line, line.index(number))
+
+
+def test_an_english_title_in_the_references_raises_no_separator_warning(tmp_path):
+    text = ('Dân số xã năm 2024 là 12.500 người.\n'
+            '**^**"Farmers in the delta harvest 2,500 tonnes of rice and 3.5 million of fruit". Báo X. '
+            'Truy cập ngày 1 tháng 2 năm 2024.\n')
+    assert _check(tmp_path, text, "PC253") == [] and _check(tmp_path, text, "PC252") == []
+
+
+def test_decimal_degrees_are_no_thousands(tmp_path):
+    text = "Tọa độ trung tâm huyện là 21,028°B 105,854°Đ; số liệu GDP 1.5% theo tài liệu.\n"
+    assert _check(tmp_path, text, "PC253") == []
+
+
+def test_the_json_report_lists_the_assumptions(tmp_path):
+    import json
+
+    from plancheck import check
+    from plancheck.report.json import render
+
+    path = tmp_path / "a.txt"
+    path.write_text("Phiên tòa có 915 người làm chứng và 12 luật sư, trong đó 950 người làm chứng vắng mặt.\n",
+                    encoding="utf-8")
+    [item] = [f for f in json.loads(render(check([path])))["findings"] if f["rule"] == "PC302"]
+    assert item["assumptions"] == ["paired"] and item["severity"] == "warning"
