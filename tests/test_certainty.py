@@ -110,7 +110,7 @@ def test_a_count_whose_last_va_may_join_one_name_is_a_warning(tmp_path):
 
 
 def test_a_count_of_clauses_split_at_va_is_silent(tmp_path):
-    text = ("Đội đạt 2 thành tích: thứ nhất là đã hoàn thành toàn bộ kế hoạch được giao trong năm, "
+    text = ("Đội đạt 2 thành tích: thứ nhất là đã hoàn thành toàn bộ kế hoạch sản xuất được cấp trên giao trong năm, "
             "giữ vững an ninh và thứ hai là mở rộng vùng sản xuất.\n")
     assert _check(tmp_path, text, "PC401") == []
 
@@ -172,3 +172,15 @@ def test_the_json_report_lists_the_assumptions(tmp_path):
                     encoding="utf-8")
     [item] = [f for f in json.loads(render(check([path])))["findings"] if f["rule"] == "PC302"]
     assert item["assumptions"] == ["paired"] and item["severity"] == "warning"
+
+
+def test_a_count_of_two_kinds_joined_by_va_is_a_warning(tmp_path):
+    text = "Cuốn sách gồm 5 chương và phần kết luận: Chương 1, Chương 2, Chương 3, Chương 4, Chương 5, Kết luận.\n"
+    found = _check(tmp_path, text, "PC401")
+    assert found and all(f.severity.value == "warning" and Assumption.list_bounds.value in f.assumptions
+                         for f in found)
+
+
+def test_a_measure_after_a_number_is_no_count_of_a_list(tmp_path):
+    text = "Trẻ em đủ 6 tuổi: được vào lớp 1, được cấp thẻ bảo hiểm y tế.\n"
+    assert _check(tmp_path, text, "PC401") == []

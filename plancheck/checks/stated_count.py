@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import re
+
+from ..certainty import Assumption
 from .arithmetic import count_holds
 from .base import CheckKind, Hit, Subject
 
@@ -15,13 +18,35 @@ class StatedCount(CheckKind):
         for count in subject.plan.counts:
             if count_holds(count):
                 continue
+            if _MEASURE_NOUN.match(count.what):
+                continue   # "6 tuổi", "300 độ C": a measure, not a number of things listed
             yield Hit(
                 location=count.stated.location or count.location,
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
                 suggestion=_suggestion(count),
                 evidence={"items": count.items},
-                assumptions=tuple(count.assumed),
+                assumptions=(*count.assumed, *_doubts(count)),
             )
+
+
+# Nouns after a number that measure rather than count listed things.
+_MEASURE_NOUN = re.compile(r"(?:tuổi|độ|giờ|phút|giây|lần|tầng|km|mét|m)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
+
+
+def _doubts(count) -> tuple[str, ...]:
+    """What any reader's list leaves to assumption, seen from its items (the same for the list
+    of a sentence, of the paragraphs after it, of an appendix): items that are descriptions or
+    clauses rather than names say nothing sure of how many things there are; a counted noun
+    joining two kinds ("12 chương và phần phụ lục") counts them together; "năm" is five or a year."""
+    doubts = []
+    if count.listed == "text" and any(len(_WORDS.findall(item)) > 10 or _SENTENCE_INSIDE.search(item) for item in count.items) \
+            or count.stated.text.strip().casefold() == "năm":
+        doubts.append(Assumption.items.value)
+    if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
+        doubts.append(Assumption.list_bounds.value)
+    return tuple(doubts)
 
 
 def _suggestion(count) -> str | None:

@@ -87,7 +87,7 @@ def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
             i += 1
             continue
         if group.serial:
-            yield StatedCount(what=what, stated=group.stated, items=group.names, location=group.stated.location)
+            yield StatedCount(listed="rows", what=what, stated=group.stated, items=group.names, location=group.stated.location)
             i += 1
             continue
         # a heading over groups: the groups after it in its table up to the next heading of its
@@ -108,7 +108,7 @@ def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
                 holds = holds or n in (stated, counted)
             if not holds:
                 items = [name for c in children for name in c.names]
-                yield StatedCount(what=what, stated=group.stated, items=items, location=group.stated.location)
+                yield StatedCount(listed="rows", what=what, stated=group.stated, items=items, location=group.stated.location)
         i += 1
 
 
@@ -143,7 +143,7 @@ def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[Stated
             tops = over or later
             items = [name for g in later for name in g.names]
             if n != sum(int(g.stated.point or 0) for g in tops):   # as the headings state it: no doubt
-                yield StatedCount(what=" ".join(m.group(2).split()), stated=stated, items=items,
+                yield StatedCount(listed="rows", what=" ".join(m.group(2).split()), stated=stated, items=items,
                                   location=stated.location)
             continue
         table = next((t for t in blocks[k + 1:] if isinstance(t, Table) and any(
@@ -152,7 +152,7 @@ def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[Stated
             continue
         rows, broken = _numbered_rows(table)
         if rows and not broken:
-            yield StatedCount(what=" ".join(m.group(2).split()), stated=stated, items=rows, location=stated.location)
+            yield StatedCount(listed="rows", what=" ".join(m.group(2).split()), stated=stated, items=rows, location=stated.location)
 
 
 def _numbered_rows(table: Table) -> tuple[list[str], bool]:

@@ -180,7 +180,7 @@ def _stated_counts(document: Document, plan: Plan) -> list[StatedCount]:
             items = _counted_items(p, m, paragraphs, i, plan)
             if items is None:
                 continue
-            out.append(StatedCount(what=m.group("what"), stated=stated, items=items,
+            out.append(StatedCount(what=m.group("what"), stated=stated, items=items, listed="rows",
                                    location=p.locate(m.start())))
     return out
 

@@ -1354,7 +1354,7 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
         if names and not (piece[:1].isupper() or piece[:1].isdigit()):
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
         item = _trim_name(piece) if names else piece
-        if len(piece.split()) > 8:
+        if len(_WORD.findall(piece)) > 10:
             # an item that is a description or a clause ("thứ nhất là đã tiêu diệt …"): what
             # the items name, and so how many there are, is a guess
             doubts.add(Assumption.items.value)

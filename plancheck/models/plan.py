@@ -175,6 +175,9 @@ class StatedCount(BaseModel):
     # The fewest items the list may name when a "và" it was split at belongs inside a name
     # ("Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp số 1 và …"); None: no doubt.
     fewest: int | None = None
+    # Where the items were read: "text" (a sentence's list, the paragraphs after it) or "rows"
+    # (a table's numbered rows, numbered headings): text items may be descriptions, rows are items.
+    listed: Literal["text", "rows"] = "text"
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
     assumed: list[str] = Field(default_factory=list)
