@@ -104,9 +104,13 @@ def test_a_table_with_empty_cells_among_its_figures_totals_only_with_a_warning(t
 
 # -- counts ---------------------------------------------------------------------------
 def test_a_count_whose_last_va_may_join_one_name_is_a_warning(tmp_path):
-    text = "Trường mở 3 ngành: Kinh doanh quốc tế, Khoa học dữ liệu, Kỹ thuật và Khoa học máy tính.\n"
+    text = "Trường mở 3 ngành: Luật, Y học, Dược học và Răng hàm mặt.\n"
     [f] = _check(tmp_path, text, "PC401")
     assert f.severity.value == "warning" and f.assumptions == [Assumption.list_bounds.value]
+    # names cut where their capitals stop repeat one another ("Khoa", "Khoa"): the reading is
+    # broken as well as split at "và", and says nothing
+    text = "Trường mở 3 ngành: Kinh doanh quốc tế, Khoa học dữ liệu, Kỹ thuật và Khoa học máy tính.\n"
+    assert _check(tmp_path, text, "PC401") == []
 
 
 def test_a_count_of_clauses_split_at_va_is_silent(tmp_path):
@@ -184,3 +188,51 @@ def test_a_count_of_two_kinds_joined_by_va_is_a_warning(tmp_path):
 def test_a_measure_after_a_number_is_no_count_of_a_list(tmp_path):
     text = "Trẻ em đủ 6 tuổi: được vào lớp 1, được cấp thẻ bảo hiểm y tế.\n"
     assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_number_after_an_attribute_noun_counts_no_list(tmp_path):
+    text = "Thí sinh dự thi vào lớp 10 THPT theo ba phương thức: thi tuyển, xét tuyển, kết hợp.\n"
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_items_that_carry_their_own_counts_add_up_to_the_stated_count(tmp_path):
+    text = "Danh sách gồm 120 đơn vị: 100 doanh nghiệp trong nước, 15 doanh nghiệp nước ngoài, 5 hợp tác xã.\n"
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_name_repeated_with_its_role_is_one_item(tmp_path):
+    text = "Ban thường vụ có 3 người: Trần Văn An, Lê Thị Bình, Phạm Văn Cường, Thường trực: Lê Thị Bình.\n"
+    assert all(f.severity.value != "error" for f in _check(tmp_path, text, "PC401"))
+
+
+def test_rates_far_short_of_a_whole_are_no_structure(tmp_path):
+    text = "Giá bán đã gồm thuế giá trị gia tăng 8% và phí bảo trì 2%, áp dụng cho mọi căn hộ.\n"
+    assert _check(tmp_path, text, "PC101") == []
+
+
+def test_one_share_in_two_years_is_no_structure(tmp_path):
+    text = "Tỷ lệ nữ trong dân số là 50,6% (năm 2009) và 50,2% (năm 2019), theo hai cuộc tổng điều tra.\n"
+    assert _check(tmp_path, text, "PC101") == []
+
+
+def test_an_article_of_the_act_a_list_lead_cites_is_that_acts(tmp_path):
+    text = ("Điều 1. Phạm vi\n"
+            "Nghị định này quy định chi tiết các điều sau của Luật Đầu tư công số 58/2024/QH15:\n"
+            "a) Điều 42 về thẩm định dự án;\nb) khoản 2 Điều 45 về điều chỉnh kế hoạch.\n"
+            "Điều 2. Hiệu lực\n")
+    assert _check(tmp_path, text, "PC701") == []
+    # the same article named in this decree's own words, after the list, is this decree's
+    own = text + "Điều 3. Thi hành\nCác cơ quan thực hiện theo Điều 9 Nghị định này.\n"
+    assert [f.location.line for f in _check(tmp_path, own, "PC701")] == [7]
+
+
+def test_a_gap_after_an_elided_item_is_no_gap(tmp_path):
+    text = ("Điều 5. Hồ sơ\n1. Hồ sơ gồm:\na) Đơn đề nghị;\n...\nd) Bản sao giấy tờ tùy thân.\n"
+            "2. Thời hạn giải quyết.\n")
+    assert _check(tmp_path, text, "PC602") == []
+    assert [f.location.line for f in _check(tmp_path, text.replace("...\n", ""), "PC602")] == [4]
+
+
+def test_a_label_run_into_its_first_word_fills_the_gap(tmp_path):
+    text = "Điều 1. Các cảng\n1. Cảng Hải Phòng.\n2. Cảng Đà Nẵng. 3.Cảng Quy Nhơn.\n4. Cảng Cần Thơ.\n"
+    assert _check(tmp_path, text, "PC602") == []

@@ -400,6 +400,8 @@ class _Checker:
                 assumed.append(Assumption.one_list.value)
             before = items[earlier].clause if earlier is not None and 0 <= earlier < len(items) else \
                 items[index - 1].clause if index else None
+            if before is not None and problem == "gap" and self._elided_between(before, item.clause):
+                continue   # "a) …", "…", "d) …": the excerpt left the letters between out
             if before is not None and self._quoting_between(before, item.clause):
                 assumed.append(Assumption.own_text.value)   # "Điều 3 Luật … quy định:" then its own "1."
             self._add(problem, item, wanted, extra, label_number=_full(item, wanted, prefix), assumed=assumed)
@@ -412,6 +414,16 @@ class _Checker:
         fields = {"missing": "", "previous": "", "previous_line": "", "previous_at": "", "parent": "", "prefix": "",
                   "letters": "", "around": "", "where": self._where(clause), **extra}
         self.problems.append(Problem(problem, clause, expected, full, fields, tuple(assumed)))
+
+    def _elided_between(self, after: Clause, before: Clause) -> bool:
+        """Whether an elision ("…", "...", "[...]") ends the earlier label's block or stands alone
+        between the two labels: the items between were left out on purpose."""
+        for block in range(after.block, before.block):
+            text = self.texts.get(block, "").strip(" *_")
+            if _ELISION.fullmatch(text) or (block == after.block and re.search(r"(?:…|\.\.\.)\s*[;.]?$", text)
+                                            and block != before.block):
+                return True
+        return False
 
     def _quoting_between(self, after: Clause, before: Clause) -> bool:
         """Whether a block between two labels of one list introduces another text ("Khoản 2 Điều 5
@@ -441,7 +453,8 @@ class _Checker:
         in prose, 6-10 in a table, 11 in prose)."""
         if after is None or not self.texts:
             return set()
-        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s)") for i, label in enumerate(labels)}
+        # "9.Cảng …": a label run into its first word is still written there
+        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[A-ZÀ-ỸĐ])") for i, label in enumerate(labels)}
         present: set[int] = set()
         for block in range(after.block, max(after.block + 1, before.block)):
             text = self.texts.get(block, "").replace("*", " ")

@@ -33,6 +33,7 @@ from ..models.location import Location
 from ..packregex import PackPattern, compile_pattern
 from ..numbers import roman_value
 from ..text import fold
+from ..certainty import Assumption
 from .base import CheckKind, Hit, Localized, Params, Subject
 
 # -- where a reference stands in the document ------------------------------------------------
@@ -60,10 +61,12 @@ class DocumentText:
     def __init__(self, document: Document | None) -> None:
         self.by_line: dict[int, list[tuple[Piece, int, int]]] = {}   # line -> (piece, span offset, column)
         self.quote_depth: dict[int, int] = {}                        # id(paragraph) -> depth at its start
+        self.pieces: list[Piece] = []                                # in reading order
         if document is None:
             return
         depth = run = 0
         for piece, is_paragraph in _pieces(document):
+            self.pieces.append(piece)
             for span in piece.spans:
                 self.by_line.setdefault(span.location.line, []).append((piece, span.start, span.location.column))
             if is_paragraph:
@@ -403,6 +406,30 @@ def _amends(text: DocumentText, reference: Reference) -> bool:
     return bool(_AMENDMENT_BEFORE.search(piece.text[max(0, offset - 120):offset]))
 
 
+_LIST_ITEM = re.compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
+
+
+def _cited_just_before(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]],
+                       reach: int = 3) -> bool:
+    """Whether another act is cited before the reference in its paragraph, or the reference
+    stands in a list item whose lead paragraph cites an act and ends with a colon ("… các điều
+    sau của Luật X:" then "b) Điều 42 …")."""
+    found = text.find(reference.location)
+    if not found:
+        return False
+    piece, offset = found
+    if any(end <= offset for end in cited_before.get(id(piece), ())):
+        return True
+    pieces = text.pieces
+    at = next((k for k, p in enumerate(pieces) if p is piece), None)
+    if at is None or not _LIST_ITEM.match(piece.text):
+        return False
+    for p in reversed(pieces[max(0, at - reach): at]):   # back over the list's items to its lead
+        if not _LIST_ITEM.match(p.text):
+            return id(p) in cited_before and p.text.rstrip(" *_").endswith(":")
+    return False
+
+
 def _follows_citation(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]]) -> bool:
     """Whether the sentence cites another document before the reference, which then
     names parts of that document ("... của Luật Di sản văn hóa số 45/2024/QH15, bao
@@ -455,12 +482,16 @@ class InternalReference(CheckKind):
             problem = index.resolve(reference.target, reference.location)
             if problem is None:
                 continue
+            if not anchored and _cited_just_before(text, reference, cited_before):
+                continue   # "… các điều sau của Luật Đấu thầu:" then "b) Điều 42 …": that law's articles
             yield Hit(
                 location=reference.location,
                 fields={"text": reference.text, "target": reference.target, "missing": problem.missing,
                         "available": problem.available or "—"},
                 severity=problem.severity,
                 evidence={"target": reference.target},
+                # without "này", a text that cites other acts may name one of theirs
+                assumptions=(Assumption.own_text.value,) if not anchored and cited_before else (),
             )
 
 

@@ -20,6 +20,8 @@ class StatedCount(CheckKind):
                 continue
             if _MEASURE_NOUN.match(count.what):
                 continue   # "6 tuổi", "300 độ C": a measure, not a number of things listed
+            if _counts_add_up(count):
+                continue   # "206 thực thể: 203 quốc gia …, 2 quốc gia …, 1 …": the items count themselves
             yield Hit(
                 location=count.stated.location or count.location,
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
@@ -35,6 +37,12 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
 
 
+def _counts_add_up(count) -> bool:
+    """Whether every item opens with its own count and those counts make the stated one."""
+    heads = [re.match(r"\s*(\d{1,4})\s+[^\W\d_]", item) for item in count.items]
+    return bool(heads) and all(heads) and count.stated.interval.contains(sum(int(h.group(1)) for h in heads))
+
+
 def _doubts(count) -> tuple[str, ...]:
     """What any reader's list leaves to assumption, seen from its items (the same for the list
     of a sentence, of the paragraphs after it, of an appendix): items that are descriptions or
@@ -46,6 +54,9 @@ def _doubts(count) -> tuple[str, ...]:
         doubts.append(Assumption.items.value)
     if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
         doubts.append(Assumption.list_bounds.value)
+    names = [re.sub(r"^[^:]{1,30}:\s*", "", item).strip().casefold() for item in count.items]
+    if len(set(names)) < len(names):
+        doubts.append(Assumption.items.value)   # "Thường trực: X" repeats X with a role: one person
     return tuple(doubts)
 
 

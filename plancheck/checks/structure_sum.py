@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
+from ..certainty import Assumption
 from ..numbers import format_number
 from .arithmetic import StructureSumParams, shares_sum, structure_holds, structure_tolerance, structure_total
 from .base import Params
@@ -54,8 +55,16 @@ class StructureSum(CheckKind):
                 evidence={"components": {c.name: c.value.text for c in s.components},
                           "computed": [str(computed.lo), str(computed.hi)],
                           **({"fix": fix.evidence()} if fix else {})},
-                assumptions=tuple(s.assumed),
+                assumptions=_relevant(s, computed, total),
             )
+
+
+def _relevant(s, computed, total) -> tuple[str, ...]:
+    """What the verdict rests on: shares short of the whole need the list complete, shares
+    beyond it need them not to overlap (siblings); each needs only its own."""
+    exceeds = computed.lo > total.hi
+    unneeded = Assumption.complete.value if exceeds else Assumption.siblings.value
+    return tuple(a for a in s.assumed if a != unneeded)
 
 
 def _wrong_shares(plan) -> dict:

@@ -698,9 +698,20 @@ class _Reader:
                     re.match(r"^\W*trong\s+đó\b", head, re.IGNORECASE) and head_start and self._share_before(head_start):
                 complete = False   # "… Kitô giáo chiếm 57%. Trong số đó gồm có: Ngũ Tuần chiếm 17%, …": shares of a share
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
+            years = {m.group(0)[-4:] for i in idx for m in _YEAR.finditer(f"{self.gap(i)} {self.after(i, 15)}")}
+            if len(years) > 1:
+                continue   # "51,27% (2013) … 51,82% (1953)": one share in two years, no whole
+            assumed = []
+            named = re.search(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b", head, re.IGNORECASE)
+            if not named and complete and total < 50 and not _partition(names):
+                continue   # "thuế 5% và phí 2%": rates, or shares of other wholes, not a structure short by half
+            if not named:
+                # shares named without "cơ cấu": that they are shares of one whole, none overlapping
+                # another ("60 tự ứng cử (60%), 45 nữ (45%)"), is the reading's
+                assumed.append(Assumption.siblings.value)
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
-                location=self.locate(at), complete=complete, remainder=remainder))
+                location=self.locate(at), complete=complete, remainder=remainder, assumed=assumed))
 
     def _share_before(self, offset: int) -> bool:
         """Whether the sentence before ``offset`` ends its figures with a percentage."""
@@ -1053,7 +1064,8 @@ class _Reader:
             return
         ands = len(re.findall(r"\s(?:và|hoặc)\s", _list_body(rest)))
         if ands and abs(n - len(items)) <= ands:
-            assumed.add(Assumption.list_bounds.value)   # "Kỹ thuật và Khoa học máy tính": one item or two?
+            # "3 ngành: …, Kỹ thuật và Khoa học máy tính": the last "và" joins the list, or one name
+            assumed.add(Assumption.list_bounds.value)
         if all(re.match(r"\d[\d.]*\s+[^\W\d_]", piece) for piece in _split_items(_list_body(rest))[0]):
             self._counted_parts(m, len(rest))   # "241 đơn vị … gồm: 29 phường, 14 thị trấn, 190 xã"
             return
@@ -1067,6 +1079,7 @@ class _Reader:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
 _YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
@@ -1292,7 +1305,8 @@ _COUNT_OF_KIND = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+trực\s+thuộc\s*,?\s*(?:bao\s+)?gồm\s+"
     r"(?:các\s+)?(?P<kind>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:(?!\d)", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
-                                 r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng)|[-–])\s*$",
+                                 r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng|lớp|khối|xe|loại|hạng|khóa|cấp|tuyến|"
+                                 r"phòng|tầng|lô|ô|tờ|thửa)|[-–])\s*$",   # "lớp 10 THPT", "xe 29 chỗ": an attribute
                                  re.IGNORECASE)
 # Counted nouns whose list after a colon is never of them: time, clauses, multipliers; the
 # floors of a building ("ký túc xá 8 tầng …: thư viện, nhà ăn") describe it, they are not listed.
@@ -1353,6 +1367,8 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
             break
         if names and not (piece[:1].isupper() or piece[:1].isdigit()):
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
+        if names:   # "Thường trực: Lê Thị Bình": the role before the name is no item
+            piece = re.sub(r"^[^:,\d]{1,25}:\s+(?=[A-ZÀ-ỸĐ])", "", piece)
         item = _trim_name(piece) if names else piece
         if len(_WORD.findall(piece)) > 10:
             # an item that is a description or a clause ("thứ nhất là đã tiêu diệt …"): what

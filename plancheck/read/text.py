@@ -75,6 +75,7 @@ _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
 _PIPE_ONLY = re.compile(r"[\s|]*\|[\s|]*")
 _RULE = re.compile(r"[-_=*~.…–—]{3,}")
 _RULE_CHARS = frozenset("-_=*~.…–—")
+_DOTS = re.compile(r"\s*(?:\.{3,5}|…{1,2})\s*")   # an elision standing alone: numbers around it may skip
 _DECORATION = re.compile(r"[*_#\s]+")
 _DECORATION_CHARS = frozenset("*_#")
 _PAGE_NUMBER = re.compile(r"\d{1,3}|-\s*\d{1,3}\s*-")
@@ -191,8 +192,8 @@ def _classify(number: int, raw: str, markdown: bool) -> _Line:
         kind = "decoration" if raw.strip() else "blank"
     elif text[0] in _DECORATION_CHARS and _DECORATION.fullmatch(text):
         kind = "decoration"   # what is left of "**", "* *", "#": nothing to read
-    elif text[0] in _RULE_CHARS and _RULE.fullmatch(text.replace(" ", "")):
-        kind = "rule"
+    elif text[0] in _RULE_CHARS and _RULE.fullmatch(text.replace(" ", "")) and not _DOTS.fullmatch(text):
+        kind = "rule"   # "-----", "* * *"; dots alone ("...", "…") are an elision, kept as text
     else:
         kind = "text"
     return _Line(number, raw, text, breaks, kind, heading=bool(heading) and kind == "text")
