@@ -8,7 +8,9 @@ the engine sets the finding's severity from that one list, the same way for ever
 
 - nothing assumed: the rule's own severity;
 - one assumption: at most a warning, whose message says what was assumed;
-- two or more: nothing is reported — a finding that rests on two guesses is a guess.
+- two or more about the reading: nothing is reported — a finding that rests on two guesses
+  is a guess. That the text is a web page rather than an administrative document (one-subject)
+  caps a finding at a warning but is no guess about its figures, and does not count here.
 
 A leaf module: models, extractors, checks and the engine import it; it imports nothing of
 plancheck's.
@@ -29,6 +31,7 @@ class Assumption(str, Enum):
     one_list = "one-list"        # numbered items read as one list (not two lists, nor a quotation)
     own_text = "own-text"        # the document's own words, not a quotation of another text
     aligned = "aligned"          # a table's figures stand in the columns they are read in
+    one_subject = "one-subject"  # a web page's sentence speaks of one subject at one time
 
     def localize(self, lang: str) -> str:
         return _TEXTS[self][0 if lang == "vi" else 1]
@@ -55,6 +58,10 @@ _TEXTS = {
                           "this is the document's own text, not a quotation"),
     Assumption.aligned: ("các số của bảng nằm đúng cột (bảng có ô trống giữa các số)",
                          "the table's figures stand in their columns (the table has empty cells among them)"),
+    Assumption.one_subject: ("các số của câu (trên trang không phải văn bản hành chính) nói về cùng một "
+                             "đối tượng, cùng thời điểm",
+                             "the sentence's figures (on a page that is not an administrative document) are "
+                             "of one subject at one time"),
 }
 
 
@@ -82,12 +89,17 @@ def _round(v) -> bool:
     return len(digits) <= 2
 
 
+# What kind of text this is, not how its figures were read: it caps a finding at a warning
+# but does not count toward silence (a clean reading on a web page is still worth a warning).
+_SCOPE = frozenset({Assumption.one_subject.value})
+
+
 def severity_for(severity: str, assumptions) -> str | None:
     """The severity a finding gets from its rule's severity and what it rests on; None: not reported."""
-    n = len(set(assumptions))
-    if n == 0:
+    assumed = set(assumptions)
+    if not assumed:
         return severity
-    if n >= 2:
+    if len(assumed - _SCOPE) >= 2:
         return None
     return "warning" if severity == "error" else severity
 

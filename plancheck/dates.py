@@ -309,8 +309,9 @@ def _period(text: str, m: re.Match[str]) -> DateMention | None:
         return None
     if last <= first and not m.group("prefix") and first - last > _REVERSED_SLIP:
         return None  # "1900-1234": a hotline or a code, not a period written backwards
+    # "(1999-1999)" is a tenure within one year; only "giai đoạn 2025-2025" names a period of none
     return DateMention(text=m.group(0), start=m.start(), end=m.end(), kind="period",
-                       year=first, end_year=last, malformed=last <= first)
+                       year=first, end_year=last, malformed=last < first or (last == first and bool(m.group("prefix"))))
 
 
 # A period written backwards by a slip ("2025 - 2021") has years close together;

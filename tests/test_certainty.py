@@ -27,6 +27,9 @@ def test_severity_for_caps_one_assumption_and_drops_two():
     assert severity_for("info", ["paired"]) == "info"
     assert severity_for("error", ["paired", "complete"]) is None
     assert severity_for("error", ["paired", "paired"]) == "warning"   # one assumption said twice
+    # a web page's sentence caps at a warning, but is no second guess about the figures
+    assert severity_for("error", ["one-subject"]) == "warning"
+    assert severity_for("error", ["one-subject", "paired"]) == "warning"
 
 
 def test_the_note_says_what_was_assumed_in_each_language():
@@ -236,3 +239,35 @@ def test_a_gap_after_an_elided_item_is_no_gap(tmp_path):
 def test_a_label_run_into_its_first_word_fills_the_gap(tmp_path):
     text = "Điều 1. Các cảng\n1. Cảng Hải Phòng.\n2. Cảng Đà Nẵng. 3.Cảng Quy Nhơn.\n4. Cảng Cần Thơ.\n"
     assert _check(tmp_path, text, "PC602") == []
+
+
+def test_a_name_list_cut_at_a_lower_case_name_that_goes_on_is_a_warning(tmp_path):
+    text = "Huyện có 5 di tích cấp tỉnh gồm: Đình Làng Hạ, Đền Thượng, chùa Bến và Miếu Cả, Đình Trung.\n"
+    found = _check(tmp_path, text, "PC401")
+    assert found and all(f.severity.value == "warning" for f in found)
+    # a list that ends where its words stop being names is read with certainty
+    text = "Huyện có 4 xã giáp biển: Hải An, Hải Hòa và còn nhiều thôn ven sông.\n"
+    assert [f.severity.value for f in _check(tmp_path, text, "PC401")] == ["error"]
+
+
+def test_a_web_pages_figures_are_warnings_that_say_so(tmp_path):
+    from plancheck.certainty import Assumption as A
+
+    page = ("# Huyện Đông Sơn\n\n[sửa | sửa mã nguồn]Huyện có diện tích 120 km², dân số 60.000 người. "
+            "Huyện có 4 xã: Đông Hòa, Đông Tiến, Đông Thanh.\n")
+    [f] = _check(tmp_path, page, "PC401", name="page.md")
+    assert f.severity.value == "warning" and A.one_subject.value in f.assumptions
+
+
+def test_a_form_announced_by_the_text_is_for_its_users(tmp_path):
+    text = ("Theo đó, Mẫu số 12 giấy xác nhận được quy định như sau:\n\n"
+            "GIẤY XÁC NHẬN\n\nSố: ....../GXN-UBND\n\nCăn cứ Quyết định số .... ngày .... tháng .... năm ....;\n\n"
+            "Ủy ban nhân dân xác nhận ông/bà ........................ cư trú tại ........................\n")
+    for rule in ("PC801", "PC802", "PC803"):
+        assert _check(tmp_path, text, rule) == [], rule
+
+
+def test_a_tenure_within_one_year_is_no_reversed_period(tmp_path):
+    text = "Ông giữ chức Chủ tịch (2015-2015), sau đó chuyển công tác; nhiệm kỳ 2016-2021.\n"
+    assert _check(tmp_path, text, "PC502") == []
+    assert [f.severity.value for f in _check(tmp_path, "Nhiệm kỳ 2021-2016 của Hội đồng.\n", "PC502")] == ["error"]

@@ -135,6 +135,10 @@ _FORM_TITLE = re.compile(r"^\W*(?:BM[-.\s]?\d+|(?:Mẫu|MẪU)(?:\s+(?:số|SỐ
                          r"(?:Mẫu|MẪU)\W*$|(?:\d+\.\s*)?Mẫu\s+(?:đăng ký|đơn|tờ khai|báo cáo|phiếu)|Biểu\s+mẫu|BIỂU\s+MẪU)")
 _FORM_SIGNALS_NEEDED = 2   # more than this many signals within reach make a cluster
 _FORM_REACH = 12           # blocks: a form's fields lie close together
+# A paragraph that hands over to a form: "Theo đó, Mẫu số 27 … như sau:", "Mẫu giấy chứng nhận
+# … được quy định như sau:". What follows is the form, for its users to fill, over a whole page.
+_FORM_ANNOUNCED = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu mẫu)\b[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
+_FORM_ANNOUNCED_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,17 +170,21 @@ def _form_scopes(structure: DocumentStructure | None, document: Document | None 
         return _Forms(starts, forms, [])
     first = marks[0][0] if marks else None
     titles, signals = [], []
+    announced = []
     for block in document.blocks:
         text = _block_text(block)
         if _FORM_TITLE.match(text):
             titles.append(block.index)
+        elif _FORM_ANNOUNCED.search(text):
+            announced.append(block.index)   # "Mẫu số 27 … như sau:": the form follows
         if _FORM_SIGNAL.search(text):
             signals.append(block.index)
-    if titles:
-        first = min(first, titles[0]) if first is not None else titles[0]
+    opening = sorted(titles + announced)
+    if opening:
+        first = min(first, opening[0]) if first is not None else opening[0]
     if first is None:
         return _Forms(starts, forms, [])
-    around = [(b, b + _FORM_REACH) for b in titles]
+    around = [(b, b + _FORM_REACH) for b in titles] + [(b, b + _FORM_ANNOUNCED_REACH) for b in announced]
     for k, b in enumerate(signals):
         near = [c for c in signals[max(0, k - _FORM_SIGNALS_NEEDED): k + _FORM_SIGNALS_NEEDED + 1]
                 if abs(c - b) <= _FORM_REACH]

@@ -133,5 +133,5 @@ class StructureRemainder(CheckKind):
                         "components": " + ".join(c.value.text for c in s.components)},
                 severity=None if gap.lo <= params.max_remainder else "error",
                 evidence={"components": {c.name: c.value.text for c in s.components}},
-                assumptions=tuple(s.assumed),
+                assumptions=_relevant(s, computed, total),
             )

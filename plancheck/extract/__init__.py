@@ -18,6 +18,7 @@ def extract_structure(document: Document) -> DocumentStructure:
 
 def extract_plan(document: Document, structure: DocumentStructure | None = None) -> Plan:
     """The figures: indicators from tables, then what the prose states."""
+    from ..certainty import Assumption
     from .calculations import calculations_in_tables
     from .procedure_counts import procedure_counts
     from .procedure_times import procedure_times
@@ -37,7 +38,15 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
         title, issued = h.title, (h.date.year if h.date else None)
     year = plan_year(document, title, issued)
     tables_to_plan(document.tables(), plan, document_year=year)
+    before = {name: len(getattr(plan, name)) for name in _STATEMENTS}
     prose_to_plan(document, plan, year)
+    kind = plan.document.text_kind
+    if kind is not None and not kind.administrative:
+        # An encyclopedia's or a news page's sentence chains facts of several subjects, years and
+        # sources; read as one statement of a plan, it assumes they are one (plancheck.certainty).
+        for name in _STATEMENTS:
+            for statement in getattr(plan, name)[before[name]:]:
+                statement.assumed.append(Assumption.one_subject.value)
     plan.calculations.extend(calculations_in_tables(document.tables()))
     plan.comparisons.extend(quotients_in_tables(document.tables()))
     plan.breakdowns.extend(totals_in_tables(document.tables()))
@@ -45,3 +54,7 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     plan.counts.extend(procedure_counts(document))
     plan.breakdowns.extend(procedure_times(document))
     return plan
+
+
+# The statements a sentence makes (plancheck.models.plan), which record what their reading assumed.
+_STATEMENTS = ("structures", "comparisons", "parts", "breakdowns", "counts")

@@ -1366,6 +1366,10 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
             other_kind += 1
             break
         if names and not (piece[:1].isupper() or piece[:1].isdigit()):
+            if any(p.strip(" *“”\"'")[:1].isupper() for p in pieces[k + 1:]):
+                # "…, Tam Chúc, chùa Cổ Lễ và Núi Non Nước": a name written in lower case, the
+                # list going on after it; where it ends is a guess
+                doubts.add(Assumption.list_bounds.value)
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
         if names:   # "Thường trực: Lê Thị Bình": the role before the name is no item
             piece = re.sub(r"^[^:,\d]{1,25}:\s+(?=[A-ZÀ-ỸĐ])", "", piece)
