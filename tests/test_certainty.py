@@ -242,12 +242,23 @@ def test_a_label_run_into_its_first_word_fills_the_gap(tmp_path):
 
 
 def test_a_name_list_cut_at_a_lower_case_name_that_goes_on_is_a_warning(tmp_path):
-    text = "Huyện có 5 di tích cấp tỉnh gồm: Đình Làng Hạ, Đền Thượng, chùa Bến và Miếu Cả, Đình Trung.\n"
+    text = "Huyện có 4 di tích cấp tỉnh: Đình Hạ, Đền Thượng, Miếu Cả, chùa Bến và Đình Trung.\n"
     found = _check(tmp_path, text, "PC401")
     assert found and all(f.severity.value == "warning" for f in found)
     # a list that ends where its words stop being names is read with certainty
-    text = "Huyện có 4 xã giáp biển: Hải An, Hải Hòa và còn nhiều thôn ven sông.\n"
+    text = "Huyện có 3 xã giáp biển: Hải An, Hải Hòa, nằm ở phía đông.\n"
     assert [f.severity.value for f in _check(tmp_path, text, "PC401")] == ["error"]
+
+
+def test_a_list_read_as_twice_or_half_its_count_was_misread(tmp_path):
+    # "quyển 14 ghi:", "đàn 12 dây:": the number counts something else, or the list was not read
+    text = "Sách có 12 chương: chương mở đầu nói về lịch sử, chương cuối nói về văn hóa.\n"
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_noun_holding_a_count_of_its_own_counts_no_list(tmp_path):
+    text = "Trường đã đào tạo 250 giáo viên cho hai tỉnh: Hà Giang, Cao Bằng.\n"
+    assert _check(tmp_path, text, "PC401") == []
 
 
 def test_a_web_pages_figures_are_warnings_that_say_so(tmp_path):
@@ -271,3 +282,13 @@ def test_a_tenure_within_one_year_is_no_reversed_period(tmp_path):
     text = "Ông giữ chức Chủ tịch (2015-2015), sau đó chuyển công tác; nhiệm kỳ 2016-2021.\n"
     assert _check(tmp_path, text, "PC502") == []
     assert [f.severity.value for f in _check(tmp_path, "Nhiệm kỳ 2021-2016 của Hội đồng.\n", "PC502")] == ["error"]
+
+
+def test_a_share_whose_base_is_found_past_other_figures_is_a_warning(tmp_path):
+    text = "Năm 2024 xã có 5.000 hộ, 120 trường học và 800 hộ nghèo, chiếm 20% tổng số hộ.\n"
+    [f] = _check(tmp_path, text, "PC203")
+    assert f.severity.value == "warning" and f.assumptions == [Assumption.base.value]
+    # the whole right before its part is the base the sentence gives
+    text = "Năm 2024 xã có 5.000 hộ, trong đó 800 hộ nghèo, chiếm 20%.\n"
+    [f] = _check(tmp_path, text, "PC203")
+    assert f.severity.value == "error"

@@ -22,6 +22,10 @@ class StatedCount(CheckKind):
                 continue   # "6 tuổi", "300 độ C": a measure, not a number of things listed
             if _counts_add_up(count):
                 continue   # "206 thực thể: 203 quốc gia …, 2 quốc gia …, 1 …": the items count themselves
+            if _misread(count):
+                continue
+            if _COUNT_WORD.search(f" {count.what} "):
+                continue   # "117 linh mục thuộc ba giáo phận: A, B, C": the list is of the other count
             yield Hit(
                 location=count.stated.location or count.location,
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
@@ -35,6 +39,20 @@ class StatedCount(CheckKind):
 _MEASURE_NOUN = re.compile(r"(?:tuổi|độ|giờ|phút|giây|lần|tầng|km|mét|m)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
+
+
+# A number word or a figure inside the counted noun: the noun holds a count of its own.
+_COUNT_WORD = re.compile(r"\s(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s")
+
+
+def _misread(count) -> bool:
+    """A list read as twice or half as long as its count, off by two or more: a list read wrongly
+    (where it ends, how it splits, or a number that counts something else: "quyển 14 ghi:", "đàn
+    12 dây: …") far more often than a count so wrong. A reading that failed says nothing."""
+    counted, stated = count.counted, count.stated.point
+    if stated is None or count.at_least:
+        return False
+    return abs(counted - stated) >= 2 and (counted >= 2 * stated or 2 * counted <= stated)
 
 
 def _counts_add_up(count) -> bool:
@@ -53,7 +71,7 @@ def _doubts(count) -> tuple[str, ...]:
             or count.stated.text.strip().casefold() == "năm":
         doubts.append(Assumption.items.value)
     if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
-        doubts.append(Assumption.list_bounds.value)
+        doubts.append(Assumption.list_bounds.value)   # "12 chương và phần phụ lục": two kinds counted together
     names = [re.sub(r"^[^:]{1,30}:\s*", "", item).strip().casefold() for item in count.items]
     if len(set(names)) < len(names):
         doubts.append(Assumption.items.value)   # "Thường trực: X" repeats X with a role: one person

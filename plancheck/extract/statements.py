@@ -401,6 +401,7 @@ class _Reader:
         if base and not _measures(part, base.group(1)):
             return   # "29 tộc người còn lại chỉ chiếm 0,9% dân số": a share of people, not of groups
         total_i = None
+        assumed: list[str] = []
         # the total after the share: "(chiếm 4,6% dân số) trên tổng số dân khoảng 2.955.000 người"
         m = re.match(r"^[\s,)]*(?:(?:dân số|dân cư|diện tích)[\s,)]*)?(?:trên|của|trong)\s+(?:[^\d;.]{0,20}?\s)?"
                      r"(?:tổng\s+(?:số\s+)?|số\s+)(?:[^\d;.]{0,25}?)$", after)
@@ -421,12 +422,16 @@ class _Reader:
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
                         and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
                     total_i = j
+                    if part_i - j > 1:
+                        # other figures stand between the part and the larger one taken as its base
+                        # ("… 80.000 giáo dân và 32 giáo xứ, chiếm 55% tổng số giáo dân")
+                        assumed.append(Assumption.base.value)
                     break
         self.share_parts.add(part_i)
         if total_i is None:
             return
         self.share_of[part_i] = total_i
-        self._add_comparison(ComparisonKind.share, part_i, total_i, i)
+        self._add_comparison(ComparisonKind.share, part_i, total_i, i, assumed=assumed)
 
     def _fraction(self, i: int) -> None:
         """"81/521 đơn vị (tỷ lệ giảm 15,54%)", "96/126 ĐVHC (đạt tỷ lệ 76,19%)"."""
@@ -457,14 +462,15 @@ class _Reader:
                    fr.denominator.model_copy(update={"location": loc}), fr.noun or None, label=fr.text)
 
     def _add_comparison(self, kind: ComparisonKind, num_i: int, den_i: int, result_i: int,
-                        negative: bool = False) -> None:
+                        negative: bool = False, assumed: list[str] = ()) -> None:
         num, den = self.operands(self.f[num_i], self.f[den_i])
         self._emit(kind, num_i, result_i, num, den, self.f[num_i].measure or None, negative=negative,
-                   den_label=self.f[den_i].text)
+                   den_label=self.f[den_i].text, assumed=assumed)
 
     def _emit(self, kind: ComparisonKind, subject_i: int, result_i: int, num: Value, den: Value,
               unit: str | None, negative: bool = False, den_label: str | None = None,
-              indicator: str | None = None, scale: Decimal = Decimal(1), label: str | None = None) -> None:
+              indicator: str | None = None, scale: Decimal = Decimal(1), label: str | None = None,
+              assumed: list[str] = ()) -> None:
         """One comparison: the figure at result_i stated of num against den."""
         f = self.f
         result = self.value(f[result_i])
@@ -474,7 +480,7 @@ class _Reader:
             indicator=indicator or self._name(subject_i, _subject(self.gap(subject_i))), kind=kind,
             value=result, numerator=Operand(label=num.text, value=num),
             denominator=Operand(label=den_label or den.text, value=den), label=label or f[result_i].text,
-            location=self.locate(f[result_i].start), unit=unit, scale=scale))
+            location=self.locate(f[result_i].start), unit=unit, scale=scale, assumed=list(assumed)))
 
     def _add_increase(self, value_i: int, delta_i: int, result_i: int, negative: bool) -> None:
         f = self.f
