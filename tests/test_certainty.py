@@ -292,3 +292,22 @@ def test_a_share_whose_base_is_found_past_other_figures_is_a_warning(tmp_path):
     text = "Năm 2024 xã có 5.000 hộ, trong đó 800 hộ nghèo, chiếm 20%.\n"
     [f] = _check(tmp_path, text, "PC203")
     assert f.severity.value == "error"
+
+
+def test_notes_sharing_one_text_write_their_numbers_together(tmp_path):
+    text = ("Chú thích\n1. Sđd, t.2, tr.15.\n2, 3. Sđd, t.4, tr.20.\n4. Văn kiện Đảng, Nxb. Chính trị quốc gia.\n")
+    assert _check(tmp_path, text, "PC602") == []
+
+
+def test_a_party_boards_number_in_the_party_form_is_no_mixed_form(tmp_path):
+    text = "Thực hiện Công văn số 45-CV/BTGDVTU của Ban Tuyên giáo và Dân vận Thành ủy về tuyên truyền.\n"
+    assert _check(tmp_path, text, "PC703") == []
+    assert [f.rule for f in _check(tmp_path, "Thực hiện Công văn số 45-CV/BTC của Bộ Tài chính.\n", "PC703")] == ["PC703"]
+
+
+def test_an_article_of_an_act_named_earlier_in_the_sentence_is_that_acts(tmp_path):
+    text = ("Điều 1. Phạm vi\nQuy định này áp dụng các định nghĩa tại Luật Các tổ chức tín dụng "
+            "(khoản 5 Điều 4 và khoản 2 Điều 98).\nĐiều 2. Hiệu lực\n")
+    assert _check(tmp_path, text, "PC701") == []
+    own = text + "Điều 3. Thi hành\nCơ quan thực hiện theo khoản 2 Điều 9.\n"
+    assert [f.location.line for f in _check(tmp_path, own, "PC701")] == [5]

@@ -453,8 +453,11 @@ class _Checker:
         in prose, 6-10 in a table, 11 in prose)."""
         if after is None or not self.texts:
             return set()
-        # "9.Cảng …": a label run into its first word is still written there
-        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[A-ZÀ-ỸĐ])") for i, label in enumerate(labels)}
+        # "9.Cảng …": a label run into its first word is still written there; "5, 6, 7. Sđd …":
+        # notes sharing one text write their numbers together
+        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[A-ZÀ-ỸĐ])"
+                                  + (rf"|(?:^|(?<=[\s,])){re.escape(label[:-1])}(?=,\s*\d)" if label.endswith(".") else ""))
+                    for i, label in enumerate(labels)}
         present: set[int] = set()
         for block in range(after.block, max(after.block + 1, before.block)):
             text = self.texts.get(block, "").replace("*", " ")

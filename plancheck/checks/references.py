@@ -406,6 +406,10 @@ def _amends(text: DocumentText, reference: Reference) -> bool:
     return bool(_AMENDMENT_BEFORE.search(piece.text[max(0, offset - 120):offset]))
 
 
+# An act named by its type and title or number, earlier in the sentence: "Luật Các tổ chức tín
+# dụng", "Bộ luật Lao động", "Nghị định 151/2025/NĐ-CP" (not "Luật này", which is this text).
+_NAMED_ACT = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
+                        r"\s+(?:số\s+)?[A-ZĐÀ-Ỹ0-9]")
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
 
 
@@ -420,6 +424,10 @@ def _cited_just_before(text: DocumentText, reference: Reference, cited_before: d
     piece, offset = found
     if any(end <= offset for end in cited_before.get(id(piece), ())):
         return True
+    sentence = piece.text[: offset]
+    sentence = sentence[max(sentence.rfind(". "), sentence.rfind("; ")) + 1:]
+    if _NAMED_ACT.search(sentence):
+        return True   # "… tại Luật Các tổ chức tín dụng (khoản 17 Điều 4 …)": an act named by its title
     pieces = text.pieces
     at = next((k for k, p in enumerate(pieces) if p is piece), None)
     if at is None or not _LIST_ITEM.match(piece.text):
@@ -552,8 +560,12 @@ def _type_suggestion(doc_type: str, code_type: str, number: str | None) -> str:
 # Issuers: party bodies end their symbols ("NQ/TW", "KL/TU"); state bodies follow the type
 # code with a hyphen ("NQ-CP", "QĐ-UBND", "TTr-SNV").
 _PARTY_ISSUER = re.compile(r"^(?:TW|TƯ|TU|HU|QU|ThU|TxU|ĐU|ĐUK|BCSĐ|ĐĐ|[A-ZĐ]{1,8}TW)$", re.IGNORECASE)
+# A ministry's code ("BTC", "BYT") is a state issuer; a board ending in a Party committee's code
+# ("BTGDVTU": Ban Tuyên giáo và Dân vận Thành ủy) is the Party's, and a steering board ("BCĐ")
+# sits under either, so its form says nothing.
 _STATE_ISSUER = re.compile(
-    r"^(?:CP|TTg|VPCP|UBND|HĐND|UB|UBTVQH[0-9]*|QH[0-9]*|B[A-ZĐ]{2,9}|S[A-ZĐ]{2,9})(?:-|$)")
+    r"^(?:CP|TTg|VPCP|UBND|HĐND|UB|UBTVQH[0-9]*|QH[0-9]*|(?!BCĐ)B[A-ZĐ]{2,9}(?<!TW)(?<!TU)(?<!HU)(?<!QU)(?<!ĐU)|"
+    r"S[A-ZĐ]{2,9})(?:-|$)")
 
 
 class PartyStateForm(CheckKind):
