@@ -311,3 +311,23 @@ def test_an_article_of_an_act_named_earlier_in_the_sentence_is_that_acts(tmp_pat
     assert _check(tmp_path, text, "PC701") == []
     own = text + "Điều 3. Thi hành\nCơ quan thực hiện theo khoản 2 Điều 9.\n"
     assert [f.location.line for f in _check(tmp_path, own, "PC701")] == [5]
+
+
+@pytest.mark.parametrize("text", [
+    "Công nghệ chiếu sáng (UV/DUV/EUV/...) được dùng trong sản xuất chip.\n",
+    "... Hội nghị kêu gọi mọi người dân đoàn kết, giữ gìn truyền thống.\n",
+])
+def test_an_ellipsis_that_ends_a_list_or_opens_an_excerpt_is_no_blank(tmp_path, text):
+    assert _check(tmp_path, text, "PC803") == []
+
+
+def test_the_days_of_a_month_are_no_date_left_blank(tmp_path):
+    assert _check(tmp_path, "Những ngày tháng 5/1967, đoàn công tác lên đường.\n", "PC802") == []
+    assert [f.rule for f in _check(tmp_path, "Hội nghị họp ngày    tháng 5 năm 2025.\n", "PC802")] == ["PC802"]
+
+
+def test_a_page_titled_as_a_form_presents_one(tmp_path):
+    text = ("# Mẫu biên bản họp chi bộ mới nhất?\n\nDưới đây là nội dung tham khảo.\n\n"
+            "Số: ......./BB-CB\n\n......, ngày ... tháng ... năm ......\n\nBIÊN BẢN HỌP\n")
+    for rule in ("PC801", "PC802", "PC803"):
+        assert _check(tmp_path, text, rule, name="page.md") == [], rule

@@ -102,8 +102,10 @@ def _is_blank_dots(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else ""
     after = text[end:end + 3].lstrip(" \t")
     slot = _SLOT_AFTER.match(text, end)
-    if slot or (before == "/" and start >= 2 and text[start - 2].isalnum()):
-        return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/."
+    if slot or (before == "/" and start >= 2 and text[start - 2].isalnum() and text[end:end + 1] == "/"):
+        return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/." nor "(UV/DUV/...)"
+    if not text[:start].strip(" *_\"“") and re.match(r"\s+[\"“]?[A-ZĐÀ-Ỹ]", text[end:]):
+        return False  # "... Hội kêu gọi …": a quotation taken up in its middle, no blank
     if before and not (before.isspace() or before in "(:"):
         # closes the word before it ("chữ ký số…)"); but "Thông tư số….." left the number out
         return bool(_CITATION.search(text[max(0, start - 40):start]))
@@ -139,6 +141,7 @@ _FORM_REACH = 12           # blocks: a form's fields lie close together
 # … được quy định như sau:". What follows is the form, for its users to fill, over a whole page.
 _FORM_ANNOUNCED = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu mẫu)\b[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
 _FORM_ANNOUNCED_REACH = 60
+_FORM_PAGE = re.compile(r"^[#*\s]*(?:Mẫu|MẪU|Biểu mẫu)\s+\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +178,9 @@ def _form_scopes(structure: DocumentStructure | None, document: Document | None 
         text = _block_text(block)
         if _FORM_TITLE.match(text):
             titles.append(block.index)
-        elif _FORM_ANNOUNCED.search(text):
-            announced.append(block.index)   # "Mẫu số 27 … như sau:": the form follows
+        elif _FORM_ANNOUNCED.search(text) or (block.index == 0 and _FORM_PAGE.match(text)):
+            # "Mẫu số 27 … như sau:": the form follows; a page titled "Mẫu …" presents one
+            announced.append(block.index)
         if _FORM_SIGNAL.search(text):
             signals.append(block.index)
     opening = sorted(titles + announced)
@@ -303,8 +307,17 @@ class Placeholder(CheckKind):
         if target == "number" and header is not None and header.number is not None \
                 and not header.number.strip() and header.number_location is not None:
             at = header.number_location
-            if (at.line, at.column) not in reported:
+            if (at.line, at.column) not in reported and _block_at(document, at) not in scopes:
                 yield at, Blank("number", "Số:", 0, 0, "số của chính văn bản", "this document's number")
+
+
+def _block_at(document: Document, location) -> int:
+    """The block holding a location (-1 when none does)."""
+    for piece, block in document.pieces():
+        for span in piece.spans:
+            if span.location.line == location.line:
+                return block
+    return -1
 
 
 def _document_blanks(subject: Subject, document: Document) -> tuple[list, dict[int, list[tuple[int, int]]]]:
