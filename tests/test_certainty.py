@@ -331,3 +331,43 @@ def test_a_page_titled_as_a_form_presents_one(tmp_path):
             "Số: ......./BB-CB\n\n......, ngày ... tháng ... năm ......\n\nBIÊN BẢN HỌP\n")
     for rule in ("PC801", "PC802", "PC803"):
         assert _check(tmp_path, text, rule, name="page.md") == [], rule
+
+
+def test_a_count_larger_than_its_list_is_not_explained_by_a_va(tmp_path):
+    # a "và" inside a name can only make the items fewer: 5 stated, 4 listed is a clean miscount
+    text = "Phòng có 5 tổ: Tổ Tổng hợp, Tổ Kế hoạch, Tổ Tài chính và Tổ Thanh tra.\n"
+    assert [f.severity.value for f in _check(tmp_path, text, "PC401")] == ["error"]
+
+
+def test_the_year_word_nam_after_hang_is_no_count(tmp_path):
+    text = "Cơ quan lập báo cáo hằng năm gửi: Bộ Tài chính, Bộ Xây dựng, Ủy ban nhân dân tỉnh.\n"
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_list_after_two_counts_joined_by_tu_names_the_first(tmp_path):
+    text = "Có 3 người trúng cử từ 5 người ứng cử: Trần An, Lê Bình, Phạm Cường.\n"
+    assert _check(tmp_path, text, "PC401") == []
+
+
+def test_billions_with_three_decimals_are_read_as_written(tmp_path):
+    text = "GDP danh nghĩa đạt 92,210 tỷ đô la, tăng 2.5% so với năm trước.\n"
+    assert _check(tmp_path, text, "PC253") == []
+
+
+def test_a_list_led_by_a_count_in_the_paragraphs_after_is_items_however_long(tmp_path):
+    text = ("Tỉnh có 3 trường trung học phổ thông chuyên:\n"
+            "- Trường Trung học phổ thông chuyên A được thành lập năm 1990 tại trung tâm thành phố;\n"
+            "- Trường Trung học phổ thông chuyên B được thành lập năm 2005 ở phía bắc của tỉnh;\n")
+    [f] = _check(tmp_path, text, "PC401")
+    assert f.severity.value == "error"
+
+
+def test_a_citation_inside_a_quoted_title_is_its_sources_writing(tmp_path):
+    text = ('Nguồn: Báo X, "Triển khai Nghị quyết 57/NQ-TW về khoa học công nghệ", ngày 02/3/2025.\n'
+            "Địa phương thực hiện Nghị quyết 57/NQ-TW của Bộ Chính trị.\n")
+    assert [f.location.line for f in _check(tmp_path, text, "PC703")] == [2]
+
+
+def test_foreign_money_in_billions_has_three_decimals_but_dong_rarely(tmp_path):
+    assert _check(tmp_path, "Kim ngạch đạt 12,345 tỷ USD, tăng 3.5% so với năm trước.\n", "PC253") == []
+    assert [f.rule for f in _check(tmp_path, "GRDP đạt 115,883 tỷ đồng; mật độ 0.47 km/km².\n", "PC253")] == ["PC253"]

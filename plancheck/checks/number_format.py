@@ -182,6 +182,8 @@ def _measure(f: TextFigure) -> str:
     return f.noun or ("số liệu (%)" if f.unit == "%" else f.unit) or "số liệu"
 
 
+_FOREIGN_MONEY = re.compile(r"(?:đô\s*la|USD|\$|euro|EUR|€|yên|JPY|nhân dân tệ|CNY|bảng Anh|GBP|won|rúp)", re.IGNORECASE)
+
 # Counted nouns whose counts may be fractional: "1,5 lần", "8,5 điểm", "2,5 giờ".
 _DIVISIBLE_NOUNS = frozenset("""lần điểm tuổi giờ phút giây năm tháng ngày tuần quý độ bậc hệ vòng
     chỉ số mức""".split())
@@ -213,6 +215,10 @@ class ThousandsCommaInText(CheckKind):
             reasons = []
             if f.noun and not f.unit and not f.multiplier and f.noun.split()[0].casefold() not in _DIVISIBLE_NOUNS:
                 reasons.append((f"không đếm được {f.noun} lẻ", f"{f.noun} are counted whole"))
+            if f.multiplier >= 9 and _FOREIGN_MONEY.search(f"{f.unit or ''} {f.noun or ''}"):
+                # "92,210 tỷ đô la", "328,225 tỷ euro": a foreign currency in billions is written to
+                # the million, three decimals; "115,883 tỉ đồng" (a million đồng) is rarely so precise
+                continue
             if f.text.endswith("0") and f.unit != "%":
                 reasons.append(("số thập phân không viết số 0 ở cuối", "a decimal is not written with a trailing zero"))
             if english and not reasons:

@@ -504,6 +504,29 @@ class InternalReference(CheckKind):
 
 
 # -- cited documents ----------------------------------------------------------------------------
+def _own_citations(subject: Subject) -> list:
+    """The references of the document's own words: a citation inside quotation marks (a quoted
+    title in the references, a quoted passage) is written as its source wrote it, and is no
+    citation the document can correct. Found once for the citation-form rules."""
+    if "own_citations" not in subject.derived:
+        text = DocumentText(subject.document)
+        subject.derived["own_citations"] = [r for r in subject.structure.references
+                                            if r.internal or not _quoted_in_paragraph(text, r)]
+    return subject.derived["own_citations"]
+
+
+def _quoted_in_paragraph(text: DocumentText, reference) -> bool:
+    """Whether the reference stands between quotation marks opened in its own paragraph (a
+    quotation running on from paragraphs before is the amendment rules' business: web pages
+    leave quotes unclosed too often to carry them further here)."""
+    found = text.find(reference.location)
+    if not found:
+        return False
+    piece, offset = found
+    before = piece.text[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 class SymbolType(CheckKind):
     """The type word of a citation agrees with the type code of its symbol:
     "Kết luận số 176/TB-VPCP" cites a Thông báo."""
@@ -520,7 +543,7 @@ class SymbolType(CheckKind):
         if subject.structure is None:
             return
         letter_codes = {c.casefold() for c in params.letter_codes}
-        for reference in subject.structure.references:
+        for reference in _own_citations(subject):
             if reference.internal or not reference.doc_type:
                 continue
             number = parse_number(reference.number, reference.symbol)
@@ -578,7 +601,7 @@ class PartyStateForm(CheckKind):
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         if subject.structure is None:
             return
-        for reference in subject.structure.references:
+        for reference in _own_citations(subject):
             if reference.internal:
                 continue
             number = parse_number(reference.number, reference.symbol)
@@ -610,7 +633,7 @@ class AssemblyResolution(CheckKind):
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         if subject.structure is None:
             return
-        for reference in subject.structure.references:
+        for reference in _own_citations(subject):
             if reference.internal:
                 continue
             number = parse_number(reference.number, reference.symbol)
@@ -649,7 +672,7 @@ class MalformedSymbol(CheckKind):
                         yield Hit(location=location, fields={"text": m.group(0), "number": m.group(0),
                                                              "problem": problem, "expected": expected},
                                   suggestion=f"{m.group(0)} → {expected}")
-        for reference in subject.structure.references:
+        for reference in _own_citations(subject):
             if reference.internal or not reference.number or not reference.symbol:
                 continue
             found = _malformed(reference)

@@ -362,8 +362,8 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
     if found.open_count is not None:
         what, stated, location = found.open_count
         items = list_items_after(paragraphs, i)
-        if len(items) >= 2:
-            plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location))
+        if len(items) >= 2:   # one marked paragraph per item: items by construction, however long
+            plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location, listed="rows"))
 
 
 # "Tày: 216.577 người (chiếm 40,84% dân số), Nùng: 158.114 người (29,81 %)": shares of a

@@ -1054,10 +1054,13 @@ class _Reader:
         if noun[:1].isupper() and not noun.isupper() and (noun.isascii() or not self.text[:m.start()].strip(" *-+•")):
             return   # a title or a heading: "100 Decisive Battles:", "16 Ví dụ:"; but "có 8 Tiết độ:" counts
         before = self.text[max(0, m.start() - 40): m.start()]
-        if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+(?:với|và)|\s*,)\s+$", before):
+        if re.search(r"\d[\d.]*\s+[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s+(?:với|và)|\s*,)\s+$", before) or \
+                re.search(r"\d[\d.]*(?:\s+[^\W\d_]+){1,3}\s+(?:từ|trong số|trên tổng số|trên)\s+$", before):
             return   # "10 tổng với 79 làng …:", "2 phủ, 4 huyện: A (a, b), B (c, d)": the list names the first count's items
         if _NOT_A_COUNT_BEFORE.search(before):
             return   # "Quốc lộ 14 đi qua …:", "05 hoặc 07 thành viên"
+        if n_text.casefold() == "năm" and _YEAR_NOUN_BEFORE.search(before):
+            return   # "hằng năm", "mỗi năm": the year, not five
         stated = Value(text=n_text, lo=n, hi=n, point=n, decimals=0, location=self.locate(m.start("n")))
         rest = self.text[m.end():]
         if self.text.count("(", 0, m.start()) > self.text.count(")", 0, m.start()):
@@ -1069,8 +1072,9 @@ class _Reader:
         if len(items) < 2 and not at_least:
             return
         ands = len(re.findall(r"\s(?:và|hoặc)\s", _list_body(rest)))
-        if ands and abs(n - len(items)) <= ands:
-            # "3 ngành: …, Kỹ thuật và Khoa học máy tính": the last "và" joins the list, or one name
+        if ands and len(items) - ands <= n < len(items):
+            # "3 ngành: …, Kỹ thuật và Khoa học máy tính": the last "và" joins the list, or one name;
+            # a "và" inside a name can only make the items fewer, never more
             assumed.add(Assumption.list_bounds.value)
         if all(re.match(r"\d[\d.]*\s+[^\W\d_]", piece) for piece in _split_items(_list_body(rest))[0]):
             self._counted_parts(m, len(rest))   # "241 đơn vị … gồm: 29 phường, 14 thị trấn, 190 xã"
@@ -1310,6 +1314,7 @@ _COUNT = re.compile(
 _COUNT_OF_KIND = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+trực\s+thuộc\s*,?\s*(?:bao\s+)?gồm\s+"
     r"(?:các\s+)?(?P<kind>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:(?!\d)", re.IGNORECASE)
+_YEAR_NOUN_BEFORE = re.compile(r"\b(?:hằng|hàng|mỗi|cả|các|những|nhiều|trong|mấy|vài)\s*$", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
                                  r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng|lớp|khối|xe|loại|hạng|khóa|cấp|tuyến|"
                                  r"phòng|tầng|lô|ô|tờ|thửa)|[-–])\s*$",   # "lớp 10 THPT", "xe 29 chỗ": an attribute

@@ -44,7 +44,7 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
             if len(members) < _MIN_ROWS:
                 continue
             assumed = []
-            if table.rows_from == "inferred" or any(_holes(r) for r in (*members, row)):
+            if table.rows_from == "inferred" or any(_holes(r) for r in (*members, row, *strays)):
                 assumed.append(Assumption.aligned.value)   # an empty cell shifts the figures read from the right
             if strays:
                 assumed.append(Assumption.complete.value)  # a row without its STT may be one of the total's
@@ -71,25 +71,25 @@ def _stt(row: Row) -> str:
     return texts[0].text.strip() if texts else ""
 
 
-def _members(rows: list[Row], k: int) -> tuple[list[Row], int]:
+def _members(rows: list[Row], k: int) -> tuple[list[Row], list[Row]]:
     """The numbered rows of the total's section: above it, else below it; and how many rows
     among them carry figures without a number (a row whose STT was lost may be one of them)."""
     above: list[Row] = []
-    strays = 0
+    strays: list[Row] = []
     for row in reversed(rows[:k]):
         stt = _stt(row)
         if _HEADING.match(stt) and any(v is not None for v in _figures(row)):
-            return [], 0   # the section heads carry their own subtotals: the total is theirs, not these rows'
+            return [], []   # the section heads carry their own subtotals: the total is theirs, not these rows'
         if _HEADING.match(stt) or _TOTAL.match(stt):
             break
         if _NUMBERED.match(stt):
             above.append(row)
         elif _figures(row) and above:
-            strays += 1
+            strays.append(row)
     if above:
         return above[::-1], strays
     below: list[Row] = []
-    strays = 0
+    strays = []
     for row in rows[k + 1:]:
         stt = _stt(row)
         if _HEADING.match(stt) or _TOTAL.match(stt):
@@ -97,7 +97,7 @@ def _members(rows: list[Row], k: int) -> tuple[list[Row], int]:
         if _NUMBERED.match(stt):
             below.append(row)
         elif _figures(row) and below:
-            strays += 1
+            strays.append(row)
     return below, strays
 
 
