@@ -8,9 +8,9 @@ the engine sets the finding's severity from that one list, the same way for ever
 
 - nothing assumed: the rule's own severity;
 - one assumption: at most a warning, whose message says what was assumed;
-- two or more about the reading: nothing is reported — a finding that rests on two guesses
-  is a guess. That the text is a web page rather than an administrative document (one-subject)
-  caps a finding at a warning but is no guess about its figures, and does not count here.
+- two or more: nothing is reported — a finding that rests on two guesses is a guess. On a
+  page that is not an administrative document (one-subject), a reading must be otherwise sure
+  to be reported at all.
 
 A leaf module: models, extractors, checks and the engine import it; it imports nothing of
 plancheck's.
@@ -89,17 +89,12 @@ def _round(v) -> bool:
     return len(digits) <= 2
 
 
-# What kind of text this is, not how its figures were read: it caps a finding at a warning
-# but does not count toward silence (a clean reading on a web page is still worth a warning).
-_SCOPE = frozenset({Assumption.one_subject.value})
-
-
 def severity_for(severity: str, assumptions) -> str | None:
     """The severity a finding gets from its rule's severity and what it rests on; None: not reported."""
-    assumed = set(assumptions)
-    if not assumed:
+    n = len(set(assumptions))
+    if n == 0:
         return severity
-    if len(assumed - _SCOPE) >= 2:
+    if n >= 2:
         return None
     return "warning" if severity == "error" else severity
 

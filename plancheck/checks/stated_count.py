@@ -72,9 +72,6 @@ def _doubts(count) -> tuple[str, ...]:
         doubts.append(Assumption.items.value)
     if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
         doubts.append(Assumption.list_bounds.value)   # "12 chương và phần phụ lục": two kinds counted together
-    names = [re.sub(r"^[^:]{1,30}:\s*", "", item).strip().casefold() for item in count.items]
-    if len(set(names)) < len(names):
-        doubts.append(Assumption.items.value)   # "Thường trực: X" repeats X with a role: one person
     return tuple(doubts)
 
 

@@ -169,6 +169,9 @@ _PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members 
     (r"\btrong ngân sách\b", r"\bngoài ngân sách\b"),
     # a project's capital: the investor's own and what it borrows or raises
     (r"\bvốn (?:góp|chủ sở hữu|tự có)\b", r"\bvốn (?:vay|huy động)\b"),
+    # the levels of government a road, a budget or a task falls to ("do trung ương/tỉnh/huyện/xã quản lý")
+    (r"\btrung ương\b", r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b"),
+    (r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b"),
 )]
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
@@ -422,9 +425,10 @@ class _Reader:
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
                         and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
                     total_i = j
-                    if part_i - j > 1:
-                        # other figures stand between the part and the larger one taken as its base
-                        # ("… 80.000 giáo dân và 32 giáo xứ, chiếm 55% tổng số giáo dân")
+                    if any(f[k].kind == "qty" and self.compatible(f[k], part) and f[k].value.lo >= part.value.lo
+                           and self.same_sentence(k, j) for k in range(j)):
+                        # another figure earlier in the sentence could be the base as well as the
+                        # nearest one taken ("… 5.000 hộ, 2.000 hộ kinh doanh và 800 hộ nghèo, chiếm 20%")
                         assumed.append(Assumption.base.value)
                     break
         self.share_parts.add(part_i)
@@ -711,13 +715,22 @@ class _Reader:
             named = re.search(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b", head, re.IGNORECASE)
             if not named and complete and total < 50 and not _partition(names):
                 continue   # "thuế 5% và phí 2%": rates, or shares of other wholes, not a structure short by half
-            if not named:
+            clauses = [_fold(self._clause_before(i)) for i in idx]   # "đường do tỉnh quản lý dài …, chiếm"
+            if not named and not _partition(names) and not _partition(clauses):
                 # shares named without "cơ cấu": that they are shares of one whole, none overlapping
                 # another ("60 tự ứng cử (60%), 45 nữ (45%)"), is the reading's
                 assumed.append(Assumption.siblings.value)
             self.out.structures.append(Structure(
                 name=(_whole_words(name_m.group(1), head[name_m.end(1):]) if name_m else "Cơ cấu"), components=components, unit="%",
                 location=self.locate(at), complete=complete, remainder=remainder, assumed=assumed))
+
+    def _clause_before(self, i: int) -> str:
+        """The words of share i's own clause: back to the previous share, semicolon or sentence start."""
+        f = self.f
+        start = self.sentence_start(f[i].start)
+        prev = next((f[k].end for k in range(i - 1, -1, -1) if f[k].kind == "pct" and f[k].end > start), start)
+        text = self.text[max(start, prev): f[i].start]
+        return re.split(r"[;]", text)[-1]
 
     def _share_before(self, offset: int) -> bool:
         """Whether the sentence before ``offset`` ends its figures with a percentage."""
@@ -915,7 +928,7 @@ class _Reader:
         if exhaustive and len(parts) + len(named) == 1:
             exhaustive = False   # "350 USD, bao gồm 75 USD tạm ứng": one part named is no split
         if exhaustive and not _partition(names) and not _SPLIT_CUE.search(self.gap(first)) \
-                and ":" not in self.gap(first):
+                and ":" not in self.gap(first) and not _ANNOUNCED_AFTER.match(self.text, f[parts[-1]].end):
             # "gồm" may name only some ("20 tầng, gồm 2 tầng hầm"); "chia ra", or a list
             # announced by a colon ("gồm: 29 phường, 14 thị trấn, 190 xã"), names them all
             assumed.append(Assumption.complete.value)
@@ -1071,7 +1084,8 @@ class _Reader:
         items, at_least, joins, assumed = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
-        ands = len(re.findall(r"\s(?:và|hoặc)\s", _list_body(rest)))
+        body = _list_body(rest)
+        ands = sum(1 for m in re.finditer(r"\s(?:và|hoặc)\s", body) if _long_sides(body, m))
         if ands and len(items) - ands <= n < len(items):
             # "3 ngành: …, Kỹ thuật và Khoa học máy tính": the last "và" joins the list, or one name;
             # a "và" inside a name can only make the items fewer, never more
@@ -1090,6 +1104,7 @@ class _Reader:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ANNOUNCED_AFTER = re.compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể)\s*:", re.IGNORECASE)   # "…, 79 xã như sau:"
 _SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
 _YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
@@ -1148,6 +1163,15 @@ def _unbalanced(rest: str, items: list[str]) -> bool:
     can be read from it."""
     body = _list_body(rest)
     return body.count("(") != body.count(")")
+
+
+def _long_sides(body: str, m: re.Match) -> bool:
+    """Whether the words around a "và" could make one name with it: a side of three words or
+    more ("Kỹ thuật và Khoa học máy tính"); between two short names ("…, Yên Bình và Yên Trung")
+    it joins the list."""
+    left = re.split(r"[,;:(]", body[: m.start()])[-1].split()
+    right = re.split(r"[,;(]", body[m.end():])[0].split()
+    return len(left) >= 3 or len(right) >= 3
 
 
 def _list_body(rest: str) -> str:
@@ -1338,6 +1362,7 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
     end = _ITEM_END.search(rest)
     body = rest[: end.start()] if end else rest
     doubts: set[str] = set()
+    seen: set[str] = set()
     if end and end.group(0) == ";" and re.match(r"\s*[^\W\d_]", rest[end.end():]):
         doubts.add(Assumption.list_bounds.value)   # "4 tổ chức: A, B; C và D": the list may go on past ";"
     at_least = bool(re.search(r"(?:…|\.\.\.|v\.v|vv)\s*$", body.strip())) or bool(
@@ -1384,6 +1409,9 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
         if names:   # "Thường trực: Lê Thị Bình": the role before the name is no item
             piece = re.sub(r"^[^:,\d]{1,25}:\s+(?=[A-ZÀ-ỸĐ])", "", piece)
+            if piece.casefold() in seen:
+                doubts.add(Assumption.items.value)   # a name listed again (with its role): one person
+            seen.add(piece.casefold())
         item = _trim_name(piece) if names else piece
         if len(_WORD.findall(piece)) > 10:
             # an item that is a description or a clause ("thứ nhất là đã tiêu diệt …"): what
