@@ -32,6 +32,7 @@ class Assumption(str, Enum):
     own_text = "own-text"        # the document's own words, not a quotation of another text
     aligned = "aligned"          # a table's figures stand in the columns they are read in
     one_subject = "one-subject"  # a web page's sentence speaks of one subject at one time
+    document = "document"        # a text of no named kind numbers its own clauses like a document
 
     def localize(self, lang: str) -> str:
         return _TEXTS[self][0 if lang == "vi" else 1]
@@ -62,6 +63,8 @@ _TEXTS = {
                              "đối tượng, cùng thời điểm",
                              "the sentence's figures (on a page that is not an administrative document) are "
                              "of one subject at one time"),
+    Assumption.document: ("văn bản (chưa rõ loại) tự đánh số điều khoản của mình như một văn bản hành chính",
+                          "the text (of no named kind) numbers its own clauses as an administrative document does"),
 }
 
 

@@ -389,3 +389,38 @@ def test_on_a_web_page_a_reading_with_a_guess_says_nothing(tmp_path):
     page = ("# Xã Hòa Bình\n\n[sửa | sửa mã nguồn]Năm 2020 xã có 3.000 người làm nông nghiệp và 40 người làm "
             "dịch vụ, trong đó 3.100 người làm nông nghiệp là nữ.\n")
     assert _check(tmp_path, page, "PC302", name="page.md") == []
+
+
+def test_a_list_after_a_lead_quoting_an_act_is_that_acts_numbering(tmp_path):
+    text = ("Điều 1. Hồ sơ\n1. Đơn đề nghị.\n2. Bản sao giấy tờ.\n"
+            "Căn cứ khoản 2 Điều 9 Nghị định số 15/2024/NĐ-CP quy định như sau:\n"
+            "2. Thời hạn giải quyết là 10 ngày.\n")
+    assert all(f.severity.value != "error" for f in _check(tmp_path, text, "PC601"))
+    assert [f.severity.value for f in _check(tmp_path, text.replace("Căn cứ khoản 2 Điều 9 Nghị định số "
+                                                                    "15/2024/NĐ-CP quy định như sau:\n", ""),
+                                             "PC601")] == ["error"]
+
+
+@pytest.mark.parametrize("lead, hands_over", [
+    ("Căn cứ theo quy định tại Điều 47 Luật Bảo hiểm xã hội 2024 quy định về hồ sơ như sau:", True),
+    ("Khoản 3 Điều 12 Nghị định số 45/2024/NĐ-CP quy định:", True),
+    ("Thực hiện Quyết định số 10/QĐ-UBND, UBND tỉnh ban hành Kế hoạch thực hiện như sau:", False),
+    ("Các nội dung cụ thể như sau:", False),
+])
+def test_a_lead_hands_over_to_an_act_only_when_it_cites_what_regulates_the_list(lead, hands_over):
+    from plancheck.checks.numbering import _hands_over
+
+    assert _hands_over(lead) is hands_over
+
+
+def test_a_plans_own_lead_introduces_its_own_sections(tmp_path):
+    text = ("Thực hiện Quyết định số 120/QĐ-UBND ngày 05/01/2025 của UBND tỉnh, Sở ban hành Kế hoạch với "
+            "các nội dung như sau:\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\nII. TỔ CHỨC THỰC HIỆN\n")
+    [f] = _check(tmp_path, text, "PC601")
+    assert f.severity.value == "error"
+
+
+def test_items_that_state_the_counted_noun_inside_add_up(tmp_path):
+    text = ("Quan trắc tại 5 vị trí như sau: Cửa sông A: lấy mẫu 02 vị trí ở thượng lưu; Cửa sông B: lấy mẫu "
+            "03 vị trí ở hạ lưu.\n")
+    assert _check(tmp_path, text, "PC401") == []

@@ -53,6 +53,21 @@ _NO_NEXT = object()   # there is no next label
 _BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
 # A block that hands over to another text: "… quy định:", "… như sau:", "… sau đây:".
 _INTRODUCES = re.compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
+_CITES_ACT = re.compile(r"\b(?:Điều\s+\d|[Kk]hoản\s+\d|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết\s+(?:số\s+)?\d|"
+                        r"Quyết định\s+(?:số\s+)?\d|Hiến pháp)")
+
+
+_ISSUES = re.compile(r"\bban hành\b", re.IGNORECASE)   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text
+
+
+def _hands_over(text: str) -> bool:
+    """Whether a block hands over to another act's text: it cites one as what regulates what
+    follows ("Căn cứ Điều 47 Luật Bảo hiểm xã hội quy định như sau:"); a plan's own "Thực hiện
+    Quyết định số …, UBND ban hành Kế hoạch … như sau:" introduces its own text."""
+    return bool(_INTRODUCES.search(text)) and bool(_CITES_ACT.search(text)) and "quy định" in text.casefold() \
+        and not _ISSUES.search(text)
+
+
 _ELISION = re.compile(r"[\s.…\[\]()]*(?:…|\.\.\.)[\s.…\[\]()]*")
 
 
@@ -189,7 +204,7 @@ class Numbering(CheckKind):
         # portal) often quotes acts without marking the quotation: that the numbers are its
         # own is an assumption. (An unknown kind is read as a draft's excerpt: its own.)
         kind = subject.plan.document.text_kind
-        own = (Assumption.own_text.value,) if kind is TextKind.other_document else ()
+        own = (Assumption.document.value,) if kind is TextKind.other_document else ()
         for problem in subject.derived["numbering"]:
             if problem.problem != params.problem:
                 continue
@@ -354,6 +369,8 @@ class _Checker:
             if index in walk.repaired:
                 numbers.add(_full(item, system.render(walk.repaired[index]), prefix))
             self.accepted[id(item.clause)] = numbers
+        # a list whose lead hands over to another text ("Điều 3 Luật … quy định như sau:") is that text's
+        quoted_list = bool(items) and self._introduced(items[0].clause)
         for index, problem, expected, earlier in walk.found:
             item = items[index]
             if self._blank(item.clause):
@@ -402,7 +419,7 @@ class _Checker:
                 items[index - 1].clause if index else None
             if before is not None and problem == "gap" and self._elided_between(before, item.clause):
                 continue   # "a) …", "…", "d) …": the excerpt left the letters between out
-            if before is not None and self._quoting_between(before, item.clause):
+            if quoted_list or (before is not None and self._quoting_between(before, item.clause)):
                 assumed.append(Assumption.own_text.value)   # "Điều 3 Luật … quy định:" then its own "1."
             self._add(problem, item, wanted, extra, label_number=_full(item, wanted, prefix), assumed=assumed)
 
@@ -425,13 +442,20 @@ class _Checker:
                 return True
         return False
 
+    def _introduced(self, first: Clause, reach: int = 3) -> bool:
+        """Whether one of the few blocks before a list's first label hands over to another text."""
+        for block in range(first.block - 1, max(-1, first.block - 1 - reach), -1):
+            if _hands_over(self.texts.get(block, "").strip(" *_")):
+                return True
+        return False
+
     def _quoting_between(self, after: Clause, before: Clause) -> bool:
         """Whether a block between two labels of one list introduces another text ("Khoản 2 Điều 5
         Nghị định … quy định:", "… như sau:") or marks an elision ("…"): the later label may be
         that text's own, numbered as it is."""
         for block in range(after.block + 1, before.block):
             text = self.texts.get(block, "").strip(" *_")
-            if _INTRODUCES.search(text) or _ELISION.fullmatch(text):
+            if _hands_over(text) or _ELISION.fullmatch(text):
                 return True
         return False
 

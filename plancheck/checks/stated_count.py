@@ -56,9 +56,14 @@ def _misread(count) -> bool:
 
 
 def _counts_add_up(count) -> bool:
-    """Whether every item opens with its own count and those counts make the stated one."""
+    """Whether every item states its own count, opening with it ("203 quốc gia …") or of the
+    counted noun inside it ("Cửa sông A: lấy mẫu 01 vị trí …"), and those counts make the stated one."""
     heads = [re.match(r"\s*(\d{1,4})\s+[^\W\d_]", item) for item in count.items]
-    return bool(heads) and all(heads) and count.stated.interval.contains(sum(int(h.group(1)) for h in heads))
+    if heads and all(heads):
+        return count.stated.interval.contains(sum(int(h.group(1)) for h in heads))
+    noun = count.what.split(" ")[0]
+    inner = [re.search(rf"\b(\d{{1,4}})\s+{re.escape(noun)}\b", item, re.IGNORECASE) for item in count.items]
+    return bool(inner) and all(inner) and count.stated.interval.contains(sum(int(m.group(1)) for m in inner))
 
 
 def _doubts(count) -> tuple[str, ...]:
