@@ -312,11 +312,10 @@ class Placeholder(CheckKind):
 
 
 def _block_at(document: Document, location) -> int:
-    """The block holding a location (-1 when none does)."""
+    """The block holding a location (-1 when none does); asked once per document (its own number)."""
     for piece, block in document.pieces():
-        for span in piece.spans:
-            if span.location.line == location.line:
-                return block
+        if any(span.location.line == location.line for span in piece.spans):
+            return block
     return -1
 
 

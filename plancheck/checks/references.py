@@ -62,10 +62,12 @@ class DocumentText:
         self.by_line: dict[int, list[tuple[Piece, int, int]]] = {}   # line -> (piece, span offset, column)
         self.quote_depth: dict[int, int] = {}                        # id(paragraph) -> depth at its start
         self.pieces: list[Piece] = []                                # in reading order
+        self.order: dict[int, int] = {}                              # id(piece) -> its place in pieces
         if document is None:
             return
         depth = run = 0
         for piece, is_paragraph in _pieces(document):
+            self.order[id(piece)] = len(self.pieces)
             self.pieces.append(piece)
             for span in piece.spans:
                 self.by_line.setdefault(span.location.line, []).append((piece, span.start, span.location.column))
@@ -429,7 +431,7 @@ def _cited_just_before(text: DocumentText, reference: Reference, cited_before: d
     if _NAMED_ACT.search(sentence):
         return True   # "… tại Luật Các tổ chức tín dụng (khoản 17 Điều 4 …)": an act named by its title
     pieces = text.pieces
-    at = next((k for k, p in enumerate(pieces) if p is piece), None)
+    at = text.order.get(id(piece))
     if at is None or not _LIST_ITEM.match(piece.text):
         return False
     for p in reversed(pieces[max(0, at - reach): at]):   # back over the list's items to its lead
