@@ -424,3 +424,26 @@ def test_items_that_state_the_counted_noun_inside_add_up(tmp_path):
     text = ("Quan trắc tại 5 vị trí như sau: Cửa sông A: lấy mẫu 02 vị trí ở thượng lưu; Cửa sông B: lấy mẫu "
             "03 vị trí ở hạ lưu.\n")
     assert _check(tmp_path, text, "PC401") == []
+
+
+def test_a_list_of_its_own_under_a_numbered_heading_is_no_repeat(tmp_path):
+    text = ("**1. Quy định đối với học viên**\n"
+            "1. Có mặt tại lớp đúng giờ quy định, mang theo thẻ học viên và giấy tờ tùy thân.\n"
+            "2. Không sử dụng điện thoại trong giờ học.\n"
+            "**2. Quy định đối với giảng viên**\n")
+    assert all(f.severity.value != "error" for f in _check(tmp_path, text, "PC601", name="rules.md"))
+    # two headings numbered alike are a repeat
+    text = "**1. Quy định chung**\n**1. Quy định cụ thể**\n"
+    assert [f.severity.value for f in _check(tmp_path, text, "PC601", name="rules.md")] == ["error"]
+
+
+def test_an_amendments_quoted_khoan_nay_is_the_amended_acts(tmp_path):
+    text = ('Điều 1. Sửa đổi\n1. Sửa đổi điểm d khoản 5 Điều 8 như sau: "d) Các loại xe quy định tại điểm a, '
+            'điểm c khoản này nộp lệ phí lần hai."\nĐiều 2. Hiệu lực\n')
+    assert _check(tmp_path, text, "PC701") == []
+
+
+def test_items_holding_counts_of_the_counted_noun_leave_the_count_assumed(tmp_path):
+    text = ("Quan trắc tại 9 vị trí như sau: Cửa sông A: lấy mẫu 02 vị trí ở thượng lưu; Cửa sông B: lấy mẫu "
+            "03 vị trí ở hạ lưu.\n")
+    assert all(f.severity.value != "error" for f in _check(tmp_path, text, "PC401"))

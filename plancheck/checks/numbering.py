@@ -57,6 +57,12 @@ _CITES_ACT = re.compile(r"\b(?:Điều\s+\d|[Kk]hoản\s+\d|Luật|Bộ luật|P
                         r"Quyết định\s+(?:số\s+)?\d|Hiến pháp)")
 
 
+def _heading_like(text: str) -> bool:
+    """A short line with no closing punctuation: "**1. Quy định đối với thí sinh**"."""
+    text = text.strip(" *_")
+    return len(text.split()) <= 12 and not text.endswith((".", ";", ":", ","))
+
+
 _ISSUES = re.compile(r"\bban hành\b", re.IGNORECASE)   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text
 
 
@@ -421,6 +427,11 @@ class _Checker:
                 continue   # "a) …", "…", "d) …": the excerpt left the letters between out
             if quoted_list or (before is not None and self._quoting_between(before, item.clause)):
                 assumed.append(Assumption.own_text.value)   # "Điều 3 Luật … quy định:" then its own "1."
+            if problem == "duplicate" and not item.prefix and system.kind == "arabic" and before is not None \
+                    and item.clause.level not in _SCOPED and self._two_levels(before, item):
+                # "**1. Quy định chung**" then "1. Có mặt …": a heading and an item of the list under
+                # it, numbered alike; or "1." again after a lead ending in ":" ("… các nội dung sau:")
+                assumed.append(Assumption.one_list.value)
             self._add(problem, item, wanted, extra, label_number=_full(item, wanted, prefix), assumed=assumed)
 
     def _add(self, problem: str, item: _Item, expected_number: str, extra: dict[str, object],
@@ -441,6 +452,15 @@ class _Checker:
                                             and block != before.block):
                 return True
         return False
+
+    def _two_levels(self, earlier: Clause, item: _Item) -> bool:
+        """Whether a label repeating an earlier one may stand at another level: one is a heading
+        (a short line, no closing punctuation) and the other an item of running text, or a "1."
+        opens a new list after a lead ending in ":"."""
+        label = item.clause
+        if _heading_like(self.texts.get(earlier.block, "")) != _heading_like(self.texts.get(label.block, "")):
+            return True
+        return item.value == 1 and self.texts.get(label.block - 1, "").rstrip(" *_").endswith(":")
 
     def _introduced(self, first: Clause, reach: int = 3) -> bool:
         """Whether one of the few blocks before a list's first label hands over to another text."""

@@ -480,8 +480,8 @@ class InternalReference(CheckKind):
         for reference in structure.references:
             if not reference.internal or not reference.target:
                 continue
-            if text.quoted(reference.location):
-                continue
+            if text.quoted(reference.location) or _quoted_in_paragraph(text, reference):
+                continue   # an amendment's quoted text: its "khoản này" is the amended act's
             after = text.after(reference)
             if after is not None and _OTHER_OWNER.match(after):
                 continue

@@ -72,8 +72,12 @@ def _doubts(count) -> tuple[str, ...]:
     clauses rather than names say nothing sure of how many things there are; a counted noun
     joining two kinds ("12 chương và phần phụ lục") counts them together; "năm" is five or a year."""
     doubts = []
+    noun = re.escape(count.what.split(" ")[0])
     if count.listed == "text" and any(len(_WORDS.findall(item)) > 10 or _SENTENCE_INSIDE.search(item) for item in count.items) \
-            or count.stated.text.strip().casefold() == "năm":
+            or count.stated.text.strip().casefold() == "năm" \
+            or any(re.search(rf"\b\d{{1,4}}\s+{noun}\b", item, re.IGNORECASE) for item in count.items):
+        # items that are descriptions, "năm" five or a year, or items holding counts of the counted
+        # noun themselves ("Cửa sông A: lấy mẫu 02 vị trí …"): how many things the list names is a guess
         doubts.append(Assumption.items.value)
     if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
         doubts.append(Assumption.list_bounds.value)   # "12 chương và phần phụ lục": two kinds counted together
