@@ -70,8 +70,8 @@ _TEXTS = {
 
 # Qualifiers that make a figure an estimate or a bound whose width the text does not give
 # ("hơn 1.000" may be 1.300); the interval a reader gives them is a convention, not the text's.
-_APPROXIMATE = frozenset({"hơn", "gần", "khoảng", "xấp xỉ", "chừng", "ước", "ước tính", "độ", "trên", "dưới",
-                          "gần như", "hàng", "tới", "đến", "ngót", "non", "cỡ"})
+_APPROXIMATE = frozenset({"hơn", "gần", "khoảng", "xấp xỉ", "chừng", "ước", "ước tính", "trên", "dưới",
+                          "gần như", "chưa đến", "ngoài", "không quá", "tối đa", "tối thiểu", "ít nhất"})
 
 
 def approximate(values) -> tuple[Assumption, ...]:
@@ -85,11 +85,15 @@ def approximate(values) -> tuple[Assumption, ...]:
 
 
 def _round(v) -> bool:
+    """Whether the number written has at most two significant digits (1.000, 200.000, 6)."""
     point = getattr(v, "point", None)
-    if point is None:
-        return True
-    digits = format(abs(point), "f").replace(".", "").strip("0")
-    return len(digits) <= 2
+    if point is None:   # "hơn 618.594" is read as (618.594, ∞): the number written is its finite end
+        point = next((b for b in (getattr(v, "lo", None), getattr(v, "hi", None))
+                      if b is not None and b.is_finite()), None)
+        if point is None:
+            return True
+    digits = format(abs(point), "f").split(".")[0].lstrip("0") + format(abs(point), "f").partition(".")[2]
+    return len(digits.strip("0")) <= 2
 
 
 def severity_for(severity: str, assumptions) -> str | None:
@@ -106,5 +110,12 @@ def assumed_note(assumptions, lang: str) -> str:
     """The words a message ends with to say what it assumed: " (giả định: …)"."""
     if not assumptions:
         return ""
-    said = "; ".join(Assumption(a).localize(lang) for a in dict.fromkeys(assumptions))
+    said = "; ".join(_said(a, lang) for a in dict.fromkeys(assumptions))
     return f" (giả định: {said})" if lang == "vi" else f" (assuming {said})"
+
+
+def _said(value: str, lang: str) -> str:
+    try:
+        return Assumption(value).localize(lang)
+    except ValueError:   # a rule pack's own check may name an assumption of its own: say it as given
+        return value

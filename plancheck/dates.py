@@ -204,7 +204,7 @@ def _worded(text: str, start: int) -> DateMention | None:
     numbers = [p for p in pieces if p.kind == "number"]
     if "tháng" not in words or not any(p.kind in ("number", "blank") for p in pieces):
         return None  # "ngày ký", "ngày tháng năm sinh": no date (dots would mark a blank one)
-    if _PLURAL_BEFORE.search(text, max(0, start - 12), start) and not any(p.kind == "blank" for p in pieces):
+    if _PLURAL_BEFORE.search(text, max(0, start - 12), start) and len(pieces) > 1 and pieces[1].kind == "tháng":
         return None  # "những ngày tháng 5/1967": the days of a month, no date with its day left out
     values, blanks = _read_words(pieces)
     read = {word: piece for word, piece in values.items() if piece is not None}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .certainty import Assumption, assumed_note, severity_for
+from .certainty import assumed_note, severity_for
 from .checks import KINDS, get_kind
 from .checks.base import Subject
 from .errors import PlancheckError, RulePackError, internal_error
@@ -329,7 +329,7 @@ def _findings(rule: Rule, hits, default_path: str, lang: str) -> list[Finding]:
     (plancheck.certainty), the same for every rule; a hit resting on two guesses is dropped."""
     out = []
     for hit in hits:
-        assumed = [Assumption(a).value for a in dict.fromkeys(hit.assumptions)]
+        assumed = [getattr(a, "value", a) for a in dict.fromkeys(hit.assumptions)]
         severity = severity_for((hit.severity or rule.severity.value), assumed)
         if severity is None:
             continue

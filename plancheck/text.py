@@ -560,3 +560,8 @@ def _quotation(text: str, start: int, at: int, end: int) -> str | None:
         if close_at >= 0:
             return text[open_at + 1: close_at]
     return None
+
+
+# The capital letters of Vietnamese: a character class for patterns that need a capital (the
+# range À-Ỹ also holds small letters: "đ", "ơ", "ạ").
+VI_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"

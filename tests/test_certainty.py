@@ -5,6 +5,8 @@ Every sentence here is written for this test, in the shape of the false alarms s
 pages (docs/precision/), not copied from them."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from plancheck.certainty import Assumption, approximate, assumed_note, severity_for
@@ -252,12 +254,16 @@ def test_a_name_list_cut_at_a_lower_case_name_that_goes_on_is_a_warning(tmp_path
 def test_a_list_read_as_twice_or_half_its_count_was_misread(tmp_path):
     # "quyển 14 ghi:", "đàn 12 dây:": the number counts something else, or the list was not read
     text = "Sách có 12 chương: chương mở đầu nói về lịch sử, chương cuối nói về văn hóa.\n"
-    assert _check(tmp_path, text, "PC401") == []
+    [f] = _check(tmp_path, text, "PC401")
+    assert f.severity.value == "warning" and Assumption.list_bounds.value in f.assumptions
 
 
 def test_a_noun_holding_a_count_of_its_own_counts_no_list(tmp_path):
     text = "Trường đã đào tạo 250 giáo viên cho hai tỉnh: Hà Giang, Cao Bằng.\n"
-    assert _check(tmp_path, text, "PC401") == []
+    assert all(f.severity.value == "warning" and Assumption.list_bounds.value in f.assumptions
+               for f in _check(tmp_path, text, "PC401"))
+    # on a web page the same reading says nothing (one-subject and list-bounds)
+    assert _check(tmp_path, "# Trường A\n\n[sửa | sửa mã nguồn]" + text, "PC401", name="page.md") == []
 
 
 def test_a_web_pages_figures_are_warnings_that_say_so(tmp_path):
@@ -447,3 +453,50 @@ def test_items_holding_counts_of_the_counted_noun_leave_the_count_assumed(tmp_pa
     text = ("Quan trắc tại 9 vị trí như sau: Cửa sông A: lấy mẫu 02 vị trí ở thượng lưu; Cửa sông B: lấy mẫu "
             "03 vị trí ở hạ lưu.\n")
     assert all(f.severity.value != "error" for f in _check(tmp_path, text, "PC401"))
+
+
+def test_xa_hoi_hoa_is_no_level_of_government(tmp_path):
+    text = "Cơ cấu nguồn vốn: vốn tỉnh chiếm 30%, vốn huyện chiếm 20%, vốn xã hội hóa chiếm 35%.\n"
+    from plancheck.extract.statements import _each_names_one
+
+    assert not _each_names_one(["vốn tỉnh chiếm", "vốn huyện chiếm", "vốn xã hội hóa chiếm"])
+    assert _each_names_one(["do tỉnh quản lý", "do huyện quản lý", "do xã quản lý"])
+    assert all(f.severity.value != "error" or f.assumptions == [] for f in _check(tmp_path, text, "PC101"))
+
+
+def test_a_lead_naming_a_law_called_ban_hanh_still_hands_over():
+    from plancheck.checks.numbering import _hands_over
+
+    assert _hands_over("Điều 12 Luật Ban hành văn bản quy phạm pháp luật quy định như sau:")
+    assert not _hands_over("Điều 5 Luật này quy định như sau:")
+
+
+def test_a_clause_list_in_a_citation_is_no_run_of_notes(tmp_path):
+    text = "Điều 1. Phạm vi\n1. Áp dụng theo khoản 2, 3 Điều 5 Luật Đầu tư.\n3. Trách nhiệm thi hành.\n"
+    assert [f.location.line for f in _check(tmp_path, text, "PC602")] == [3]
+
+
+def test_dates_of_a_plural_with_their_day_are_dates(tmp_path):
+    text = "Hội nghị diễn ra trong các ngày 31 tháng 11 năm 2025 tại tỉnh.\n"
+    assert [f.rule for f in _check(tmp_path, text, "PC501")] == ["PC501"]
+
+
+def test_a_bound_with_many_digits_is_no_approximation():
+    from plancheck.numbers import parse_number
+
+    n = parse_number("618.594")
+    v = Value(text="hơn 618.594", lo=n.value, hi=Decimal("Infinity"), point=None, decimals=0, qualifier="hơn")
+    assert approximate([v]) == ()
+
+
+def test_an_empty_note_cell_at_the_end_of_a_row_moves_nothing(tmp_path):
+    text = ("| STT | Đơn vị | Số lượng | Ghi chú |\n|---|---|---|---|\n| 1 | Xã A | 4 | |\n| 2 | Xã B | 5 | |\n"
+            "| Tổng cộng | | 10 | |\n")
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "error"
+
+
+def test_a_model_commune_is_no_form(tmp_path):
+    text = ("Xây dựng xã nông thôn mới kiểu mẫu, cụ thể như sau:\n"
+            "Thu ngân sách đạt ...... tỷ đồng.\n")
+    assert [f.rule for f in _check(tmp_path, text, "PC803")] == ["PC803"]

@@ -209,8 +209,6 @@ class ThousandsCommaInText(CheckKind):
         for f in plan.text_figures:
             if f.form is not WrittenForm.ambiguous or f.value is None:
                 continue
-            if f.unit and f.unit.startswith("°"):
-                continue   # decimal degrees ("21,028°B") have three places by custom
             n = parse_number(f.text)
             reasons = []
             if f.noun and not f.unit and not f.multiplier and f.noun.split()[0].casefold() not in _DIVISIBLE_NOUNS:

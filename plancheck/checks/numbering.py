@@ -36,7 +36,7 @@ from ..certainty import Assumption
 from ..lexicon import TextKind
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
-from ..text import STEP_LABEL
+from ..text import ELISION, STEP_LABEL, VI_UPPER
 from .base import CheckKind, Hit, Localized, Params, Subject
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"          # the Vietnamese order of points: no f, j, w, z
@@ -53,8 +53,9 @@ _NO_NEXT = object()   # there is no next label
 _BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
 # A block that hands over to another text: "… quy định:", "… như sau:", "… sau đây:".
 _INTRODUCES = re.compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
-_CITES_ACT = re.compile(r"\b(?:Điều\s+\d|[Kk]hoản\s+\d|Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết\s+(?:số\s+)?\d|"
-                        r"Quyết định\s+(?:số\s+)?\d|Hiến pháp)")
+# Another act named: "Luật Bảo hiểm xã hội", "Nghị định số 15/2024/NĐ-CP" (not "Luật này").
+_CITES_ACT = re.compile(rf"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Hiến pháp)"
+                        rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 
 
 def _heading_like(text: str) -> bool:
@@ -63,18 +64,20 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 12 and not text.endswith((".", ";", ":", ","))
 
 
-_ISSUES = re.compile(r"\bban hành\b", re.IGNORECASE)   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text
+_ISSUES = re.compile(r"\bban hành\b")   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text ("Luật Ban hành …" is a title)
+
+
+_REGULATES = re.compile(r"\bquy\s+định\b", re.IGNORECASE)
 
 
 def _hands_over(text: str) -> bool:
     """Whether a block hands over to another act's text: it cites one as what regulates what
     follows ("Căn cứ Điều 47 Luật Bảo hiểm xã hội quy định như sau:"); a plan's own "Thực hiện
     Quyết định số …, UBND ban hành Kế hoạch … như sau:" introduces its own text."""
-    return bool(_INTRODUCES.search(text)) and bool(_CITES_ACT.search(text)) and "quy định" in text.casefold() \
+    return bool(_INTRODUCES.search(text)) and bool(_CITES_ACT.search(text)) and bool(_REGULATES.search(text)) \
         and not _ISSUES.search(text)
 
 
-_ELISION = re.compile(r"[\s.…\[\]()]*(?:…|\.\.\.)[\s.…\[\]()]*")
 
 
 # -- numbers of one system ------------------------------------------------------------
@@ -423,8 +426,6 @@ class _Checker:
                 assumed.append(Assumption.one_list.value)
             before = items[earlier].clause if earlier is not None and 0 <= earlier < len(items) else \
                 items[index - 1].clause if index else None
-            if before is not None and problem == "gap" and self._elided_between(before, item.clause):
-                continue   # "a) …", "…", "d) …": the excerpt left the letters between out
             if quoted_list or (before is not None and self._quoting_between(before, item.clause)):
                 assumed.append(Assumption.own_text.value)   # "Điều 3 Luật … quy định:" then its own "1."
             if problem == "duplicate" and not item.prefix and system.kind == "arabic" and before is not None \
@@ -443,16 +444,6 @@ class _Checker:
                   "letters": "", "around": "", "where": self._where(clause), **extra}
         self.problems.append(Problem(problem, clause, expected, full, fields, tuple(assumed)))
 
-    def _elided_between(self, after: Clause, before: Clause) -> bool:
-        """Whether an elision ("…", "...", "[...]") ends the earlier label's block or stands alone
-        between the two labels: the items between were left out on purpose."""
-        for block in range(after.block, before.block):
-            text = self.texts.get(block, "").strip(" *_")
-            if _ELISION.fullmatch(text) or (block == after.block and re.search(r"(?:…|\.\.\.)\s*[;.]?$", text)
-                                            and block != before.block):
-                return True
-        return False
-
     def _two_levels(self, earlier: Clause, item: _Item) -> bool:
         """Whether a label repeating an earlier one may stand at another level: one is a heading
         (a short line, no closing punctuation) and the other an item of running text, or a "1."
@@ -470,12 +461,12 @@ class _Checker:
         return False
 
     def _quoting_between(self, after: Clause, before: Clause) -> bool:
-        """Whether a block between two labels of one list introduces another text ("Khoản 2 Điều 5
-        Nghị định … quy định:", "… như sau:") or marks an elision ("…"): the later label may be
+        """Whether a block between two labels of one list hands over to another act's text
+        ("Khoản 2 Điều 5 Nghị định … quy định:") or marks an elision ("…"): the later label may be
         that text's own, numbered as it is."""
         for block in range(after.block + 1, before.block):
             text = self.texts.get(block, "").strip(" *_")
-            if _hands_over(text) or _ELISION.fullmatch(text):
+            if _hands_over(text) or ELISION.fullmatch(text):
                 return True
         return False
 
@@ -499,8 +490,9 @@ class _Checker:
             return set()
         # "9.Cảng …": a label run into its first word is still written there; "5, 6, 7. Sđd …":
         # notes sharing one text write their numbers together
-        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[A-ZÀ-ỸĐ])"
-                                  + (rf"|(?:^|(?<=[\s,])){re.escape(label[:-1])}(?=,\s*\d)" if label.endswith(".") else ""))
+        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[{VI_UPPER}])"
+                                  + (rf"|(?:^|(?<=[\s,])){re.escape(label[:-1])}(?=(?:,\s*\d+)+\.\s)"
+                                     if label.endswith(".") else ""))
                     for i, label in enumerate(labels)}
         present: set[int] = set()
         for block in range(after.block, max(after.block + 1, before.block)):

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Literal
 from ..lexicon import type_alternation
 from ..models.document import Clause, Document, DocumentStructure
 from ..models.location import Location
-from ..text import ELISION
+from ..text import ELISION, VI_UPPER
 from .base import CheckKind, Hit, Params, Subject
 from .dates import date_mentions
 
@@ -104,7 +104,7 @@ def _is_blank_dots(text: str, start: int, end: int) -> bool:
     slot = _SLOT_AFTER.match(text, end)
     if slot or (before == "/" and start >= 2 and text[start - 2].isalnum() and text[end:end + 1] == "/"):
         return True  # "…/QĐ-UBND", "…/…/2024", "12/…/2024"; not the closing "…/." nor "(UV/DUV/...)"
-    if not text[:start].strip(" *_\"“") and re.match(r"\s+[\"“]?[A-ZĐÀ-Ỹ]", text[end:]):
+    if not text[:start].strip(" *_\"“") and re.match(rf"\s+[\"“]?[{VI_UPPER}]", text[end:]):
         return False  # "... Hội kêu gọi …": a quotation taken up in its middle, no blank
     if before and not (before.isspace() or before in "(:"):
         # closes the word before it ("chữ ký số…)"); but "Thông tư số….." left the number out
@@ -139,7 +139,8 @@ _FORM_SIGNALS_NEEDED = 2   # more than this many signals within reach make a clu
 _FORM_REACH = 12           # blocks: a form's fields lie close together
 # A paragraph that hands over to a form: "Theo đó, Mẫu số 27 … như sau:", "Mẫu giấy chứng nhận
 # … được quy định như sau:". What follows is the form, for its users to fill, over a whole page.
-_FORM_ANNOUNCED = re.compile(r"\b(?:[Mm]ẫu|MẪU|[Bb]iểu mẫu)\b[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
+_FORM_ANNOUNCED = re.compile(r"(?:\b(?:Mẫu|MẪU|[Bb]iểu mẫu)\b|\bmẫu\s+(?:số|đơn|tờ khai|giấy|quyết định|biên bản|"
+                             r"báo cáo|phiếu|văn bản|hợp đồng|thông báo)\b)[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
 _FORM_ANNOUNCED_REACH = 60
 _FORM_PAGE = re.compile(r"^[#*\s]*(?:Mẫu|MẪU|Biểu mẫu)\s+\w")
 

@@ -34,6 +34,7 @@ from ..packregex import PackPattern, compile_pattern
 from ..numbers import roman_value
 from ..text import fold
 from ..certainty import Assumption
+from ..text import VI_UPPER
 from .base import CheckKind, Hit, Localized, Params, Subject
 
 # -- where a reference stands in the document ------------------------------------------------
@@ -411,12 +412,17 @@ def _amends(text: DocumentText, reference: Reference) -> bool:
 # An act named by its type and title or number, earlier in the sentence: "Luật Các tổ chức tín
 # dụng", "Bộ luật Lao động", "Nghị định 151/2025/NĐ-CP" (not "Luật này", which is this text).
 _NAMED_ACT = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
-                        r"\s+(?:số\s+)?[A-ZĐÀ-Ỹ0-9]")
+                        rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
 
 
+def _cites_in_paragraph(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]]) -> bool:
+    found = text.find(reference.location)
+    return bool(found) and id(found[0]) in cited_before
+
+
 def _cited_just_before(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]],
-                       reach: int = 3) -> bool:
+                       reach: int = 200) -> bool:
     """Whether another act is cited before the reference in its paragraph, or the reference
     stands in a list item whose lead paragraph cites an act and ends with a colon ("… các điều
     sau của Luật X:" then "b) Điều 42 …")."""
@@ -424,8 +430,6 @@ def _cited_just_before(text: DocumentText, reference: Reference, cited_before: d
     if not found:
         return False
     piece, offset = found
-    if any(end <= offset for end in cited_before.get(id(piece), ())):
-        return True
     sentence = piece.text[: offset]
     sentence = sentence[max(sentence.rfind(". "), sentence.rfind("; ")) + 1:]
     if _NAMED_ACT.search(sentence):
@@ -500,8 +504,9 @@ class InternalReference(CheckKind):
                         "available": problem.available or "—"},
                 severity=problem.severity,
                 evidence={"target": reference.target},
-                # without "này", a text that cites other acts may name one of theirs
-                assumptions=(Assumption.own_text.value,) if not anchored and cited_before else (),
+                # without "này", in a paragraph that cites another act, it may name one of that act's
+                assumptions=(Assumption.own_text.value,) if not anchored and _cites_in_paragraph(
+                    text, reference, cited_before) else (),
             )
 
 

@@ -22,10 +22,7 @@ class StatedCount(CheckKind):
                 continue   # "6 tuổi", "300 độ C": a measure, not a number of things listed
             if _counts_add_up(count):
                 continue   # "206 thực thể: 203 quốc gia …, 2 quốc gia …, 1 …": the items count themselves
-            if _misread(count):
-                continue
-            if _COUNT_WORD.search(f" {count.what} "):
-                continue   # "117 linh mục thuộc ba giáo phận: A, B, C": the list is of the other count
+
             yield Hit(
                 location=count.stated.location or count.location,
                 fields={"what": count.what, "stated": count.stated.text, "counted": count.counted},
@@ -36,19 +33,19 @@ class StatedCount(CheckKind):
 
 
 # Nouns after a number that measure rather than count listed things.
-_MEASURE_NOUN = re.compile(r"(?:tuổi|độ|giờ|phút|giây|lần|tầng|km|mét|m)\b", re.IGNORECASE)
+_MEASURE_NOUN = re.compile(r"(?:tuổi|độ(?!\s+tuổi)|giờ|phút|giây|lần|km|mét|m)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
 
 
 # A number word or a figure inside the counted noun: the noun holds a count of its own.
-_COUNT_WORD = re.compile(r"\s(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s")
+_COUNT_WORD = re.compile(r"\s(?:\d+|hai|bốn|sáu|bảy|tám|chín|mười)\s+(?!cấp\b)[^\W\d_]")   # not "năm" (a year), "ba" alone
 
 
 def _misread(count) -> bool:
     """A list read as twice or half as long as its count, off by two or more: a list read wrongly
     (where it ends, how it splits, or a number that counts something else: "quyển 14 ghi:", "đàn
-    12 dây: …") far more often than a count so wrong. A reading that failed says nothing."""
+    12 dây: …") far more often than a count so wrong."""
     counted, stated = count.counted, count.stated.point
     if stated is None or count.at_least:
         return False
@@ -79,8 +76,10 @@ def _doubts(count) -> tuple[str, ...]:
         # items that are descriptions, "năm" five or a year, or items holding counts of the counted
         # noun themselves ("Cửa sông A: lấy mẫu 02 vị trí …"): how many things the list names is a guess
         doubts.append(Assumption.items.value)
-    if re.search(r"\s(?:và|hoặc)\s", f" {count.what} "):
-        doubts.append(Assumption.list_bounds.value)   # "12 chương và phần phụ lục": two kinds counted together
+    if re.search(r"\s(?:và|hoặc)\s", f" {count.what} ") or _misread(count) or _COUNT_WORD.search(f" {count.what} "):
+        # "12 chương và phần phụ lục": two kinds counted together; a list read as twice or half its
+        # count; "117 linh mục thuộc ba giáo phận: A, B, C": the list may be of the other count
+        doubts.append(Assumption.list_bounds.value)
     return tuple(doubts)
 
 

@@ -41,7 +41,7 @@ from ..models import (
     WrittenForm,
 )
 from ..certainty import Assumption
-from ..text import foreign_around, parse_count
+from ..text import VI_UPPER, foreign_around, parse_count
 from ..units import parse_unit
 from .calculations import read_calculations
 from .figures import STOP_NOUNS, Figure, clean, plain_value, scan
@@ -170,8 +170,8 @@ _PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members 
     # a project's capital: the investor's own and what it borrows or raises
     (r"\bvốn (?:góp|chủ sở hữu|tự có)\b", r"\bvốn (?:vay|huy động)\b"),
     # the levels of government a road, a budget or a task falls to ("do trung ương/tỉnh/huyện/xã quản lý")
-    (r"\btrung ương\b", r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b"),
-    (r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b"),
+    (r"\btrung ương\b", r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b(?!\s+hội)"),
+    (r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b(?!\s+hội)"),
 )]
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
@@ -708,7 +708,10 @@ class _Reader:
                     re.match(r"^\W*trong\s+đó\b", head, re.IGNORECASE) and head_start and self._share_before(head_start):
                 complete = False   # "… Kitô giáo chiếm 57%. Trong số đó gồm có: Ngũ Tuần chiếm 17%, …": shares of a share
             at = head_start + name_m.start(1) if name_m else f[idx[0]].start
-            years = {m.group(0)[-4:] for i in idx for m in _YEAR.finditer(f"{self.gap(i)} {self.after(i, 15)}")}
+            # the years each share is of: after it, and between shares (the head before the first
+            # share, "Cơ cấu kinh tế giai đoạn 2021-2025:", dates them all alike)
+            years = {m.group(0)[-4:] for k, i in enumerate(idx)
+                     for m in _YEAR.finditer(f"{self.gap(i) if k else ''} {self.after(i, 15)}")}
             if len(years) > 1:
                 continue   # "51,27% (2013) … 51,82% (1953)": one share in two years, no whole
             assumed = []
@@ -716,7 +719,7 @@ class _Reader:
             if not named and complete and total < 50 and not _partition(names):
                 continue   # "thuế 5% và phí 2%": rates, or shares of other wholes, not a structure short by half
             clauses = [_fold(self._clause_before(i)) for i in idx]   # "đường do tỉnh quản lý dài …, chiếm"
-            if not named and not _partition(names) and not _partition(clauses):
+            if not named and not _partition(names) and not _each_names_one(clauses):
                 # shares named without "cơ cấu": that they are shares of one whole, none overlapping
                 # another ("60 tự ứng cử (60%), 45 nữ (45%)"), is the reading's
                 assumed.append(Assumption.siblings.value)
@@ -1271,6 +1274,19 @@ def _partition(names: list[str]) -> bool:
     return _complementary(names)
 
 
+def _each_names_one(clauses: list[str]) -> bool:
+    """Whether the clauses name the members of one known split, each clause its own member
+    ("đường do tỉnh quản lý …; … do huyện …; … do xã …"), not all of them in one clause."""
+    from itertools import permutations
+
+    for members in _PARTITIONS:
+        if len(members) != len(clauses):
+            continue
+        if any(all(m.search(c) for m, c in zip(order, clauses)) for order in permutations(members)):
+            return True
+    return False
+
+
 def _complementary(names: list[str]) -> bool:
     """Whether the names are the members of one known split ("ngân sách trung ương" and
     "ngân sách địa phương"; nhà nước, ngoài nhà nước and FDI)."""
@@ -1408,7 +1424,7 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
                 doubts.add(Assumption.list_bounds.value)
             break    # a name list ends where the words are no name: "… Thái Bình và chỉ là …"
         if names:   # "Thường trực: Lê Thị Bình": the role before the name is no item
-            piece = re.sub(r"^[^:,\d]{1,25}:\s+(?=[A-ZÀ-ỸĐ])", "", piece)
+            piece = re.sub(rf"^[^:,\d]{{1,25}}:\s+(?=[{VI_UPPER}])", "", piece)
             if piece.casefold() in seen:
                 doubts.add(Assumption.items.value)   # a name listed again (with its role): one person
             seen.add(piece.casefold())

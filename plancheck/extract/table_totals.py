@@ -53,17 +53,24 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
 
 
 def _holes(row: Row) -> bool:
-    """Whether the row has an empty cell after its first figure: read from the right, its
-    figures may stand a column off."""
-    cells = sorted(row.cells, key=lambda c: c.column)
-    seen = False
-    for cell in cells:
+    """Whether the row has an empty cell between two figures: read from the right, its figures
+    may stand a column off (an empty "Ghi chú" cell at the end moves nothing)."""
+    seen = hole = False
+    for cell in sorted(row.cells, key=lambda c: c.column):
         if not cell.text.strip():
-            if seen:
-                return True
+            hole = seen
         elif figure(cell) is not None:
+            if hole:
+                return True
             seen = True
     return False
+
+
+def _stray(row: Row) -> bool:
+    """A row with figures and no STT that may be a numbered row which lost it; a sub-row ("-",
+    "+", "a)") and a row of blanks are not."""
+    stt = _stt(row)
+    return any(v is not None for v in _figures(row)) and not re.match(r"^(?:[-+*•–]|[a-zđ]\)?)$", stt)
 
 
 def _stt(row: Row) -> str:
@@ -84,7 +91,7 @@ def _members(rows: list[Row], k: int) -> tuple[list[Row], list[Row]]:
             break
         if _NUMBERED.match(stt):
             above.append(row)
-        elif _figures(row) and above:
+        elif above and _stray(row):
             strays.append(row)
     if above:
         return above[::-1], strays
@@ -96,7 +103,7 @@ def _members(rows: list[Row], k: int) -> tuple[list[Row], list[Row]]:
             break
         if _NUMBERED.match(stt):
             below.append(row)
-        elif _figures(row) and below:
+        elif below and _stray(row):
             strays.append(row)
     return below, strays
 
