@@ -19,6 +19,11 @@ CODE_TYPES: dict[str, str] = {
     "TTr": "Tờ trình", "BC": "Báo cáo", "KH": "Kế hoạch", "CTr": "Chương trình", "ĐA": "Đề án",
     "HD": "Hướng dẫn", "QĐi": "Quy định", "QyĐ": "Quy định", "QC": "Quy chế", "CĐ": "Công điện",
     "BB": "Biên bản", "PA": "Phương án", "TC": "Thông cáo",
+    # the other codes of the administrative document types (Nghị định 30/2020/NĐ-CP, Phụ lục III)
+    # and the rules of a contest (thể lệ), so that none is taken for a slip of another
+    "DA": "Dự án", "HĐ": "Hợp đồng", "GN": "Bản ghi nhớ", "TTh": "Bản thỏa thuận", "GUQ": "Giấy ủy quyền",
+    "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển", "PB": "Phiếu báo", "TL": "Thể lệ",
 }
 # The codes a type word may be cited with. Types absent here (Luật, Văn bản, Hiệp định ...)
 # are not checked: laws carry no type code ("61/2020/QH14"), "Văn bản" is any type.

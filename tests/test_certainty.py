@@ -500,3 +500,38 @@ def test_a_model_commune_is_no_form(tmp_path):
     text = ("Xây dựng xã nông thôn mới kiểu mẫu, cụ thể như sau:\n"
             "Thu ngân sách đạt ...... tỷ đồng.\n")
     assert [f.rule for f in _check(tmp_path, text, "PC803")] == ["PC803"]
+
+
+def test_a_cut_off_years_before_the_document_is_no_deadline(tmp_path):
+    text = ("ỦY BAN NHÂN DÂN TỈNH X\nSố: 12/QĐ-UBND\nX, ngày 10 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+            "Điều 1. Nhà ở xây dựng trước ngày 01 tháng 7 năm 2004 được miễn; hồ sơ nộp trước ngày "
+            "15 tháng 02 năm 2025.\n")
+    found = _check(tmp_path, text, "PC507")
+    assert [f.location.line for f in found] == [5] and "15 tháng 02" in found[0].message
+
+
+def test_a_period_in_an_english_title_is_written_its_way(tmp_path):
+    text = '**^**"1998 - 1997 World Motor Vehicle Production by Type and Economic Region". OICA.\n'
+    assert _check(tmp_path, text, "PC502") == []
+    assert [f.rule for f in _check(tmp_path, "Giai đoạn 1998 - 1997 tỉnh phát triển.\n", "PC502")] == ["PC502"]
+
+
+def test_small_roman_numerals_are_no_letters(tmp_path):
+    text = ("Điều 1. Tiêu chuẩn\n1. Cá nhân đạt các tiêu chuẩn sau:\n(i) Hoàn thành tốt nhiệm vụ;\n"
+            "(ii) Chấp hành tốt chính sách.\n2. Tập thể đạt tiêu chuẩn:\n(i) Lao động có hiệu quả;\n")
+    assert _check(tmp_path, text, "PC602") == [] and _check(tmp_path, text, "PC601") == []
+
+
+def test_the_last_note_of_a_group_follows_a_comma(tmp_path):
+    text = "Chú thích\n1. Sđd, tr.5.\n2, 3,4. Sđd, tr.9.\n5. Văn kiện, tr.12.\n"
+    assert _check(tmp_path, text, "PC602") == []
+
+
+def test_a_year_span_is_no_base_of_a_share(tmp_path):
+    text = "Theo sách Chiến tranh 1965-2005, số thương vong vì mìn 987 người, chiếm 33%.\n"
+    assert _check(tmp_path, text, "PC203") == []
+
+
+def test_a_contests_rules_code_is_no_slip(tmp_path):
+    text = "Ban Tổ chức ban hành Thông báo số 2382/TL-BTC về thể lệ cuộc thi.\n"
+    assert _check(tmp_path, text, "PC705") == []

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator, Literal
 
 from ..dates import DateMention, expected_form, find_dates, with_leading_zeros
 from ..lexicon import parse_number, parse_whole_number
+from ..text import foreign_around
 from ..models.document import (
     Cell,
     Document,
@@ -212,6 +213,8 @@ class DateMalformed(CheckKind):
             m = found.mention
             if not m.malformed or (ancient and _EARLY_YEAR.search(m.text)):
                 continue
+            if m.kind == "period" and found.piece is not None and foreign_around(found.piece.text, m.start):
+                continue   # "1998 - 1997 World Motor Vehicle Production …": an English title's years
             text = _squash(m.text)
             if m.kind == "period":
                 expected = ""
@@ -417,7 +420,9 @@ class DeadlineBefore(CheckKind):
             return
         for found in _deadlines(subject):
             deadline = found.mention.date
-            if deadline is None or deadline >= own.earliest:
+            if deadline is None or deadline >= own.earliest or (own.earliest - deadline).days > 366:
+                # a day more than a year before the document is a cut-off it states ("nhà ở xây dựng
+                # trước ngày 01/7/2004"), not a deadline it sets: no deadline is set years past
                 continue
             yield Hit(location=found.location,
                       fields={"text": _squash(found.mention.text), "deadline": _show(deadline),

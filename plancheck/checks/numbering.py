@@ -490,7 +490,7 @@ class _Checker:
             return set()
         # "9.Cảng …": a label run into its first word is still written there; "5, 6, 7. Sđd …":
         # notes sharing one text write their numbers together
-        patterns = {i: re.compile(rf"(?:^|(?<=\s)){re.escape(label)}(?=\s|[{VI_UPPER}])"
+        patterns = {i: re.compile(rf"(?:^|(?<=\s)|(?<=\d,)){re.escape(label)}(?=\s|[{VI_UPPER}])"
                                   + (rf"|(?:^|(?<=[\s,])){re.escape(label[:-1])}(?=(?:,\s*\d+)+\.\s)"
                                      if label.endswith(".") else ""))
                     for i, label in enumerate(labels)}
@@ -560,6 +560,9 @@ def _read_list(members: list[Clause]) -> tuple[_System, list[_Item]]:
     numbers = [(c.number or "").strip() for c in members]
     if level in ("point", "enum", "alpha") and all(n and not n.isdigit() for n in numbers):
         letters = [n.lower() for n in numbers]
+        if letters[0] == "i" and all(roman_value(n.upper()) for n in letters):
+            # "(i) …; (ii) …" or "(i)" alone: small roman numerals, not the ninth letter
+            return _System("roman"), [_Item(c, roman_value(n.upper()), c.number or "") for c, n in zip(members, letters)]
         if level == "alpha":
             alphabet = VI_LETTERS if "đ" in letters else LATIN_LETTERS   # capitals: Đ is optional
         elif any(n in FOREIGN_LETTERS for n in letters) and "đ" not in letters:

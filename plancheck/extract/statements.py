@@ -421,6 +421,7 @@ class _Reader:
             for j in range(part_i - 1, -1, -1):
                 g = f[j]
                 if g.kind == "qty" and self.compatible(g, part) and j not in self.share_parts \
+                        and not _YEAR_SPAN.fullmatch(g.text.strip()) \
                         and j not in self.used_as_base and g.value.lo >= part.value.lo * Decimal("0.9999") \
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
                         and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
@@ -1107,6 +1108,7 @@ class _Reader:
 
 _WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d")   # "1965-2005": a period, no quantity
 _ANNOUNCED_AFTER = re.compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể)\s*:", re.IGNORECASE)   # "…, 79 xã như sau:"
 _SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
 _YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
