@@ -538,7 +538,9 @@ def foreign_around(text: str, at: int, width: int = 8) -> bool:
         return False
     english = {w.casefold() for w in words} & _ENGLISH
     plain = sum(1 for w in words if w.isascii())
-    return len(english) >= 2 and plain >= 0.8 * len(words)
+    # two English function words among mostly plain words; or six words and more of which none
+    # carries a Vietnamese letter (Vietnamese prose rarely writes six words without one)
+    return (len(english) >= 2 and plain >= 0.8 * len(words)) or (len(words) >= 6 and plain == len(words))
 
 
 _IMPERIAL = re.compile(r"[\d.,]+\s*(?:ft|mi|lb|lbs|oz|gal|mph|sq\s*mi|acres?)\b")

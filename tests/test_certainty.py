@@ -149,6 +149,11 @@ def test_figures_among_english_words_are_english(line, number):
     assert foreign_around(line, line.index(number))
 
 
+def test_six_words_without_a_vietnamese_letter_are_english():
+    line = "Theo sách: risk is 1 in 2,800 in developed countries of Europe."
+    assert foreign_around(line, line.index("2,800"))
+
+
 @pytest.mark.parametrize("line, number", [
     ("Năm 2023, dân số của huyện là 150,000 người theo thống kê.", "150,000"),
     ("Khu công nghiệp có diện tích 320,500 ha, trong đó đất công nghiệp chiếm 70%.", "320,500"),
