@@ -246,3 +246,36 @@ def test_a_count_read_by_ocr_is_no_error():
     read = _read_by_ocr(finding, document, "en")
     assert read.severity == Severity.warning
     assert read.message.endswith("(read by OCR, which may drop items: a warning only)")
+
+
+class _FakeTextPage:
+    """pdfium's text page as _text_lines reads it: rectangles (left, bottom, right, top in PDF
+    points, origin bottom-left) and the text inside each."""
+
+    def __init__(self, runs):
+        self.runs = runs
+
+    def count_rects(self):
+        return len(self.runs)
+
+    def get_rect(self, i):
+        return self.runs[i][1]
+
+    def get_text_bounded(self, left, bottom, right, top):
+        return next(text for text, box in self.runs if box == (left, bottom, right, top))
+
+
+def test_runs_of_a_second_font_a_little_off_the_line_stay_in_it_in_order():
+    from plancheck.read.pdf import _text_lines
+
+    # "ngày 4 năm 2026 Phiên họp": the digits "6" set in another font sit 2.5 pt lower, the
+    # vowel run "ố" 1.5 pt higher; the next line 14 pt below
+    page = _FakeTextPage([
+        ("ngày 4 năm 202", (50.0, 700.0, 150.0, 712.0)),
+        ("6", (150.2, 697.5, 156.0, 709.5)),
+        ("Phiên họp th", (160.0, 700.0, 230.0, 712.0)),
+        ("ố", (230.1, 701.5, 236.0, 713.5)),
+        ("Dòng sau", (50.0, 686.0, 120.0, 698.0)),
+    ])
+    lines = _text_lines(page, 842.0)
+    assert [line.text for line in lines] == ["ngày 4 năm 2026 Phiên họp thố", "Dòng sau"]

@@ -268,23 +268,47 @@ def _items_of(text_page, table_page) -> list[_TextLine | _Table]:
 
 
 def _text_lines(textpage, height: float) -> list[_TextLine]:
-    """The page's text as lines: pdfium's text rectangles (runs of text on one baseline),
-    those sharing a baseline joined left to right."""
+    """The page's text as lines: pdfium's text rectangles (runs of text), grouped into lines by
+    vertical overlap and each line read left to right. Digits, hyphens and vowels set in a second
+    font come as runs of their own whose middles sit a point or three off the line's: grouping by
+    a rounded middle put them before or after the rest ("202 6Phiên"); overlap keeps them in."""
     runs = []
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
         if text.strip():
             runs.append(_TextLine(text.strip(), height - top, height - bottom, left, right))
-    lines: list[_TextLine] = []
-    for run in sorted(runs, key=lambda r: (round((r.top + r.bottom) / 2), r.left)):
-        last = lines[-1] if lines else None
-        if last is not None and abs((run.top + run.bottom) / 2 - (last.top + last.bottom) / 2) < 3:
-            last.text += ("" if run.left - last.right < 1 else " ") + run.text
-            last.right, last.top, last.bottom = run.right, min(last.top, run.top), max(last.bottom, run.bottom)
-        else:
-            lines.append(run)
+    groups: list[tuple[_TextLine, list[_TextLine]]] = []   # (the line's main run, its runs)
+    for run in sorted(runs, key=lambda r: (r.top, r.left)):
+        placed = False
+        for main, members in reversed(groups[-3:]):   # the line being built, or one just above
+            if _same_line(main, run):
+                members.append(run)
+                if run.right - run.left > main.right - main.left:
+                    groups[groups.index((main, members))] = (run, members)
+                placed = True
+                break
+        if not placed:
+            groups.append((run, [run]))
+    lines = []
+    for _, members in groups:
+        members.sort(key=lambda r: r.left)
+        line = _TextLine(members[0].text, members[0].top, members[0].bottom, members[0].left, members[0].right)
+        for run in members[1:]:
+            line.text += ("" if run.left - line.right < 1 else " ") + run.text
+            line.right = max(line.right, run.right)
+            line.top, line.bottom = min(line.top, run.top), max(line.bottom, run.bottom)
+        lines.append(line)
+    lines.sort(key=lambda l: (l.top, l.left))
     return lines
+
+
+def _same_line(main: _TextLine, run: _TextLine) -> bool:
+    """Whether a run stands on the line of ``main`` (its widest run): their boxes overlap
+    vertically by half the shorter one's height at least."""
+    overlap = min(main.bottom, run.bottom) - max(main.top, run.top)
+    shorter = min(main.bottom - main.top, run.bottom - run.top)
+    return shorter > 0 and overlap >= 0.5 * shorter
 
 
 def _locate_by_page(document: Document, places: list[tuple[int, int]]) -> None:
