@@ -279,3 +279,28 @@ def test_runs_of_a_second_font_a_little_off_the_line_stay_in_it_in_order():
     ])
     lines = _text_lines(page, 842.0)
     assert [line.text for line in lines] == ["ngày 4 năm 2026 Phiên họp thố", "Dòng sau"]
+
+
+def test_a_vowel_run_set_close_to_its_letters_joins_the_word():
+    from plancheck.read.pdf import _text_lines
+
+    # "Số 12": the "ố" a run of its own 1.5 pt after the "S" (a sliver, no space); a word space
+    # (3 pt at 12 pt type) before "12"
+    page = _FakeTextPage([("S", (50.0, 700.0, 57.0, 712.0)), ("ố", (58.5, 700.0, 65.0, 712.0)),
+                          ("12", (68.5, 700.0, 80.0, 712.0))])
+    assert [line.text for line in _text_lines(page, 842.0)] == ["Số 12"]
+
+
+def test_running_headers_and_page_numbers_are_furniture():
+    from plancheck.read.pdf import _TextLine, _furniture
+
+    def page(n, body):
+        return ([_TextLine(f"CÔNG BÁO/Số {280 + n}/Ngày 21-05-2026", 20, 32, 50, 300),
+                 _TextLine(body, 300, 312, 50, 500), _TextLine(str(n), 800, 812, 290, 300)], 842.0)
+
+    pages = [page(n, f"Điều {n}. Nội dung riêng của trang {n}") for n in range(1, 5)]
+    dropped = _furniture(pages)
+    kept = [line.text for items, _ in pages for line in items if id(line) not in dropped]
+    assert kept == [f"Điều {n}. Nội dung riêng của trang {n}" for n in range(1, 5)]
+    # two pages are too few to tell a running header from the text
+    assert _furniture(pages[:2]) == set()

@@ -180,14 +180,21 @@ def _page_lines(name: str, pages: _Pages) -> None:
         pages.total = len(text_doc)
         if pages.total > MAX_PAGES:
             raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
+        read: list[tuple[int, list[_TextLine | _Table] | None, float]] = []   # None: a scan
         with pdfplumber.open(name) as tables_doc:
             for number, (text_page, table_page) in enumerate(zip(text_doc, tables_doc.pages), 1):
                 items = _items_of(text_page, table_page)
                 if not any(isinstance(item, _Table) or item.text.strip() for item in items):
                     if table_page.images:   # a scan: read by OCR in its place
-                        _read_scan(name, text_doc[number - 1], number, pages)
+                        read.append((number, None, 0.0))
                     continue
-                pages.add_page(number, items)
+                read.append((number, items, float(table_page.height)))
+        furniture = _furniture([(items, height) for _, items, height in read if items is not None])
+        for number, items, _ in read:
+            if items is None:
+                _read_scan(name, text_doc[number - 1], number, pages)
+            else:
+                pages.add_page(number, [i for i in items if id(i) not in furniture])
         pages.flush()
     except InputError:
         raise
@@ -201,6 +208,29 @@ def _page_lines(name: str, pages: _Pages) -> None:
             progress_done()
     if not pages.lines:
         raise InputError("a PDF without text", name)
+
+
+# Running headers and footers: lines in the top or bottom tenth of a page whose text, digits
+# aside, comes back on several pages ("CÔNG BÁO/Số 281/Ngày 21-05-2026", "Trang 3"). They are the
+# page's furniture, not the text: spliced into a sentence crossing a page they break it, and a
+# page number fuses with the next figure ("78281").
+_MARGIN = 0.1
+_FURNITURE_PAGES = 3
+
+
+def _furniture(pages: list[tuple[list, float]]) -> set[int]:
+    """The ids of the lines that are running headers or footers of their pages."""
+    if len(pages) < _FURNITURE_PAGES:
+        return set()
+    seen: dict[str, list[int]] = {}
+    for items, height in pages:
+        lines = [i for i in items if isinstance(i, _TextLine)]
+        edge = [ln for ln in lines[:2] + lines[-2:] if ln.top < _MARGIN * height or ln.bottom > (1 - _MARGIN) * height]
+        for line in {id(ln): ln for ln in edge}.values():
+            key = re.sub(r"\d+", "#", " ".join(line.text.split()).casefold())
+            seen.setdefault(key, []).append(id(line))
+    needed = max(_FURNITURE_PAGES, int(0.3 * len(pages)))
+    return {i for ids in seen.values() if len(ids) >= needed for i in ids}
 
 
 def _read_scan(name: str, page, number: int, pages: _Pages) -> None:
@@ -295,7 +325,9 @@ def _text_lines(textpage, height: float) -> list[_TextLine]:
         members.sort(key=lambda r: r.left)
         line = _TextLine(members[0].text, members[0].top, members[0].bottom, members[0].left, members[0].right)
         for run in members[1:]:
-            line.text += ("" if run.left - line.right < 1 else " ") + run.text
+            # a space only on a gap wider than a letter's sliver: a fifth of the run's height
+            # (a word space is about a quarter of the type size)
+            line.text += ("" if run.left - line.right < max(1.0, 0.2 * (run.bottom - run.top)) else " ") + run.text
             line.right = max(line.right, run.right)
             line.top, line.bottom = min(line.top, run.top), max(line.bottom, run.bottom)
         lines.append(line)
