@@ -304,3 +304,35 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert kept == [f"Điều {n}. Nội dung riêng của trang {n}" for n in range(1, 5)]
     # two pages are too few to tell a running header from the text
     assert _furniture(pages[:2]) == set()
+
+
+class _FakeCharPage:
+    """pdfium's text page read character by character: (char, (left, bottom, right, top))."""
+
+    def __init__(self, chars):
+        self.chars = chars
+
+    def count_chars(self):
+        return len(self.chars)
+
+    def get_text_range(self, i, n):
+        return self.chars[i][0]
+
+    def get_charbox(self, i):
+        return self.chars[i][1]
+
+
+def test_characters_are_read_once_in_pdfiums_order_with_its_spaces_and_line_breaks():
+    from plancheck.read.pdf import _text_lines
+
+    def word(text, x, y):
+        out = []
+        for ch in text:
+            out.append((ch, (x, y, x + 6, y + 10) if ch.strip() else (x, y, x + 3, y)))
+            x += 6 if ch.strip() else 3
+        return out, x
+
+    first, _ = word("Số 12 ngày", 50.0, 700.0)
+    second, _ = word("Điều 1", 50.0, 680.0)
+    page = _FakeCharPage(first + [("\r", (0, 0, 0, 0)), ("\n", (0, 0, 0, 0))] + second)
+    assert [line.text for line in _text_lines(page, 842.0)] == ["Số 12 ngày", "Điều 1"]

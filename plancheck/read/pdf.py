@@ -302,12 +302,7 @@ def _text_lines(textpage, height: float) -> list[_TextLine]:
     vertical overlap and each line read left to right. Digits, hyphens and vowels set in a second
     font come as runs of their own whose middles sit a point or three off the line's: grouping by
     a rounded middle put them before or after the rest ("202 6Phiên"); overlap keeps them in."""
-    runs = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
-        if text.strip():
-            runs.append(_TextLine(text.strip(), height - top, height - bottom, left, right))
+    runs = _char_runs(textpage, height) if hasattr(textpage, "count_chars") else _rect_runs(textpage, height)
     groups: list[tuple[_TextLine, list[_TextLine]]] = []   # (the line's main run, its runs)
     for run in sorted(runs, key=lambda r: (r.top, r.left)):
         placed = False
@@ -333,6 +328,52 @@ def _text_lines(textpage, height: float) -> list[_TextLine]:
         lines.append(line)
     lines.sort(key=lambda l: (l.top, l.left))
     return lines
+
+
+def _rect_runs(textpage, height: float) -> list[_TextLine]:
+    """pdfium's text rectangles, each with the text inside it."""
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
+        if text.strip():
+            runs.append(_TextLine(text.strip(), height - top, height - bottom, left, right))
+    return runs
+
+
+def _char_runs(textpage, height: float) -> list[_TextLine]:
+    """pdfium's characters in its own order, cut into runs at its line breaks and wherever the
+    next character stands on another line or jumps back: each character once (a rectangle's
+    text, read by its bounds, also takes the letters of runs drawn over it), with the spaces
+    pdfium puts between words."""
+    runs: list[_TextLine] = []
+    chars: list[str] = []
+    box: list[float] = []   # top, bottom, left, right of the run's visible characters
+
+    def close() -> None:
+        text = "".join(chars).strip()
+        if text and box:
+            runs.append(_TextLine(" ".join(text.split()), box[0], box[1], box[2], box[3]))
+        chars.clear()
+        box.clear()
+
+    for i in range(textpage.count_chars()):
+        ch = textpage.get_text_range(i, 1)
+        if ch in ("\r", "\n"):
+            close()
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        if ch.strip():
+            t, b = height - top, height - bottom
+            if box and (left < box[2] - 1 or b < box[0] or t > box[1]):
+                close()   # behind the run's start, or off its line: a run of its own
+            if box:
+                box[:] = [min(box[0], t), max(box[1], b), box[2], max(box[3], right)]
+            else:
+                box[:] = [t, b, left, right]
+        chars.append(ch)
+    close()
+    return runs
 
 
 def _same_line(main: _TextLine, run: _TextLine) -> bool:
