@@ -72,3 +72,24 @@ def test_word_findings_are_located_by_paragraph_and_cell(tmp_path):
     assert "92–95%" in structure.message
     assert (comparison.location.table, comparison.location.row, comparison.location.cell) == (1, 5, 9)
     assert "118,81" in comparison.message and "118,18" in comparison.message
+
+
+def test_a_callout_typed_in_superscript_is_no_text_but_a_power_is(tmp_path):
+    import docx
+
+    from plancheck.read import read_source
+
+    d = docx.Document()
+    p = d.add_paragraph("Nghị quyết ban hành ngày 15")
+    mark = p.add_run("4")
+    mark.font.superscript = True
+    p.add_run(" tháng 12 năm 2024, diện tích 120 m")
+    power = p.add_run("2")
+    power.font.superscript = True
+    p.add_run(".")
+    path = tmp_path / "callout.docx"
+    d.save(path)
+    loaded = read_source(path)
+    document = loaded[0] if isinstance(loaded, tuple) else loaded
+    text = " ".join(document.block_texts().values())
+    assert "ngày 15 tháng 12 năm 2024" in text and "120 m2" in text

@@ -71,11 +71,32 @@ def _walk(element: Any, out: list[str], changes: Changes | None) -> None:
             setattr(changes, _CHANGES[tag], getattr(changes, _CHANGES[tag]) + 1)
         if tag in _SKIP:
             continue
+        if tag == W + "r" and _callout(child, out):
+            continue
         if tag in _TEXT:
             fixed = _TEXT[tag]
             out.append((child.text or "") if fixed is None else fixed)
         else:
             _walk(child, out, changes)
+
+
+def _callout(run: Any, out: list[str]) -> bool:
+    """Whether a run is a note's callout typed by hand: digits (or "*") set in superscript, not
+    after a unit they raise to a power ("m2", "km3"). Read inline they run into the text
+    ("ngày 15⁴ tháng" read as "ngày 154 tháng")."""
+    align = run.find(f"{W}rPr/{W}vertAlign")
+    if align is None or align.get(W + "val") != "superscript":
+        return False
+    text = "".join(t.text or "" for t in run.iter(W + "t"))
+    if not text.strip() or not all(ch.isdigit() or ch in "*,; " for ch in text):
+        return False
+    words = "".join(out[-4:]).split()
+    unit = words[-1].lstrip("(0123456789.,").lower() if words else ""
+    return unit not in _POWERED
+
+
+# Units a superscript digit raises to a power.
+_POWERED = frozenset({"m", "km", "cm", "mm", "dm", "hm"})
 
 
 def text_boxes(p: Any) -> Iterator[Any]:
