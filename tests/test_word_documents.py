@@ -93,3 +93,40 @@ def test_a_callout_typed_in_superscript_is_no_text_but_a_power_is(tmp_path):
     document = loaded[0] if isinstance(loaded, tuple) else loaded
     text = " ".join(document.block_texts().values())
     assert "ngày 15 tháng 12 năm 2024" in text and "120 m2" in text
+
+
+def test_words_automatic_numbering_is_read_as_the_label_it_shows(tmp_path):
+    import docx
+
+    from plancheck.read.docx import read_docx_document
+
+    d = docx.Document()
+    d.add_paragraph("Điều 1. Phạm vi")
+    for text in ("Khoản thứ nhất.", "Khoản thứ hai.", "Khoản thứ ba."):
+        d.add_paragraph(text, style="List Number")
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+    texts = list(read_docx_document(path).block_texts().values())
+    assert texts == ["Điều 1. Phạm vi", "1. Khoản thứ nhất.", "2. Khoản thứ hai.", "3. Khoản thứ ba."]
+
+
+def test_numbering_labels_follow_their_format_and_restart_below_a_moving_level():
+    from lxml import etree
+
+    from plancheck.read.word_xml import Numbering
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.fromstring(f"""<w:numbering xmlns:w="{ns}">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>
+    </w:numbering>""")
+    numbering = Numbering(root)
+
+    def p(level):
+        return etree.fromstring(f'<w:p xmlns:w="{ns}"><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                                f'<w:numId w:val="7"/></w:numPr></w:pPr></w:p>')
+
+    assert [numbering.label(p(lv)) for lv in (0, 1, 1, 0, 1)] == ["I.", "a)", "b)", "II.", "a)"]

@@ -38,7 +38,8 @@ from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import from_legacy, legacy_caveat, legacy_vietnamese_encoding
 from .text import clean_text
-from .word_xml import W, Changes, Notes, comment_anchors, note_references, paragraph_text, read_notes, text_boxes
+from .word_xml import (W, Changes, Notes, Numbering, comment_anchors, note_references, paragraph_text, read_notes,
+                       read_numbering, text_boxes)
 
 MAX_ZIP_ENTRIES = 2_000                  # a document has tens, with images a few hundred
 MAX_UNCOMPRESSED_BYTES = 200 * 2**20     # all parts, images included
@@ -196,10 +197,12 @@ class _Reader:
         self.notes = Notes()
         self.note_numbers: dict[tuple[str, str], int] = {}   # (kind, id) -> the note's number, as Word shows it
         self.anchors: dict[str, int] = {}                      # comment id -> block index
+        self.numbering = Numbering(None)
 
     def read(self, word) -> Document:
         self.styles = _style_names(word)
         self.notes = read_notes(word.part, self.changes)
+        self.numbering = read_numbering(word.part)
         for item in word.iter_inner_content():
             if hasattr(item, "rows"):
                 self._table(item)
@@ -219,7 +222,10 @@ class _Reader:
     def _paragraph(self, paragraph) -> None:
         self.paragraphs += 1
         p = paragraph._p
-        self._add_paragraph(paragraph_text(p, self.changes), self.styles.get(p.style), paragraph=self.paragraphs)
+        label = self.numbering.label(p)   # "1.", "a)": Word's automatic numbering, in no run
+        text = paragraph_text(p, self.changes)
+        self._add_paragraph(f"{label} {text}" if label and text.strip() else text, self.styles.get(p.style),
+                            paragraph=self.paragraphs)
         for box in text_boxes(p):
             self._add_paragraph(paragraph_text(box, self.changes), None, part="text box")
         self._notes_of(p)

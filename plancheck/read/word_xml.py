@@ -146,3 +146,113 @@ def _xml(blob: bytes) -> Any:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False, huge_tree=False)
     return etree.fromstring(blob, parser)
+
+
+class Numbering:
+    """Word's automatic numbering (numbering.xml): the label a numbered paragraph shows ("1.",
+    "a)", "Điều 3."), which is in no run of its text. Written by hand: python-docx reads the
+    numbering part's XML but computes no label. Counters run per list (numId) and level; a
+    level's count restarts when a level above it moves on."""
+
+    _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+    def __init__(self, root: Any | None) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}   # numId -> ilvl -> (start, format, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.styles: dict[str, tuple[str, int]] = {}                  # styleId -> (numId, ilvl) it numbers with
+        if root is None:
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for a in root.iter(W + "abstractNum"):
+            abstract[a.get(W + "abstractNumId")] = {int(lvl.get(W + "ilvl", "0")): self._level(lvl)
+                                                    for lvl in a.iter(W + "lvl")}
+        for num in root.iter(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            levels = dict(abstract.get(ref.get(W + "val") if ref is not None else "", {}))
+            for override in num.iter(W + "lvlOverride"):
+                start = override.find(W + "startOverride")
+                ilvl = int(override.get(W + "ilvl", "0"))
+                if start is not None and ilvl in levels:
+                    _, fmt, text = levels[ilvl]
+                    levels[ilvl] = (int(start.get(W + "val", "1")), fmt, text)
+            self.levels[num.get(W + "numId")] = levels
+
+    @staticmethod
+    def _level(lvl: Any) -> tuple[int, str, str]:
+        def val(tag: str, default: str) -> str:
+            element = lvl.find(W + tag)
+            return element.get(W + "val", default) if element is not None else default
+
+        try:
+            start = int(val("start", "1"))
+        except ValueError:
+            start = 1
+        return start, val("numFmt", "decimal"), val("lvlText", "")
+
+    def label(self, p: Any) -> str:
+        """The label of a ``w:p`` numbered by Word (in its own properties or its style's), or
+        ""; counts it."""
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        style = p.find(f"{W}pPr/{W}pStyle")
+        from_style = self.styles.get(style.get(W + "val")) if style is not None else None
+        if num_pr is None and from_style is None:
+            return ""
+        num_id = num_pr.find(W + "numId") if num_pr is not None else None
+        ilvl = num_pr.find(W + "ilvl") if num_pr is not None else None
+        key = num_id.get(W + "val") if num_id is not None else (from_style[0] if from_style else None)
+        level = int(ilvl.get(W + "val", "0")) if ilvl is not None else (from_style[1] if from_style else 0)
+        levels = self.levels.get(key or "")
+        if not levels or level not in levels:
+            return ""
+        counts = self.counters.setdefault(key, {})
+        counts[level] = counts.get(level, levels[level][0] - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        start, fmt, text = levels[level]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def shown(m_level: int) -> str:
+            n = counts.get(m_level, levels.get(m_level, (1, "", ""))[0])
+            return self._format(n, levels.get(m_level, (1, "decimal", ""))[1])
+
+        import re
+
+        return re.sub(r"%([1-9])", lambda m: shown(int(m.group(1)) - 1), text)
+
+    def _format(self, n: int, fmt: str) -> str:
+        if fmt == "decimalZero":
+            return f"{n:02d}"
+        if fmt in ("lowerLetter", "upperLetter"):
+            letters = "abcdefghijklmnopqrstuvwxyz"
+            s = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
+            return s.upper() if fmt == "upperLetter" else s
+        if fmt in ("lowerRoman", "upperRoman"):
+            out, rest = "", n
+            for value, numeral in self._ROMAN:
+                while rest >= value:
+                    out, rest = out + numeral, rest - value
+            return out.upper() if fmt == "upperRoman" else out
+        return str(n)
+
+
+def read_numbering(document_part: Any) -> Numbering:
+    """The document's automatic numbering, or none: the lists, and the styles that number."""
+    try:
+        part = document_part.numbering_part
+    except (KeyError, NotImplementedError, AttributeError):
+        return Numbering(None)
+    numbering = Numbering(_xml(part.blob))
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    styles = next((_xml(rel.target_part.blob) for rel in document_part.rels.values()
+                   if rel.reltype == RT.STYLES and not rel.is_external), None)
+    for style in styles.iter(W + "style") if styles is not None else ():
+        num_pr = style.find(f"{W}pPr/{W}numPr")
+        num_id = num_pr.find(W + "numId") if num_pr is not None else None
+        if num_id is not None:
+            ilvl = num_pr.find(W + "ilvl")
+            numbering.styles[style.get(W + "styleId")] = (num_id.get(W + "val"),
+                                                          int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+    return numbering
