@@ -239,15 +239,17 @@ class Numbering:
 
 def read_numbering(document_part: Any) -> Numbering:
     """The document's automatic numbering, or none: the lists, and the styles that number."""
-    try:
-        part = document_part.numbering_part
-    except (KeyError, NotImplementedError, AttributeError):
-        return Numbering(None)
-    numbering = Numbering(_xml(part.blob))
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
 
-    styles = next((_xml(rel.target_part.blob) for rel in document_part.rels.values()
-                   if rel.reltype == RT.STYLES and not rel.is_external), None)
+    try:
+        numbering = Numbering(_xml(document_part.numbering_part.blob))
+        styles = next((_xml(rel.target_part.blob) for rel in document_part.rels.values()
+                       if rel.reltype == RT.STYLES and not rel.is_external), None)
+    except (KeyError, NotImplementedError, AttributeError, ValueError, etree.XMLSyntaxError):
+        # no numbering part, or one Word could not read either: the labels are left out, the text
+        # is read (a damaged document.xml is refused by the reader itself)
+        return Numbering(None)
     for style in styles.iter(W + "style") if styles is not None else ():
         num_pr = style.find(f"{W}pPr/{W}numPr")
         num_id = num_pr.find(W + "numId") if num_pr is not None else None
