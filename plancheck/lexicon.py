@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
-from .text import fold
+from .text import VI_UPPER, fold
 
 # The first part of a symbol ("NQ" in 96/NQ-CP, in 11-NQ/TW) names the document's type.
 CODE_TYPES: dict[str, str] = {
@@ -161,6 +161,12 @@ def type_alternation(types: tuple[str, ...] = DOCUMENT_TYPES, exclude: frozenset
     liên tịch" wins over "Nghị quyết"), spaces as any run of whitespace."""
     words = sorted((t for t in types if t not in exclude), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in words) + ")"
+
+
+# Another act named by its type and its title or number: "Luật Các tổ chức tín dụng", "Bộ luật
+# Lao động", "Nghị định số 15/2024/NĐ-CP" (not "Luật này", which is the text itself).
+NAMED_ACT = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
+                       rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 
 
 # -- what kind of text a type names ----------------------------------------------------------

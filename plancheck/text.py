@@ -514,6 +514,8 @@ def name_within(name: list[str], statement: list[str], slack: int = 3) -> int | 
 _ENGLISH = frozenset("""the of and for with from per than is are was were has have by an this that
     these those its their his her which who be been will would not no or as into over after about
     years ago million billion thousand new""".split())
+# A word of letters (no digits, no underscore): what word counts and language guesses count.
+LETTER_WORD = re.compile(r"[^\W\d_]+")
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 

@@ -249,20 +249,31 @@ def test_a_count_read_by_ocr_is_no_error():
 
 
 class _FakeTextPage:
-    """pdfium's text page as _text_lines reads it: rectangles (left, bottom, right, top in PDF
-    points, origin bottom-left) and the text inside each."""
+    """pdfium's text page as _text_lines reads it, character by character, built from runs of
+    text: (text, (left, bottom, right, top) in PDF points, origin bottom-left). Each run's
+    characters share its width; pdfium's space stands between runs apart by a word's gap, its
+    line break before a run that goes back to the left."""
 
     def __init__(self, runs):
-        self.runs = runs
+        self.chars = []
+        previous = None
+        for text, (left, bottom, right, top) in runs:
+            if previous is not None and left < previous:
+                self.chars += [("\r", (0, 0, 0, 0)), ("\n", (0, 0, 0, 0))]
+            elif previous is not None and left - previous >= 2:
+                self.chars.append((" ", (previous, bottom, left, bottom)))
+            width = (right - left) / len(text)
+            self.chars += [(ch, (left + k * width, bottom, left + (k + 1) * width, top)) for k, ch in enumerate(text)]
+            previous = right
 
-    def count_rects(self):
-        return len(self.runs)
+    def count_chars(self):
+        return len(self.chars)
 
-    def get_rect(self, i):
-        return self.runs[i][1]
+    def get_text_range(self, i, n):
+        return self.chars[i][0]
 
-    def get_text_bounded(self, left, bottom, right, top):
-        return next(text for text, box in self.runs if box == (left, bottom, right, top))
+    def get_charbox(self, i):
+        return self.chars[i][1]
 
 
 def test_runs_of_a_second_font_a_little_off_the_line_stay_in_it_in_order():
@@ -306,33 +317,8 @@ def test_running_headers_and_page_numbers_are_furniture():
     assert _furniture(pages[:2]) == set()
 
 
-class _FakeCharPage:
-    """pdfium's text page read character by character: (char, (left, bottom, right, top))."""
-
-    def __init__(self, chars):
-        self.chars = chars
-
-    def count_chars(self):
-        return len(self.chars)
-
-    def get_text_range(self, i, n):
-        return self.chars[i][0]
-
-    def get_charbox(self, i):
-        return self.chars[i][1]
-
-
 def test_characters_are_read_once_in_pdfiums_order_with_its_spaces_and_line_breaks():
     from plancheck.read.pdf import _text_lines
 
-    def word(text, x, y):
-        out = []
-        for ch in text:
-            out.append((ch, (x, y, x + 6, y + 10) if ch.strip() else (x, y, x + 3, y)))
-            x += 6 if ch.strip() else 3
-        return out, x
-
-    first, _ = word("Số 12 ngày", 50.0, 700.0)
-    second, _ = word("Điều 1", 50.0, 680.0)
-    page = _FakeCharPage(first + [("\r", (0, 0, 0, 0)), ("\n", (0, 0, 0, 0))] + second)
+    page = _FakeTextPage([("Số 12 ngày", (50.0, 700.0, 110.0, 710.0)), ("Điều 1", (50.0, 680.0, 86.0, 690.0))])
     assert [line.text for line in _text_lines(page, 842.0)] == ["Số 12 ngày", "Điều 1"]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Literal
 
 from ..certainty import Assumption
-from ..lexicon import TextKind
+from ..lexicon import NAMED_ACT, TextKind
 from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
 from ..text import ELISION, STEP_LABEL, VI_UPPER
@@ -53,9 +53,6 @@ _NO_NEXT = object()   # there is no next label
 _BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
 # A block that hands over to another text: "… quy định:", "… như sau:", "… sau đây:".
 _INTRODUCES = re.compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
-# Another act named: "Luật Bảo hiểm xã hội", "Nghị định số 15/2024/NĐ-CP" (not "Luật này").
-_CITES_ACT = re.compile(rf"\b(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Nghị quyết|Quyết định|Hiến pháp)"
-                        rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 
 
 def _heading_like(text: str) -> bool:
@@ -74,7 +71,7 @@ def _hands_over(text: str) -> bool:
     """Whether a block hands over to another act's text: it cites one as what regulates what
     follows ("Căn cứ Điều 47 Luật Bảo hiểm xã hội quy định như sau:"); a plan's own "Thực hiện
     Quyết định số …, UBND ban hành Kế hoạch … như sau:" introduces its own text."""
-    return bool(_INTRODUCES.search(text)) and bool(_CITES_ACT.search(text)) and bool(_REGULATES.search(text)) \
+    return bool(_INTRODUCES.search(text)) and bool(NAMED_ACT.search(text)) and bool(_REGULATES.search(text)) \
         and not _ISSUES.search(text)
 
 

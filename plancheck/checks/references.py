@@ -26,15 +26,14 @@ from typing import Iterable, Iterator
 
 from pydantic import Field
 
-from ..lexicon import (CODE_TYPES, SERIAL, TYPE_CODES, code_name, is_type_code, latin, parse_number,
+from ..lexicon import (CODE_TYPES, NAMED_ACT, SERIAL, TYPE_CODES, code_name, is_type_code, latin, parse_number,
                        parse_whole_number, squash)
 from ..models.document import Cell, Clause, Document, Paragraph, Reference, Table
 from ..models.location import Location
 from ..packregex import PackPattern, compile_pattern
 from ..numbers import roman_value
-from ..text import fold
 from ..certainty import Assumption
-from ..text import VI_UPPER
+from ..text import fold
 from .base import CheckKind, Hit, Localized, Params, Subject
 
 # -- where a reference stands in the document ------------------------------------------------
@@ -409,10 +408,6 @@ def _amends(text: DocumentText, reference: Reference) -> bool:
     return bool(_AMENDMENT_BEFORE.search(piece.text[max(0, offset - 120):offset]))
 
 
-# An act named by its type and title or number, earlier in the sentence: "Luật Các tổ chức tín
-# dụng", "Bộ luật Lao động", "Nghị định 151/2025/NĐ-CP" (not "Luật này", which is this text).
-_NAMED_ACT = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
-                        rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 _LIST_ITEM = re.compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
 
 
@@ -423,16 +418,16 @@ def _cites_in_paragraph(text: DocumentText, reference: Reference, cited_before: 
 
 def _cited_just_before(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]],
                        reach: int = 200) -> bool:
-    """Whether another act is cited before the reference in its paragraph, or the reference
-    stands in a list item whose lead paragraph cites an act and ends with a colon ("… các điều
-    sau của Luật X:" then "b) Điều 42 …")."""
+    """Whether an act is named earlier in the reference's sentence ("… tại Luật Các tổ chức tín
+    dụng (khoản 17 Điều 4 …)"), or the reference stands in a list item whose lead paragraph cites
+    an act and ends with a colon ("… các điều sau của Luật X:" then "b) Điều 42 …")."""
     found = text.find(reference.location)
     if not found:
         return False
     piece, offset = found
     sentence = piece.text[: offset]
     sentence = sentence[max(sentence.rfind(". "), sentence.rfind("; ")) + 1:]
-    if _NAMED_ACT.search(sentence):
+    if NAMED_ACT.search(sentence):
         return True   # "… tại Luật Các tổ chức tín dụng (khoản 17 Điều 4 …)": an act named by its title
     pieces = text.pieces
     at = text.order.get(id(piece))
@@ -470,7 +465,7 @@ class InternalReference(CheckKind):
             return
         texts = subject.document.block_texts() if subject.document is not None else {}
         index = ClauseIndex(structure.clauses, structure.appendices, texts)
-        text = DocumentText(subject.document)
+        text = document_text(subject)
         # A text that amends another ("Sửa đổi, bổ sung một số điều của Quyết định số ...")
         # names the other's parts; only "Điều này", "Nghị quyết này" are surely its own.
         amending = bool(structure.header.title and _AMENDING.search(structure.header.title))
@@ -511,12 +506,19 @@ class InternalReference(CheckKind):
 
 
 # -- cited documents ----------------------------------------------------------------------------
+def document_text(subject: Subject) -> DocumentText:
+    """The document's pieces located, built once for the rules that find references in them."""
+    if "document_text" not in subject.derived:
+        subject.derived["document_text"] = DocumentText(subject.document)
+    return subject.derived["document_text"]
+
+
 def _own_citations(subject: Subject) -> list:
     """The references of the document's own words: a citation inside quotation marks (a quoted
     title in the references, a quoted passage) is written as its source wrote it, and is no
     citation the document can correct. Found once for the citation-form rules."""
     if "own_citations" not in subject.derived:
-        text = DocumentText(subject.document)
+        text = document_text(subject)
         subject.derived["own_citations"] = [r for r in subject.structure.references
                                             if r.internal or not _quoted_in_paragraph(text, r)]
     return subject.derived["own_citations"]
@@ -869,7 +871,7 @@ class NormativeYear(CheckKind):
                 with_year.setdefault(fold(squash(reference.symbol)), reference.number or "")
         if not with_year:
             return
-        text = DocumentText(subject.document)
+        text = document_text(subject)
         for reference in structure.references:
             if reference.internal or reference.year_in_number or not reference.symbol or not reference.date:
                 continue

@@ -6,6 +6,7 @@ from typing import Iterable
 import re
 
 from ..certainty import Assumption
+from ..text import LETTER_WORD
 from .arithmetic import count_holds
 from .base import CheckKind, Hit, Subject
 
@@ -34,7 +35,6 @@ class StatedCount(CheckKind):
 
 # Nouns after a number that measure rather than count listed things.
 _MEASURE_NOUN = re.compile(r"(?:tuổi|độ(?!\s+tuổi)|giờ|phút|giây|lần|km|mét|m)\b", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
 
 
@@ -70,7 +70,7 @@ def _doubts(count) -> tuple[str, ...]:
     joining two kinds ("12 chương và phần phụ lục") counts them together; "năm" is five or a year."""
     doubts = []
     noun = re.escape(count.what.split(" ")[0])
-    if count.listed == "text" and any(len(_WORDS.findall(item)) > 10 or _SENTENCE_INSIDE.search(item) for item in count.items) \
+    if count.listed == "text" and any(len(LETTER_WORD.findall(item)) > 10 or _SENTENCE_INSIDE.search(item) for item in count.items) \
             or count.stated.text.strip().casefold() == "năm" \
             or any(re.search(rf"\b\d{{1,4}}\s+{noun}\b", item, re.IGNORECASE) for item in count.items):
         # items that are descriptions, "năm" five or a year, or items holding counts of the counted

@@ -41,7 +41,7 @@ from ..models import (
     WrittenForm,
 )
 from ..certainty import Assumption
-from ..text import VI_UPPER, foreign_around, parse_count
+from ..text import LETTER_WORD, VI_UPPER, foreign_around, parse_count
 from ..units import parse_unit
 from .calculations import read_calculations
 from .figures import STOP_NOUNS, Figure, clean, plain_value, scan
@@ -954,7 +954,7 @@ class _Reader:
         between = between[: cues[-1].start()] if cues else between   # the words before the cue
         rival = i > 0 and f[i - 1].kind == "qty" and self.same_sentence(i - 1, i) and \
             self.compatible(f[i - 1], f[first]) and ";" not in self.text[f[i - 1].end: f[i].start]
-        if not inside and (first - i > 1 or len(_WORD.findall(between)) > 10 or rival
+        if not inside and (first - i > 1 or len(LETTER_WORD.findall(between)) > 10 or rival
                            or re.search(r"[,;]\s*[^\W\d_]", between)):
             # another figure could be the whole ("36.000 người bị hại và 33 bị cáo, trong đó …"),
             # or a new clause stands between ("6 đến 10 thuyền, có cơ đặc biệt gồm có 60 …")
@@ -1106,7 +1106,6 @@ class _Reader:
                                            location=self.locate(m.start()), assumed=sorted(assumed)))
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d")   # "1965-2005": a period, no quantity
 _ANNOUNCED_AFTER = re.compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể)\s*:", re.IGNORECASE)   # "…, 79 xã như sau:"
@@ -1153,8 +1152,8 @@ def _sector_name(label: str) -> str:
 
 
 def _year(text: str) -> int | None:
-    m = re.search(r"\b(?:năm\s+)?((?:19|20)\d\d)\b", text)
-    return int(m.group(1)) if m else None
+    m = _YEAR.search(text)
+    return int(m.group(0)) if m else None
 
 
 def _unit_kind(name: str) -> str:
@@ -1431,7 +1430,7 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
                 doubts.add(Assumption.items.value)   # a name listed again (with its role): one person
             seen.add(piece.casefold())
         item = _trim_name(piece) if names else piece
-        if len(_WORD.findall(piece)) > 10:
+        if len(LETTER_WORD.findall(piece)) > 10:
             # an item that is a description or a clause ("thứ nhất là đã tiêu diệt …"): what
             # the items name, and so how many there are, is a guess
             doubts.add(Assumption.items.value)

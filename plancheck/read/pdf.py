@@ -298,23 +298,19 @@ def _items_of(text_page, table_page) -> list[_TextLine | _Table]:
 
 
 def _text_lines(textpage, height: float) -> list[_TextLine]:
-    """The page's text as lines: pdfium's text rectangles (runs of text), grouped into lines by
+    """The page's text as lines: runs of pdfium's characters (_char_runs) grouped into lines by
     vertical overlap and each line read left to right. Digits, hyphens and vowels set in a second
     font come as runs of their own whose middles sit a point or three off the line's: grouping by
     a rounded middle put them before or after the rest ("202 6Phiên"); overlap keeps them in."""
-    runs = _char_runs(textpage, height) if hasattr(textpage, "count_chars") else _rect_runs(textpage, height)
-    groups: list[tuple[_TextLine, list[_TextLine]]] = []   # (the line's main run, its runs)
-    for run in sorted(runs, key=lambda r: (r.top, r.left)):
-        placed = False
-        for main, members in reversed(groups[-3:]):   # the line being built, or one just above
-            if _same_line(main, run):
-                members.append(run)
-                if run.right - run.left > main.right - main.left:
-                    groups[groups.index((main, members))] = (run, members)
-                placed = True
-                break
-        if not placed:
-            groups.append((run, [run]))
+    groups: list[list] = []   # [the line's widest run, its runs]
+    for run in sorted(_char_runs(textpage, height), key=lambda r: (r.top, r.left)):
+        group = next((g for g in reversed(groups[-3:]) if _same_line(g[0], run)), None)   # this line or one above
+        if group is None:
+            groups.append([run, [run]])
+            continue
+        group[1].append(run)
+        if run.right - run.left > group[0].right - group[0].left:
+            group[0] = run
     lines = []
     for _, members in groups:
         members.sort(key=lambda r: r.left)
@@ -330,22 +326,11 @@ def _text_lines(textpage, height: float) -> list[_TextLine]:
     return lines
 
 
-def _rect_runs(textpage, height: float) -> list[_TextLine]:
-    """pdfium's text rectangles, each with the text inside it."""
-    runs = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
-        if text.strip():
-            runs.append(_TextLine(text.strip(), height - top, height - bottom, left, right))
-    return runs
-
-
 def _char_runs(textpage, height: float) -> list[_TextLine]:
     """pdfium's characters in its own order, cut into runs at its line breaks and wherever the
     next character stands on another line or jumps back: each character once (a rectangle's
-    text, read by its bounds, also takes the letters of runs drawn over it), with the spaces
-    pdfium puts between words."""
+    text, read by its bounds, took the letters of runs drawn over it too), with the spaces pdfium
+    puts between words."""
     runs: list[_TextLine] = []
     chars: list[str] = []
     box: list[float] = []   # top, bottom, left, right of the run's visible characters

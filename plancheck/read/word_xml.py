@@ -11,8 +11,11 @@ hand: python-docx has no accept-changes reading, and the walk is a few lines of 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+
+from ..numbers import roman_numeral
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -148,14 +151,14 @@ def _xml(blob: bytes) -> Any:
     return etree.fromstring(blob, parser)
 
 
+_LEVEL_FIELD = re.compile(r"%([1-9])")   # "%1.%2." in a level's text: the count of level 1, 2 …
+
+
 class Numbering:
     """Word's automatic numbering (numbering.xml): the label a numbered paragraph shows ("1.",
     "a)", "Điều 3."), which is in no run of its text. Written by hand: python-docx reads the
     numbering part's XML but computes no label. Counters run per list (numId) and level; a
     level's count restarts when a level above it moves on."""
-
-    _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-              (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
     def __init__(self, root: Any | None) -> None:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}   # numId -> ilvl -> (start, format, text)
@@ -217,11 +220,10 @@ class Numbering:
             n = counts.get(m_level, levels.get(m_level, (1, "", ""))[0])
             return self._format(n, levels.get(m_level, (1, "decimal", ""))[1])
 
-        import re
+        return _LEVEL_FIELD.sub(lambda m: shown(int(m.group(1)) - 1), text)
 
-        return re.sub(r"%([1-9])", lambda m: shown(int(m.group(1)) - 1), text)
-
-    def _format(self, n: int, fmt: str) -> str:
+    @staticmethod
+    def _format(n: int, fmt: str) -> str:
         if fmt == "decimalZero":
             return f"{n:02d}"
         if fmt in ("lowerLetter", "upperLetter"):
@@ -229,11 +231,7 @@ class Numbering:
             s = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
             return s.upper() if fmt == "upperLetter" else s
         if fmt in ("lowerRoman", "upperRoman"):
-            out, rest = "", n
-            for value, numeral in self._ROMAN:
-                while rest >= value:
-                    out, rest = out + numeral, rest - value
-            return out.upper() if fmt == "upperRoman" else out
+            return roman_numeral(n) if fmt == "upperRoman" else roman_numeral(n).lower()
         return str(n)
 
 
