@@ -32,6 +32,7 @@ from ..numbers import QUALIFIER, NotANumber, parse_quantity
 from ..text import parse_count
 from ..units import is_share
 from .key_values import key_value_statements
+from .lists import list_blocks, list_items_after, read_block
 from .statements import read_statements
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
@@ -340,6 +341,8 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
         plan.indicators.extend(_targets(p, period))
         plan.indicators.extend(_statements(p, year))
         _add_statements(plan, paragraphs, i, period)
+    for lead, items in list_blocks(paragraphs):   # a whole and its parts laid out as a list
+        _add_found(plan, read_block(paragraphs, lead, items), period)
     plan.counts.extend(_stated_counts(document, plan))
     for found in key_value_statements(document.tables()):   # infoboxes read as the sentences they stand for
         _add_found(plan, found, period)
@@ -409,36 +412,3 @@ def _add_found(plan: Plan, found, period: Period | None) -> None:
 
 
 _FIGURE_OR_COUNT = re.compile(r"\d")
-_MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
-                     r"(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
-# A list of one kind of marker ends at a marker of a kind above it.
-_ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", "roman"},
-          "plus": {"dash", "num", "alpha", "roman"}, "bullet": {"num", "alpha", "roman"}, "roman": set()}
-
-
-def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
-    """The items of a list announced at the end of paragraph i ("gồm 04 giải pháp:"):
-    the following paragraphs with the first one's kind of marker, up to a marker above it."""
-    items: list[str] = []
-    kind = None
-    for p in paragraphs[i + 1:]:
-        m = _MARKER.match(p.text)
-        if not m:
-            break
-        this = m.lastgroup
-        if kind is None:
-            kind = this
-        if this == kind:
-            items.append(p.text[m.end():].strip())
-        elif this in _ABOVE[kind]:
-            break
-    return _run_in_names(items)
-
-
-def _run_in_names(items: list[str]) -> list[str]:
-    """Items that each run several names together with dashes ("Ông A - Ông B - Ông C -"), as
-    a web page's table leaves a list of members, are those names."""
-    split = [[n for n in re.split(r"\s+-\s+|\s+-$", item) if n.strip()] for item in items]
-    if items and all(len(names) >= 2 and all(n[:1].isupper() for n in names) for names in split):
-        return [n.strip() for names in split for n in names]
-    return items

@@ -1,0 +1,139 @@
+"""Lists written as blocks: a lead paragraph and the marked paragraphs under it.
+
+A drafter in Word writes a whole and its parts as a list rather than a sentence::
+
+    Đất ở 120.000 m2, bao gồm:
+    - Liền kề 70.000 m2, chiếm 58,3%;
+    - Biệt thự 50.000 m2, chiếm 41,7%.
+
+That is the sentence "Đất ở 120.000 m2, bao gồm: liền kề 70.000 m2, chiếm 58,3%; biệt thự
+50.000 m2, chiếm 41,7%." laid out one part to a line, and it states the same things. So a
+block is read by the statement grammar (``extract.statements``) as the sentence it stands
+for, each offset mapped back to its own paragraph: one grammar for both layouts, no second
+set of patterns for lists. What the block adds is only what spans its paragraphs (a part's
+share of the lead's whole, the parts' sum); what one paragraph states alone is that
+paragraph's, read where it stands.
+
+Nesting comes from the markers, never from the numbers: the items of a block are the
+paragraphs after the lead with the first item's kind of marker, up to a marker of a kind
+above it; an item's own sub-items (a kind below) are its business, read when that item is
+itself a lead.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterator
+
+from ..models.document import Paragraph
+from ..models.location import Location
+from .statements import Statements, read_statements
+
+_MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
+                     r"(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
+# A list of one kind of marker ends at a marker of a kind above it.
+_ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", "roman"},
+          "plus": {"dash", "num", "alpha", "roman"}, "bullet": {"num", "alpha", "roman"}, "roman": set()}
+
+# A lead announces its parts at its end: "…, gồm:", "Trong đó:", "…, cụ thể như sau:".
+_ANNOUNCES_PARTS = re.compile(r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau|"
+                              r"chia\s+ra|phân\s+theo|phân\s+ra)\s*(?:như\s+sau\s*)?:\s*$", re.IGNORECASE)
+_ITEM_END = re.compile(r"[\s;,.]+$")
+
+
+def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
+    """The items of a list announced at the end of paragraph i ("gồm 04 giải pháp:"):
+    the following paragraphs with the first one's kind of marker, up to a marker above it."""
+    items = [paragraphs[k].text[m.end():].strip() for k, m in _items(paragraphs, i)]
+    return _run_in_names(items)
+
+
+def _items(paragraphs: list[Paragraph], i: int, adjacent: bool = False) -> list[tuple[int, re.Match]]:
+    """(index, marker) of the items under paragraph i. ``adjacent``: only items that follow
+    one another in the document, nothing (a table) between them."""
+    out: list[tuple[int, re.Match]] = []
+    kind = None
+    last = paragraphs[i].index
+    for k in range(i + 1, len(paragraphs)):
+        p = paragraphs[k]
+        m = _MARKER.match(p.text)
+        if not m or (adjacent and p.index != last + 1):
+            break
+        last = p.index
+        this = m.lastgroup
+        if kind is None:
+            kind = this
+        if this == kind:
+            out.append((k, m))
+        elif this in _ABOVE[kind]:
+            break
+    return out
+
+
+def _run_in_names(items: list[str]) -> list[str]:
+    """Items that each run several names together with dashes ("Ông A - Ông B - Ông C -"), as
+    a web page's table leaves a list of members, are those names."""
+    split = [[n for n in re.split(r"\s+-\s+|\s+-$", item) if n.strip()] for item in items]
+    if items and all(len(names) >= 2 and all(n[:1].isupper() for n in names) for names in split):
+        return [n.strip() for names in split for n in names]
+    return items
+
+
+def list_blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[int, list[tuple[int, re.Match]]]]:
+    """(lead, items) for each paragraph that states a figure and announces the parts listed
+    under it, with at least two items that hold figures."""
+    for i, p in enumerate(paragraphs):
+        if not _ANNOUNCES_PARTS.search(p.text) or not any(c.isdigit() for c in p.text):
+            continue
+        items = _items(paragraphs, i, adjacent=True)
+        if sum(1 for k, _ in items if any(c.isdigit() for c in paragraphs[k].text)) >= 2:
+            yield i, items
+
+
+def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re.Match]]) -> Statements:
+    """What a block states across its paragraphs, read as the sentence it stands for."""
+    pieces: list[tuple[Paragraph, int, str]] = [(paragraphs[lead], 0, paragraphs[lead].text.rstrip())]
+    for k, m in items:
+        p = paragraphs[k]
+        body = _ITEM_END.sub("", p.text[m.end():])
+        pieces.append((p, m.end(), body))
+    starts: list[int] = []
+    text = ""
+    for n, (_, _, body) in enumerate(pieces):
+        if n > 1:
+            text += "; "
+        elif n == 1:
+            text += " "
+        starts.append(len(text))
+        text += body
+    text += "."
+
+    def locate(offset: int) -> Location | None:
+        n = max(0, bisect_right(starts, offset) - 1)
+        p, shift, _ = pieces[n]
+        return p.locate(shift + max(0, offset - starts[n]))
+
+    found = read_statements(text, locate)
+    lines = [(p.location.line, p.locate(len(p.text)).line) for p, _, _ in pieces]
+
+    def spans_pieces(values) -> bool:
+        seen = {_piece_of(lines, v.location) for v in values if v is not None and v.location is not None}
+        return len(seen) > 1
+
+    out = Statements()
+    out.structures = [s for s in found.structures if spans_pieces(c.value for c in s.components)]
+    out.comparisons = [c for c in found.comparisons
+                       if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
+    # parts summed across a block: one to an item, every item with a figure one of them (an item
+    # stating several measures, "diện tích đất …; diện tích xây dựng …", is no single part)
+    with_figures = {n for n, (_, _, body) in enumerate(pieces) if n and any(c.isdigit() for c in body)}
+    out.breakdowns = [b for b in found.breakdowns
+                      if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
+    return out
+
+
+def _piece_of(lines: list[tuple[int, int]], location: Location | None) -> int | None:
+    for n, (first, last) in enumerate(lines):
+        if location is not None and location.line is not None and first <= location.line <= last:
+            return n
+    return None
