@@ -611,3 +611,12 @@ def test_shares_of_a_share_after_trong_so_do_need_not_reach_100():
     assert structures("Dân số 1.200.000 người. Trong đó, nam chiếm 49%, nữ chiếm 48%.") == [(["49%", "48%"], False)]
     assert structures("Trong số đó gồm có: Phong trào Ngũ Tuần chiếm 17%, Công giáo Rôma chiếm 8%, các nhóm khác 20%.") \
         == [(["17%", "8%", "20%"], True)]
+
+
+def test_a_percent_sign_in_parentheses_after_a_figure_makes_it_a_share():
+    # "(%)" as a table heading writes the unit, typed after the figure in running text
+    [fig] = [f for f in scan("Đất cây xanh khoảng 4.500m2 chiếm tỷ lệ 12,75 (%);") if f.kind == "pct"]
+    assert fig.text == "12,75%" and fig.value.point == Decimal("12.75")
+    found = read_statements("Đất dự án 20.000m2, trong đó đất cây xanh 4.500m2 chiếm tỷ lệ 12,75 (%).")
+    [c] = found.comparisons
+    assert c.numerator.value.text == "4.500m2" and c.value.text == "12,75%"   # 22,5% is what it should say

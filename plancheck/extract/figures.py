@@ -55,7 +55,8 @@ _FIGURE = re.compile(
     rf"(?<![\w/.,\-–])(?:(?P<q>{_QUALIFIER_RE})\s+)?"
     rf"(?P<n>{_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
     rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
-    rf"(?P<pct>\s*(?:%|％|phần trăm)|\s*‰)?"
+    # "27,04 (%)": the unit in parentheses, as a table's heading writes it, after the figure
+    rf"(?P<pct>\s*(?:%|％|phần trăm|\(\s*%\s*\))|\s*‰)?"
     rf"(?:\s*(?P<mult>{_MULT_RE}(?:\s+{_MULT_RE})?)(?!\w))?"
     # a unit ends before a lowercase letter; an uppercase one after it is the next word run in
     # by extraction ("118.8 kmCT.20", from "km**CT.20**")
@@ -195,6 +196,8 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
         if m.group("d") is not None and re.match(r"\s*/", text[m.end(): m.end() + 3]):
             continue   # a date 1/4/2019
         written = m.group(0).strip()
+        if m.group("pct") and "(" in m.group("pct"):
+            written = text[m.start(): m.start("pct")].strip() + "%"   # "27,04 (%)" is 27,04%
         qualifier = m.group("q")
         if qualifier and qualifier.casefold() == "ngoài" and re.search(r"\bnước\s*$", text[:m.start()], re.IGNORECASE):
             qualifier, written = None, text[m.start("n"): m.end()].strip()   # "nước ngoài 7.000 tỷ đồng": foreign
