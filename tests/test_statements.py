@@ -620,3 +620,13 @@ def test_a_percent_sign_in_parentheses_after_a_figure_makes_it_a_share():
     found = read_statements("Đất dự án 20.000m2, trong đó đất cây xanh 4.500m2 chiếm tỷ lệ 12,75 (%).")
     [c] = found.comparisons
     assert c.numerator.value.text == "4.500m2" and c.value.text == "12,75%"   # 22,5% is what it should say
+
+
+def test_money_whose_currency_is_said_once_is_a_part_and_a_share_of_the_total():
+    # "120 tỷ" after "500 tỷ đồng": the currency goes unsaid the second time
+    found = read_statements("Tổng mức đầu tư 500 tỷ đồng, trong đó vốn ngân sách 120 tỷ (chiếm 30% tổng mức đầu tư).")
+    [c] = found.comparisons
+    assert (c.numerator.value.text, c.denominator.value.text) == ("120 tỷ", "500 tỷ đồng")
+    assert comparison_holds(c) is False                      # 120 / 500 = 24%
+    # a bare count with a multiplier is no money: "1,2 triệu lượt khách" keeps its own measure
+    assert read_statements("Doanh thu 900 tỷ đồng, trong đó 1,2 triệu lượt khách quốc tế.").breakdowns == []

@@ -274,6 +274,8 @@ class _Reader:
             return False
         ma, mb = a.measure, b.measure
         if not ma or not mb:
+            if a.kind == b.kind == "qty" and (ma or mb) in _MONEY and (a.exponent if not ma else b.exponent) >= 6:
+                return True   # "392,78 tỷ đồng … vốn tự có 49,6 tỷ": the currency said once, a sum of money
             return not ma and not mb and a.kind == b.kind == "qty" and a.exponent == b.exponent
         if ma == mb:
             return True
@@ -1208,6 +1210,7 @@ _GROWTH_SHARED = re.compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:
 _POINTS = re.compile(r"^điểm(?:\s+phần|\s*%|$)", re.IGNORECASE)
 # Words that count occurrences of what follows them: "lần mục tiêu" counts mục tiêu.
 _CLASSIFIERS = frozenset({"lần", "lượt", "số"})
+_MONEY = frozenset({"đồng", "usd", "vnđ", "vnd"})
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
 
@@ -1239,7 +1242,9 @@ def _measures(part: Figure, base: str) -> bool:
         return not part.unit and _person(part.noun.casefold() or "người")
     if base == "diện tích":
         return part.unit.casefold() in _AREA_UNITS
-    return bool(part.unit) and part.unit.casefold() not in _AREA_UNITS | {"km", "m"}   # money
+    if not part.unit:   # "49,6 tỷ (chiếm 15% tổng mức đầu tư)": money whose currency goes unsaid
+        return not part.noun and part.exponent >= 6
+    return part.unit.casefold() not in _AREA_UNITS | {"km", "m"}   # money
 
 
 def _person(noun: str) -> bool:
