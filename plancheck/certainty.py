@@ -33,6 +33,7 @@ class Assumption(str, Enum):
     aligned = "aligned"          # a table's figures stand in the columns they are read in
     one_subject = "one-subject"  # a web page's sentence speaks of one subject at one time
     document = "document"        # a text of no named kind numbers its own clauses like a document
+    rounded = "rounded"          # a result is rounded, not cut off (401 for 401,81 is cut off)
 
     def localize(self, lang: str) -> str:
         return _TEXTS[self][0 if lang == "vi" else 1]
@@ -65,6 +66,8 @@ _TEXTS = {
                              "of one subject at one time"),
     Assumption.document: ("văn bản (chưa rõ loại) tự đánh số điều khoản của mình như một văn bản hành chính",
                           "the text (of no named kind) numbers its own clauses as an administrative document does"),
+    Assumption.rounded: ("kết quả được làm tròn, không phải cắt bớt chữ số (401 cho 401,81 là cắt bớt)",
+                         "the result is rounded, not cut off (401 for 401,81 is cut off)"),
 }
 
 

@@ -540,3 +540,14 @@ def test_a_year_span_is_no_base_of_a_share(tmp_path):
 def test_a_contests_rules_code_is_no_slip(tmp_path):
     text = "Ban Tổ chức ban hành Thông báo số 2382/TL-BTC về thể lệ cuộc thi.\n"
     assert _check(tmp_path, text, "PC705") == []
+
+
+def test_a_result_cut_off_rather_than_rounded_assumes_the_document_rounds(tmp_path):
+    # 2.145 / 6.000 = 35,75%: "35,7%" is the result cut off; "35,8%" rounded; "37,5%" a slip
+    text = "Huyện có 6.000 hộ, trong đó {0} hộ nghèo, chiếm {1}%.\n"
+    [cut] = _check(tmp_path, text.format("2.145", "35,7"), "PC203", "a.txt")
+    assert cut.severity.value == "warning" and cut.assumptions == [Assumption.rounded.value]
+    assert "cắt bớt" in cut.message
+    assert _check(tmp_path, text.format("2.145", "35,8"), "PC203", "b.txt") == []
+    [slip] = _check(tmp_path, text.format("2.145", "37,5"), "PC203", "c.txt")
+    assert slip.severity.value == "error" and slip.assumptions == []

@@ -1,6 +1,8 @@
 """Per-unit rows and columns of tables (PC204): a density beside its population and area."""
 from __future__ import annotations
 
+import pytest
+
 from plancheck import check
 
 # Bà Rịa – Vũng Tàu, as the encyclopedia page prints it: the area row's closing bar went to
@@ -134,3 +136,42 @@ def test_shares_of_a_population_stated_in_the_paragraph_before(tmp_path):
     found = [(f.rule, f.location.line) for f in check(path, select=["comparison", "part-whole"]).findings]
     # Mông 61.579 / 530.341 = 11,61%, not 11,65%; the groups add up to 530.161, not 530.341
     assert sorted(found) == [("PC203", 3), ("PC302", 3)]
+
+
+# A district's infobox written for this test: the area under "Địa lý", the population and
+# density under "Dân số"; the parts of the population carry no shares.
+DISTRICT = """\
+| Địa lý | |
+| Diện tích | 250,00 km²[1] |
+| Dân số (2024) | |
+| Tổng cộng | 150.000 người[1] |
+| Thành thị | 30.000 người |
+| Nông thôn | 120.000 người |
+| Mật độ | {density} người/km² |
+"""
+
+
+@pytest.mark.parametrize("density, fires", [("600", False), ("660", True), ("120", True)])
+def test_an_infoboxs_density_is_of_its_total_population_and_its_area_under_another_heading(tmp_path, density, fires):
+    path = tmp_path / "huyen.md"
+    path.write_text(DISTRICT.format(density=density), encoding="utf-8")   # 150.000 / 250 = 600
+    found = [f for f in check(path, select=["PC204"]).findings]
+    assert bool(found) is fires
+    if fires:
+        assert found[0].location.line == 7 and "150.000 / 250,00 km² = 600" in found[0].message
+
+
+def test_a_density_after_bình_quân_in_a_sentence(tmp_path):
+    path = tmp_path / "vung.md"
+    path.write_text("Vùng gồm 5 tỉnh với diện tích 40.000 km2, dân số 2.400.000 người, bình quân 96 người/km2.\n",
+                    encoding="utf-8")
+    [f] = check(path, select=["PC204"]).findings
+    assert "= 60" in f.message
+
+
+def test_a_density_beside_two_unnamed_populations_assumes_which_is_its_own(tmp_path):
+    path = tmp_path / "xa.md"
+    path.write_text("Xã có diện tích 20 km2, thôn A có 3.000 người, thôn B có 2.000 người, mật độ 400 người/km2.\n",
+                    encoding="utf-8")
+    [f] = check(path, select=["PC204"]).findings   # 2.000 / 20 = 100; it could be 5.000 / 20 = 250 as well
+    assert f.severity.value == "warning" and f.assumptions == ["paired"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from ..certainty import approximate
+from ..certainty import Assumption, approximate
 from ..models import ComparisonKind
 from ..numbers import format_significant
 from .arithmetic import comparison_holds, computed_interval, computed_point, truncated
@@ -54,9 +54,10 @@ class _ComparisonCheck(CheckKind):
                 evidence={"computed": [_short(computed.lo), _short(computed.hi)],
                           **({"fix": fix.evidence()} if fix else {}),
                           **({"truncated": True} if truncated(c) else {})},
-                # A result cut off instead of rounded (401 for 401,81) is a habit, not a wrong figure.
-                severity="warning" if truncated(c) else None,
-                assumptions=(*c.assumed, *approximate([c.value, c.numerator.value, c.denominator.value])),
+                # A result cut off instead of rounded (401 for 401,81) is wrong only if the document
+                # rounds: an assumption like any other (plancheck.certainty).
+                assumptions=(*c.assumed, *approximate([c.value, c.numerator.value, c.denominator.value]),
+                             *((Assumption.rounded.value,) if truncated(c) else ())),
             )
 
 

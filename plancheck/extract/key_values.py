@@ -12,11 +12,15 @@ shares, breakdowns and densities in such tables are read as in prose.
 """
 from __future__ import annotations
 
+import re
+
 from ..models.document import Cell, Table
 from .cells import filled
 from .statements import Statements, read_statements
 
 _SEPARATOR = "; "
+_AREA = re.compile(r"\s*diện tích\b", re.IGNORECASE)
+_DENSITY = re.compile(r"người\s*/\s*km[²2]", re.IGNORECASE)
 
 
 def key_value_statements(tables: list[Table]) -> list[Statements]:
@@ -38,12 +42,20 @@ def _is_key_value(table: Table) -> bool:
 
 def _passages(table: Table) -> list[list[tuple[Cell, Cell]]]:
     passages: list[list[tuple[Cell, Cell]]] = [[]]
+    area: tuple[Cell, Cell] | None = None
     for row in table.rows:
         cells = filled(row)
         if len(cells) == 2:
             passages[-1].append((cells[0], cells[1]))
+            if _AREA.match(cells[0].text) and any(ch.isdigit() for ch in cells[1].text):
+                area = (cells[0], cells[1])
         elif passages[-1]:
             passages.append([])   # a heading row ("Kinh tế (2022)") opens the next passage
+    # The table is one subject's: its area, stated under another heading, is the area its
+    # population's density is of ("Diện tích | 284,91 km²" … "Dân số (2022)" … "Mật độ | 737 người/km²").
+    for p in passages:
+        if area is not None and area not in p and any(_DENSITY.search(value.text) for _, value in p):
+            p.insert(0, area)
     return [p for p in passages if len(p) >= 2]
 
 

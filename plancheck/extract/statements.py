@@ -519,26 +519,31 @@ class _Reader:
         for i, d in enumerate(f):
             if d.kind != "qty" or not re.fullmatch(r"người/\s*km[²2]", d.unit or "", re.IGNORECASE):
                 continue
-            if not re.search(r"mật độ[^\d]{0,25}$", self.gap(i), re.IGNORECASE):
-                continue
-            people = area = None
+            if not re.search(r"(?:mật độ|bình quân)[^\d]{0,25}$", self.gap(i), re.IGNORECASE):
+                continue   # "mật độ 137 người/km²", "bình quân khoảng 84 người/km2"
+            people: list[int] = []
+            area = None
             for j in range(i - 1, -1, -1):
                 g = f[j]
                 if not self.same_sentence(j, i) and j < i - 4:
                     break
-                if people is None and g.kind == "qty" and (g.noun.split(" ")[0].casefold() in _PERSON) \
-                        and not g.unit:
-                    people = j
+                if g.kind == "qty" and (g.noun.split(" ")[0].casefold() in _PERSON) and not g.unit \
+                        and j not in self.share_parts:   # "nông thôn 194.258 người (92,5%)": a part
+                    people.append(j)
                 elif area is None and g.kind == "qty" and g.unit.casefold() in ("km²", "km2", "ha") \
                         and re.search(r"diện tích", self.gap(j), re.IGNORECASE):
                     area = j
-                if people is not None and area is not None:
-                    break
-            if people is None or area is None:
+            if not people or area is None:
                 continue
+            # the population is the figure named as the whole ("dân số", "tổng cộng"), else the only one;
+            # "thành thị 195.760 người, nông thôn 32.776 người" name no whole: a guess which
+            total = [j for j in people if _POPULATION_WHOLE.search(self.gap(j)[-40:])]
+            assumed = [] if total or len(people) == 1 else [Assumption.paired.value]
+            people = (total or people)[0]
             scale = Decimal(100) if f[area].unit.casefold() == "ha" else Decimal(1)
             num, den = self.operands(f[people], f[area])
-            self._emit(ComparisonKind.quotient, people, i, num, den, d.unit, indicator="mật độ dân số", scale=scale)
+            self._emit(ComparisonKind.quotient, people, i, num, den, d.unit, indicator="mật độ dân số", scale=scale,
+                       assumed=assumed)
 
     # -- structures ------------------------------------------------------------------------
     def transitions(self) -> None:
@@ -1210,6 +1215,8 @@ _GROWTH_SHARED = re.compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:
 _POINTS = re.compile(r"^điểm(?:\s+phần|\s*%|$)", re.IGNORECASE)
 # Words that count occurrences of what follows them: "lần mục tiêu" counts mục tiêu.
 _CLASSIFIERS = frozenset({"lần", "lượt", "số"})
+_POPULATION_WHOLE = re.compile(r"\b(?:dân số|số dân|tổng cộng|tổng số|toàn (?:tỉnh|huyện|thành phố|thị xã|xã|vùng|quốc))\b",
+                               re.IGNORECASE)
 _MONEY = frozenset({"đồng", "usd", "vnđ", "vnd"})
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
