@@ -469,3 +469,33 @@ def test_son_la_appendix_01_from_the_real_file():
     assert [(f.rule, f.location.line) for f in findings(plan, "number-format")] == [
         ("PC251", 294), ("PC251", 296), ("PC252", 351)]
     assert findings(plan, "shares", "part-whole") == []
+
+
+PERIOD = """\
+| Năm | Tổng kinh phí | Ngân sách tỉnh | Dân đóng góp | Tỷ lệ ngân sách (%) |
+|---|---|---|---|---|
+| Năm 2026 | 1.500,40 | 1.200,30 | 300,10 | 80,00 |
+| Năm 2027 | 1.600,00 | 1.250,50 | 349,50 | 78,16 |
+| Năm 2028 | 1.700,60 | {b2028} | 400,10 | 76,47 |
+| Tổng giai đoạn 2026-2028 | 4.801,00 | 3.751,30 | 1.049,70 | 78,14 |
+"""
+
+
+def _period_findings(tmp_path, b2028: str):
+    path = tmp_path / "kinh-phi.md"
+    path.write_text(PERIOD.format(b2028=b2028), encoding="utf-8")
+    return [f for f in check(path, select=["PC302"]).findings]
+
+
+def test_a_period_total_sums_the_rows_of_its_years_even_with_decimals(tmp_path):
+    assert _period_findings(tmp_path, "1.300,50") == []            # 1.200,30 + 1.250,50 + 1.300,50 = 3.751,30
+    [f] = _period_findings(tmp_path, "1.030,50")                  # a slip in one year's figure
+    assert f.location.line == 6 and "3.481,30" in f.message and f.severity.value == "error"
+
+
+def test_a_period_total_needs_every_year_of_the_period_above_it(tmp_path):
+    # 2027 missing: the rows are not the period's, whatever they add up to
+    text = PERIOD.format(b2028="1.030,50").replace("| Năm 2027 | 1.600,00 | 1.250,50 | 349,50 | 78,16 |\n", "")
+    path = tmp_path / "thieu-nam.md"
+    path.write_text(text, encoding="utf-8")
+    assert check(path, select=["PC302"]).findings == []

@@ -533,3 +533,17 @@ def test_every_real_document_reads_and_maps_back(path):
             if unicodedata.is_normalized("NFC", line):
                 source = line[span.location.column - 1]
                 assert source == p.text[span.start] or source.isspace() and p.text[span.start] == " "
+
+
+def test_rows_that_lost_their_first_bar_are_a_table_and_one_such_line_is_text(tmp_path):
+    path = tmp_path / "bang.md"
+    path.write_text("Đơn vị tính: triệu đồng\n\n"
+                    "Năm 2024 | 1.200,50 | 800,25 |\n"
+                    "Năm 2025 | 1.300,00 | 900,75 |\n\n"
+                    "Thu nhập bình quân 4,5 triệu | tháng |\n", encoding="utf-8")
+    doc = text_reader.read_text_document(path)
+    [table] = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows] == [["Năm 2024", "1.200,50", "800,25"],
+                                                               ["Năm 2025", "1.300,00", "900,75"]]
+    assert table.rows[1].cells[1].location.column == 12          # "1.300,00" where it stands in its line
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Thu nhập") for b in doc.blocks)

@@ -16,6 +16,7 @@ comma, "%") are no sums and are left out; "-" and an empty cell count as nothing
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..certainty import Assumption
 from ..models import Breakdown, Component, Value
@@ -23,10 +24,15 @@ from ..models.document import Cell, Row, Table
 from .cells import figure, filled, text_of
 
 _TOTAL = re.compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
+# "Tổng giai đoạn 2026-2030", "Cộng 2021 - 2025": a total over the year rows above it
+_PERIOD_TOTAL = re.compile(r"^\**\s*(?:tổng|cộng)\b[^\d]{0,30}?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\**\s*:?$",
+                           re.IGNORECASE)
+_YEAR_ROW = re.compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d\d)\s*\**$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,3}\.?$")
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NIL = {"-", "–", "—", ""}
 _MIN_ROWS = 2
+_SUM_ABOVE = Decimal("1.5")   # a total this far above its largest row is no average of the rows
 
 
 def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
@@ -35,6 +41,9 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
         rows = table.rows
         for k, row in enumerate(rows):
             texts = filled(row)
+            if texts and (years := _PERIOD_TOTAL.match(texts[0].text.strip())):
+                out += _period_total(table, rows, k, texts, int(years.group(1)), int(years.group(2)))
+                continue
             if not texts or not any(_TOTAL.match(t.text.strip()) for t in texts[:2]):
                 continue
             total = _figures(row)
@@ -50,6 +59,22 @@ def totals_in_tables(tables: list[Table]) -> list[Breakdown]:
                 assumed.append(Assumption.complete.value)  # a row without its STT may be one of the total's
             out += _columns(texts, total, [_figures(r) for r in members], assumed)
     return out
+
+
+def _period_total(table: Table, rows: list[Row], k: int, texts: list[Cell], first: int, last: int) -> list[Breakdown]:
+    """A period's total row and the rows of its years just above it, one row a year, every year
+    of the period: the rows are the total's parts by their labels, nothing assumed but alignment."""
+    if not 2 <= last - first + 1 <= 30:
+        return []
+    span = last - first + 1
+    members = rows[k - span: k] if k >= span else []
+    years = [_YEAR_ROW.match(_stt(r)) for r in members]
+    if not members or not all(years) or [int(y.group(1)) for y in years] != list(range(first, last + 1)):
+        return []
+    total = _figures(rows[k])
+    assumed = [Assumption.aligned.value] if table.rows_from == "inferred" or any(
+        _holes(r) for r in (*members, rows[k])) else []
+    return _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True)
 
 
 def _holes(row: Row) -> bool:
@@ -124,18 +149,24 @@ def _figures(row: Row) -> list[Value | None]:
 
 
 def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]],
-             assumed: list[str]) -> list[Breakdown]:
+             assumed: list[str], sums_of_decimals: bool = False) -> list[Breakdown]:
+    """One breakdown a column. ``sums_of_decimals``: a column of figures with decimals is summed
+    when its total is well above every row's figure ("3.682,35 … 4.760,35 | 22.123,39"), which
+    an average or a rate of the rows never is."""
     name = text_of(texts[0])
     out = []
     for j, whole in enumerate(total):
-        if whole is None or _is_rate(whole):
+        if whole is None or "%" in whole.text:
             continue
         parts = [m[j] if j < len(m) else None for m in members]
-        if any(j >= len(m) for m in members) or any(p is not None and _is_rate(p) for p in parts):
+        if any(j >= len(m) for m in members) or any(p is not None and "%" in p.text for p in parts):
             continue   # a row shorter than the total row, or a column of rates: no sum to check
         present = [p for p in parts if p is not None]
         if len(present) < _MIN_ROWS:
             continue
+        if (_is_rate(whole) or any(_is_rate(p) for p in present)) and not (
+                sums_of_decimals and whole.interval.lo > max(p.interval.hi for p in present) * _SUM_ABOVE):
+            continue   # decimals with a comma: rates, unless the total can only be their sum
         out.append(Breakdown(whole_name=f"{name} (cột {len(total) - j} từ phải)", whole=whole,
                              parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)
                                     if p is not None],

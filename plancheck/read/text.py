@@ -159,6 +159,7 @@ def read_text_document(path: str | Path, data: bytes | None = None, wrapped: fro
     raw_lines = _split_lines(text)
     lines = [_classify(i + 1, raw, markdown) for i, raw in enumerate(raw_lines)]
     _close_broken_rows(lines)
+    _rows_without_leading_bar(lines)
     _mark_bold(lines)
     doc = Document(path=name, source_format="markdown" if markdown else "text", lines=raw_lines)
     if legacy:
@@ -209,6 +210,28 @@ def _close_broken_rows(lines: list[_Line]) -> None:
             text, breaks = clean_text(line.raw + "|")
             lines[i] = _Line(line.number, line.raw + "|", text, breaks, "row")
             lines[i + 1] = _Line(lines[i + 1].number, lines[i + 1].raw, "", [(0, 0)], "joined")
+
+
+def _rows_without_leading_bar(lines: list[_Line]) -> None:
+    """Lines that end with "|" and hold as many bars as the lines around them ("Năm 2026 |
+    3.682,35 | 2.920,17 |"), as a page's table leaves its rows once the first bar is lost, are
+    rows: two such lines in a row at least, of three cells or more (one alone is text that happens
+    to end with a bar; "A | B |" lines are what an infobox leaves of its multi-line cells)."""
+    def open_row(line: _Line) -> int:
+        stripped = line.raw.strip()
+        return stripped.count("|") if line.kind == "text" and stripped.endswith("|") \
+            and not stripped.startswith("|") and stripped.count("|") >= 3 else 0
+
+    i = 0
+    while i < len(lines):
+        bars = open_row(lines[i])
+        j = i
+        while bars and j + 1 < len(lines) and open_row(lines[j + 1]) == bars:
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                lines[k] = _Line(lines[k].number, lines[k].raw, lines[k].text, lines[k].breaks, "row")
+        i = j + 1
 
 
 def _mark_bold(lines: list[_Line]) -> None:
@@ -620,6 +643,8 @@ def _is_separator_row(raw: str) -> bool:
 def _row_cells(raw: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """The cells of a Markdown pipe row: cleaned text and breaks, columns in ``raw``."""
     bars = [m.start() for m in _CELL_SPLIT.finditer(raw)]
+    if not raw.lstrip().startswith("|"):   # a row whose first bar was lost: its first cell starts the line
+        bars.insert(0, len(raw) - len(raw.lstrip()) - 1)
     return [clean_text(raw, a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
