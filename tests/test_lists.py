@@ -86,3 +86,12 @@ def test_a_count_announced_for_a_list_still_reads_its_items():
     ps = _paragraphs("Tỉnh có 3 nhiệm vụ trọng tâm:", "- Một là phát triển hạ tầng;", "- Hai là cải cách;",
                      "- Ba là chuyển đổi số.", "II. Giải pháp")
     assert list_items_after(ps, 0) == ["Một là phát triển hạ tầng;", "Hai là cải cách;", "Ba là chuyển đổi số."]
+
+
+def test_each_items_share_is_of_the_lead_though_it_is_a_share_itself_and_siblings_list_their_own_parts(tmp_path):
+    # the lead's 80.000 m2 is itself 40% of a larger site; the first item lists figures of its own
+    text = ("- Đất khu dân cư mới khoảng 80.000 m2 chiếm tỷ lệ 40% diện tích dự án, cụ thể:\n\n"
+            "+ Đất ở khoảng 30.000 m2 chiếm tỷ lệ 37,5% bao gồm: đất liền kề 20.000 m2, đất biệt thự 10.000 m2;\n\n"
+            "+ Đất cây xanh khoảng 50.000 m2 chiếm tỷ lệ 26,5%.\n")
+    [f] = _check(tmp_path, text, "PC203")
+    assert f.location.line == 5 and "62,5" in f.message          # 50.000 / 80.000, not / 20.000 or 30.000

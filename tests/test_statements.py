@@ -630,3 +630,11 @@ def test_money_whose_currency_is_said_once_is_a_part_and_a_share_of_the_total():
     assert comparison_holds(c) is False                      # 120 / 500 = 24%
     # a bare count with a multiplier is no money: "1,2 triệu lượt khách" keeps its own measure
     assert read_statements("Doanh thu 900 tỷ đồng, trong đó 1,2 triệu lượt khách quốc tế.").breakdowns == []
+
+
+def test_a_share_that_announces_parts_is_their_whole_and_a_sibling_share_is_not():
+    opened = comparisons("Đất đô thị 60.000 m2 chiếm 30% toàn khu, bao gồm: đất ở 24.000 m2 chiếm 40%.")
+    assert [(num, den) for _, num, den, _, _ in opened] == [("24.000 m2", "60.000 m2")]
+    # "… chiếm 30%, đất ở 24.000 m2 chiếm 12%": siblings of one list, the first is no base
+    listed = comparisons("Tổng diện tích 200.000 m2; đất đô thị 60.000 m2 chiếm 30%, đất ở 24.000 m2 chiếm 12%.")
+    assert [(num, den) for _, num, den, _, _ in listed] == [("60.000 m2", "200.000 m2"), ("24.000 m2", "200.000 m2")]

@@ -91,19 +91,57 @@ def list_blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[int, list[tuple[i
 
 
 def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re.Match]]) -> Statements:
-    """What a block states across its paragraphs, read as the sentence it stands for."""
-    pieces: list[tuple[Paragraph, int, str]] = [(paragraphs[lead], 0, paragraphs[lead].text.rstrip())]
+    """What a block states across its paragraphs, read as the sentence it stands for: its parts'
+    sum and structure over all the items; each item's share of the lead's whole over the lead and
+    that item alone (a sibling's figures between them are no candidates for its base)."""
+    head = _lead_piece(paragraphs[lead])
+    pieces: list[_Piece] = [head]
     for k, m in items:
         p = paragraphs[k]
-        body = _ITEM_END.sub("", p.text[m.end():])
-        pieces.append((p, m.end(), body))
+        pieces.append((p, m.end(), _ITEM_END.sub("", p.text[m.end():])))
+    lines = [(p.location.line, p.locate(len(p.text)).line) for p, _, _ in pieces]
+
+    def spans_pieces(values) -> bool:
+        return len({_piece_of(lines, v.location) for v in values if v is not None}) > 1
+
+    found = _read_pieces(pieces)
+    out = Statements()
+    out.structures = [s for s in found.structures if spans_pieces(c.value for c in s.components)]
+    # parts summed across a block: one to an item, every item with a figure one of them (an item
+    # stating several measures, "diện tích đất …; diện tích xây dựng …", is no single part)
+    with_figures = {n for n, (_, _, body) in enumerate(pieces) if n and any(c.isdigit() for c in body)}
+    out.breakdowns = [b for b in found.breakdowns
+                      if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
+    for item in pieces[1:]:
+        if any(c.isdigit() for c in item[2]):
+            out.comparisons += [c for c in _read_pieces([head, item]).comparisons
+                                if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
+    return out
+
+
+_Piece = tuple[Paragraph, int, str]   # a paragraph, where the piece starts in its text, the piece
+_LAST_SENTENCES = re.compile(r"[.;]\s+(?=\S)")
+_LEAD_REACH = 600   # characters of the lead read with its items: a long sentence's worth
+
+
+def _lead_piece(p: Paragraph) -> _Piece:
+    """The lead's last sentence, and the one before it when the last names no figure
+    ("Tổng vốn 329,78 tỷ đồng. Trong đó:"): what its items' wholes can be."""
+    text = p.text.rstrip()
+    ends = [m.end() for m in _LAST_SENTENCES.finditer(text)]
+    start = ends[-1] if ends else 0
+    if ends and not any(c.isdigit() for c in text[start:]):
+        start = ends[-2] if len(ends) > 1 else 0
+    start = max(start, len(text) - _LEAD_REACH)
+    return p, start, text[start:]
+
+
+def _read_pieces(pieces: list[_Piece]) -> Statements:
+    """The pieces read as one sentence: the lead, then the items parted by semicolons."""
     starts: list[int] = []
     text = ""
     for n, (_, _, body) in enumerate(pieces):
-        if n > 1:
-            text += "; "
-        elif n == 1:
-            text += " "
+        text += "; " if n > 1 else " " if n == 1 else ""
         starts.append(len(text))
         text += body
     text += "."
@@ -113,23 +151,7 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
         p, shift, _ = pieces[n]
         return p.locate(shift + max(0, offset - starts[n]))
 
-    found = read_statements(text, locate)
-    lines = [(p.location.line, p.locate(len(p.text)).line) for p, _, _ in pieces]
-
-    def spans_pieces(values) -> bool:
-        seen = {_piece_of(lines, v.location) for v in values if v is not None and v.location is not None}
-        return len(seen) > 1
-
-    out = Statements()
-    out.structures = [s for s in found.structures if spans_pieces(c.value for c in s.components)]
-    out.comparisons = [c for c in found.comparisons
-                       if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
-    # parts summed across a block: one to an item, every item with a figure one of them (an item
-    # stating several measures, "diện tích đất …; diện tích xây dựng …", is no single part)
-    with_figures = {n for n, (_, _, body) in enumerate(pieces) if n and any(c.isdigit() for c in body)}
-    out.breakdowns = [b for b in found.breakdowns
-                      if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
-    return out
+    return read_statements(text, locate)
 
 
 def _piece_of(lines: list[tuple[int, int]], location: Location | None) -> int | None:

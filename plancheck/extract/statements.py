@@ -179,6 +179,9 @@ _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực 
 _BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
                             r"chia\s+ra|chia\s+theo|phân\s+theo)\b"
                             r"[\s,:]*|^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
+# a whole announcing its parts, before a colon ("…, bao gồm:", "cụ thể như sau:")
+_ANNOUNCED_PARTS = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chia\s+ra|phân\s+theo)"
+                              r"(?:\s+như\s+sau)?\s*:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
@@ -422,7 +425,7 @@ class _Reader:
         else:
             for j in range(part_i - 1, -1, -1):
                 g = f[j]
-                if g.kind == "qty" and self.compatible(g, part) and j not in self.share_parts \
+                if g.kind == "qty" and self.compatible(g, part) and (j not in self.share_parts or self._opens_parts(j, part_i)) \
                         and not _YEAR_SPAN.fullmatch(g.text.strip()) \
                         and j not in self.used_as_base and g.value.lo >= part.value.lo * Decimal("0.9999") \
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
@@ -439,6 +442,14 @@ class _Reader:
             return
         self.share_of[part_i] = total_i
         self._add_comparison(ComparisonKind.share, part_i, total_i, i, assumed=assumed)
+
+    def _opens_parts(self, j: int, part_i: int) -> bool:
+        """Whether figure j, itself a share of a larger whole, announces the parts that follow it
+        ("đất đô thị 190.651 m2 chiếm 55,55%, cụ thể: đất ở 49.107 m2 chiếm 25,76%"): the whole of
+        part_i then, not its sibling."""
+        between = self.text[self.f[j].end: self.f[part_i].start]
+        return _ANNOUNCED_PARTS.search(between) is not None and \
+            not any(self.f[k].kind == "qty" and self.compatible(self.f[k], self.f[part_i]) for k in range(j + 1, part_i))
 
     def _fraction(self, i: int) -> None:
         """"81/521 đơn vị (tỷ lệ giảm 15,54%)", "96/126 ĐVHC (đạt tỷ lệ 76,19%)"."""
