@@ -95,3 +95,15 @@ def test_each_items_share_is_of_the_lead_though_it_is_a_share_itself_and_sibling
             "+ Đất cây xanh khoảng 50.000 m2 chiếm tỷ lệ 26,5%.\n")
     [f] = _check(tmp_path, text, "PC203")
     assert f.location.line == 5 and "62,5" in f.message          # 50.000 / 80.000, not / 20.000 or 30.000
+
+
+def test_a_lead_with_one_figure_of_its_parts_measure_is_their_whole_whatever_stands_before_the_colon(tmp_path):
+    text = ("Khu nghỉ dưỡng có tổng diện tích là 12.350 m2, với tầng cao từ 2 đến 3 tầng, gồm các loại đất như sau:\n\n"
+            "- Đất loại A: diện tích 5.120 m2, mật độ xây dựng tối đa 40%, tầng cao 2 tầng;\n\n"
+            "- Đất loại B: diện tích 8.230 m2, mật độ xây dựng tối đa 35%, tầng cao 3 tầng.\n")
+    [f] = _check(tmp_path, text, "PC302")
+    assert f.severity.value == "error" and f.assumptions == []     # 13.350 m2 for a whole of 12.350 m2
+    # two areas in the lead: which one the items split is a guess, said as such
+    two = text.replace("với tầng cao từ 2 đến 3 tầng", "trong đó sân vườn 3.120 m2")
+    [guess] = _check(tmp_path, two, "PC302", "two.txt")
+    assert guess.severity.value == "warning" and guess.assumptions == ["paired"]

@@ -25,8 +25,11 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
+from ..certainty import Assumption
+from ..models import Breakdown
 from ..models.document import Paragraph
 from ..models.location import Location
+from .figures import clean, scan
 from .statements import Statements, read_statements
 
 _MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
@@ -110,13 +113,26 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
     # parts summed across a block: one to an item, every item with a figure one of them (an item
     # stating several measures, "diện tích đất …; diện tích xây dựng …", is no single part)
     with_figures = {n for n, (_, _, body) in enumerate(pieces) if n and any(c.isdigit() for c in body)}
-    out.breakdowns = [b for b in found.breakdowns
+    out.breakdowns = [_paired_by_layout(b, head) for b in found.breakdowns
                       if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
     for item in pieces[1:]:
         if any(c.isdigit() for c in item[2]):
             out.comparisons += [c for c in _read_pieces([head, item]).comparisons
                                 if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
     return out
+
+
+def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:
+    """A block's parts are its lead's by layout; when the lead holds one figure of their measure,
+    that is their whole, whatever words stand between it and the colon ("Có tổng diện tích
+    60.885 m2, với tầng cao tối đa 2 tầng, bao gồm … như sau:"): no pairing was guessed."""
+    if Assumption.paired.value not in b.assumed:
+        return b
+    figures = scan(clean(head[2]))
+    measure = next((f.measure for f in figures if f.text == b.whole.text), None)
+    if not measure or sum(1 for f in figures if f.kind == "qty" and f.measure == measure) != 1:
+        return b
+    return b.model_copy(update={"assumed": [a for a in b.assumed if a != Assumption.paired.value]})
 
 
 _Piece = tuple[Paragraph, int, str]   # a paragraph, where the piece starts in its text, the piece
