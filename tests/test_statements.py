@@ -638,3 +638,18 @@ def test_a_share_that_announces_parts_is_their_whole_and_a_sibling_share_is_not(
     # "… chiếm 30%, đất ở 24.000 m2 chiếm 12%": siblings of one list, the first is no base
     listed = comparisons("Tổng diện tích 200.000 m2; đất đô thị 60.000 m2 chiếm 30%, đất ở 24.000 m2 chiếm 12%.")
     assert [(num, den) for _, num, den, _, _ in listed] == [("60.000 m2", "200.000 m2"), ("24.000 m2", "200.000 m2")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thị xã có 5 phường, gồm: Bắc Sơn, Nam Sơn, Đông Hải, Tây Hồ.", [("5", 4, False)]),        # comma before "gồm:"
+    ("Huyện Ba Tri có 4 xã là các xã Tân Mỹ, Phú Lễ và An Đức.", [("4", 3, False)]),           # "là các xã", no colon
+    ("Khu nhà ở gồm 05 lô đất có ký hiệu LK-01, LK-02, LK-03, LK-04, LK-05.", [("05", 5, True)]),   # codes
+    ("Hội đồng có 7 thành viên, gồm: Chủ tịch, Phó Chủ tịch và các ủy viên.", [("7", 2, True)]),  # a group, open
+])
+def test_count_wordings_without_a_colon_after_the_noun(text, expected):
+    assert [(c.stated.text, len(c.items), count_holds(c)) for c in read_statements(text).counts] == expected
+
+
+def test_a_count_without_a_colon_never_takes_the_next_paragraphs_as_its_list():
+    assert read_statements("Dự án gồm 03 lô đất có ký hiệu").open_count is None
+    assert read_statements("Dự án gồm 03 lô đất:").open_count is not None

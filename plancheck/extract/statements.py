@@ -1074,8 +1074,12 @@ class _Reader:
         for m in _COUNT_OF_KIND.finditer(self.text):   # "có 10 xã trực thuộc, bao gồm các xã: A, B, …"
             if m.group("kind").casefold() == m.group("noun").casefold():
                 self._count(m)
+        for m in _COUNT_NAMED.finditer(self.text):
+            self._count(m, colon=False)
 
-    def _count(self, m: re.Match) -> None:
+    def _count(self, m: re.Match, colon: bool = True) -> None:
+        """A count and the list after it; ``colon``: the list is announced by a colon, and one that
+        follows in the next paragraphs is the count's (without one, the list is in the sentence)."""
         n_text = m.group("n")
         n = parse_count(n_text)
         if n is None or n < 2 or n > 300:
@@ -1100,8 +1104,11 @@ class _Reader:
         rest = self.text[m.end():]
         if self.text.count("(", 0, m.start()) > self.text.count(")", 0, m.start()):
             rest = rest.split(")", 1)[0]   # "Nội Ô (gồm 4 khu: 1A, 1B, 2, 3)": the list ends with its parenthesis
+        if not colon:
+            rest = _SENTENCE_END.split(rest, 1)[0]   # the list ends with its sentence
         if not rest.strip():
-            self.out.open_count = (noun, stated, self.locate(m.start()))
+            if colon:
+                self.out.open_count = (noun, stated, self.locate(m.start()))
             return
         items, at_least, joins, assumed = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
@@ -1371,8 +1378,13 @@ def _groups(values: list[Value]) -> list[list[int]]:
 _COUNT = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\s+"
     r"(?P<noun>(?!(?:gồm|có|bao|là|như)\b)[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*"
-    r"(?:là|gồm|như sau|sau)?\s*:(?!\d)",
+    r"(?:,?\s*(?:là|gồm|bao\s+gồm|gồm\s+có)\b|như sau|sau)?\s*:(?!\d)",   # "có 9 phường, gồm: …"
     re.IGNORECASE)
+# A count whose list follows without a colon, announced by words that can only open the list:
+# "4 xã là các xã A, B, C", "03 ô đất có ký hiệu BDX-01, BDX-02, BDX-03".
+_COUNT_NAMED = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+){0,2}?)\s*,?\s+"
+    r"(?:(?:là|gồm|bao\s+gồm)\s+các\s+(?P=noun)|có\s+ký\s+hiệu(?:\s+là)?)\s+(?=\S)", re.IGNORECASE)
 # A count named again before its list: "có 10 xã trực thuộc, bao gồm các xã:" (but "9 đơn vị hành
 # chính trực thuộc, bao gồm các quận:" lists only the quận: the kinds must agree).
 _COUNT_OF_KIND = re.compile(
@@ -1391,6 +1403,7 @@ _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|t�
 _NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)"
                          r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;:()]*)+")
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
+_GROUP_ITEM = re.compile(r"(?:và\s+)?(?:các|những|một\s+số|một\s+vài|nhiều)\s", re.IGNORECASE)
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 
@@ -1434,6 +1447,9 @@ def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:
             break
         if re.fullmatch(r"\([^()]*\)", piece):
             continue   # "Thạch An, (châu lỵ ở Đông Khê), Nguyên Bình": an aside, no item
+        if _GROUP_ITEM.match(piece):
+            at_least = True   # "Chủ tịch, Phó Chủ tịch và các thành viên": a group stands for the rest
+            break
         admin = _ADMIN.match(piece)
         if admin and names and admin.group(0).strip().casefold() != noun_head and k > 0:
             # "3 tỉnh: A, B, C và Thành phố Hồ Chí Minh": the city may be no tỉnh, or one of
