@@ -107,3 +107,15 @@ def test_a_lead_with_one_figure_of_its_parts_measure_is_their_whole_whatever_sta
     two = text.replace("với tầng cao từ 2 đến 3 tầng", "trong đó sân vườn 3.120 m2")
     [guess] = _check(tmp_path, two, "PC302", "two.txt")
     assert guess.severity.value == "warning" and guess.assumptions == ["paired"]
+
+
+def test_double_plus_items_sit_under_a_plus_item(tmp_path):
+    text = ("- Đất đơn vị ở khoảng 50.000,0 m2, trong đó:\n\n"
+            "+ Đất công cộng khoảng 9.120,5 m2, bao gồm:\n\n"
+            "++ Đất văn hóa khoảng 4.000,2 m2;\n\n"
+            "++ Đất giáo dục khoảng 5.210,3 m2;\n\n"
+            "+ Đất ở khoảng 40.879,5 m2.\n")
+    [f] = _check(tmp_path, text, "PC302")          # 4.000,2 + 5.210,3 = 9.210,5, not 9.120,5
+    assert f.location.line == 3 and "9.210,5" in f.message
+    ps = _paragraphs("Tổng 10 ha, gồm:", "+ A 4 ha, gồm:", "++ A1 2 ha;", "++ A2 2 ha;", "+ B 6 ha.")
+    assert [(lead, [k for k, _ in items]) for lead, items in list_blocks(ps)] == [(0, [1, 4]), (1, [2, 3])]

@@ -653,3 +653,21 @@ def test_count_wordings_without_a_colon_after_the_noun(text, expected):
 def test_a_count_without_a_colon_never_takes_the_next_paragraphs_as_its_list():
     assert read_statements("Dự án gồm 03 lô đất có ký hiệu").open_count is None
     assert read_statements("Dự án gồm 03 lô đất:").open_count is not None
+
+
+def test_a_total_opening_the_sentence_after_a_list_sums_the_list():
+    text = ("Các trường đã hoàn thành gồm trường A ở xã Tân Lập đạt 1.250 học sinh; trường B đạt 830 học sinh; "
+            "trường C đạt 415 học sinh. Tổng cộng đạt {0} học sinh, vượt kế hoạch.")
+    [b] = read_statements(text.format("2.459")).breakdowns
+    assert b.whole.text == "2.459" and [c.value.text for c in b.parts] == ["1.250", "830", "415"]
+    assert breakdown_holds(b) is False                              # 1.250 + 830 + 415 = 2.495
+    assert all(breakdown_holds(b) for b in read_statements(text.format("2.495")).breakdowns)
+    # no list before it: a total of its own
+    assert read_statements("Năm nay trường A có 1.250 học sinh. Tổng cộng đạt 2.459 học sinh.").breakdowns == []
+
+
+def test_a_density_of_a_population_whose_share_of_a_larger_one_is_given_without_its_base():
+    text = ("Vùng có diện tích 40.210 km2 (bằng 12,1% cả nước) với 3.016.000 người (bằng 3,1% dân số cả nước), "
+            "bình quân khoảng 57 người/km2.")
+    [c] = [c for c in read_statements(text).comparisons if c.kind.value == "quotient"]
+    assert c.numerator.value.text == "3.016.000" and comparison_holds(c) is False   # 3.016.000 / 40.210 = 75

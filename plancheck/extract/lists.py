@@ -33,10 +33,11 @@ from .figures import clean, scan
 from .statements import Statements, read_statements
 
 _MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
-                     r"(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
-# A list of one kind of marker ends at a marker of a kind above it.
+                     r"(?P<plus2>\+\+)|(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
+# A list of one kind of marker ends at a marker of a kind above it ("++" sits under "+").
 _ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", "roman"},
-          "plus": {"dash", "num", "alpha", "roman"}, "bullet": {"num", "alpha", "roman"}, "roman": set()}
+          "plus": {"dash", "num", "alpha", "roman"}, "plus2": {"plus", "dash", "num", "alpha", "roman"},
+          "bullet": {"num", "alpha", "roman"}, "roman": set()}
 
 # A lead announces its parts at its end: "…, gồm:", "Trong đó:", "…, cụ thể như sau:".
 _ANNOUNCES_PARTS = re.compile(r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau|"

@@ -87,6 +87,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
         reader.structures()
         reader.contributions()
         reader.breakdowns()
+        reader.totals_after()
         reader.shares_as_breakdowns()
     reader.counts()
     return out
@@ -182,6 +183,11 @@ _BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:
 # a whole announcing its parts, before a colon ("…, bao gồm:", "cụ thể như sau:")
 _ANNOUNCED_PARTS = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chia\s+ra|phân\s+theo)"
                               r"(?:\s+như\s+sau)?\s*:", re.IGNORECASE)
+# "Tổng cộng đạt 4.390 căn", "Tổng số: 12 dự án" opening a sentence
+_TOTAL_OPENS = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]))\s*(?P<total>tổng\s+cộng|tổng\s+số)\s*(?:[:,]\s*)?"
+                          r"(?:(?:là|đạt|có|được|gồm)\s+)?", re.IGNORECASE)
+# what opens a list of parts in the sentence before a total
+_ANNOUNCED_LIST = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau)\b\s*:?|:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
@@ -539,7 +545,7 @@ class _Reader:
                 if not self.same_sentence(j, i) and j < i - 4:
                     break
                 if g.kind == "qty" and (g.noun.split(" ")[0].casefold() in _PERSON) and not g.unit \
-                        and j not in self.share_parts:   # "nông thôn 194.258 người (92,5%)": a part
+                        and j not in self.share_of:   # "nông thôn 194.258 người (92,5%)": a part
                     people.append(j)
                 elif area is None and g.kind == "qty" and g.unit.casefold() in ("km²", "km2", "ha") \
                         and re.search(r"diện tích", self.gap(j), re.IGNORECASE):
@@ -857,6 +863,35 @@ class _Reader:
             if re.match(r"^[^\d();.]{0,30}\([^\d();.]{0,40}$", self.text[w.end: f[i + 1].start]) \
                     and f[i + 1].depth > w.depth:
                 self._parts_of(i, i + 1, False, taken, inside=True)
+
+    def totals_after(self) -> None:
+        """A sentence opening with its total after a sentence that listed the parts: "… gồm dự án A
+        đạt 1.340 căn; dự án B đạt 720 căn; dự án C đạt 466 căn. Tổng cộng đạt 2.526 căn". The
+        parts are the figures of the list's measure after its cue, one a clause; "tổng cộng" sums
+        what was listed, so they make the whole."""
+        f = self.f
+        for m in _TOTAL_OPENS.finditer(self.text):
+            start = m.start("total")
+            if self.sentence_start(start) != start - (len(m.group(0)) - len(m.group(0).lstrip())) and \
+                    self.text[self.sentence_start(start): start].strip(" *-+•"):
+                continue   # "tổng cộng" inside a sentence
+            whole = next((k for k, g in enumerate(f) if g.start >= m.end()), None)
+            if whole is None or f[whole].kind != "qty" or f[whole].start - m.end() > 2 or not f[whole].measure:
+                continue
+            prev = self.sentence_start(max(0, self.sentence_start(start) - 2))
+            cue = None
+            for c in _ANNOUNCED_LIST.finditer(self.text, prev, start):
+                cue = c
+            if cue is None:
+                continue
+            parts = [k for k in range(whole) if f[k].start >= cue.end() and f[k].kind == "qty"
+                     and self.compatible(f[k], f[whole]) and f[k].depth == f[whole].depth]
+            if len(parts) < 2 or any(not re.search(r"[;,]|\svà\s", self.text[f[a].end: f[b].start])
+                                     for a, b in zip(parts, parts[1:])):
+                continue   # one part a clause, or no list
+            if any(k in self.share_parts or _GROWTH_BEFORE.search(self.gap(k)) for k in parts):
+                continue
+            self._add_breakdown(whole, parts, exhaustive=True)
 
     def _whole_before(self, cue: int, first: int) -> int | None:
         """The whole a part cue refers to: the nearest earlier quantity that measures what the
