@@ -98,7 +98,7 @@ def test_examples_are_required(tmp_path):
     (["PC101"], [], {"PC101"}),
     (["PC1"], [], {"PC101", "PC102", "PC103"}),
     (["structure-sum"], [], {"PC101"}),
-    (["comparison"], [], {"PC201", "PC202", "PC203", "PC204", "PC205"}),
+    (["comparison"], [], {"PC201", "PC202", "PC203", "PC204", "PC205", "PC206"}),
     (["shares", "count"], ["PC102", "PC103"], {"PC101", "PC401"}),
     (["PC1", "PC2", "PC3", "PC4"], ["comparison", "part-whole", "shares", "number-format", "outlier"], {"PC401"}),
     (["date"], ["PC55", "PC504", "PC505", "PC506", "PC507", "PC508"], {"PC501", "PC502", "PC503"}),

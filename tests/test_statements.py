@@ -671,3 +671,17 @@ def test_a_density_of_a_population_whose_share_of_a_larger_one_is_given_without_
             "bình quân khoảng 57 người/km2.")
     [c] = [c for c in read_statements(text).comparisons if c.kind.value == "quotient"]
     assert c.numerator.value.text == "3.016.000" and comparison_holds(c) is False   # 3.016.000 / 40.210 = 75
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khu đất rộng khoảng 52.140 m2 (~5,21 ha).", [("khoảng 52.140 m2", "5,21 ha", True)]),
+    ("Khu đất rộng khoảng 52.140 m2 (~2,51 ha).", [("khoảng 52.140 m2", "2,51 ha", False)]),
+    ("Kè dài 1,8 km, tương đương 1.800 m.", [("1,8 km", "1.800 m", True)]),
+    ("Diện tích 12 km2 (1.250 ha rừng phòng hộ).", []),                 # a part in another unit
+    ("Khu đất 450 m2 (30 m x 15 m).", []),                              # another dimension
+    ("Vốn 1,2 tỷ USD (khoảng 28.000 tỷ đồng).", []),                    # no rate of exchange
+])
+def test_a_figure_restated_in_another_unit(text, expected):
+    found = [(c.numerator.value.text, c.value.text, comparison_holds(c)) for c in read_statements(text).comparisons
+             if c.kind.value == "conversion"]
+    assert found == expected

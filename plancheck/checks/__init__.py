@@ -13,6 +13,7 @@ KINDS: dict[str, str] = {
     "growth": "ratio:Growth",
     "share_of_total": "ratio:ShareOfTotal",
     "quotient": "ratio:Quotient",
+    "conversion": "ratio:Conversion",
     "calculation": "calculation:WrittenCalculation",
     "parts_sum": "part_whole:PartsSum",
     "structure_remainder": "structure_sum:StructureRemainder",

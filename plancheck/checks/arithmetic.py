@@ -67,6 +67,8 @@ def computed_interval(c: Comparison) -> Interval:
         return growth_percent(den, num)
     if c.kind == ComparisonKind.quotient:
         return (num / den).scale(c.scale)
+    if c.kind == ComparisonKind.conversion:
+        return num.scale(c.scale)
     if c.kind == ComparisonKind.difference:
         return num - den
     return ratio_percent(num, den)   # ratio and share: a / b × 100
@@ -77,6 +79,8 @@ def computed_point(c: Comparison) -> Decimal | None:
     num, den = c.numerator.value.best, c.denominator.value.best
     if c.kind == ComparisonKind.difference:
         return num - den
+    if c.kind == ComparisonKind.conversion:
+        return num * c.scale
     if not den:
         return None
     if c.kind == ComparisonKind.quotient:

@@ -87,6 +87,13 @@ class QuotientParams(Params):
     relative_tolerance: Decimal = Decimal("0.005")
 
 
+class Conversion(_ComparisonCheck):
+    """A figure restated in another unit ("406.195 m2 (~40,62 ha)") is the same quantity."""
+
+    name = "conversion"
+    comparison_kind = ComparisonKind.conversion
+
+
 class Quotient(_ComparisonCheck):
     name = "quotient"
     comparison_kind = ComparisonKind.quotient

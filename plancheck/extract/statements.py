@@ -42,7 +42,7 @@ from ..models import (
 )
 from ..certainty import Assumption
 from ..text import LETTER_WORD, VI_UPPER, foreign_around, parse_count
-from ..units import parse_unit
+from ..units import conversion_factor, parse_unit
 from .calculations import read_calculations
 from .figures import STOP_NOUNS, Figure, clean, plain_value, scan
 
@@ -82,6 +82,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
     if figures:
         reader.comparisons()
         reader.densities()
+        reader.restatements()
         reader.sex_ratios()
         reader.transitions()
         reader.structures()
@@ -188,6 +189,9 @@ _TOTAL_OPENS = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]))\s*(?P<total>tổng\s+c
                           r"(?:(?:là|đạt|có|được|gồm)\s+)?", re.IGNORECASE)
 # what opens a list of parts in the sentence before a total
 _ANNOUNCED_LIST = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau)\b\s*:?|:", re.IGNORECASE)
+# between a figure and itself in another unit: "(~", "(khoảng", ", tương đương", " hay"
+_RESTATED_AS = re.compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|hay|bằng)?\s*(?:với\s+)?|,?\s*(?:tương đương|tức là|tức|hay|≈|~)"
+                          r"(?:\s+(?:với|khoảng))?\s*)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
@@ -561,6 +565,33 @@ class _Reader:
             num, den = self.operands(f[people], f[area])
             self._emit(ComparisonKind.quotient, people, i, num, den, d.unit, indicator="mật độ dân số", scale=scale,
                        assumed=assumed)
+
+    def restatements(self) -> None:
+        """A figure restated in another unit of its dimension right after it: "406.195 m2 (~40,62
+        ha)", "12,5 km, tương đương 12.500 m". Money is left alone: no rate of exchange is known."""
+        f = self.f
+        for i in range(len(f) - 1):
+            a, b = f[i], f[i + 1]
+            if a.kind != "qty" or b.kind != "qty" or not a.unit or not b.unit or a.exponent or b.exponent:
+                continue
+            between = self.text[a.end: b.start]
+            if not _RESTATED_AS.fullmatch(between):
+                continue
+            after = self.text[b.end: b.end + 3]
+            if not (re.match(r"\s*\)", after) if "(" in between else re.match(r"\s*(?:[,.;)]|$)", after)):
+                continue   # "12 km2 (1.250 ha rừng, …)": a part in another unit, not the same figure
+            ua, ub = parse_unit(a.unit), parse_unit(b.unit)
+            if not (ua.known and ub.known) or ua.expression == ub.expression:
+                continue
+            factor = conversion_factor(ua, ub)
+            if factor is None:
+                continue
+            num = self.value(a)
+            self.out.comparisons.append(Comparison(
+                indicator=b.unit, kind=ComparisonKind.conversion, value=self.value(b),
+                numerator=Operand(label=a.text, value=num),
+                denominator=Operand(label="1", value=Value(text="1", lo=1, hi=1, point=1, decimals=0)),
+                label=b.text, location=self.locate(b.start), unit=a.unit, scale=factor))
 
     # -- structures ------------------------------------------------------------------------
     def transitions(self) -> None:

@@ -101,6 +101,7 @@ class ComparisonKind(str, Enum):
     share = "share"            # part / total * 100 ("111.300 người (13,88%)" of 801.700 người)
     quotient = "quotient"      # a / b * scale, in units ("mật độ 137 người/km²")
     difference = "difference"  # a - b ("tăng 2,55 triệu đồng", from 48,1 to 50,65)
+    conversion = "conversion"  # a × scale: one figure restated in another unit ("406.195 m2 (~40,62 ha)")
 
 
 class Operand(BaseModel):
