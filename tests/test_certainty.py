@@ -462,7 +462,7 @@ def test_items_holding_counts_of_the_counted_noun_leave_the_count_assumed(tmp_pa
 
 def test_xa_hoi_hoa_is_no_level_of_government(tmp_path):
     text = "Cơ cấu nguồn vốn: vốn tỉnh chiếm 30%, vốn huyện chiếm 20%, vốn xã hội hóa chiếm 35%.\n"
-    from plancheck.extract.statements import _each_names_one
+    from plancheck.extract.grammar.structures import _each_names_one
 
     assert not _each_names_one(["vốn tỉnh chiếm", "vốn huyện chiếm", "vốn xã hội hóa chiếm"])
     assert _each_names_one(["do tỉnh quản lý", "do huyện quản lý", "do xã quản lý"])
