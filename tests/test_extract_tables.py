@@ -499,3 +499,34 @@ def test_a_period_total_needs_every_year_of_the_period_above_it(tmp_path):
     path = tmp_path / "thieu-nam.md"
     path.write_text(text, encoding="utf-8")
     assert check(path, select=["PC302"]).findings == []
+
+
+FORMULA = """\
+| TT | Chỉ tiêu | Đơn vị | Thực hiện 2024 | Kế hoạch 2025 | So sánh (%) |
+|---|---|---|---|---|---|
+| A | B | C | 1 | 2 | 3=2/1 |
+| 1 | Tổng vốn đầu tư | tỷ đồng | 6.250 | 7.125 | {ratio} |
+| 2 | Số doanh nghiệp mới | doanh nghiệp | 800 | 880 | 110,0 |
+"""
+
+
+@pytest.mark.parametrize("ratio, fires", [("114,0", False), ("141,0", True)])
+def test_a_comparison_column_defined_by_the_code_rows_formula(tmp_path, ratio, fires):
+    path = tmp_path / "bieu.md"
+    path.write_text(FORMULA.format(ratio=ratio), encoding="utf-8")   # 7.125 / 6.250 = 114%
+    found = check(path, select=["PC201"]).findings
+    assert bool(found) is fires and all(f.location.line == 4 and "114,0" in f.message for f in found)
+
+
+def test_a_comparison_heading_with_vơi_and_a_budget_abbreviated_dt(tmp_path):
+    path = tmp_path / "du-toan.md"
+    path.write_text("| TT | Chỉ tiêu | UTH 2024 | DT 2025 | DT 2025 với UTH 2024 (%) |\n|---|---|---|---|---|\n"
+                    "| 1 | Thu nội địa | 4.000 | 4.600 | 105,0 |\n", encoding="utf-8")
+    [f] = check(path, select=["PC201"]).findings
+    assert "115,0" in f.message                                     # 4.600 / 4.000
+    # "DT (ha)" is an area, not a budget: "DT" names a period only before a year
+    from plancheck.extract.tables import _period
+    from plancheck.text import bare
+
+    assert _period(bare("DT (ha)"), 2025) is None
+    assert _period(bare("DT 2025"), 2025) == Period(year=2025, kind=PeriodKind.plan)

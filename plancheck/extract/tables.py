@@ -77,14 +77,17 @@ _UNIT_LABEL = re.compile(r"^(don vi( tinh)?|dvt)$")
 _KINDS = [  # order matters: "ước thực hiện" is an estimate, not an actual
     (PeriodKind.estimate, re.compile(r"\b(uoc|uth)\b")),
     (PeriodKind.target, re.compile(r"\bmuc tieu\b")),
-    (PeriodKind.plan, re.compile(r"\b(ke hoach|kh|du kien|du toan)\b")),
+    # "DT 2025" is a budget (dự toán) only before a year: "DT (ha)" is an area
+    (PeriodKind.plan, re.compile(r"\b(ke hoach|kh|du kien|du toan)\b|\bdt\s+(?:nam\s+)?(?:19|20)\d\d\b")),
     (PeriodKind.actual, re.compile(r"\b(thuc hien|th|ket qua|thuc te)\b")),
 ]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _PARTIAL_PERIOD = re.compile(r"\b(\d+ thang|thang \d+|quy [ivx\d]+|binh quan)\b")
 _COMPARE_GROUP = re.compile(r"\bso sanh\b")
-_COMPARE_SPLIT = re.compile(r"\bso voi\b|/")
+_COMPARE_SPLIT = re.compile(r"\bso voi\b|/|\bvoi\b")   # "DT 2025 với UTH 2024 (%)": "so" left out
+# a column code that is a formula of others: "3=2/1", "(5)=(4)/(3)", "6 = 5/4*100"
+_FORMULA = re.compile(r"\(?(\d{1,2})\)?\s*=\s*\(?(\d{1,2})\)?\s*[/:]\s*\(?(\d{1,2})\)?(?:\s*[x*×]\s*100)?")
 _CHANGE_WORDS = re.compile(r"\btang\s*[/,]?\s*(\(\+\)\s*)?,?\s*giam\b|\btang\b|\bgiam\b")
 _PREFERRED_KINDS = [PeriodKind.estimate, PeriodKind.actual, PeriodKind.plan, PeriodKind.target]
 
@@ -235,9 +238,44 @@ def _columns(table: Table, header_count: int, document_year: int | None) -> Colu
         folded = bare(label)
         if _is_comparison_label(folded) and (comparison := _comparison(col, folded, leaf, columns.periods)):
             columns.comparisons.append(comparison)
+    for comparison in _formula_comparisons(table, header_count, labels, columns.periods):
+        if all(c.column != comparison.column for c in columns.comparisons):
+            columns.comparisons.append(comparison)
     if columns.periods:
         _guess_missing_roles(table, header_count, columns)
     return columns
+
+
+def _formula_comparisons(table: Table, header_count: int, labels: dict[int, tuple[str, str]],
+                         periods: list[PeriodColumn]) -> list[ComparisonColumn]:
+    """Ratio columns a code row defines ("A | B | 1 | 2 | 3=2/1" under the headings): column 3 is
+    column 2 over column 1 in percent, whatever its heading says ("So sánh (%)"), when both are
+    period columns. The formula is the table's own statement of what the column holds."""
+    out: list[ComparisonColumn] = []
+    for row in table.rows[:header_count]:
+        cells = filled(row)
+        if not _is_code_row(cells):
+            continue
+        code_at = {}
+        for cell in cells:
+            m = re.match(r"\(?(\d{1,2})\)?", cell.text.strip())
+            if m:
+                code_at[m.group(1)] = cell.column
+        by_column = {p.column: p for p in periods}
+        for cell in cells:
+            f = _FORMULA.fullmatch(cell.text.strip())
+            if not f or "%" not in labels.get(cell.column, ("", ""))[0] + cell.text and not _mostly_percent(f, labels, cell):
+                continue
+            num, den = by_column.get(code_at.get(f.group(2))), by_column.get(code_at.get(f.group(3)))
+            if num is not None and den is not None and num != den:
+                out.append(ComparisonColumn(cell.column, ComparisonKind.ratio, num, den,
+                                            labels.get(cell.column, (cell.text, cell.text))[1]))
+    return out
+
+
+def _mostly_percent(f: re.Match, labels: dict[int, tuple[str, str]], cell: Cell) -> bool:
+    """A formula with "×100", or under a heading of comparison ("So sánh"): a ratio in percent."""
+    return "100" in f.group(0) or _is_comparison_label(bare(labels.get(cell.column, ("", ""))[0]))
 
 
 def _is_comparison_label(folded: str) -> bool:
