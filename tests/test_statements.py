@@ -685,3 +685,21 @@ def test_a_figure_restated_in_another_unit(text, expected):
     found = [(c.numerator.value.text, c.value.text, comparison_holds(c)) for c in read_statements(text).comparisons
              if c.kind.value == "conversion"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what exceeds the plan is the ratio less 100: 7.350 / 7.000 = 105%
+    ("Thu nội địa đạt 7.350 tỷ đồng, vượt 5% dự toán (dự toán 7.000 tỷ đồng).", ("7.350 tỷ đồng", "7.000 tỷ đồng", True)),
+    ("Thu nội địa đạt 7.350 tỷ đồng, vượt 105% dự toán (dự toán 7.000 tỷ đồng).", ("7.350 tỷ đồng", "7.000 tỷ đồng", False)),
+    # the year-ago figure in parentheses after "so cùng kỳ": 7.350 / 6.820 − 1 = 7,8%
+    ("Thu nội địa đạt 7.350 tỷ đồng, tăng 7,8% so cùng kỳ (6.820 tỷ đồng).", ("7.350 tỷ đồng", "6.820 tỷ đồng", True)),
+    ("Thu nội địa đạt 7.350 tỷ đồng, tăng 8,7% so với cùng kỳ năm trước (6.820 tỷ đồng).",
+     ("7.350 tỷ đồng", "6.820 tỷ đồng", False)),
+    # the increase in parentheses: 530 / (7.350 − 530) = 7,8%
+    ("Thu nội địa đạt 7.350 tỷ đồng, tăng 7,8% (tương đương tăng 530 tỷ đồng) so với năm trước.",
+     ("7.350 tỷ đồng", "7.350 tỷ đồng − 530 tỷ đồng", True)),
+])
+def test_growth_over_the_plan_and_over_a_base_in_parentheses(text, expected):
+    [c] = read_statements(text).comparisons
+    assert c.kind.value == "growth"
+    assert (c.numerator.value.text, c.denominator.value.text, comparison_holds(c)) == expected

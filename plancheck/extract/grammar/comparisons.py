@@ -20,9 +20,15 @@ _PLANNED = re.compile(r"\b(?:kế hoạch|dự toán|dự kiến|được giao|g
 _RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
                        r"\s*(?:tăng|giảm)?\s*$", re.IGNORECASE)
 
-_BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$", re.IGNORECASE)
+_BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$"
+                         # "so cùng kỳ (5.090 tỷ đồng)", "so với năm 2024 (năm 2024: 5.090 tỷ đồng)"
+                         r"|^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)[^\d();.]{0,30}"
+                         r"\(\s*(?:(?:năm\s+)?(?:19|20)\d\d\s*[:,]?\s*|cùng\s+kỳ\s*:?\s*)?$", re.IGNORECASE)
 
 _PLAN_PAREN = re.compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s*$", re.IGNORECASE)
+# "vượt 8% dự toán (dự toán 5.000 tỷ đồng)", "vượt 5% kế hoạch (kế hoạch: 1.200 tỷ đồng)": the plan after
+_PLAN_NAMED = re.compile(r"^\s*(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d();.]{0,40}\(\s*"
+                         r"(?:(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d():;.]{0,30}:?\s*)?$", re.IGNORECASE)
 
 _VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
 
@@ -93,7 +99,9 @@ class Comparisons:
             if p.kind != "pct":
                 continue
             before = _YEAR_ASIDE.sub("", self.gap(i))   # "138.790 người (2019), chiếm 1,6%"
-            if (g := _GROWTH_BEFORE.search(before)) is not None:
+            if (p.qualifier or "").casefold() == "vượt" or re.search(r"\bvượt\s*$", before, re.IGNORECASE):
+                self._excess(i)
+            elif (g := _GROWTH_BEFORE.search(before)) is not None:
                 self._growth(i, g.group(1) or "giảm")
             elif i > 0 and f[i - 1].kind == "qty" and _RESTATED.match(before) \
                     and (g := _GROWTH_BEFORE.search(self.gap(i - 1))) is not None:
@@ -134,7 +142,7 @@ class Comparisons:
                 between = self.text[min(f[k].end, p.end): max(f[k].start, p.start)]
                 if k == i - 1 and not re.search(r"\b(?:hay|tương đương|tương ứng|tức|hoặc)\b|\(", between):
                     continue
-                if k == i + 1 and not re.match(r"^[\s,]*(?:tương ứng|tương đương|hay|tức)\s+(?:tăng|giảm)\s+$",
+                if k == i + 1 and not re.match(r"^[\s,(]*(?:tương ứng|tương đương|hay|tức)\s+(?:tăng|giảm)\s+$",
                                                between, re.IGNORECASE):
                     continue
                 if k == i - 1 and not _GROWTH_BEFORE.search(self.gap(k)):
@@ -143,6 +151,22 @@ class Comparisons:
                 if j is not None and j != k:
                     self._add_increase(j, k, i, decrease)
                     return
+
+    def _excess(self, i: int) -> None:
+        """"đạt 5.400 tỷ đồng, vượt 8% dự toán (dự toán 5.000 tỷ đồng)": what exceeds the plan, by the
+        rate over it — the ratio less 100, a growth over the plan figure."""
+        f = self.f
+        j = self._subject_of(i)
+        if j is None:
+            return
+        for k in range(i + 1, min(i + 3, len(f))):
+            g = f[k]
+            if g.kind == "qty" and self.same_sentence(i, k) and self.compatible(f[j], g) \
+                    and _PLAN_NAMED.match(self.text[f[i].end: g.start]):
+                f[i] = _without_qualifier(f[i])   # "vượt" says over the plan, not "more than 8%"
+                self._add_comparison(ComparisonKind.growth, j, k, i)
+                self.used_as_base.add(k)
+                return
 
     def _ratio(self, i: int) -> None:
         f, p = self.f, self.f[i]
