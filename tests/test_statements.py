@@ -703,3 +703,29 @@ def test_growth_over_the_plan_and_over_a_base_in_parentheses(text, expected):
     [c] = read_statements(text).comparisons
     assert c.kind.value == "growth"
     assert (c.numerator.value.text, c.denominator.value.text, comparison_holds(c)) == expected
+
+
+def test_parts_in_the_sentence_after_their_whole_opened_by_trong_do():
+    text = "Cuối năm 2024 toàn huyện có 1.240 hộ kinh doanh. Trong đó có 830 hộ thương mại và 450 hộ dịch vụ."
+    [b] = read_statements(text).breakdowns
+    assert b.whole.text == "1.240" and [c.value.text for c in b.parts] == ["830", "450"]
+    assert breakdown_holds(b) is False                       # 1.280 parts of a whole of 1.240
+
+
+def test_parts_named_by_the_wholes_name_are_all_of_it_though_trong_do_names_some():
+    found = read_statements("Vận tải hành khách – hàng hóa đạt 9.640 tỷ đồng; trong đó hành khách 3.120 tỷ đồng, "
+                            "hàng hóa 6.250 tỷ đồng.").breakdowns
+    [b] = found
+    assert b.exhaustive and b.assumed == [] and breakdown_holds(b) is False   # 9.370 ≠ 9.640
+    # the parts name only some of the whole's segments: "trong đó" keeps its sense, some of it
+    [some] = read_statements("Nông, lâm nghiệp và thủy sản 9.640 tỷ đồng, trong đó nông nghiệp 3.120 tỷ đồng, "
+                             "thủy sản 6.250 tỷ đồng.").breakdowns
+    assert not some.exhaustive and breakdown_holds(some)
+
+
+def test_one_split_read_twice_keeps_the_reading_that_assumes_less():
+    # the shares name each part's total, the semicolons leave the list's end open: the shares win
+    text = ("Toàn huyện có 640 km đường. Trong đó, đường huyện dài 96 km, chiếm 15%; đường xã dài 480 km, "
+            "chiếm 75% và đường đô thị dài 88 km, chiếm 13,75%.")
+    [b] = [b for b in read_statements(text).breakdowns if b.whole.text == "640 km"]
+    assert b.assumed == [] and breakdown_holds(b) is False    # 664 km of 640 km

@@ -90,6 +90,18 @@ _NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huy
                          r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;:()]*)+")
 
 
+def _named_by_parts(whole: str, names: list[str]) -> bool:
+    """Whether the whole's name is its parts' names joined ("thương mại – dịch vụ 4.210; trong đó
+    thương mại 2.930, dịch vụ 1.190"): then the parts are all of it, whatever the cue."""
+    segments = [seg.strip() for seg in re.split(r"\s+[–-]\s+|\s*,\s*|\s+và\s+", whole) if seg.strip()]
+    if len(segments) < 2 or len(segments) != len(names):
+        return False
+    heads = [re.sub(r"^(?:có|là)\s+|\s+(?:là|có|đạt|chiếm)$", "", n.strip()) for n in names]
+    # the last segment is the name itself; earlier ones may carry the whole's lead words ("số cơ sở thương mại")
+    return all(h and (seg == h or (k < len(segments) - 1 and seg.endswith(" " + h)) if k == 0 else seg == h)
+               for k, (seg, h) in enumerate(zip(segments, heads)))
+
+
 class Parts:
     # -- breakdowns: a whole and its parts ----------------------------------------------------
     def breakdowns(self) -> None:
@@ -200,8 +212,8 @@ class Parts:
             return   # "từ 500m đến 2000m": a range's end is no whole
         for k in range(first, len(f)):
             g = f[k]
-            if not self.same_sentence(i, k):
-                break
+            if not self.same_sentence(first, k):
+                break   # the parts' sentence: the whole's, or the next for "… 5.420 doanh nghiệp. Trong đó có …"
             if inside and g.depth <= w.depth:
                 break
             if w.depth and _closes_before(self.text, w.end, g.start):
@@ -248,7 +260,10 @@ class Parts:
             # "gồm" may name only some ("20 tầng, gồm 2 tầng hầm"); "chia ra", or a list
             # announced by a colon ("gồm: 29 phường, 14 thị trấn, 190 xã"), names them all
             assumed.append(Assumption.complete.value)
-        self._add_breakdown(i, parts, exhaustive or _partition(names), nested, named=named, assumed=assumed)
+        whole_name = _fold(re.sub(r"\s*\b(?:là|đạt|có|gồm)\s*$|[\s:]+$", "", _label(self.gap(i))))
+        heads = [_fold(re.split(r"[,;:(]|\btrong đó\b|\bvà\b", self.gap(k))[-1]) for k in parts]
+        complete = exhaustive or _partition(names) or _named_by_parts(whole_name, heads)
+        self._add_breakdown(i, parts, complete, nested, named=named, assumed=assumed)
 
     def _range_end(self, i: int) -> bool:
         """Whether figure i is an end of a range written as two figures ("từ 22 tháng đến 24 tháng")."""
@@ -311,10 +326,14 @@ class Parts:
             return   # an average and its extremes ("trung bình 55 km (chỗ hẹp nhất 50 km, …)") add up to nothing
         at = self.locate(w.start)
         places = [(self.locate(f[k].start), f[k].text) for k in parts]
-        if any(b.location == at and (len(b.parts) >= len(parts) if not same_whole_ok
-                                     else [(c.value.location, c.value.text) for c in b.parts] == places)
-               for b in self.out.breakdowns):
-            return
+        for n, b in enumerate(self.out.breakdowns):
+            if b.location != at:
+                continue
+            if [(c.value.location, c.value.text) for c in b.parts] == places and set(assumed) < set(b.assumed):
+                del self.out.breakdowns[n]   # the same split read again with less assumed: keep the surer reading
+                break
+            if len(b.parts) >= len(parts) if not same_whole_ok else [(c.value.location, c.value.text) for c in b.parts] == places:
+                return
         values = self.operands(w, *(f[k] for k in parts))
         self.out.breakdowns.append(Breakdown(
             whole_name=name or (self._counted_noun(i) if _CONTAINER.match(w.measure) else self._name(
