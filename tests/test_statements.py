@@ -729,3 +729,12 @@ def test_one_split_read_twice_keeps_the_reading_that_assumes_less():
             "chiếm 75% và đường đô thị dài 88 km, chiếm 13,75%.")
     [b] = [b for b in read_statements(text).breakdowns if b.whole.text == "640 km"]
     assert b.assumed == [] and breakdown_holds(b) is False    # 664 km of 640 km
+
+
+def test_a_ranked_list_of_parts_is_a_breakdown_and_an_extreme_of_a_length_is_not():
+    text = "Huyện có 9.500 hộ chăn nuôi, nhiều nhất là xã A với 5.200 hộ, tiếp theo là xã B với 4.700 hộ."
+    [b] = read_statements(text).breakdowns
+    assert [c.value.text for c in b.parts] == ["5.200", "4.700"] and b.assumed == []
+    assert breakdown_holds(b) is False                         # 9.900 of 9.500
+    # no second of a ranking: "rộng nhất là" names an extreme of the road, no part of it
+    assert read_statements("Tuyến đê dài 9.500 m, cao nhất là đoạn qua xã A 5.200 m, rộng 4.700 m.").breakdowns == []

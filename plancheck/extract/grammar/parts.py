@@ -102,6 +102,11 @@ def _named_by_parts(whole: str, names: list[str]) -> bool:
                for k, (seg, h) in enumerate(zip(segments, heads)))
 
 
+# a ranked list of parts: its first, and the words that go on to the next
+_RANKED = re.compile(r"[,;:]\s*(?:trong\s+đó\s+)?(?:nhiều|đông|lớn|cao)\s+nhất\s+(?:là\s+)?", re.IGNORECASE)
+_RANK_GOES_ON = re.compile(r"\b(?:tiếp\s+theo|tiếp\s+đến|kế\s+đến|thứ\s+hai|sau\s+đó)\b", re.IGNORECASE)
+
+
 class Parts:
     # -- breakdowns: a whole and its parts ----------------------------------------------------
     def breakdowns(self) -> None:
@@ -134,6 +139,16 @@ class Parts:
             if re.match(r"^[^\d();.]{0,30}\([^\d();.]{0,40}$", self.text[w.end: f[i + 1].start]) \
                     and f[i + 1].depth > w.depth:
                 self._parts_of(i, i + 1, False, taken, inside=True)
+        for m in _RANKED.finditer(self.text):   # "12.000 tín đồ, nhiều nhất là Phật giáo 8.000, tiếp theo là …"
+            first = next((k for k, g in enumerate(f) if g.start >= m.end()), None)
+            if first is None or not self.same_sentence_offset(m.start(), f[first].start):
+                continue
+            end = next((e for e in self.sentence_ends if e > m.end()), len(self.text))
+            if not _RANK_GOES_ON.search(self.text, m.end(), end):
+                continue   # "dài 55 km, rộng nhất là 50 m": an extreme, not the first of a ranked list
+            whole = self._whole_before(m.start(), first)
+            if whole is not None and whole not in taken:
+                self._parts_of(whole, first, False, taken, ranked=True)
 
     def totals_after(self) -> None:
         """A sentence opening with its total after a sentence that listed the parts: "… gồm dự án A
@@ -200,7 +215,8 @@ class Parts:
         if len(parts) >= 2:
             self._add_breakdown(whole, parts, exhaustive=True, name=" ".join(m.group("noun").split()))
 
-    def _parts_of(self, i: int, first: int, exhaustive: bool, taken: set[int], inside: bool = False) -> None:
+    def _parts_of(self, i: int, first: int, exhaustive: bool, taken: set[int], inside: bool = False,
+                  ranked: bool = False) -> None:
         f, w = self.f, self.f[i]
         if w.kind != "qty" or "/" in w.unit or not w.measure:
             return   # a bare number ("ĐT.631 … 15.2 - …") measures nothing a part could share
@@ -263,7 +279,7 @@ class Parts:
         whole_name = _fold(re.sub(r"\s*\b(?:là|đạt|có|gồm)\s*$|[\s:]+$", "", _label(self.gap(i))))
         heads = [_fold(re.split(r"[,;:(]|\btrong đó\b|\bvà\b", self.gap(k))[-1]) for k in parts]
         complete = exhaustive or _partition(names) or _named_by_parts(whole_name, heads)
-        self._add_breakdown(i, parts, complete, nested, named=named, assumed=assumed)
+        self._add_breakdown(i, parts, complete, nested, named=named, assumed=assumed, ranked=ranked)
 
     def _range_end(self, i: int) -> bool:
         """Whether figure i is an end of a range written as two figures ("từ 22 tháng đến 24 tháng")."""
@@ -277,8 +293,8 @@ class Parts:
         đó 35.824 …"), and that parts past a semicolon or a year still belong to the list."""
         f, assumed = self.f, []
         between = self.text[f[i].end: f[first].start]
-        cues = list(_BREAKDOWN_CUE.finditer(between))
-        between = between[: cues[-1].start()] if cues else between   # the words before the cue
+        cues = [m.start() for m in (*_BREAKDOWN_CUE.finditer(between), *_RANKED.finditer(between))]
+        between = between[: max(cues)] if cues else between   # the words before the cue
         rival = i > 0 and f[i - 1].kind == "qty" and self.same_sentence(i - 1, i) and \
             self.compatible(f[i - 1], f[first]) and ";" not in self.text[f[i - 1].end: f[i].start]
         if not inside and (first - i > 1 or len(LETTER_WORD.findall(between)) > 10 or rival
@@ -320,9 +336,11 @@ class Parts:
 
     def _add_breakdown(self, i: int, parts: list[int], exhaustive: bool, nested: bool = False,
                        same_whole_ok: bool = False, name: str | None = None, named: list[str] = (),
-                       assumed: list[str] = ()) -> None:
+                       assumed: list[str] = (), ranked: bool = False) -> None:
+        """``ranked``: the parts are listed largest first ("nhiều nhất là …"), no extremes of an average."""
         f, w = self.f, self.f[i]
-        if _AVERAGE.search(_label(self.gap(i))[-60:]) or any(_EXTREME.search(_label(self.gap(k))) for k in parts):
+        if _AVERAGE.search(_label(self.gap(i))[-60:]) or \
+                not ranked and any(_EXTREME.search(_label(self.gap(k))) for k in parts):
             return   # an average and its extremes ("trung bình 55 km (chỗ hẹp nhất 50 km, …)") add up to nothing
         at = self.locate(w.start)
         places = [(self.locate(f[k].start), f[k].text) for k in parts]
