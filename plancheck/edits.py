@@ -42,10 +42,11 @@ class Edit:
     old: str
     new: str
     kind: EditKind
+    number: str = ""   # the edited number alone, when ``new`` keeps words around it ("khoảng 15,04%")
 
     def value(self, location: Location | None = None) -> Value:
         """The edited figure as a reported value (its interval from the decimals written)."""
-        return parse_value(self.new, location)
+        return parse_value(self.number or self.new, location)
 
 
 # sign, the number (digits and separators), then at most a percent sign: "−3,2", "9,0%".
@@ -64,6 +65,30 @@ def edits(text: str) -> list[Edit]:
         if new not in best and _acceptable(num, new, kind):
             best[new] = kind  # _raw yields the more plausible kinds first
     return [Edit(text, lead + new + tail, kind) for new, kind in best.items()]
+
+
+# a figure of running text: a qualifier or "~" before it, a unit or a counted noun after it
+_IN_TEXT = re.compile(r"^(?P<pre>(?:[^\W\d_]+\s+){0,2}|~\s*)(?P<fig>[0-9](?:[0-9.,]*[0-9])?\s*[%‰]?)"
+                      r"(?P<post>(?:\s*[^\W\d_][^\n]*)?)$")
+
+
+def figure_edits(text: str, point=None) -> list[Edit]:
+    """The edits of a figure as running text writes it ("khoảng 15,40%", "46,02ha", "49,6 tỷ"):
+    the number edited, its words kept. ``point``: the value the figure was read as; when the
+    number alone reads otherwise (a multiplier applied), no edit is offered, rather than a wrong one."""
+    plain = edits(text)
+    if plain:
+        return plain
+    m = _IN_TEXT.match(text.strip())
+    if not m or (not m["pre"] and not m["post"]):
+        return []
+    if point is not None:
+        try:
+            if parse_value(m["fig"]).point != point:
+                return []
+        except (NotANumber, ValueError):
+            return []
+    return [Edit(text, f"{m['pre']}{e.new}{m['post']}", e.kind, number=e.new) for e in edits(m["fig"])]
 
 
 def _raw(num: str):

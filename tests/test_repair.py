@@ -320,3 +320,40 @@ def test_a_split_that_does_not_add_up_gets_the_one_slip_that_mends_it(tmp_path):
             "nước 25.820 tỷ đồng, vốn đầu tư trực tiếp nước ngoài 7.000 tỷ đồng.")
     [f] = [f for f in check_text(text).findings if f.rule == "PC302"]
     assert f.suggestion is None
+
+
+# -- figures of running text: their words kept, their number edited ----------------------
+
+def test_a_figure_of_running_text_is_edited_in_its_number_and_keeps_its_words():
+    from plancheck.edits import figure_edits
+
+    news = {e.new for e in figure_edits("khoảng 15,40%", Decimal("15.40"))}
+    assert "khoảng 15,04%" in news and all(n.startswith("khoảng ") for n in news)
+    assert "3.085,0 tỷ đồng" in {e.new for e in figure_edits("3.058,0 tỷ đồng", Decimal("3058.0"))}
+    # read with a multiplier the number alone does not carry: no edit rather than a wrong one
+    assert figure_edits("49,6 tỷ", Decimal("49600000000")) == []
+
+
+def test_a_share_in_prose_gets_its_fix_and_a_restatement_in_another_unit_gets_none(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "ban-tin.txt"
+    path.write_text("Tổng vốn của dự án là 8.120,50 tỷ đồng, trong đó vốn vay 2.310,40 tỷ đồng (chiếm 82,45%).\n"
+                    "Khu đất rộng 528.640 m2 (~25,86 ha).\n", encoding="utf-8")
+    found = {f.rule: f for f in check(path).findings}
+    # 2.310,40 / 8.120,50 = 28,45%: the 2 and the 8 swapped
+    assert found["PC203"].suggestion == "82,45% → 28,45%?"
+    # 52,864 ha: which of the two was mistyped, 528.640 m2 or 25,86 ha, the pair cannot tell
+    assert found["PC206"].suggestion is None
+
+
+def test_a_density_within_its_slack_counts_as_mended_so_no_other_figure_is_blamed(tmp_path):
+    from plancheck import check
+
+    # 294.419 / 589,27 = 499,6: the page printed 499 (within the rule's 0,5%); a slip made it 449.
+    # 449 → 499 mends it as well as 294.419 → 264.419 does: the two tie, nothing is guessed.
+    path = tmp_path / "xa.txt"
+    path.write_text("Xã có diện tích 589,27 km², dân số 294.419 người, mật độ dân số đạt 449 người/km².\n",
+                    encoding="utf-8")
+    [f] = check(path, select=["PC204"]).findings
+    assert f.suggestion is None

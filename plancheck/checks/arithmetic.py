@@ -105,6 +105,18 @@ def comparison_holds(c: Comparison) -> bool | None:
     return as_written if as_written is not False else _another_reading_agrees(c)
 
 
+# A density is computed from a population and an area more precise (or a little older) than the
+# ones printed beside it: 1.765 người/km² beside 124.560 / 70,60 = 1.764,3 (the quotient rule's default).
+QUOTIENT_SLACK = Decimal("0.005")
+
+
+def within(c: Comparison, slack: Decimal) -> bool:
+    """Whether the reported result lies within a relative ``slack`` of what the operands give."""
+    point = computed_point(c)
+    return point is not None and point != 0 and c.value.point is not None \
+        and abs(c.value.point - point) <= abs(point) * slack
+
+
 def truncated(c: Comparison) -> bool:
     """Whether the reported result is the computed one cut off, not rounded (401 for
     401,81): a common habit of encyclopedia pages, a slip worth a warning, not an error."""

@@ -12,7 +12,7 @@ from typing import Iterable
 from ..certainty import Assumption, approximate
 from ..models import ComparisonKind
 from ..numbers import format_significant
-from .arithmetic import comparison_holds, computed_interval, computed_point, truncated
+from .arithmetic import QUOTIENT_SLACK, comparison_holds, computed_interval, computed_point, truncated, within
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -27,7 +27,7 @@ class _ComparisonCheck(CheckKind):
         for c in subject.plan.comparisons:
             if c.kind != self.comparison_kind or comparison_holds(c) is not False:
                 continue
-            if slack and _within(c, slack):
+            if slack and within(c, slack):
                 continue
             if fixes is None:
                 from .repair import Repairs  # loaded only when a comparison fails
@@ -82,9 +82,7 @@ class ShareOfTotal(_ComparisonCheck):
 
 
 class QuotientParams(Params):
-    # A density is computed from a population and an area more precise (or a little older)
-    # than the ones printed beside it: 1.765 người/km² beside 124.560 / 70,60 = 1.764,3.
-    relative_tolerance: Decimal = Decimal("0.005")
+    relative_tolerance: Decimal = QUOTIENT_SLACK   # a density from unrounded data (checks.arithmetic)
 
 
 class Conversion(_ComparisonCheck):
@@ -98,10 +96,3 @@ class Quotient(_ComparisonCheck):
     name = "quotient"
     comparison_kind = ComparisonKind.quotient
     Params = QuotientParams
-
-
-def _within(c, slack: Decimal) -> bool:
-    """Whether the reported result lies within a relative ``slack`` of what the operands give."""
-    point = computed_point(c)
-    return point is not None and point != 0 and c.value.point is not None \
-        and abs(c.value.point - point) <= abs(point) * slack

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from ..edits import Edit, EditKind, edits
-from ..models import Breakdown, Comparison, Plan, Structure, Value
-from .arithmetic import (StructureSumParams, breakdown_holds, comparison_holds, computed_interval, computed_point,
-                         parts_sum, structure_holds, structure_tolerance, structure_total)
+from ..certainty import approximate
+from ..edits import Edit, EditKind, figure_edits
+from ..models import Breakdown, Comparison, ComparisonKind, Plan, Structure, Value
+from .arithmetic import (QUOTIENT_SLACK, StructureSumParams, breakdown_holds, comparison_holds, computed_interval,
+                         computed_point, parts_sum, structure_holds, structure_tolerance, structure_total, within)
 from .series import Cells, Key, replace_figure
 
 _FAR = Decimal("Infinity")
@@ -101,7 +102,12 @@ class _ComparisonArithmetic(_Arithmetic):
         return replace_figure(self.item, lambda v: key(v) == old, new)
 
     def holds(self, item: Comparison) -> bool | None:
-        return comparison_holds(item)
+        # as the check judges: a density within its slack is reported by no one, so an edit
+        # giving it mends the check as well as one giving it exactly
+        held = comparison_holds(item)
+        if held is False and item.kind == ComparisonKind.quotient and within(item, QUOTIENT_SLACK):
+            return True
+        return held
 
     def closeness(self, item: Comparison) -> Decimal:
         point = computed_point(item)
@@ -172,7 +178,9 @@ def _as_precise_as(new: Value, old: Value) -> Value:
 
 
 def _editable(v: Value) -> bool:
-    return v.point is not None and v.qualifier is None
+    """A figure read as written: no bound ("trên 90%"), no round estimate ("khoảng 5%"); "khoảng
+    92.810,79 m2" is read digit for digit (plancheck.certainty.approximate), so a slip can be in it."""
+    return v.point is not None and (v.qualifier is None or not approximate([v]))
 
 
 # -- the search --------------------------------------------------------------------
@@ -194,6 +202,8 @@ class Repairs:
         self.by_item = {id(check.item): check for check in self.checks}
 
     def for_comparison(self, c: Comparison) -> Fix | None:
+        if c.kind == ComparisonKind.conversion:
+            return None   # a figure and its restatement: a slip in either has its mirror in the other
         return self.best(self.by_item.get(id(c)) or _ComparisonArithmetic(c))
 
     def for_structure(self, s: Structure) -> Fix | None:
@@ -208,7 +218,8 @@ class Repairs:
         lên"): any value inside it would do, so no single edit says more than another."""
         if len(check.figures()) > MAX_FIGURES:
             return None
-        if not all(_editable(v) and any(e.kind <= EditKind.digit for e in edits(v.text)) for v in check.figures()):
+        if not all(_editable(v) and any(e.kind <= EditKind.digit for e in figure_edits(v.text, v.point))
+                   for v in check.figures()):
             return None   # a figure no slip can be read from ("91.8%", "4276,0") may be the slip itself
         ranked = self.candidates(check)
         if not ranked or (len(ranked) > 1 and (ranked[0].ties(ranked[1]) or
@@ -228,7 +239,7 @@ class Repairs:
                 continue
             seen.add(k)
             others = [o for o in self.uses[k] if o is not check]
-            for edit in edits(old.text):
+            for edit in figure_edits(old.text, old.point):
                 new = _as_precise_as(edit.value(old.location), old)
                 mended = check.replaced(self.key, k, new)
                 if check.holds(mended) is not True:
