@@ -119,3 +119,15 @@ def test_double_plus_items_sit_under_a_plus_item(tmp_path):
     assert f.location.line == 3 and "9.210,5" in f.message
     ps = _paragraphs("Tổng 10 ha, gồm:", "+ A 4 ha, gồm:", "++ A1 2 ha;", "++ A2 2 ha;", "+ B 6 ha.")
     assert [(lead, [k for k, _ in items]) for lead, items in list_blocks(ps)] == [(0, [1, 4]), (1, [2, 3])]
+
+
+def test_a_list_longer_than_any_list_of_parts_checks_each_part_but_is_not_summed(tmp_path):
+    from plancheck.extract import lists
+
+    n = lists._MAX_JOINED_ITEMS + 1          # 51 lots of 100 m2 under a whole of 5.200 m2: 1,92% each
+    items = "".join(f"- Lô {k}: 100 m2, chiếm {'9,00' if k == 7 else '1,92'}%;\n\n" for k in range(n))
+    found = _check(tmp_path, "Tổng diện tích 5.200 m2, gồm:\n\n" + items)
+    # lot 7's share is checked; the 5.100 m2 the lots add up to is not (too long a list to join)
+    assert [(f.rule, f.location.line) for f in found] == [("PC203", 17)]
+    shorter = "Tổng diện tích 1.200 m2, gồm:\n\n" + "".join(f"- Lô {k}: 100 m2;\n\n" for k in range(11))
+    assert [f.rule for f in _check(tmp_path, shorter, name="short.txt")] == ["PC302"]   # 1.100 of 1.200

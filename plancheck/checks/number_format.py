@@ -130,12 +130,15 @@ class EnglishSeparators(CheckKind):
         plan = subject.plan
         cells = cells_of(subject)
         reported = set()
+        confirming: set | None = None   # the results of comparisons that hold as written, by cell
         for name, value in _figures(plan, cells):
             n = parsed(value)
             if n is None or not n.foreign or n.decimals > params.max_decimals:
                 continue
             vietnamese = format_number(n.value, n.decimals)
-            confirmed = any(cells.same(c.value, value) and holds_as_written(c) for c in plan.comparisons)
+            if confirming is None:   # once a run, not once a figure: linear in the comparisons
+                confirming = {cells.key(c.value) for c in plan.comparisons if holds_as_written(c)}
+            confirmed = cells.key(value) in confirming
             reported.add(value.location)
             yield Hit(
                 location=value.location,

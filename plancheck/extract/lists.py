@@ -108,18 +108,20 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
     def spans_pieces(values) -> bool:
         return len({_piece_of(lines, v.location) for v in values if v is not None}) > 1
 
-    found = _read_pieces(pieces)
     out = Statements()
+    for item in pieces[1:]:
+        if any(c.isdigit() for c in item[2]):
+            out.comparisons += [c for c in _read_pieces([head, item]).comparisons
+                                if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
+    if len(pieces) - 1 > _MAX_JOINED_ITEMS or sum(len(body) for _, _, body in pieces) > _MAX_JOINED_LENGTH:
+        return out   # a list too long to read as one sentence in bounded time: each part against its whole only
+    found = _read_pieces(pieces)
     out.structures = [s for s in found.structures if spans_pieces(c.value for c in s.components)]
     # parts summed across a block: one to an item, every item with a figure one of them (an item
     # stating several measures, "diện tích đất …; diện tích xây dựng …", is no single part)
     with_figures = {n for n, (_, _, body) in enumerate(pieces) if n and any(c.isdigit() for c in body)}
     out.breakdowns = [_paired_by_layout(b, head) for b in found.breakdowns
                       if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
-    for item in pieces[1:]:
-        if any(c.isdigit() for c in item[2]):
-            out.comparisons += [c for c in _read_pieces([head, item]).comparisons
-                                if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
     return out
 
 
@@ -139,6 +141,10 @@ def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:
 _Piece = tuple[Paragraph, int, str]   # a paragraph, where the piece starts in its text, the piece
 _LAST_SENTENCES = re.compile(r"[.;]\s+(?=\S)")
 _LEAD_REACH = 600   # characters of the lead read with its items: a long sentence's worth
+# The statement grammar reads a sentence in more than linear time; a list longer than a real
+# list of parts (63 provinces, a few thousand characters) is not joined into one.
+_MAX_JOINED_ITEMS = 50
+_MAX_JOINED_LENGTH = 8000
 
 
 def _lead_piece(p: Paragraph) -> _Piece:
