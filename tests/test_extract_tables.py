@@ -530,3 +530,36 @@ def test_a_comparison_heading_with_vơi_and_a_budget_abbreviated_dt(tmp_path):
 
     assert _period(bare("DT (ha)"), 2025) is None
     assert _period(bare("DT 2025"), 2025) == Period(year=2025, kind=PeriodKind.plan)
+
+
+def _series(tmp_path, text):
+    path = tmp_path / "chuoi.md"
+    path.write_text(text, encoding="utf-8")
+    return [(f.rule, f.location.line, f.message) for f in check(path, select=["comparison"]).findings]
+
+
+def test_a_year_series_with_its_growth_column_beside_it(tmp_path):
+    text = ("| Năm | Sản lượng (tấn) | Tăng so với năm trước (%) |\n|---|---|---|\n"
+            "| 2022 | 12.400 | |\n| 2023 | 13.020 | 5,0 |\n| 2024 | 14.322 | {g} |\n")
+    assert _series(tmp_path, text.format(g="10,0")) == []            # 14.322 / 13.020 − 1 = 10%
+    [(rule, line, message)] = _series(tmp_path, text.format(g="1,0"))
+    assert (rule, line) == ("PC202", 5) and "10,0" in message
+
+
+def test_a_year_series_running_across_with_its_growth_row_under_it(tmp_path):
+    text = ("| Chỉ tiêu | 2022 | 2023 | 2024 |\n|---|---|---|---|\n"
+            "| Sản lượng (tấn) | 12.400 | 13.020 | 14.322 |\n| Tốc độ tăng (%) | | 5,0 | 11,0 |\n")
+    [(rule, line, message)] = _series(tmp_path, text)
+    assert (rule, line) == ("PC202", 4) and "10,0" in message
+
+
+@pytest.mark.parametrize("heading, years, found", [
+    ("So với năm trước (%)", ("2022", "2023", "2024"), [("PC201", 5)]),   # an index: 14.322 / 13.020 = 110%
+    ("Tỷ lệ (%)", ("2022", "2023", "2024"), []),                         # names no comparison
+    ("Tăng (%)", ("2020", "2023", "2024"), []),                          # the years are not consecutive
+])
+def test_what_a_series_column_is_taken_for(tmp_path, heading, years, found):
+    a, b, c = years
+    text = (f"| Năm | Sản lượng (tấn) | {heading} |\n|---|---|---|\n"
+            f"| {a} | 12.400 | |\n| {b} | 13.020 | 105,0 |\n| {c} | 14.322 | 101,0 |\n")
+    assert [(rule, line) for rule, line, _ in _series(tmp_path, text)] == found

@@ -23,6 +23,7 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
     from .procedure_counts import procedure_counts
     from .procedure_times import procedure_times
     from .table_quotients import quotients_in_tables
+    from .year_series import growth_in_year_series
     from .row_sums import row_sums_in_tables
     from .table_totals import totals_in_tables
     from .prose import plan_year, prose_to_plan
@@ -49,6 +50,7 @@ def extract_plan(document: Document, structure: DocumentStructure | None = None)
                 statement.assumed.append(Assumption.one_subject.value)
     plan.calculations.extend(calculations_in_tables(document.tables()))
     plan.comparisons.extend(quotients_in_tables(document.tables()))
+    plan.comparisons.extend(growth_in_year_series(document.tables()))
     plan.breakdowns.extend(totals_in_tables(document.tables()))
     plan.breakdowns.extend(row_sums_in_tables(document.tables()))
     plan.counts.extend(procedure_counts(document))
