@@ -738,3 +738,11 @@ def test_a_ranked_list_of_parts_is_a_breakdown_and_an_extreme_of_a_length_is_not
     assert breakdown_holds(b) is False                         # 9.900 of 9.500
     # no second of a ranking: "rộng nhất là" names an extreme of the road, no part of it
     assert read_statements("Tuyến đê dài 9.500 m, cao nhất là đoạn qua xã A 5.200 m, rộng 4.700 m.").breakdowns == []
+
+
+def test_one_cue_splits_a_count_and_its_money_alike():
+    text = "Năm nay tỉnh thu hút 214 dự án, vốn 18.350 tỷ đồng (trong đó 26 dự án FDI, 19.120 tỷ đồng)."
+    found = {b.whole.text: b for b in read_statements(text).breakdowns}
+    assert [c.value.text for c in found["18.350 tỷ đồng"].parts] == ["19.120 tỷ đồng"]
+    assert breakdown_holds(found["18.350 tỷ đồng"]) is False          # a part above its whole
+    assert [c.value.text for c in found["214"].parts] == ["26"] and breakdown_holds(found["214"])

@@ -133,6 +133,7 @@ class Parts:
                 continue   # "440 người và giảng viên thỉnh giảng gồm 170 người": a new subject's own count
             if whole is not None:
                 self._parts_of(whole, first, exhaustive, taken)
+                self._second_measure(whole, m.start(), first, exhaustive, taken)
         for i, w in enumerate(f):   # "26.262 ha (tôm – lúa 24.775 ha, chuyên tôm 1.487 ha)"
             if i in taken or w.kind != "qty" or i + 1 >= len(f):
                 continue
@@ -149,6 +150,20 @@ class Parts:
             whole = self._whole_before(m.start(), first)
             if whole is not None and whole not in taken:
                 self._parts_of(whole, first, False, taken, ranked=True)
+
+    def _second_measure(self, whole: int, cue: int, first: int, exhaustive: bool, taken: set[int]) -> None:
+        """Wholes of two measures split by one cue: "300 dự án, vốn 50.000 tỷ đồng (trong đó 12 dự án
+        FDI, 51.200 tỷ đồng)" — the money after the cue is part of the money before it, as the count
+        is of the count."""
+        f = self.f
+        later = next((k for k in range(first, len(f)) if self.same_sentence(first, k) and f[k].kind == "qty"
+                      and f[k].measure and not self.compatible(f[k], f[whole])), None)
+        if later is None:
+            return
+        second = next((j for j in range(first - 1, whole, -1) if f[j].kind == "qty" and self.compatible(f[j], f[later])
+                       and f[j].start < cue), None)
+        if second is not None and second not in taken:
+            self._parts_of(second, later, exhaustive, taken)
 
     def totals_after(self) -> None:
         """A sentence opening with its total after a sentence that listed the parts: "… gồm dự án A
