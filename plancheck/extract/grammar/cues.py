@@ -104,3 +104,7 @@ def _whole_words(name: str, after: str) -> str:
 _ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
 _CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
 _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
+
+
+# the measures of money, a currency said once or each time
+_MONEY = frozenset({"đồng", "usd", "vnđ", "vnd"})

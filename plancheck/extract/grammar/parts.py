@@ -8,7 +8,7 @@ from ...certainty import Assumption
 from ...models import Breakdown, Component, Value
 from ...text import LETTER_WORD
 from ..figures import Figure
-from .cues import _CONTAINER, _GROWTH_BEFORE, _fold, _label, _list_body, _partition
+from .cues import _CONTAINER, _GROWTH_BEFORE, _MONEY, _fold, _label, _list_body, _partition
 
 
 _AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
@@ -154,10 +154,10 @@ class Parts:
     def _second_measure(self, whole: int, cue: int, first: int, exhaustive: bool, taken: set[int]) -> None:
         """Wholes of two measures split by one cue: "300 dự án, vốn 50.000 tỷ đồng (trong đó 12 dự án
         FDI, 51.200 tỷ đồng)" — the money after the cue is part of the money before it, as the count
-        is of the count."""
+        is of the count. Money only: a second measure of attributes ("tầng cao 2 tầng") adds up to nothing."""
         f = self.f
         later = next((k for k in range(first, len(f)) if self.same_sentence(first, k) and f[k].kind == "qty"
-                      and f[k].measure and not self.compatible(f[k], f[whole])), None)
+                      and f[k].measure in _MONEY and not self.compatible(f[k], f[whole])), None)
         if later is None:
             return
         second = next((j for j in range(first - 1, whole, -1) if f[j].kind == "qty" and self.compatible(f[j], f[later])
@@ -360,7 +360,7 @@ class Parts:
         at = self.locate(w.start)
         places = [(self.locate(f[k].start), f[k].text) for k in parts]
         for n, b in enumerate(self.out.breakdowns):
-            if b.location != at:
+            if b.location != at or b.whole.text != w.value.text:
                 continue
             if [(c.value.location, c.value.text) for c in b.parts] == places and set(assumed) < set(b.assumed):
                 del self.out.breakdowns[n]   # the same split read again with less assumed: keep the surer reading

@@ -9,7 +9,7 @@ from typing import Callable, TYPE_CHECKING
 from ...models import Comparison, ComparisonKind, Location, Operand, Value
 from ...units import parse_unit
 from ..figures import Figure
-from .cues import _ADMIN, _CONTAINER, _SENTENCE_END, _label, _person, _whole_words
+from .cues import _ADMIN, _CONTAINER, _MONEY, _SENTENCE_END, _label, _person, _whole_words
 
 
 # An organisation's units under their common name, and the kinds it is made of.
@@ -21,7 +21,6 @@ _ORG_UNITS = frozenset({"vụ", "cục", "chi", "phòng", "ban", "trung", "việ
 # Words that count occurrences of what follows them: "lần mục tiêu" counts mục tiêu.
 _CLASSIFIERS = frozenset({"lần", "lượt", "số"})
 
-_MONEY = frozenset({"đồng", "usd", "vnđ", "vnd"})
 
 
 def _subject(text: str) -> str:
