@@ -548,7 +548,7 @@ def test_a_year_series_with_its_growth_column_beside_it(tmp_path):
 
 def test_a_year_series_running_across_with_its_growth_row_under_it(tmp_path):
     text = ("| Chỉ tiêu | 2022 | 2023 | 2024 |\n|---|---|---|---|\n"
-            "| Sản lượng (tấn) | 12.400 | 13.020 | 14.322 |\n| Tốc độ tăng (%) | | 5,0 | 11,0 |\n")
+            "| Sản lượng (tấn) | 12.400 | 13.020 | 14.322 |\n| Tăng so với năm trước (%) | | 5,0 | 11,0 |\n")
     [(rule, line, message)] = _series(tmp_path, text)
     assert (rule, line) == ("PC202", 4) and "10,0" in message
 
@@ -556,10 +556,22 @@ def test_a_year_series_running_across_with_its_growth_row_under_it(tmp_path):
 @pytest.mark.parametrize("heading, years, found", [
     ("So với năm trước (%)", ("2022", "2023", "2024"), [("PC201", 5)]),   # an index: 14.322 / 13.020 = 110%
     ("Tỷ lệ (%)", ("2022", "2023", "2024"), []),                         # names no comparison
-    ("Tăng (%)", ("2020", "2023", "2024"), []),                          # the years are not consecutive
+    ("Tăng so với năm trước (%)", ("2020", "2023", "2024"), []),         # the years are not consecutive
+    ("Tốc độ tăng trưởng GRDP (%)", ("2022", "2023", "2024"), []),       # another indicator's growth
+    ("Tăng/giảm (%)", ("2022", "2023", "2024"), []),                     # against what, the heading does not say
 ])
 def test_what_a_series_column_is_taken_for(tmp_path, heading, years, found):
     a, b, c = years
     text = (f"| Năm | Sản lượng (tấn) | {heading} |\n|---|---|---|\n"
             f"| {a} | 12.400 | |\n| {b} | 13.020 | 105,0 |\n| {c} | 14.322 | 101,0 |\n")
     assert [(rule, line) for rule, line, _ in _series(tmp_path, text)] == found
+
+
+def test_a_fall_written_as_a_positive_figure_and_a_series_of_rates_left_alone(tmp_path):
+    fall = ("| Năm | Số hộ nghèo (hộ) | Giảm so với năm trước (%) |\n|---|---|---|\n"
+            "| 2022 | 2.000 | |\n| 2023 | 1.800 | 10,0 |\n| 2024 | 1.620 | {g} |\n")
+    assert _series(tmp_path, fall.format(g="10,0")) == []                 # 1.620 / 1.800 = −10%
+    assert [(rule, line) for rule, line, _ in _series(tmp_path, fall.format(g="15,0"))] == [("PC202", 5)]
+    rates = ("| Năm | Tỷ lệ hộ nghèo (%) | Giảm so với năm trước (%) |\n|---|---|---|\n"
+             "| 2022 | 5,2 | |\n| 2023 | 4,1 | 1,1 |\n| 2024 | 3,2 | 0,9 |\n")   # points, not percent
+    assert _series(tmp_path, rates) == []

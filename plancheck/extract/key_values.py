@@ -19,7 +19,7 @@ from .cells import filled
 from .statements import Statements, read_statements
 
 _SEPARATOR = "; "
-_AREA = re.compile(r"\s*diện tích\b", re.IGNORECASE)
+_AREA = re.compile(r"(?:tổng\s+)?diện tích(?:\s+tự nhiên)?(?:\s*\([^()]*\))?(?:\s*\[\d+\])*", re.IGNORECASE)
 _DENSITY = re.compile(r"người\s*/\s*km[²2]", re.IGNORECASE)
 
 
@@ -47,8 +47,8 @@ def _passages(table: Table) -> list[list[tuple[Cell, Cell]]]:
         cells = filled(row)
         if len(cells) == 2:
             passages[-1].append((cells[0], cells[1]))
-            if _AREA.match(cells[0].text) and any(ch.isdigit() for ch in cells[1].text):
-                area = (cells[0], cells[1])
+            if area is None and _AREA.fullmatch(cells[0].text.strip()) and any(ch.isdigit() for ch in cells[1].text):
+                area = (cells[0], cells[1])   # the subject's own area, not "Diện tích rừng"
         elif passages[-1]:
             passages.append([])   # a heading row ("Kinh tế (2022)") opens the next passage
     # The table is one subject's: its area, stated under another heading, is the area its

@@ -58,6 +58,9 @@ def _items(paragraphs: list[Paragraph], i: int, adjacent: bool = False) -> list[
     out: list[tuple[int, re.Match]] = []
     kind = None
     last = paragraphs[i].index
+    # a block's lead that is itself an item ("- Vốn ngân sách 60 tỷ đồng, trong đó:") has its parts
+    # below its own marker: a marker of its kind or above it is a sibling, and ends them
+    own = _MARKER.match(paragraphs[i].text).lastgroup if adjacent and _MARKER.match(paragraphs[i].text) else None
     for k in range(i + 1, len(paragraphs)):
         p = paragraphs[k]
         m = _MARKER.match(p.text)
@@ -65,6 +68,8 @@ def _items(paragraphs: list[Paragraph], i: int, adjacent: bool = False) -> list[
             break
         last = p.index
         this = m.lastgroup
+        if own is not None and (this == own or this in _ABOVE[own]):
+            break
         if kind is None:
             kind = this
         if this == kind:
@@ -90,6 +95,9 @@ def list_blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[int, list[tuple[i
         if not _ANNOUNCES_PARTS.search(p.text) or not any(c.isdigit() for c in p.text):
             continue
         items = _items(paragraphs, i, adjacent=True)
+        if any(_ANNOUNCES_PARTS.search(paragraphs[k].text) and items[n + 1][0] == k + 1
+               for n, (k, _) in enumerate(items[:-1])):
+            continue   # an item announcing parts followed by its siblings' marker: whose part each is, no marker says
         if sum(1 for k, _ in items if any(c.isdigit() for c in paragraphs[k].text)) >= 2:
             yield i, items
 
@@ -155,7 +163,9 @@ def _lead_piece(p: Paragraph) -> _Piece:
     start = ends[-1] if ends else 0
     if ends and not any(c.isdigit() for c in text[start:]):
         start = ends[-2] if len(ends) > 1 else 0
-    start = max(start, len(text) - _LEAD_REACH)
+    if len(text) - start > _LEAD_REACH:   # cut at a space, never inside a figure
+        cut = text.find(" ", len(text) - _LEAD_REACH)
+        start = cut + 1 if cut >= 0 else len(text) - _LEAD_REACH
     return p, start, text[start:]
 
 
@@ -178,7 +188,8 @@ def _read_pieces(pieces: list[_Piece]) -> Statements:
 
 
 def _piece_of(lines: list[tuple[int, int]], location: Location | None) -> int | None:
-    for n, (first, last) in enumerate(lines):
-        if location is not None and location.line is not None and first <= location.line <= last:
-            return n
-    return None
+    """Which piece holds ``location``: the pieces' lines ascend, so a bisection finds it."""
+    if location is None or location.line is None:
+        return None
+    n = bisect_right([first for first, _ in lines], location.line) - 1
+    return n if n >= 0 and location.line <= lines[n][1] else None

@@ -164,8 +164,10 @@ def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Va
         present = [p for p in parts if p is not None]
         if len(present) < _MIN_ROWS:
             continue
-        if (_is_rate(whole) or any(_is_rate(p) for p in present)) and not (
-                sums_of_decimals and whole.interval.lo > max(p.interval.hi for p in present) * _SUM_ABOVE):
+        far_above = whole.interval.lo > max(p.interval.hi for p in present) * _SUM_ABOVE
+        if sums_of_decimals and not far_above:
+            continue   # a period's total of rates or averages (8, 8, 9, 9, 10 | 9): no sum
+        if (_is_rate(whole) or any(_is_rate(p) for p in present)) and not (sums_of_decimals and far_above):
             continue   # decimals with a comma: rates, unless the total can only be their sum
         out.append(Breakdown(whole_name=f"{name} (cột {len(total) - j} từ phải)", whole=whole,
                              parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)

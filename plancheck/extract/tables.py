@@ -239,7 +239,11 @@ def _columns(table: Table, header_count: int, document_year: int | None) -> Colu
         if _is_comparison_label(folded) and (comparison := _comparison(col, folded, leaf, columns.periods)):
             columns.comparisons.append(comparison)
     for comparison in _formula_comparisons(table, header_count, labels, columns.periods):
-        if all(c.column != comparison.column for c in columns.comparisons):
+        heading = [c for c in columns.comparisons if c.column == comparison.column]
+        if heading and (heading[0].kind, heading[0].numerator, heading[0].denominator) != \
+                (comparison.kind, comparison.numerator, comparison.denominator):
+            columns.comparisons.remove(heading[0])   # the heading and the formula disagree: which holds, neither says
+        elif not heading:
             columns.comparisons.append(comparison)
     if columns.periods:
         _guess_missing_roles(table, header_count, columns)
@@ -264,18 +268,15 @@ def _formula_comparisons(table: Table, header_count: int, labels: dict[int, tupl
         by_column = {p.column: p for p in periods}
         for cell in cells:
             f = _FORMULA.fullmatch(cell.text.strip())
-            if not f or "%" not in labels.get(cell.column, ("", ""))[0] + cell.text and not _mostly_percent(f, labels, cell):
-                continue
+            heading = labels.get(cell.column, ("", ""))[0]
+            if not f or re.search(r"\blần\b", heading, re.IGNORECASE) or \
+                    ("%" not in heading + cell.text and "100" not in f.group(0)):
+                continue   # a ratio in percent: "(%)" over it or "×100" in it; "(lần)" is times
             num, den = by_column.get(code_at.get(f.group(2))), by_column.get(code_at.get(f.group(3)))
             if num is not None and den is not None and num != den:
                 out.append(ComparisonColumn(cell.column, ComparisonKind.ratio, num, den,
                                             labels.get(cell.column, (cell.text, cell.text))[1]))
     return out
-
-
-def _mostly_percent(f: re.Match, labels: dict[int, tuple[str, str]], cell: Cell) -> bool:
-    """A formula with "×100", or under a heading of comparison ("So sánh"): a ratio in percent."""
-    return "100" in f.group(0) or _is_comparison_label(bare(labels.get(cell.column, ("", ""))[0]))
 
 
 def _is_comparison_label(folded: str) -> bool:

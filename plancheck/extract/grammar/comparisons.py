@@ -22,12 +22,12 @@ _RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|t�
 
 _BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$"
                          # "so cùng kỳ (5.090 tỷ đồng)", "so với năm 2024 (năm 2024: 5.090 tỷ đồng)"
-                         r"|^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)[^\d();.]{0,30}"
-                         r"\(\s*(?:(?:năm\s+)?(?:19|20)\d\d\s*[:,]?\s*|cùng\s+kỳ\s*:?\s*)?$", re.IGNORECASE)
+                         r"|^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)[^\d();.,;]{0,30}"
+                         r"\(\s*(?:cùng\s+kỳ\s*:?\s*)?$", re.IGNORECASE)
 
 _PLAN_PAREN = re.compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s*$", re.IGNORECASE)
 # "vượt 8% dự toán (dự toán 5.000 tỷ đồng)", "vượt 5% kế hoạch (kế hoạch: 1.200 tỷ đồng)": the plan after
-_PLAN_NAMED = re.compile(r"^\s*(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d();.]{0,40}\(\s*"
+_PLAN_NAMED = re.compile(r"^\s*(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d();.,;]{0,40}\(\s*"
                          r"(?:(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d():;.]{0,30}:?\s*)?$", re.IGNORECASE)
 
 _VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
@@ -50,6 +50,7 @@ _RESTATED_AS = re.compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|
 
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d")   # "1965-2005": a period, no quantity
 
+_POPULATION_PART = re.compile(r"\b(?:thành thị|nông thôn|đô thị|nam|nữ)\s*(?:là|có|đạt|:)?\s*$", re.IGNORECASE)
 _POPULATION_WHOLE = re.compile(r"\b(?:dân số|số dân|tổng cộng|tổng số|toàn (?:tỉnh|huyện|thành phố|thị xã|xã|vùng|quốc))\b",
                                re.IGNORECASE)
 
@@ -235,8 +236,12 @@ class Comparisons:
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
                         and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
                     total_i = j
-                    if any(f[k].kind == "qty" and self.compatible(f[k], part) and f[k].value.lo >= part.value.lo
-                           and self.same_sentence(k, j) for k in range(j)):
+                    if j in self.share_parts:
+                        # a sub-total announcing its parts: their shares may be of it, or of the
+                        # whole it is a share of, as land-use balances often give them
+                        assumed.append(Assumption.base.value)
+                    elif any(f[k].kind == "qty" and self.compatible(f[k], part) and f[k].value.lo >= part.value.lo
+                             and self.same_sentence(k, j) for k in range(j)):
                         # another figure earlier in the sentence could be the base as well as the
                         # nearest one taken ("… 5.000 hộ, 2.000 hộ kinh doanh và 800 hộ nghèo, chiếm 20%")
                         assumed.append(Assumption.base.value)
@@ -331,8 +336,9 @@ class Comparisons:
                 continue
             # the population is the figure named as the whole ("dân số", "tổng cộng"), else the only one;
             # "thành thị 195.760 người, nông thôn 32.776 người" name no whole: a guess which
-            total = [j for j in people if _POPULATION_WHOLE.search(self.gap(j)[-40:])]
-            assumed = [] if total or len(people) == 1 else [Assumption.paired.value]
+            total = [j for j in people if _POPULATION_WHOLE.search(self.gap(j)[-40:])
+                     and not _POPULATION_PART.search(self.gap(j)[-40:])]
+            assumed = [] if len(total) == 1 or (not total and len(people) == 1) else [Assumption.paired.value]
             people = (total or people)[0]
             scale = Decimal(100) if f[area].unit.casefold() == "ha" else Decimal(1)
             num, den = self.operands(f[people], f[area])

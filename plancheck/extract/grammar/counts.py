@@ -7,7 +7,7 @@ from ...certainty import Assumption
 from ...models import StatedCount, Value
 from ...text import LETTER_WORD, VI_UPPER, parse_count
 from ..figures import STOP_NOUNS
-from .cues import _ADMIN, _CONTAINER, _ITEM_END, _SENTENCE_END, _list_body
+from .cues import _ADMIN, _CONTAINER, _ITEM_END, _SENTENCE_END, _counted, _list_body
 
 
 def _unbalanced(rest: str, items: list[str]) -> bool:
@@ -45,9 +45,12 @@ _COUNT = re.compile(
 
 # A count whose list follows without a colon, announced by words that can only open the list:
 # "4 xã là các xã A, B, C", "03 ô đất có ký hiệu BDX-01, BDX-02, BDX-03".
+# "là các xã" names units of the administration; "5 thành viên là các thành viên Ban Thường vụ, …"
+# names a group among the items, so only units are counted this way.
 _COUNT_NAMED = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+){0,2}?)\s*,?\s+"
-    r"(?:(?:là|gồm|bao\s+gồm)\s+các\s+(?P=noun)|có\s+ký\s+hiệu(?:\s+là)?)\s+(?=\S)", re.IGNORECASE)
+    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
+    r"(?:là|gồm|bao\s+gồm)\s+các\s+(?P=unit)|(?P<plot>(?:ô|lô|thửa)\s+đất(?:\s+ở)?)\s*,?\s+có\s+ký\s+hiệu(?:\s+là)?)"
+    r"\s+(?=\S)", re.IGNORECASE)
 
 
 # A count named again before its list: "có 10 xã trực thuộc, bao gồm các xã:" (but "9 đơn vị hành
@@ -69,6 +72,7 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|ho�
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn",
                           "tầng"})
 
+_RANGE_ITEM = re.compile(r"÷|\s(?:đến|tới)\s|\d\s+[-–]\s+\S", re.IGNORECASE)
 _GROUP_ITEM = re.compile(r"(?:và\s+)?(?:các|những|một\s+số|một\s+vài|nhiều)\s", re.IGNORECASE)
 
 
@@ -193,7 +197,7 @@ class Counts:
         n = parse_count(n_text)
         if n is None or n < 2 or n > 300:
             return
-        noun = " ".join(m.group("noun").split())
+        noun = " ".join(_counted(m).split())
         if re.search(r"[\d,]", noun) or noun.split(" ")[0].casefold() in STOP_NOUNS | _NOT_COUNTED \
                 or len(noun.split()) > 7:
             return   # "9 đơn vị hành chính trực thuộc, bao gồm các quận:" counts no list
@@ -222,6 +226,8 @@ class Counts:
         items, at_least, joins, assumed = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
+        if any(_RANGE_ITEM.search(item) for item in items):
+            return   # "LK-01 ÷ LK-10", "OĐ-01 đến OĐ-04": one item stands for a range of them
         body = _list_body(rest)
         ands = sum(1 for m in re.finditer(r"\s(?:và|hoặc)\s", body) if _long_sides(body, m))
         if ands and len(items) - ands <= n < len(items):

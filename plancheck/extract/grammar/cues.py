@@ -108,3 +108,9 @@ _ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 # the measures of money, a currency said once or each time
 _MONEY = frozenset({"đồng", "usd", "vnđ", "vnd"})
+
+
+def _counted(m: re.Match) -> str:
+    """What a count's match counts: its "noun", or the unit or plot the named-list wording counts."""
+    groups = m.groupdict()
+    return groups.get("noun") or groups.get("unit") or groups.get("plot") or ""

@@ -8,7 +8,7 @@ from ...certainty import Assumption
 from ...models import Breakdown, Component, Value
 from ...text import LETTER_WORD
 from ..figures import Figure
-from .cues import _CONTAINER, _GROWTH_BEFORE, _MONEY, _fold, _label, _list_body, _partition
+from .cues import _CONTAINER, _GROWTH_BEFORE, _MONEY, _counted, _fold, _label, _list_body, _partition
 
 
 _AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
@@ -148,7 +148,9 @@ class Parts:
             if not _RANK_GOES_ON.search(self.text, m.end(), end):
                 continue   # "dài 55 km, rộng nhất là 50 m": an extreme, not the first of a ranked list
             whole = self._whole_before(m.start(), first)
-            if whole is not None and whole not in taken:
+            if whole is not None and whole not in taken and not f[whole].unit:
+                # counted things only: an amount's highest and next ("thu nhập 65 triệu đồng, cao
+                # nhất là A với 90 triệu đồng") may be averages above it
                 self._parts_of(whole, first, False, taken, ranked=True)
 
     def _second_measure(self, whole: int, cue: int, first: int, exhaustive: bool, taken: set[int]) -> None:
@@ -185,6 +187,8 @@ class Parts:
                 cue = c
             if cue is None:
                 continue
+            if _BREAKDOWN_CUE.search(self.text, cue.end(), start):
+                continue   # "dự án A 1.340 căn, trong đó 340 căn …; dự án B …": parts of parts, not one list
             parts = [k for k in range(whole) if f[k].start >= cue.end() and f[k].kind == "qty"
                      and self.compatible(f[k], f[whole]) and f[k].depth == f[whole].depth]
             if len(parts) < 2 or any(not re.search(r"[;,]|\svà\s", self.text[f[a].end: f[b].start])
@@ -228,7 +232,7 @@ class Parts:
         parts = [k for k in range(whole + 1, len(f)) if f[k].kind == "qty" and m.end() <= f[k].start < end
                  and f[k].depth == f[whole].depth and not f[k].unit]
         if len(parts) >= 2:
-            self._add_breakdown(whole, parts, exhaustive=True, name=" ".join(m.group("noun").split()))
+            self._add_breakdown(whole, parts, exhaustive=True, name=" ".join(_counted(m).split()))
 
     def _parts_of(self, i: int, first: int, exhaustive: bool, taken: set[int], inside: bool = False,
                   ranked: bool = False) -> None:
