@@ -575,3 +575,11 @@ def test_a_fall_written_as_a_positive_figure_and_a_series_of_rates_left_alone(tm
     rates = ("| Năm | Tỷ lệ hộ nghèo (%) | Giảm so với năm trước (%) |\n|---|---|---|\n"
              "| 2022 | 5,2 | |\n| 2023 | 4,1 | 1,1 |\n| 2024 | 3,2 | 0,9 |\n")   # points, not percent
     assert _series(tmp_path, rates) == []
+
+
+def test_a_total_rows_column_is_named_by_its_place_from_the_right(tmp_path):
+    path = tmp_path / "tong.md"
+    path.write_text("| STT | Đơn vị | Dân số | Diện tích |\n|---|---|---|---|\n| 1 | Xã A | 1.200 | 30 |\n"
+                    "| 2 | Xã B | 1.300 | 40 |\n| Tổng số | | 2.600 | 70 |\n", encoding="utf-8")
+    [f] = check(path, select=["PC302"]).findings
+    assert "(cột 2 từ phải)" in f.message and "2.600" in f.message   # Dân số, the second column from the right

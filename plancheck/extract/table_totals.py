@@ -169,7 +169,7 @@ def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Va
             continue   # a period's total of rates or averages (8, 8, 9, 9, 10 | 9): no sum
         if (_is_rate(whole) or any(_is_rate(p) for p in present)) and not (sums_of_decimals and far_above):
             continue   # decimals with a comma: rates, unless the total can only be their sum
-        out.append(Breakdown(whole_name=f"{name} (cột {len(total) - j} từ phải)", whole=whole,
+        out.append(Breakdown(whole_name=f"{name} (cột {j + 1} từ phải)", whole=whole,
                              parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)
                                     if p is not None],
                              exhaustive=True, location=whole.location, assumed=assumed))
