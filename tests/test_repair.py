@@ -357,3 +357,29 @@ def test_a_density_within_its_slack_counts_as_mended_so_no_other_figure_is_blame
                     encoding="utf-8")
     [f] = check(path, select=["PC204"]).findings
     assert f.suggestion is None
+
+
+def test_the_search_judges_a_mended_density_with_the_slack_the_rule_is_configured_with(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "xa.txt"
+    path.write_text("Xã có diện tích 589,27 km², dân số 294.419 người, mật độ dân số đạt 449 người/km².\n",
+                    encoding="utf-8")
+    pack = tmp_path / "strict.yaml"   # a density rule with no slack at all
+    pack.write_text("""pack: strict
+rules:
+  - id: XX204
+    slug: strict-density
+    category: comparison
+    severity: error
+    kind: quotient
+    params: {relative_tolerance: 0}
+    message: {vi: "{indicator}: {reported} / {computed}", en: "{indicator}: {reported} / {computed}"}
+    doc: {what: A density with no slack., why: Test.}
+    examples:
+      fires: ["Quận có diện tích 5,72 km², dân số năm 2019 là 234.819 người, mật độ dân số đạt 46.690 người/km²."]
+      passes: ["Quận có diện tích 5,72 km², dân số năm 2019 là 234.819 người, mật độ dân số đạt 41.052 người/km²."]
+""", encoding="utf-8")
+    # without slack, 449 → 499 leaves 499,6 unmatched: only the population's edit mends the density
+    [f] = check(path, packs=[pack], select=["XX204"]).findings
+    assert f.suggestion == "294.419 → 264.419?"

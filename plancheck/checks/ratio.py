@@ -32,7 +32,8 @@ class _ComparisonCheck(CheckKind):
             if fixes is None:
                 from .repair import Repairs  # loaded only when a comparison fails
 
-                fixes = Repairs(subject.plan)
+                fixes = Repairs(subject.plan, quotient_slack=slack if self.comparison_kind == ComparisonKind.quotient
+                                else QUOTIENT_SLACK)   # the density slack this rule is configured with
             computed = computed_interval(c)
             decimals = c.value.decimals or 0
             point = computed_point(c)

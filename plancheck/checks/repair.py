@@ -91,8 +91,8 @@ class _Arithmetic:
 
 
 class _ComparisonArithmetic(_Arithmetic):
-    def __init__(self, c: Comparison) -> None:
-        self.item = c
+    def __init__(self, c: Comparison, quotient_slack: Decimal = QUOTIENT_SLACK) -> None:
+        self.item, self.quotient_slack = c, quotient_slack
 
     def figures(self) -> list[Value]:
         c = self.item
@@ -105,7 +105,7 @@ class _ComparisonArithmetic(_Arithmetic):
         # as the check judges: a density within its slack is reported by no one, so an edit
         # giving it mends the check as well as one giving it exactly
         held = comparison_holds(item)
-        if held is False and item.kind == ComparisonKind.quotient and within(item, QUOTIENT_SLACK):
+        if held is False and item.kind == ComparisonKind.quotient and within(item, self.quotient_slack):
             return True
         return held
 
@@ -188,9 +188,13 @@ def _editable(v: Value) -> bool:
 class Repairs:
     """Likely fixes for the failing arithmetic checks of one plan."""
 
-    def __init__(self, plan: Plan, structure_params: StructureSumParams | None = None) -> None:
+    def __init__(self, plan: Plan, structure_params: StructureSumParams | None = None,
+                 quotient_slack: Decimal = QUOTIENT_SLACK) -> None:
+        """``quotient_slack``: the density slack the quotient rule is configured with, so that the
+        search judges a mended density as the rule does."""
         self.params = params = structure_params or StructureSumParams()
-        self.checks: list[_Arithmetic] = [_ComparisonArithmetic(c) for c in plan.comparisons]
+        self.quotient_slack = quotient_slack
+        self.checks: list[_Arithmetic] = [_ComparisonArithmetic(c, quotient_slack) for c in plan.comparisons]
         self.checks += [_StructureArithmetic(s, params) for s in plan.structures]
         self.checks += [_BreakdownArithmetic(b) for b in plan.breakdowns]
         self.key = Cells(plan).key
@@ -204,7 +208,7 @@ class Repairs:
     def for_comparison(self, c: Comparison) -> Fix | None:
         if c.kind == ComparisonKind.conversion:
             return None   # a figure and its restatement: a slip in either has its mirror in the other
-        return self.best(self.by_item.get(id(c)) or _ComparisonArithmetic(c))
+        return self.best(self.by_item.get(id(c)) or _ComparisonArithmetic(c, self.quotient_slack))
 
     def for_structure(self, s: Structure) -> Fix | None:
         return self.best(self.by_item.get(id(s)) or _StructureArithmetic(s, self.params))
