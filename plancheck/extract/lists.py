@@ -30,6 +30,7 @@ from ..models import Breakdown
 from ..models.document import Paragraph
 from ..models.location import Location
 from .figures import clean, scan
+from .grammar.cues import PARTS_CUE
 from .statements import Statements, read_statements
 
 _MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
@@ -40,8 +41,7 @@ _ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", 
           "bullet": {"num", "alpha", "roman"}, "roman": set()}
 
 # A lead announces its parts at its end: "…, gồm:", "Trong đó:", "…, cụ thể như sau:".
-_ANNOUNCES_PARTS = re.compile(r"\b(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau|"
-                              r"chia\s+ra|phân\s+theo|phân\s+ra)\s*(?:như\s+sau\s*)?:\s*$", re.IGNORECASE)
+_ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:\s*$", re.IGNORECASE)
 _ITEM_END = re.compile(r"[\s;,.]+$")
 
 

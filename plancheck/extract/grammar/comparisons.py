@@ -8,7 +8,7 @@ from ...certainty import Assumption
 from ...models import Comparison, ComparisonKind, Operand, Value
 from ...units import conversion_factor, parse_unit
 from ..figures import Figure, plain_value
-from .cues import _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
+from .cues import PARTS_CUE, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
 
 
 # A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
@@ -41,8 +41,7 @@ _BASE_WORD = re.compile(r"^\s*(dân số|số dân|diện tích|GRDP|GDP|tổng 
 _OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
 
 # a whole announcing its parts, before a colon ("…, bao gồm:", "cụ thể như sau:")
-_ANNOUNCED_PARTS = re.compile(r"\b(?:trong\s+đó|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chia\s+ra|phân\s+theo)"
-                              r"(?:\s+như\s+sau)?\s*:", re.IGNORECASE)
+_ANNOUNCED_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:", re.IGNORECASE)
 
 # between a figure and itself in another unit: "(~", "(khoảng", ", tương đương", " hay"
 _RESTATED_AS = re.compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|hay|bằng)?\s*(?:với\s+)?|,?\s*(?:tương đương|tức là|tức|hay|≈|~)"

@@ -114,3 +114,10 @@ def _counted(m: re.Match) -> str:
     """What a count's match counts: its "noun", or the unit or plot the named-list wording counts."""
     groups = m.groupdict()
     return groups.get("noun") or groups.get("unit") or groups.get("plot") or ""
+
+
+# The words that announce the parts of a whole, after it: "…, gồm:", "Trong đó:", "cụ thể như
+# sau:". One list for every reader that waits for them (a block's lead, a share's sub-total, the
+# list before a total); each adds what must follow (a colon, the paragraph's end).
+PARTS_CUE = (r"(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chia\s+ra|phân\s+theo|"
+             r"phân\s+ra)(?:\s+như\s+sau)?|như\s+sau")

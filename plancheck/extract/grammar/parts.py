@@ -30,6 +30,7 @@ _TOTAL_OPENS = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]))\s*(?P<total>tổng\s+c
                           r"(?:(?:là|đạt|có|được|gồm)\s+)?", re.IGNORECASE)
 
 # what opens a list of parts in the sentence before a total
+# what opens a list a later total sums: not PARTS_CUE's "trong đó", which names only some of a whole
 _ANNOUNCED_LIST = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau)\b\s*:?|:", re.IGNORECASE)
 
 _THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
