@@ -746,3 +746,40 @@ def test_one_cue_splits_a_count_and_its_money_alike():
     assert [c.value.text for c in found["18.350 tỷ đồng"].parts] == ["19.120 tỷ đồng"]
     assert breakdown_holds(found["18.350 tỷ đồng"]) is False          # a part above its whole
     assert [c.value.text for c in found["214"].parts] == ["26"] and breakdown_holds(found["214"])
+
+
+def test_a_share_of_a_total_named_in_another_paragraph_assumes_its_base(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "quy-hoach.txt"
+    path.write_text("Tổng diện tích lập quy hoạch: 84,50 ha.\n\n"
+                    "Đất cây xanh tập trung 16,90 ha, chiếm 25% tổng diện tích khu.\n\n"
+                    "Đất thương mại: 12.400 m2.\n\n"
+                    "Trong đó đất chợ 3.100 m2, chiếm 25% diện tích đất thương mại.\n", encoding="utf-8")
+    [f] = [f for f in check(path).findings if f.rule == "PC203"]
+    # 16,90 / 84,50 = 20%; 3.100 / 12.400 = 25% holds
+    assert f.location.line == 3 and f.severity.value == "warning" and f.assumptions == ["base"]
+    assert "84,50 ha, dòng 1" in f.message
+
+
+def test_two_totals_of_one_name_leave_a_share_of_it_unread(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "hai-tong.txt"
+    text = ("Diện tích quy hoạch: 40,00 ha.\n\n{second}"
+            "Đất ở 12,00 ha, chiếm 50% tổng diện tích khu.\n")
+    path.write_text(text.format(second="Tổng diện tích: 60,00 ha.\n\n"), encoding="utf-8")
+    assert [f for f in check(path).findings if f.rule == "PC203"] == []   # 40 or 60 ha: no telling
+    path.write_text(text.format(second=""), encoding="utf-8")
+    assert [f.rule for f in check(path).findings] == ["PC203"]            # 12 of 40 ha is 30%
+
+
+def test_a_zones_area_is_no_whole_for_a_share_of_the_whole(tmp_path):
+    from plancheck import check
+
+    # "Có diện tích" of a zone names no whole; "10% diện tích toàn tỉnh" is of the province's
+    path = tmp_path / "dia-hinh.txt"
+    path.write_text("- Vùng núi: nằm phía tây. Có diện tích khoảng 249.866 ha.\n\n"
+                    "- Vùng đồi: có diện tích khoảng 159.276 ha, chiếm khoảng 10% diện tích toàn tỉnh.\n",
+                    encoding="utf-8")
+    assert [f for f in check(path).findings if f.rule == "PC203"] == []

@@ -33,6 +33,7 @@ from ..text import parse_count
 from ..units import is_share
 from .key_values import key_value_statements
 from .lists import list_blocks, list_items_after, read_block
+from .named_totals import shares_of_named_totals
 from .statements import read_statements
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
@@ -333,6 +334,7 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
     year = year or plan_year(document)
     period = Period(year=year, kind=PeriodKind.plan) if year else None
     paragraphs = document.paragraphs()
+    open_shares: list[tuple[int, tuple]] = []
     for i, p in enumerate(paragraphs):
         listed = _structures_listed(paragraphs, i, period)
         if listed:
@@ -340,20 +342,24 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
         plan.parts.extend(part for part in _parts(p, period) if is_share(part.whole_unit) and part.same_base)
         plan.indicators.extend(_targets(p, period))
         plan.indicators.extend(_statements(p, year))
-        _add_statements(plan, paragraphs, i, period)
+        open_shares.extend((i, share) for share in _add_statements(plan, paragraphs, i, period))
     for lead, items in list_blocks(paragraphs):   # a whole and its parts laid out as a list
         _add_found(plan, read_block(paragraphs, lead, items), period)
+    # shares of a total the document named in another paragraph ("chiếm 20% tổng diện tích khu")
+    taken = {c.value.location for c in plan.comparisons if c.value.location is not None}
+    plan.comparisons.extend(shares_of_named_totals(paragraphs, open_shares, taken))
     plan.counts.extend(_stated_counts(document, plan))
     for found in key_value_statements(document.tables()):   # infoboxes read as the sentences they stand for
         _add_found(plan, found, period)
 
 
-def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None) -> None:
+def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None) -> list[tuple]:
     """What the statement grammar reads in paragraph i (extract.statements), less what the
-    list and inline readers above already took (one defect, one finding)."""
+    list and inline readers above already took (one defect, one finding); returns the shares
+    whose total the paragraph names without stating it."""
     p = paragraphs[i]
     if not _FIGURE_OR_COUNT.search(p.text):
-        return
+        return []
     found = read_statements(p.text, p.locate)
     if i and len(_SHARES_OF_POPULATION.findall(p.text)) >= 2 and not found.comparisons:
         wider = _with_population_before(paragraphs[i - 1], p)
@@ -367,6 +373,7 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
         items = list_items_after(paragraphs, i)
         if len(items) >= 2:   # one marked paragraph per item: items by construction, however long
             plan.counts.append(StatedCount(what=what, stated=stated, items=items, location=location, listed="rows"))
+    return found.open_shares
 
 
 # "Tày: 216.577 người (chiếm 40,84% dân số), Nùng: 158.114 người (29,81 %)": shares of a

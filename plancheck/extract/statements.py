@@ -39,7 +39,8 @@ Locate = Callable[[int], Location]
 class Statements:
     """What one paragraph states."""
 
-    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count", "text_figures", "calculations")
+    __slots__ = ("structures", "comparisons", "breakdowns", "counts", "open_count", "text_figures", "calculations",
+                 "open_shares")
 
     def __init__(self) -> None:
         self.structures: list[Structure] = []
@@ -51,6 +52,9 @@ class Statements:
         # figures written in a form a reader may misread (English, ambiguous, malformed)
         self.text_figures: list[TextFigure] = []
         self.calculations: list[Calculation] = []   # "A = (a x b)/ c = d"
+        # shares of a total named but not stated in the paragraph ("chiếm 20% tổng diện tích khu"):
+        # (part, share, the words naming the total, the part's name), for extract.named_totals
+        self.open_shares: list[tuple[Value, Value, str, str]] = []
 
     def __len__(self) -> int:
         return len(self.structures) + len(self.comparisons) + len(self.breakdowns) + len(self.counts)

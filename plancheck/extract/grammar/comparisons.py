@@ -9,6 +9,7 @@ from ...models import Comparison, ComparisonKind, Operand, Value
 from ...units import conversion_factor, parse_unit
 from ..figures import Figure, plain_value
 from .cues import PARTS_CUE, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
+from .reader import _subject
 
 
 # A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
@@ -35,7 +36,8 @@ _VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
 _NOT_SHARE_AFTER = re.compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
 
 # What a share is of, when the text names it right after: "chiếm 0,9% dân số", "79% diện tích".
-_BASE_WORD = re.compile(r"^\s*(dân số|số dân|diện tích|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|tổng số)\b",
+_BASE_WORD = re.compile(r"^\s*((?:tổng\s+)?(?:dân số|số dân|diện tích)|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|"
+                        r"tổng số)\b",
                         re.IGNORECASE)
 
 _OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
@@ -76,7 +78,7 @@ def _without_qualifier(fig: Figure) -> Figure:
 def _measures(part: Figure, base: str) -> bool:
     """Whether a figure can be a part of what a base word names: people of "dân số", an area
     of "diện tích", money of "GRDP"."""
-    base = base.casefold()
+    base = re.sub(r"^tổng\s+(?=dân số|số dân|diện tích)", "", base.casefold())
     if base == "tổng số":
         return True
     if base in ("dân số", "số dân"):
@@ -247,6 +249,10 @@ class Comparisons:
                     break
         self.share_parts.add(part_i)
         if total_i is None:
+            if base and part.unit and not assumed:   # "chiếm 20% tổng diện tích khu": the total stated elsewhere
+                named = re.match(r"[^\d;:.,()]{0,40}", after).group(0).strip()
+                self.out.open_shares.append((self.value(part), self.value(f[i]), named,
+                                             self._name(part_i, _subject(self.gap(part_i)))))
             return
         self.share_of[part_i] = total_i
         self._add_comparison(ComparisonKind.share, part_i, total_i, i, assumed=assumed)
