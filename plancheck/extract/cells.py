@@ -11,6 +11,8 @@ from ..numbers import NotANumber, parse_value
 
 # Footnote marks a web page or a PDF leaves on a figure: "640,9[8]", "**2151**".
 MARKS = re.compile(r"\[\d{1,3}\]|\*+")
+# A row or column labelled by its year alone: "2026", "Năm 2026", "**Năm 2026**".
+YEAR_LABEL = re.compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d\d)\s*\**$", re.IGNORECASE)
 
 
 def filled(row: Row) -> list[Cell]:

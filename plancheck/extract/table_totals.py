@@ -21,13 +21,12 @@ from decimal import Decimal
 from ..certainty import Assumption
 from ..models import Breakdown, Component, Value
 from ..models.document import Cell, Row, Table
-from .cells import figure, filled, text_of
+from .cells import YEAR_LABEL, figure, filled, text_of
 
 _TOTAL = re.compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
 # "Tổng giai đoạn 2026-2030", "Cộng 2021 - 2025": a total over the year rows above it
 _PERIOD_TOTAL = re.compile(r"^\**\s*(?:tổng|cộng)\b[^\d]{0,30}?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\**\s*:?$",
                            re.IGNORECASE)
-_YEAR_ROW = re.compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d\d)\s*\**$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\d{1,3}\.?$")
 _HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NIL = {"-", "–", "—", ""}
@@ -68,7 +67,7 @@ def _period_total(table: Table, rows: list[Row], k: int, texts: list[Cell], firs
         return []
     span = last - first + 1
     members = rows[k - span: k] if k >= span else []
-    years = [_YEAR_ROW.match(_stt(r)) for r in members]
+    years = [YEAR_LABEL.match(_stt(r)) for r in members]
     if not members or not all(years) or [int(y.group(1)) for y in years] != list(range(first, last + 1)):
         return []
     total = _figures(rows[k])

@@ -21,9 +21,8 @@ import re
 from ..models import Comparison, ComparisonKind, Operand
 from ..models.document import Cell, Table
 from ..text import bare
-from .cells import cell_at, figure, text_of
+from .cells import YEAR_LABEL, cell_at, figure, text_of
 
-_YEAR = re.compile(r"^(?:năm\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
 # A heading that says what it compares and nothing else: a change (or an index) against the year
 # before, in percent. "Tốc độ tăng trưởng GRDP (%)" names its own indicator, "Tăng/giảm (%)" beside
 # plan and result columns compares those: neither is read.
@@ -63,7 +62,7 @@ def _rate(label: str) -> bool:
 
 
 def _year(cell: Cell | None) -> int | None:
-    m = _YEAR.match(text_of(cell)) if cell is not None else None
+    m = YEAR_LABEL.match(text_of(cell)) if cell is not None else None
     return int(m.group(1)) if m else None
 
 
