@@ -119,8 +119,10 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
     out = Statements()
     for item in pieces[1:]:
         if any(c.isdigit() for c in item[2]):
+            own = _own_figure(item[2])
             out.comparisons += [c for c in _read_pieces([head, item]).comparisons
-                                if spans_pieces((c.value, c.numerator.value, c.denominator.value))]
+                                if spans_pieces((c.value, c.numerator.value, c.denominator.value))
+                                and c.numerator.value.text == own]
     if len(pieces) - 1 > _MAX_JOINED_ITEMS or sum(len(body) for _, _, body in pieces) > _MAX_JOINED_LENGTH:
         return out   # a list too long to read as one sentence in bounded time: each part against its whole only
     found = _read_pieces(pieces)
@@ -131,6 +133,20 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
     out.breakdowns = [_paired_by_layout(b, head) for b in found.breakdowns
                       if sorted(_piece_of(lines, c.value.location) for c in b.parts) == sorted(with_figures)]
     return out
+
+
+def _own_figure(body: str) -> str | None:
+    """The item's own figure: its first quantity, when no part of it is announced before it. A
+    share of a later figure of the item ("40 tỷ đồng, chiếm 80%; trong đó nhà chính 30 tỷ đồng,
+    chiếm 75%") is of the item's own figure, not of the lead's whole."""
+    text = clean(body)
+    first = next((f for f in scan(text) if f.kind == "qty" and f.depth == 0), None)   # not in an aside
+    if first is None or _PART_BEFORE.search(text, 0, first.start):
+        return None   # the first figure already inside a part
+    return first.value.text
+
+
+_PART_BEFORE = re.compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
 
 
 def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:

@@ -73,7 +73,19 @@ def _period_total(table: Table, rows: list[Row], k: int, texts: list[Cell], firs
     total = _figures(rows[k])
     assumed = [Assumption.aligned.value] if table.rows_from == "inferred" or any(
         _holes(r) for r in (*members, rows[k])) else []
-    return _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True)
+    out = _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True)
+    # a count over the period may count one thing in several years ("Số dự án được bố trí vốn":
+    # a project funded three years running is one project): its yearly counts add up only if
+    # none recurs, an assumption; amounts (money, area, output) add up
+    heads = [text_of(c) for c in reversed(filled(rows[0]))] if rows and k > 0 else []
+    for n, b in enumerate(out):
+        j = int(re.search(r"cột (\d+) từ phải", b.whole_name).group(1)) - 1
+        if j < len(heads) and _COUNTED_HEAD.match(heads[j]):
+            out[n] = b.model_copy(update={"assumed": [*b.assumed, Assumption.siblings.value]})
+    return out
+
+
+_COUNTED_HEAD = re.compile(r"^\**\s*(?:số\b|số\s+lượng\b)", re.IGNORECASE)
 
 
 def _holes(row: Row) -> bool:

@@ -8,7 +8,7 @@ from ...certainty import Assumption
 from ...models import Comparison, ComparisonKind, Operand, Value
 from ...units import conversion_factor, parse_unit
 from ..figures import Figure, plain_value
-from .cues import PARTS_CUE, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
+from .cues import PARTS_CUE, _closes_before, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
 from .reader import _subject
 
 
@@ -44,6 +44,7 @@ _OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*
 
 # a whole announcing its parts, before a colon ("…, bao gồm:", "cụ thể như sau:")
 _ANNOUNCED_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:", re.IGNORECASE)
+_PART_CUE = re.compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
 
 # between a figure and itself in another unit: "(~", "(khoảng", ", tương đương", " hay"
 _RESTATED_AS = re.compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|hay|bằng)?\s*(?:với\s+)?|,?\s*(?:tương đương|tức là|tức|hay|≈|~)"
@@ -166,7 +167,12 @@ class Comparisons:
             if g.kind == "qty" and self.same_sentence(i, k) and self.compatible(f[j], g) \
                     and _PLAN_NAMED.match(self.text[f[i].end: g.start]):
                 f[i] = _without_qualifier(f[i])   # "vượt" says over the plan, not "more than 8%"
-                self._add_comparison(ComparisonKind.growth, j, k, i)
+                # "(dự toán Trung ương giao 5.200 …, HĐND tỉnh giao 5.000 …)": which plan, the figure's place cannot say
+                others = [m for m in range(k + 1, len(f)) if f[m].depth >= g.depth > f[i].depth
+                          and self.same_sentence(k, m) and self.compatible(g, f[m])
+                          and not _closes_before(self.text, g.end, f[m].start)]
+                self._add_comparison(ComparisonKind.growth, j, k, i,
+                                     assumed=[Assumption.base.value] if others else [])
                 self.used_as_base.add(k)
                 return
 
@@ -237,9 +243,15 @@ class Comparisons:
                         and not _GROWTH_BEFORE.search(self.gap(j)) \
                         and (g.depth == 0 or self.same_sentence(j, part_i)):   # no total from an aside
                     total_i = j
-                    if j in self.share_parts:
-                        # a sub-total announcing its parts: their shares may be of it, or of the
-                        # whole it is a share of, as land-use balances often give them
+                    # a nearer whole passed over: a figure announcing parts that the part follows (a
+                    # sibling in the list is no whole of it)
+                    passed = [k for k in range(j + 1, part_i) if f[k].kind == "qty" and self.compatible(f[k], part)
+                              and f[k].value.lo >= part.value.lo and self.same_sentence(k, part_i)
+                              and _PART_CUE.search(self.text, f[k].end, part.start)]
+                    if j in self.share_parts or passed:
+                        # a sub-total announcing its parts: their shares may be of it, or of the whole
+                        # it is a share of, as land-use balances give them; or a nearer whole passed
+                        # over ("100 tỷ, trong đó ngân sách 60 tỷ, chiếm 60%, trong đó tỉnh 30 tỷ, chiếm 50%")
                         assumed.append(Assumption.base.value)
                     elif any(f[k].kind == "qty" and self.compatible(f[k], part) and f[k].value.lo >= part.value.lo
                              and self.same_sentence(k, j) for k in range(j)):
@@ -255,6 +267,8 @@ class Comparisons:
                                              self._name(part_i, _subject(self.gap(part_i)))))
             return
         self.share_of[part_i] = total_i
+        if assumed:
+            self.share_doubt.add(part_i)   # its total was a guess: so is any split read from the shares
         self._add_comparison(ComparisonKind.share, part_i, total_i, i, assumed=assumed)
 
     def _opens_parts(self, j: int, part_i: int) -> bool:

@@ -72,7 +72,9 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|ho�
 _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều", "khoản", "phần", "triệu", "tỷ", "nghìn",
                           "tầng"})
 
-_RANGE_ITEM = re.compile(r"÷|\s(?:đến|tới)\s|\d\s+[-–]\s+\S", re.IGNORECASE)
+# an item that stands for several: a range ("LK-01 ÷ LK-10", "OĐ-01 đến OĐ-04"), codes joined into one
+# block ("LK-03/LK-04", "OM-02 + OM-03"), or the shorthand "LK-03a, b" whose "b" is a second code
+_RANGE_ITEM = re.compile(r"÷|\s(?:đến|tới)\s|\d\s+[-–]\s+\S|\w\s*[/+]\s*[A-ZĐ]|^\s*[a-zđ]\s*$")
 _GROUP_ITEM = re.compile(r"(?:và\s+)?(?:các|những|một\s+số|một\s+vài|nhiều)\s", re.IGNORECASE)
 
 
@@ -226,8 +228,8 @@ class Counts:
         items, at_least, joins, assumed = _list_items(rest, noun)
         if len(items) < 2 and not at_least:
             return
-        if any(_RANGE_ITEM.search(item) for item in items):
-            return   # "LK-01 ÷ LK-10", "OĐ-01 đến OĐ-04": one item stands for a range of them
+        if any(_RANGE_ITEM.search(piece) for piece in _split_items(_list_body(rest))[0]):
+            return   # "LK-01 ÷ LK-10", "OĐ-01 đến OĐ-04", "LK-03/LK-04": one item stands for several
         body = _list_body(rest)
         ands = sum(1 for m in re.finditer(r"\s(?:và|hoặc)\s", body) if _long_sides(body, m))
         if ands and len(items) - ands <= n < len(items):

@@ -121,3 +121,18 @@ def _counted(m: re.Match) -> str:
 # list before a total); each adds what must follow (a colon, the paragraph's end).
 PARTS_CUE = (r"(?:trong\s+đó|trong\s+số\s+(?:đó|này)|bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|chia\s+ra|phân\s+theo|"
              r"phân\s+ra)(?:\s+như\s+sau)?|như\s+sau")
+
+
+def _closes_before(text: str, start: int, end: int) -> bool:
+    """Whether a parenthesis open at ``start`` closes before ``end``: a cue inside an aside
+    ("(trong đó …)") whose list ends with it; a whole inside one ("(188 quốc gia, trong đó …)")
+    whose parts end with it."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False

@@ -8,7 +8,7 @@ from ...certainty import Assumption
 from ...models import Breakdown, Component, Value
 from ...text import LETTER_WORD
 from ..figures import Figure
-from .cues import _CONTAINER, _GROWTH_BEFORE, _MONEY, _counted, _fold, _label, _list_body, _partition
+from .cues import _closes_before, _CONTAINER, _GROWTH_BEFORE, _MONEY, _counted, _fold, _label, _list_body, _partition
 
 
 _AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
@@ -40,21 +40,6 @@ _ANNOUNCED_AFTER = re.compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể
 _SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
 
 _YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
-
-
-def _closes_before(text: str, start: int, end: int) -> bool:
-    """Whether a parenthesis open at ``start`` closes before ``end``: a cue inside an aside
-    ("(trong đó …)") whose list ends with it; a whole inside one ("(188 quốc gia, trong đó …)")
-    whose parts end with it."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
 
 
 _RANGE_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*\d")
@@ -195,6 +180,9 @@ class Parts:
             if len(parts) < 2 or any(not re.search(r"[;,]|\svà\s", self.text[f[a].end: f[b].start])
                                      for a, b in zip(parts, parts[1:])):
                 continue   # one part a clause, or no list
+            if ";" in self.text[cue.end(): f[parts[-1]].start] and any(
+                    ";" not in self.text[f[a].end: f[b].start] for a, b in zip(parts, parts[1:])):
+                continue   # items split by semicolons, two figures in one: an item's own detail ("A 1.340 căn, đã bàn giao 340 căn;")
             if any(k in self.share_parts or _GROWTH_BEFORE.search(self.gap(k)) for k in parts):
                 continue
             self._add_breakdown(whole, parts, exhaustive=True)
@@ -252,6 +240,8 @@ class Parts:
                 break   # the parts' sentence: the whole's, or the next for "… 5.420 doanh nghiệp. Trong đó có …"
             if inside and g.depth <= w.depth:
                 break
+            if ranked and k > first and _BREAKDOWN_CUE.search(self.gap(k)):
+                break   # "…, huyện C với 10 dự án, trong đó có 8 …": a subset, not the next of the ranking
             if w.depth and _closes_before(self.text, w.end, g.start):
                 break   # "(188 quốc gia, trong đó 187 …, 1 …), … (18 quốc gia …)": the aside ends the list
             if _NEW_WHOLE.search(self.gap(k)):
@@ -298,7 +288,10 @@ class Parts:
             assumed.append(Assumption.complete.value)
         whole_name = _fold(re.sub(r"\s*\b(?:là|đạt|có|gồm)\s*$|[\s:]+$", "", _label(self.gap(i))))
         heads = [_fold(re.split(r"[,;:(]|\btrong đó\b|\bvà\b", self.gap(k))[-1]) for k in parts]
-        complete = exhaustive or _partition(names) or _named_by_parts(whole_name, heads)
+        last = f[parts[-1]]
+        rest = re.search(r"^[^.;]{0,40}\b(?:còn lại|khác)\b", self.text[last.end:], re.IGNORECASE)
+        complete = exhaustive or _partition(names) or (_named_by_parts(whole_name, heads) and rest is None
+                                                        and not self._item_without_figure(parts))
         self._add_breakdown(i, parts, complete, nested, named=named, assumed=assumed, ranked=ranked)
 
     def _range_end(self, i: int) -> bool:
@@ -416,4 +409,5 @@ class Parts:
         for group in (split[0] if split else [list(range(len(parts)))]):
             idx = [parts[k] for k in group]
             self._add_breakdown(total_i, idx, _partition([_fold(_label(self.gap(k))) for k in idx]),
-                                same_whole_ok=bool(split) or separate)
+                                same_whole_ok=bool(split) or separate,
+                                assumed=[Assumption.base.value] if self.share_doubt.intersection(idx) else [])

@@ -49,6 +49,7 @@ class ReaderBase:
         self.used_as_base: set[int] = set()        # figures that are another's denominator
         self.share_parts: set[int] = set()         # figures followed by their share of a total
         self.share_of: dict[int, int] = {}         # part -> the total its share is of
+        self.share_doubt: set[int] = set()         # parts whose share's total was a guess
         self.in_transition: set[int] = set()       # shares stated as moving from one year to the next
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
 
