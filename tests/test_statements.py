@@ -783,3 +783,13 @@ def test_a_zones_area_is_no_whole_for_a_share_of_the_whole(tmp_path):
                     "- Vùng đồi: có diện tích khoảng 159.276 ha, chiếm khoảng 10% diện tích toàn tỉnh.\n",
                     encoding="utf-8")
     assert [f for f in check(path).findings if f.rule == "PC203"] == []
+
+
+def test_a_parenthesis_holding_nothing_but_parts_is_read_as_all_of_them_by_assumption():
+    [b] = read_statements("Toàn tỉnh có 85 người bị thương (huyện A 40 người, huyện B 30 người, "
+                          "huyện C 10 người).").breakdowns
+    assert b.exhaustive and b.assumed == ["complete"] and breakdown_holds(b) is False   # 80 of 85
+    # a word that picks some, or a part without its noun (left out of any sum): a list of some
+    for text in ("Toàn tỉnh có 85 người bị thương (chủ yếu ở huyện A 40 người, huyện B 30 người).",
+                 "Toàn tỉnh có 85 người bị thương (huyện A 40 người, huyện B 30, huyện C 10)."):
+        assert all(not b.exhaustive for b in read_statements(text).breakdowns)

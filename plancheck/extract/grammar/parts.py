@@ -93,6 +93,11 @@ _RANKED = re.compile(r"[,;:]\s*(?:trong\s+đó\s+)?(?:nhiều|đông|lớn|cao)\
 _RANK_GOES_ON = re.compile(r"\b(?:tiếp\s+theo|tiếp\s+đến|kế\s+đến|thứ\s+hai|sau\s+đó)\b", re.IGNORECASE)
 
 
+# words in a whole's parenthesis that pick some of its parts, not all
+_SOME_OF = re.compile(r"\b(?:trong\s+đó|trong\s+số|chủ\s+yếu|nhiều\s+nhất|nhất\s+là|như|riêng|đặc\s+biệt|gồm\s+có\s+cả)\b|…|\.\.\.|v\.v",
+                      re.IGNORECASE)
+
+
 class Parts:
     # -- breakdowns: a whole and its parts ----------------------------------------------------
     def breakdowns(self) -> None:
@@ -125,7 +130,7 @@ class Parts:
                 continue
             if re.match(r"^[^\d();.]{0,30}\([^\d();.]{0,40}$", self.text[w.end: f[i + 1].start]) \
                     and f[i + 1].depth > w.depth:
-                self._parts_of(i, i + 1, False, taken, inside=True)
+                self._parts_of(i, i + 1, self._aside_is_its_list(i), taken, inside=True)
         for m in _RANKED.finditer(self.text):   # "12.000 tín đồ, nhiều nhất là Phật giáo 8.000, tiếp theo là …"
             first = next((k for k, g in enumerate(f) if g.start >= m.end()), None)
             if first is None or not self.same_sentence_offset(m.start(), f[first].start):
@@ -152,6 +157,21 @@ class Parts:
                        and f[j].start < cue), None)
         if second is not None and second not in taken:
             self._parts_of(second, later, exhaustive, taken)
+
+    def _aside_is_its_list(self, i: int) -> bool:
+        """Whether the parenthesis after whole i holds nothing but its parts, one after another
+        ("98 người (A 1 người, B 2 người, …, G 5 người)"): read as all of it, which the reading
+        assumes (complete). Words that pick some ("trong đó", "chủ yếu", "như", "nhất là") or an
+        open end ("…") keep it a list of some."""
+        open_at = self.text.find("(", self.f[i].end)
+        close_at = self.text.find(")", open_at)
+        if open_at < 0 or close_at < 0:
+            return False
+        aside = self.text[open_at + 1: close_at]
+        inside = [g for g in self.f if open_at < g.start < close_at]
+        # every figure of it one of the parts: "Huế 2, Đà Nẵng 2" (no noun) would be left out of the sum
+        return len(aside) < 400 and not _SOME_OF.search(aside) and len(inside) >= 2 and \
+            all(g.kind == "qty" and self.compatible(g, self.f[i]) for g in inside)
 
     def totals_after(self) -> None:
         """A sentence opening with its total after a sentence that listed the parts: "… gồm dự án A
