@@ -43,6 +43,7 @@ _ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", 
 # A lead announces its parts at its end: "…, gồm:", "Trong đó:", "…, cụ thể như sau:".
 _ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:\s*$", re.IGNORECASE)
 _ITEM_END = re.compile(r"[\s;,.]+$")
+_RATE_CUE = re.compile(r"[%‰]|người\s*/")
 
 
 def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
@@ -118,7 +119,8 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
 
     out = Statements()
     for item in pieces[1:]:
-        if any(c.isdigit() for c in item[2]):
+        # what an item can state of the lead's whole is a rate of it: no "%", nothing to read
+        if _RATE_CUE.search(item[2]):
             own = _own_figure(item[2])
             out.comparisons += [c for c in _read_pieces([head, item]).comparisons
                                 if spans_pieces((c.value, c.numerator.value, c.denominator.value))
