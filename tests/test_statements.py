@@ -793,3 +793,12 @@ def test_a_parenthesis_holding_nothing_but_parts_is_read_as_all_of_them_by_assum
     for text in ("Toàn tỉnh có 85 người bị thương (chủ yếu ở huyện A 40 người, huyện B 30 người).",
                  "Toàn tỉnh có 85 người bị thương (huyện A 40 người, huyện B 30, huyện C 10)."):
         assert all(not b.exhaustive for b in read_statements(text).breakdowns)
+
+
+def test_a_sectors_sub_sector_in_parentheses_is_no_share_of_the_structure():
+    text = ("Cơ cấu kinh tế năm 2026: nông nghiệp 18,4%; công nghiệp - xây dựng 38,1% (trong đó công nghiệp "
+            "chế biến 27,6%); dịch vụ {s}%.")
+    [ok] = read_statements(text.format(s="43,5")).structures
+    assert [c.value.text for c in ok.components] == ["18,4%", "38,1%", "43,5%"] and structure_holds(ok, StructureSumParams())
+    [bad] = read_statements(text.format(s="45,3")).structures
+    assert not structure_holds(bad, StructureSumParams())   # 101,8%: the dịch vụ share, not a half-read list

@@ -170,6 +170,10 @@ class Structures:
                     self._close_run(run)
                     run = []
                 continue
+            if p.kind == "pct" and run and p.depth > f[run[-1]].depth and \
+                    re.search(r"\(\s*(?:trong\s+(?:đó|số\s+đó)|gồm|bao\s+gồm)\b", self.text[f[run[-1]].end: p.start],
+                              re.IGNORECASE):
+                continue   # "35,2% (trong đó chế biến 25,1%); dịch vụ 44,3%": a part of the share before, in an aside
             if p.kind == "pct" and self._is_share(i):
                 if run and not self._continues(run[-1], i):
                     self._close_run(run)
@@ -253,8 +257,8 @@ class Structures:
             and self._own_share(b - 1)
         if f[b].depth != f[a].depth and not rest and not owned:
             return False   # but "20,6 triệu dân …, hay 89,3%, … và 2,5 triệu dân (10,7%)": each its quantity's
-        if re.search(r"\btrong (?:đó|số đó)\b", between, re.IGNORECASE):
-            return False   # "74%, trong đó có bằng cấp 36,5%": a whole and its part, no structure
+        if re.search(r"\btrong (?:đó|số đó)\b", re.sub(r"\([^()]*\)", "", between), re.IGNORECASE):
+            return False   # "74%, trong đó có bằng cấp 36,5%": a whole and its part, no structure (one in an aside is its own)
         return len(between) < 160
 
     def _close_run(self, run: list[int]) -> None:
