@@ -61,7 +61,8 @@ def _items(paragraphs: list[Paragraph], i: int, adjacent: bool = False) -> list[
     last = paragraphs[i].index
     # a block's lead that is itself an item ("- Vốn ngân sách 60 tỷ đồng, trong đó:") has its parts
     # below its own marker: a marker of its kind or above it is a sibling, and ends them
-    own = _MARKER.match(paragraphs[i].text).lastgroup if adjacent and _MARKER.match(paragraphs[i].text) else None
+    lead = _MARKER.match(paragraphs[i].text) if adjacent else None
+    own = lead.lastgroup if lead else None
     for k in range(i + 1, len(paragraphs)):
         p = paragraphs[k]
         m = _MARKER.match(p.text)
@@ -112,7 +113,7 @@ def read_block(paragraphs: list[Paragraph], lead: int, items: list[tuple[int, re
     for k, m in items:
         p = paragraphs[k]
         pieces.append((p, m.end(), _ITEM_END.sub("", p.text[m.end():])))
-    lines = [(p.location.line, p.locate(len(p.text)).line) for p, _, _ in pieces]
+    lines = _Lines([(p.location.line, p.locate(len(p.text)).line) for p, _, _ in pieces])
 
     def spans_pieces(values) -> bool:
         return len({_piece_of(lines, v.location) for v in values if v is not None}) > 1
@@ -205,9 +206,18 @@ def _read_pieces(pieces: list[_Piece]) -> Statements:
     return read_statements(text, locate)
 
 
-def _piece_of(lines: list[tuple[int, int]], location: Location | None) -> int | None:
-    """Which piece holds ``location``: the pieces' lines ascend, so a bisection finds it."""
+class _Lines:
+    """The pieces' line spans, ascending, with their first lines kept for bisection."""
+
+    __slots__ = ("spans", "firsts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans, self.firsts = spans, [first for first, _ in spans]
+
+
+def _piece_of(lines: _Lines, location: Location | None) -> int | None:
+    """Which piece holds ``location``."""
     if location is None or location.line is None:
         return None
-    n = bisect_right([first for first, _ in lines], location.line) - 1
-    return n if n >= 0 and location.line <= lines[n][1] else None
+    n = bisect_right(lines.firsts, location.line) - 1
+    return n if n >= 0 and location.line <= lines.spans[n][1] else None

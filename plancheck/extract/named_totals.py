@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..certainty import Assumption
 from ..models import Comparison, ComparisonKind, Operand, Value
 from ..models.document import Paragraph
-from ..units import conversion_factor, parse_unit
+from ..units import UnitKind, conversion_factor, parse_unit
 from .figures import clean, scan
 
 # The words any name of a total may carry, which tell one total from another not at all; among
@@ -62,23 +62,20 @@ def named_totals(paragraphs: list[Paragraph]) -> list[_Total]:
 
 def shares_of_named_totals(paragraphs: list[Paragraph], open_shares: list[tuple[int, tuple]],
                            taken: set) -> list[Comparison]:
-    """The comparisons of the open shares (paragraph index, (part, share, naming words, name))
-    whose total the document named before them; ``taken``: the locations of shares already read."""
+    """The comparisons of the open shares (paragraph index, (part, its unit, share, naming words,
+    name)) whose total the document named before them; ``taken``: the locations of shares already read."""
     if not open_shares:
         return []
     totals = named_totals(paragraphs)
     out: list[Comparison] = []
-    for n, (part, share, naming, name) in open_shares:
-        if share.location in taken or not part.text:
+    for n, (part, unit, share, naming, name) in open_shares:
+        if share.location in taken or _kind(unit) is None:
             continue
-        unit = re.search(r"(m2|m²|ha|km2|km²|đồng|USD)\s*$", part.text, re.IGNORECASE)
-        if unit is None:
-            continue
-        total = _the_total(totals, n, _words(naming), _names_whole(naming), unit.group(1), part)
+        total = _the_total(totals, n, _words(naming), _names_whole(naming), unit, part)
         if total is None:
             continue
         value = total.value
-        factor = conversion_factor(parse_unit(total.unit), parse_unit(unit.group(1)))
+        factor = conversion_factor(parse_unit(total.unit), parse_unit(unit))
         if factor is None:
             continue
         if factor != 1:
@@ -87,7 +84,7 @@ def shares_of_named_totals(paragraphs: list[Paragraph], open_shares: list[tuple[
         where = f"{total.value.text}, dòng {total.value.location.line}" if total.value.location and \
             total.value.location.line else total.value.text
         out.append(Comparison(indicator=name or naming, kind=ComparisonKind.share, value=share, label=share.text,
-                              location=share.location, unit=unit.group(1),
+                              location=share.location, unit=unit,
                               numerator=Operand(label=part.text, value=part),
                               denominator=Operand(label=where, value=value.model_copy(update={"text": where})),
                               assumed=[Assumption.base.value]))
@@ -123,10 +120,7 @@ def _words(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W\d_]+", label.casefold()) if w not in _GENERIC)
 
 
-def _kind(unit: str) -> str | None:
-    u = unit.casefold().replace("²", "2")
-    if u in ("m2", "ha", "km2"):
-        return "area"
-    if u in ("đồng", "usd"):
-        return "money"
-    return None
+def _kind(unit: str) -> UnitKind | None:
+    """Areas and money: what a total of them names and a share of them measures."""
+    kind = parse_unit(unit).kind
+    return kind if kind in (UnitKind.area, UnitKind.money) else None

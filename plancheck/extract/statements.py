@@ -53,8 +53,8 @@ class Statements:
         self.text_figures: list[TextFigure] = []
         self.calculations: list[Calculation] = []   # "A = (a x b)/ c = d"
         # shares of a total named but not stated in the paragraph ("chiếm 20% tổng diện tích khu"):
-        # (part, share, the words naming the total, the part's name), for extract.named_totals
-        self.open_shares: list[tuple[Value, Value, str, str]] = []
+        # (part, its unit, share, the words naming the total, the part's name), for extract.named_totals
+        self.open_shares: list[tuple[Value, str, Value, str, str]] = []
 
     def __len__(self) -> int:
         return len(self.structures) + len(self.comparisons) + len(self.breakdowns) + len(self.counts)

@@ -73,16 +73,12 @@ def _period_total(table: Table, rows: list[Row], k: int, texts: list[Cell], firs
     total = _figures(rows[k])
     assumed = [Assumption.aligned.value] if table.rows_from == "inferred" or any(
         _holes(r) for r in (*members, rows[k])) else []
-    out = _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True)
     # a count over the period may count one thing in several years ("Số dự án được bố trí vốn":
     # a project funded three years running is one project): its yearly counts add up only if
     # none recurs, an assumption; amounts (money, area, output) add up
-    heads = [text_of(c) for c in reversed(filled(rows[0]))] if rows and k > 0 else []
-    for n, b in enumerate(out):
-        j = int(re.search(r"cột (\d+) từ phải", b.whole_name).group(1)) - 1
-        if j < len(heads) and _COUNTED_HEAD.match(heads[j]):
-            out[n] = b.model_copy(update={"assumed": [*b.assumed, Assumption.siblings.value]})
-    return out
+    heads = [text_of(c) for c in reversed(filled(rows[0]))] if k > 0 else []
+    counted = {j for j, head in enumerate(heads) if _COUNTED_HEAD.match(head)}
+    return _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True, counted=counted)
 
 
 _COUNTED_HEAD = re.compile(r"^\**\s*(?:số\b|số\s+lượng\b)", re.IGNORECASE)
@@ -160,10 +156,11 @@ def _figures(row: Row) -> list[Value | None]:
 
 
 def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Value | None]],
-             assumed: list[str], sums_of_decimals: bool = False) -> list[Breakdown]:
+             assumed: list[str], sums_of_decimals: bool = False, counted: set[int] = frozenset()) -> list[Breakdown]:
     """One breakdown a column. ``sums_of_decimals``: a column of figures with decimals is summed
     when its total is well above every row's figure ("3.682,35 … 4.760,35 | 22.123,39"), which
-    an average or a rate of the rows never is."""
+    an average or a rate of the rows never is. ``counted``: the columns (from the right) whose
+    rows count things that may recur, summed assuming they do not (siblings)."""
     name = text_of(texts[0])
     out = []
     for j, whole in enumerate(total):
@@ -183,7 +180,8 @@ def _columns(texts: list[Cell], total: list[Value | None], members: list[list[Va
         out.append(Breakdown(whole_name=f"{name} (cột {j + 1} từ phải)", whole=whole,
                              parts=[Component(name=f"hàng {i + 1}", value=p) for i, p in enumerate(parts)
                                     if p is not None],
-                             exhaustive=True, location=whole.location, assumed=assumed))
+                             exhaustive=True, location=whole.location,
+                             assumed=[*assumed, Assumption.siblings.value] if j in counted else assumed))
     return out
 
 
