@@ -802,3 +802,14 @@ def test_a_sectors_sub_sector_in_parentheses_is_no_share_of_the_structure():
     assert [c.value.text for c in ok.components] == ["18,4%", "38,1%", "43,5%"] and structure_holds(ok, StructureSumParams())
     [bad] = read_statements(text.format(s="45,3")).structures
     assert not structure_holds(bad, StructureSumParams())   # 101,8%: the dịch vụ share, not a half-read list
+
+
+def test_a_named_total_and_its_share_in_different_multipliers(tmp_path):
+    from plancheck import check
+
+    path = tmp_path / "von.txt"
+    path.write_text("Tổng vốn đầu tư của dự án: 1,2 tỷ đồng.\n\n"
+                    "Vốn tự có 300 triệu đồng, chiếm 25% tổng vốn đầu tư của dự án.\n\n"
+                    "Vốn vay 500 triệu đồng, chiếm 25% tổng vốn đầu tư của dự án.\n", encoding="utf-8")
+    # 300 triệu of 1,2 tỷ is 25%; 500 triệu is 41,7%
+    assert [(f.rule, f.location.line) for f in check(path).findings] == [("PC203", 5)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..certainty import Assumption
 from ..models import Comparison, ComparisonKind, Operand, Value
@@ -55,7 +56,10 @@ def named_totals(paragraphs: list[Paragraph]) -> list[_Total]:
             label = _LABEL_END.sub("", re.sub(r"^[\s*+\-•–]+", "", clause))
             if not label or len(label) > 60 or not _TOTAL_LABEL.search(label) or re.search(r"\d", label):
                 continue
-            value = f.value.model_copy(update={"location": p.locate(f.start)})
+            k = Decimal(10) ** f.exponent   # in units: "1,2 tỷ đồng" meets a part in "triệu đồng"
+            value = f.value.model_copy(update={"location": p.locate(f.start), "lo": f.value.lo * k,
+                                               "hi": f.value.hi * k,
+                                               "point": f.value.point * k if f.value.point is not None else None})
             out.append(_Total(_words(label), _names_whole(label), value, f.unit, n))
     return out
 

@@ -263,7 +263,8 @@ class Comparisons:
         if total_i is None:
             if base and part.unit and not assumed:   # "chiếm 20% tổng diện tích khu": the total stated elsewhere
                 named = re.match(r"[^\d;:.,()]{0,40}", after).group(0).strip()
-                self.out.open_shares.append((self.value(part), part.unit, self.value(f[i]), named,
+                # in units, its multiplier applied: the total it meets may be written in another
+                self.out.open_shares.append((self.value(part, part.exponent), part.unit, self.value(f[i]), named,
                                              self._name(part_i, _subject(self.gap(part_i)))))
             return
         self.share_of[part_i] = total_i
