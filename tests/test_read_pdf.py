@@ -248,77 +248,82 @@ def test_a_count_read_by_ocr_is_no_error():
     assert read.message.endswith("(read by OCR, which may drop items: a warning only)")
 
 
-class _FakeTextPage:
-    """pdfium's text page as _text_lines reads it, character by character, built from runs of
-    text: (text, (left, bottom, right, top) in PDF points, origin bottom-left). Each run's
-    characters share its width; pdfium's space stands between runs apart by a word's gap, its
-    line break before a run that goes back to the left."""
+def _canvas(path: Path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
 
-    def __init__(self, runs):
-        self.chars = []
-        previous = None
-        for text, (left, bottom, right, top) in runs:
-            if previous is not None and left < previous:
-                self.chars += [("\r", (0, 0, 0, 0)), ("\n", (0, 0, 0, 0))]
-            elif previous is not None and left - previous >= 2:
-                self.chars.append((" ", (previous, bottom, left, bottom)))
-            width = (right - left) / len(text)
-            self.chars += [(ch, (left + k * width, bottom, left + (k + 1) * width, top)) for k, ch in enumerate(text)]
-            previous = right
-
-    def count_chars(self):
-        return len(self.chars)
-
-    def get_text_range(self, i, n):
-        return self.chars[i][0]
-
-    def get_charbox(self, i):
-        return self.chars[i][1]
+    pdfmetrics.registerFont(TTFont("Viet", str(FONT)))
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("Viet", 11)
+    return page
 
 
-def test_runs_of_a_second_font_a_little_off_the_line_stay_in_it_in_order():
-    from plancheck.read.pdf import _text_lines
+def _blocks(path: Path) -> list:
+    from plancheck.models.document import Table
 
-    # "ngày 4 năm 2026 Phiên họp": the digits "6" set in another font sit 2.5 pt lower, the
-    # vowel run "ố" 1.5 pt higher; the next line 14 pt below
-    page = _FakeTextPage([
-        ("ngày 4 năm 202", (50.0, 700.0, 150.0, 712.0)),
-        ("6", (150.2, 697.5, 156.0, 709.5)),
-        ("Phiên họp th", (160.0, 700.0, 230.0, 712.0)),
-        ("ố", (230.1, 701.5, 236.0, 713.5)),
-        ("Dòng sau", (50.0, 686.0, 120.0, 698.0)),
-    ])
-    lines = _text_lines(page, 842.0)
-    assert [line.text for line in lines] == ["ngày 4 năm 2026 Phiên họp thố", "Dòng sau"]
+    document, _ = read_source(path)
+    return [[[c.text for c in row.cells] for row in b.rows] if isinstance(b, Table) else b.text for b in document.blocks]
 
 
-def test_a_vowel_run_set_close_to_its_letters_joins_the_word():
-    from plancheck.read.pdf import _text_lines
+def test_a_form_printed_sideways_is_read_as_it_stands(tmp_path):
+    # an annex's form in landscape, turned a quarter on a portrait page: its heading and its
+    # table read along their lines, the table's rows across the page
+    pdf = tmp_path / "form.pdf"
+    page = _canvas(pdf)
+    page.drawString(72, 780, "Điều 3. Các mẫu biểu kèm theo Quyết định này.")
+    page.showPage()
+    page.setFont("Viet", 10)
+    page.translate(595, 0)
+    page.rotate(90)
+    page.drawString(60, 520, "Mẫu số 05")
+    cols, rows = [60, 110, 300, 450], [400, 380, 360, 340]
+    for y in rows:
+        page.line(cols[0], y, cols[-1], y)
+    for x in cols:
+        page.line(x, rows[0], x, rows[-1])
+    for i, row in enumerate([["STT", "Tên xã", "Diện tích (ha)"], ["1", "Xã Hòa Bình", "1.250"], ["2", "Xã Tân Lập", "980"]]):
+        for j, text in enumerate(row):
+            page.drawString(cols[j] + 4, rows[i] - 14, text)
+    page.save()
+    blocks = _blocks(pdf)
+    assert any(isinstance(b, str) and b.endswith("Mẫu số 05") for b in blocks)
+    assert [["STT", "Tên xã", "Diện tích (ha)"], ["1", "Xã Hòa Bình", "1.250"], ["2", "Xã Tân Lập", "980"]] in blocks
 
-    # "Số 12": the "ố" a run of its own 1.5 pt after the "S" (a sliver, no space); a word space
-    # (3 pt at 12 pt type) before "12"
-    page = _FakeTextPage([("S", (50.0, 700.0, 57.0, 712.0)), ("ố", (58.5, 700.0, 65.0, 712.0)),
-                          ("12", (68.5, 700.0, 80.0, 712.0))])
-    assert [line.text for line in _text_lines(page, 842.0)] == ["Số 12"]
+
+def test_a_number_stamped_into_a_field_is_read_where_it_sits_a_signers_stamp_is_not(tmp_path):
+    # an e-office fills the number and the day into fields at signing; its signature's stamp
+    # (who signed, when) is drawn in a field of several lines
+    pdf = tmp_path / "signed.pdf"
+    page = _canvas(pdf)
+    page.drawString(72, 760, "Số:          /TB-UBND")
+    page.drawString(300, 760, "Hòa Bình, ngày        tháng 11 năm 2025")
+    page.drawString(72, 700, "Điều 1. Nội dung thông báo.")
+    form = page.acroForm
+    common = dict(borderWidth=0, fontName="Helvetica", fontSize=11, fillColor=None, borderColor=None)
+    form.textfield(name="so", value="315", x=95, y=755, width=40, height=18, **common)
+    form.textfield(name="ngay", value="14", x=392, y=755, width=22, height=18, **common)
+    form.textfield(name="ky", value="Ky boi: So Noi vu\nThoi gian ky: 14.11.2025 10:02:11", x=380, y=790,
+                   width=200, height=40, fieldFlags="multiline", **{**common, "fontSize": 8})
+    page.save()
+    text = " ".join(b for b in _blocks(pdf) if isinstance(b, str))
+    assert "Số: 315 /TB-UBND" in text and "ngày 14 tháng 11 năm 2025" in text
+    assert "Thoi gian" not in text and "10:02" not in text
 
 
-def test_running_headers_and_page_numbers_are_furniture():
-    from plancheck.read.pdf import _TextLine, _furniture
-
-    def page(n, body):
-        return ([_TextLine(f"CÔNG BÁO/Số {280 + n}/Ngày 21-05-2026", 20, 32, 50, 300),
-                 _TextLine(body, 300, 312, 50, 500), _TextLine(str(n), 800, 812, 290, 300)], 842.0)
-
-    pages = [page(n, f"Điều {n}. Nội dung riêng của trang {n}") for n in range(1, 5)]
-    dropped = _furniture(pages)
-    kept = [line.text for items, _ in pages for line in items if id(line) not in dropped]
-    assert kept == [f"Điều {n}. Nội dung riêng của trang {n}" for n in range(1, 5)]
-    # two pages are too few to tell a running header from the text
-    assert _furniture(pages[:2]) == set()
-
-
-def test_characters_are_read_once_in_pdfiums_order_with_its_spaces_and_line_breaks():
-    from plancheck.read.pdf import _text_lines
-
-    page = _FakeTextPage([("Số 12 ngày", (50.0, 700.0, 110.0, 710.0)), ("Điều 1", (50.0, 680.0, 86.0, 690.0))])
-    assert [line.text for line in _text_lines(page, 842.0)] == ["Số 12 ngày", "Điều 1"]
+def test_a_framed_paragraph_is_text_not_a_table(tmp_path):
+    # a box drawn round a note, and a box of three columns with text in one only: no table
+    pdf = tmp_path / "framed.pdf"
+    page = _canvas(pdf)
+    page.rect(60, 640, 470, 60)
+    page.drawString(70, 680, "Ghi chú: số liệu năm 2025 là số ước thực hiện,")
+    page.drawString(70, 660, "số liệu năm 2026 là số kế hoạch.")
+    page.rect(60, 500, 470, 80)
+    page.line(160, 500, 160, 580)
+    page.line(430, 500, 430, 580)
+    page.drawString(170, 560, "Nơi nhận: như trên;")
+    page.drawString(170, 540, "Lưu: VT.")
+    page.save()
+    blocks = _blocks(pdf)
+    assert all(isinstance(b, str) for b in blocks)
+    assert "Ghi chú: số liệu năm 2025 là số ước thực hiện, số liệu năm 2026 là số kế hoạch." in " ".join(blocks)

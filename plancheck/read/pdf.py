@@ -17,6 +17,7 @@ and otherwise the error says what to install.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,6 +26,8 @@ from ..errors import InputError
 from ..timelimit import extend
 from ..models.document import Document, Table
 from ..models.location import Location
+from . import pdf_layout as layout
+from .pdf_layout import _TextLine
 
 MAX_PAGES = 500          # a province's plan with its annexes has under 200
 MAX_BYTES = 200 * 2**20  # scans weigh about 0,5 MB a page
@@ -99,6 +102,8 @@ class _Pages:
         the width broke it, not the writer (``measured``: the lines' extents are known; OCR's
         are not). A line's place is its page and its count of printed lines on it."""
         texts = [item for item in items if isinstance(item, _TextLine)]
+        turn = texts[0].turn if texts else 0   # the page's own lines come first (pdf_layout)
+        texts = [t for t in texts if t.turn == turn]
         left = min((t.left for t in texts), default=0.0)
         right = max((t.right for t in texts), default=0.0)
         full = right - 0.06 * (right - left)
@@ -109,7 +114,7 @@ class _Pages:
                 self.filled = False
                 continue
             text, wraps = item.text, False
-            if measured and not _PAGE_NUMBER.fullmatch(text):   # a page number neither fills nor wraps
+            if measured and item.turn == turn and not _PAGE_NUMBER.fullmatch(text):   # a page number neither fills nor wraps
                 wraps = self.filled and item.left <= left + 6 and not _HEADING.match(text)
                 self.filled = item.right >= full and len(text) > 20
             line += 1 if text.strip() else 0
@@ -180,17 +185,22 @@ def _page_lines(name: str, pages: _Pages) -> None:
         pages.total = len(text_doc)
         if pages.total > MAX_PAGES:
             raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
-        read: list[tuple[int, list[_TextLine | _Table] | None, float]] = []   # None: a scan
+        read: list[tuple[int, list[_TextLine | _Table] | None]] = []   # None: a scan
         with pdfplumber.open(name) as tables_doc:
-            for number, (text_page, table_page) in enumerate(zip(text_doc, tables_doc.pages), 1):
-                items = _items_of(text_page, table_page)
-                if not any(isinstance(item, _Table) or item.text.strip() for item in items):
-                    if table_page.images:   # a scan: read by OCR in its place
-                        read.append((number, None, 0.0))
-                    continue
-                read.append((number, items, float(table_page.height)))
-        furniture = _furniture([(items, height) for _, items, height in read if items is not None])
-        for number, items, _ in read:
+            for number, table_page in enumerate(tables_doc.pages, 1):
+                text_page, own, stamps = _flattened(text_doc, number - 1)
+                try:
+                    items = _items_of(text_page, table_page, own, stamps)
+                    scan = table_page.images and not any(isinstance(i, _Table) or i.text.strip() for i in items)
+                finally:
+                    text_page.close()
+                    table_page.close()   # pdfplumber keeps a page's objects until then
+                if scan:
+                    read.append((number, None))   # read by OCR in its place
+                elif any(isinstance(i, _Table) or i.text.strip() for i in items):
+                    read.append((number, items))
+        furniture = _furniture([items for _, items in read if items is not None])
+        for number, items in read:
             if items is None:
                 _read_scan(name, text_doc[number - 1], number, pages)
             else:
@@ -210,27 +220,58 @@ def _page_lines(name: str, pages: _Pages) -> None:
         raise InputError("a PDF without text", name)
 
 
-# Running headers and footers: lines in the top or bottom tenth of a page whose text, digits
-# aside, comes back on several pages ("CÔNG BÁO/Số 281/Ngày 21-05-2026", "Trang 3"). They are the
-# page's furniture, not the text: spliced into a sentence crossing a page they break it, and a
-# page number fuses with the next figure ("78281").
-_MARGIN = 0.1
+# Running headers and footers: lines in the top or bottom tenth of a page whose letters come
+# back on several pages ("CÔNG BÁO/Số 281/Ngày 21-05-2026", "Trang 3"). They are the page's
+# furniture, not the text: spliced into a sentence crossing a page they break it, and a page
+# number fuses with the next figure ("78281").
 _FURNITURE_PAGES = 3
 
 
-def _furniture(pages: list[tuple[list, float]]) -> set[int]:
-    """The ids of the lines that are running headers or footers of their pages."""
+def _furniture(pages: list[list]) -> set[int]:
+    """The ids of the lines that are running headers or footers of their pages: lines at a
+    page's edge (pdf_layout marks them) whose letters, numbers aside, return on three pages
+    and on a third of them."""
     if len(pages) < _FURNITURE_PAGES:
         return set()
     seen: dict[str, list[int]] = {}
-    for items, height in pages:
-        lines = [i for i in items if isinstance(i, _TextLine)]
-        edge = [ln for ln in lines[:2] + lines[-2:] if ln.top < _MARGIN * height or ln.bottom > (1 - _MARGIN) * height]
-        for line in {id(ln): ln for ln in edge}.values():
-            key = re.sub(r"\d+", "#", " ".join(line.text.split()).casefold())
-            seen.setdefault(key, []).append(id(line))
+    for items in pages:
+        for line in items:
+            if isinstance(line, _TextLine) and line.edge:
+                seen.setdefault(layout.furniture_key(line.text), []).append(id(line))
     needed = max(_FURNITURE_PAGES, int(0.3 * len(pages)))
-    return {i for ids in seen.values() if len(ids) >= needed for i in ids}
+    return {i for key, ids in seen.items() if key and len(ids) >= needed for i in ids}
+
+
+def _flattened(document, index: int) -> tuple[object, list | None, list[tuple[float, float, float, float]]]:
+    """A page with what its annotations show made part of its text: the document's number and
+    day a provincial e-office stamps into signature fields at signing, a form's filled fields
+    (pdfium reads a page's text without its annotations); hidden annotations stay out. With
+    the page's own characters, read before (None when it has no annotations), and the
+    annotations' boxes (points from the page's top-left corner)."""
+    import pypdfium2.raw as raw
+
+    page = document[index]
+    count = raw.FPDFPage_GetAnnotCount(page.raw)
+    if count <= 0:
+        return page, None, []
+    height = page.get_height()
+    boxes = []
+    for i in range(count):
+        annot = raw.FPDFPage_GetAnnot(page.raw, i)
+        rect = raw.FS_RECTF()
+        if annot and raw.FPDFAnnot_GetRect(annot, rect):
+            boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+        if annot:
+            raw.FPDFPage_CloseAnnot(annot)
+    textpage = page.get_textpage()
+    try:
+        own = layout.page_chars(textpage, height)
+    finally:
+        textpage.close()
+    if raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) != raw.FLATTEN_SUCCESS:
+        return page, None, []
+    page.close()   # pdfium reads the flattened content on the page's next load
+    return document[index], own, boxes
 
 
 def _read_scan(name: str, page, number: int, pages: _Pages) -> None:
@@ -261,19 +302,6 @@ _HEADING = re.compile(r"\s*(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d
 
 
 @dataclass
-class _TextLine:
-    """A line of a page's text, with its box (points from the page's top-left corner); for a
-    line read by OCR, the character ranges of its figures read with low confidence."""
-
-    text: str
-    top: float
-    bottom: float
-    left: float
-    right: float
-    doubted: tuple[tuple[int, int], ...] = ()
-
-
-@dataclass
 class _Table:
     """A table of a page: its rows of cell texts, and (read by OCR) the rows holding a doubted figure."""
 
@@ -281,92 +309,57 @@ class _Table:
     doubted: frozenset[int] = frozenset()
 
 
-def _items_of(text_page, table_page) -> list[_TextLine | _Table]:
-    """A page in reading order: pypdfium2's lines of text outside the tables pdfplumber finds,
-    and each table as its rows of cell texts."""
-    tables = sorted(table_page.find_tables(), key=lambda t: t.bbox[1])
+def _items_of(text_page, table_page, own: list | None = None,
+              annotations: list[tuple[float, float, float, float]] = ()) -> list[_TextLine | _Table]:
+    """A page in reading order: its lines of text (pdf_layout) outside the tables pdfplumber
+    finds, and each table as its rows of cell texts. Lines set at another turn than most of
+    the page's (a stamp along the margin) come after the page's own. ``own``: the page's
+    characters before its annotations were flattened into it (the others come from them, and
+    are its text where they fill a field)."""
+    width, height = float(table_page.width), float(table_page.height)
     textpage = text_page.get_textpage()
-    lines = [line for line in _text_lines(textpage, table_page.height)
-             if not any(t.bbox[1] - 1 <= (line.top + line.bottom) / 2 <= t.bbox[3] + 1 for t in tables)]
-    textpage.close()
-    placed: list[tuple[float, int, _TextLine | _Table]] = [(line.top, 1, line) for line in lines]
-    for table in tables:
-        rows = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in table.extract()]
-        if rows:
-            placed.append((table.bbox[1], 0, _Table(rows)))
+    try:
+        chars = layout.page_chars(textpage, height)
+    finally:
+        textpage.close()
+    if own is not None:
+        chars = own + layout.field_text(layout.added(own, chars), annotations, width, height)
+    turn = layout.main_turn(chars)
+    placed: list[tuple[float, int, _TextLine | _Table]] = []
+    boxes = []
+    for found in table_page.find_tables():
+        table = _table_of(found, chars, width, height)
+        if table is not None:
+            boxes.append(found.bbox)
+            placed.append((layout.framed(found.bbox, turn, width, height)[1], 0, table))
+    if boxes:   # a table's characters are its cells'
+        chars = [c for c in chars if c.box is None or not any(layout.inside(c, b, 1.0) for b in boxes)]
+    for line in layout.text_lines(chars, width, height):
+        placed.append((line.top if line.turn == turn else math.inf, 1, line))
     return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
-def _text_lines(textpage, height: float) -> list[_TextLine]:
-    """The page's text as lines: runs of pdfium's characters (_char_runs) grouped into lines by
-    vertical overlap and each line read left to right. Digits, hyphens and vowels set in a second
-    font come as runs of their own whose middles sit a point or three off the line's: grouping by
-    a rounded middle put them before or after the rest ("202 6Phiên"); overlap keeps them in."""
-    groups: list[list] = []   # [the line's widest run, its runs]
-    for run in sorted(_char_runs(textpage, height), key=lambda r: (r.top, r.left)):
-        group = next((g for g in reversed(groups[-3:]) if _same_line(g[0], run)), None)   # this line or one above
-        if group is None:
-            groups.append([run, [run]])
-            continue
-        group[1].append(run)
-        if run.right - run.left > group[0].right - group[0].left:
-            group[0] = run
-    lines = []
-    for _, members in groups:
-        members.sort(key=lambda r: r.left)
-        line = _TextLine(members[0].text, members[0].top, members[0].bottom, members[0].left, members[0].right)
-        for run in members[1:]:
-            # a space only on a gap wider than a letter's sliver: a fifth of the run's height
-            # (a word space is about a quarter of the type size)
-            line.text += ("" if run.left - line.right < max(1.0, 0.2 * (run.bottom - run.top)) else " ") + run.text
-            line.right = max(line.right, run.right)
-            line.top, line.bottom = min(line.top, run.top), max(line.bottom, run.bottom)
-        lines.append(line)
-    lines.sort(key=lambda l: (l.top, l.left))
-    return lines
-
-
-def _char_runs(textpage, height: float) -> list[_TextLine]:
-    """pdfium's characters in its own order, cut into runs at its line breaks and wherever the
-    next character stands on another line or jumps back: each character once (a rectangle's
-    text, read by its bounds, took the letters of runs drawn over it too), with the spaces pdfium
-    puts between words."""
-    runs: list[_TextLine] = []
-    chars: list[str] = []
-    box: list[float] = []   # top, bottom, left, right of the run's visible characters
-
-    def close() -> None:
-        text = "".join(chars).strip()
-        if text and box:
-            runs.append(_TextLine(" ".join(text.split()), box[0], box[1], box[2], box[3]))
-        chars.clear()
-        box.clear()
-
-    for i in range(textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        if ch in ("\r", "\n"):
-            close()
-            continue
-        left, bottom, right, top = textpage.get_charbox(i)
-        if ch.strip():
-            t, b = height - top, height - bottom
-            if box and (left < box[2] - 1 or b < box[0] or t > box[1]):
-                close()   # behind the run's start, or off its line: a run of its own
-            if box:
-                box[:] = [min(box[0], t), max(box[1], b), box[2], max(box[3], right)]
-            else:
-                box[:] = [t, b, left, right]
-        chars.append(ch)
-    close()
-    return runs
-
-
-def _same_line(main: _TextLine, run: _TextLine) -> bool:
-    """Whether a run stands on the line of ``main`` (its widest run): their boxes overlap
-    vertically by half the shorter one's height at least."""
-    overlap = min(main.bottom, run.bottom) - max(main.top, run.top)
-    shorter = min(main.bottom - main.top, run.bottom - run.top)
-    return shorter > 0 and overlap >= 0.5 * shorter
+def _table_of(found, chars: list[layout._Char], width: float, height: float) -> _Table | None:
+    """pdfplumber's table as rows of cell texts in reading order; None when it is no table: a
+    frame around a paragraph, a box around a signature, a heading's cell found inside a larger
+    table hold content in one column only. A table needs two rows with content in two cells.
+    A table printed sideways is read with its rows across the page, and a cell holding turned
+    text (a column's heading set vertically) is read in its text's frame."""
+    held = [c for c in chars if c.box is not None and layout.inside(c, found.bbox, 1.0)]
+    turned = {c.turn for c in held if not c.text.isspace()} - {0}
+    grid = [list(row.cells) for row in found.rows]
+    texts = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in found.extract()]
+    by_box = {box: texts[i][j] for i, row in enumerate(grid) for j, box in enumerate(row) if box is not None}
+    if turned:
+        for box in by_box:
+            mine = [c for c in held if layout.inside(c, box)]
+            if any(c.turn for c in mine):
+                by_box[box] = layout.cell_text(mine, width, height)
+        grid = layout.read_grid(grid, layout.main_turn(held), width, height)
+    rows = [[by_box[box] if box is not None else "" for box in row] for row in grid]
+    if sum(1 for row in rows if sum(1 for cell in row if cell) >= 2) < 2:
+        return None
+    return _Table(rows)
 
 
 def _locate_by_page(document: Document, places: list[tuple[int, int]]) -> None:
