@@ -118,3 +118,19 @@ def test_runs_cut_at_a_change_of_turn():
     turned = chars([("chú", (80.0, 100.0, 92.0, 130.0))], turn=3)
     runs = char_runs(upright + turned, WIDTH, HEIGHT)
     assert [(r.text, r.turn) for r in runs] == [("Ghi", 0), ("chú", 3)]
+
+
+def test_a_table_has_content_in_two_cells_on_a_third_of_its_rows():
+    from plancheck.read.pdf import _is_table
+
+    assert _is_table([["TT", "Chỉ tiêu", "2025"], ["1", "Dân số", "1.250"], ["2", "Lao động", "700"]])
+    # a heading row and section rows of one cell among rows of figures
+    assert _is_table([["TT", "Chỉ tiêu", "2025"], ["I", "", ""], ["1", "Dân số", "1.250"], ["II", "", ""],
+                      ["2", "Lao động", "700"]])
+    # a framed clause whose rules cross one of its lines
+    clause = [["Điều 5. Phụ cấp đối với nhà giáo", "", ""], ["1. Nhà giáo dạy lớp ghép", "", ""],
+              ["được hưởng mức", "", "30%"], ["2. Nhà giáo dạy trẻ khuyết tật", "", ""], ["được hưởng", "mức 50%", ""],
+              ["theo quy định.", "", ""], ["3. Nhà giáo khác", "", ""]]
+    assert not _is_table(clause)
+    assert not _is_table([["Ghi chú: số liệu ước tính"]])
+    assert not _is_table([["", "Trên đây là báo cáo", ""], ["", "kết quả thực hiện.", ""]])

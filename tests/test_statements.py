@@ -813,3 +813,35 @@ def test_a_named_total_and_its_share_in_different_multipliers(tmp_path):
                     "Vốn vay 500 triệu đồng, chiếm 25% tổng vốn đầu tư của dự án.\n", encoding="utf-8")
     # 300 triệu of 1,2 tỷ is 25%; 500 triệu is 41,7%
     assert [(f.rule, f.location.line) for f in check(path).findings] == [("PC203", 5)]
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Có 12/18 phường đạt từ 85% trở lên, chiếm tỷ lệ 66,67%.", "66,67%"),
+    ("Có 5/18 phường đạt từ 60% đến dưới 85%, chiếm 27,78%.", "27,78%"),
+    ("Số xã có tỷ lệ hộ nghèo từ 10% trở xuống là 21/40 xã (tỷ lệ 52,5%).", "52,5%"),
+])
+def test_a_threshold_names_the_class_and_the_fractions_rate_comes_after_it(text, rate):
+    # "từ 85% trở lên" bounds the units counted; the rate the sentence gives the fraction follows
+    [c] = read_statements(text).comparisons
+    assert (c.kind, c.value.text) == (ComparisonKind.ratio, rate)
+    assert comparison_holds(c)
+
+
+@pytest.mark.parametrize("text", [
+    "Có 12/18 phường đạt từ 85% trở lên.",
+    "Có 12/18 phường có tỷ lệ hài lòng từ 85% đến 95%.",
+    "Diện tích đất lúa từ 50 ha trở lên được hỗ trợ 30%.",
+])
+def test_a_bound_is_no_figure_to_compare(text):
+    found = read_statements(text)
+    assert all(c.kind != ComparisonKind.ratio for c in found.comparisons)
+    from plancheck.extract.figures import scan
+    bounds = [f for f in scan(text) if f.qualifier in ("từ", "trở lên", "trở xuống", "đến")]
+    assert bounds and all(f.value.hi > 10 ** 6 or f.value.lo < -10 ** 6 for f in bounds)
+
+
+def test_a_qualifier_before_a_parenthesis_bounds_the_figure_in_it():
+    text = "Có 3/16 đơn vị đạt yêu cầu về tỷ lệ phiếu tối thiểu (15%) và số phiếu tối thiểu (40 phiếu)."
+    assert not [c for c in read_statements(text).comparisons if c.kind == ComparisonKind.ratio]
+    from plancheck.extract.figures import scan
+    assert [f.qualifier for f in scan(text) if f.kind == "pct"] == ["tối thiểu"]

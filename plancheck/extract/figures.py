@@ -34,6 +34,17 @@ _QUALIFIERS = {word: _READING[side] for word, side in QUALIFIER_SIDES} | {
     "gần": "below", "ngoài": "above", "chừng": "about"}
 _QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 
+# Bounds, not values: "từ 80% trở lên", "từ 65% đến dưới 80%", "10 ha trở xuống" set a threshold
+# or name a class ("units reaching 80% or more"); no reading may compare them as a figure. They
+# are read as open intervals, with the words that make them bounds as their qualifier.
+BOUNDS = {"từ": "at_least", "trở lên": "at_least", "trở xuống": "at_most", "đến": "at_most"}
+_BOUND_AFTER = re.compile(r"\s*trở\s+(lên|xuống)\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:dưới\s+|trên\s+)?\d", re.IGNORECASE)
+# "tỷ lệ khảo sát tối thiểu (10%)": the qualifier before the parenthesis bounds the figure in it.
+_QUALIFIED_ASIDE = re.compile(rf"\b({_QUALIFIER_RE})\s*\(\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\btừ\s*$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\btừ\s+[\d.,]+\s*(?:%|‰)?\s*(?:đến|tới)\s*(?:dưới|trên)?\s*$", re.IGNORECASE)
+
 # "ty" is tỷ typed without its tone ("1,375 ty USD")
 MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9, "ty": 9}
 _MULT_RE = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ|ty)"
@@ -137,7 +148,7 @@ def _read(number: str, qualifier: str | None, text: str) -> tuple[Value, ParsedN
         return None
     interval = parsed.interval
     lo, hi, lo_closed, hi_closed, point = interval.lo, interval.hi, True, True, parsed.value
-    kind = _QUALIFIERS.get((qualifier or "").casefold())
+    kind = _QUALIFIERS.get((qualifier or "").casefold()) or BOUNDS.get((qualifier or "").casefold())
     v = parsed.value
     one = Decimal("0.01")
     if kind == "above":
@@ -201,6 +212,10 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
         qualifier = m.group("q")
         if qualifier and qualifier.casefold() == "ngoài" and re.search(r"\bnước\s*$", text[:m.start()], re.IGNORECASE):
             qualifier, written = None, text[m.start("n"): m.end()].strip()   # "nước ngoài 7.000 tỷ đồng": foreign
+        if m.group("d") is None and not m.group("range") and (not qualifier or _TO_BEFORE.search(before)):
+            qualifier = _bound(before, text, m.end()) or qualifier
+        if not qualifier and (aside := _QUALIFIED_ASIDE.search(before)):
+            qualifier = aside.group(1)
         if m.group("d") is not None:
             if m.group("pct") or _looks_like_date(number, m.group("d")) or len(m.group("d")) == 1:
                 continue   # a date, or a plain fraction ("1/3", "2/5") that is no count of a count
@@ -227,7 +242,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
                 continue
             value, parsed = read
             form = _form(parsed)
-        start = m.start("q") if qualifier else m.start("n")
+        start = m.start("q") if qualifier and m.group("q") else m.start("n")
         exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
         if m.group("pct"):
             if value.decimals == 0 and value.point is not None and not qualifier:
@@ -254,6 +269,19 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
                           noun, exponent, qualifier, depth=depth_at(start), form=form, number_at=m.start("n"),
                           number=number))
     return _compounds(out, text)
+
+
+def _bound(before: str, text: str, end: int) -> str | None:
+    """The words that make a figure a bound (BOUNDS), or None: "trở lên"/"trở xuống" after it,
+    "từ" before it with a range going on after it, "đến" closing a range opened by "từ"."""
+    after = _BOUND_AFTER.match(text, end)
+    if after:
+        return "trở " + after.group(1).casefold()
+    if _FROM_BEFORE.search(before) and _RANGE_AFTER.match(text, end):
+        return "từ"
+    if _TO_BEFORE.search(before):
+        return "đến"
+    return None
 
 
 def _compounds(figures: list[Figure], text: str) -> list[Figure]:

@@ -342,7 +342,7 @@ def _items_of(text_page, table_page, own: list | None = None,
 def _table_of(found, chars: list[layout._Char], width: float, height: float) -> _Table | None:
     """pdfplumber's table as rows of cell texts in reading order; None when it is no table: a
     frame around a paragraph, a box around a signature, a heading's cell found inside a larger
-    table hold content in one column only. A table needs two rows with content in two cells.
+    table hold content in one column only (_is_table).
     A table printed sideways is read with its rows across the page, and a cell holding turned
     text (a column's heading set vertically) is read in its text's frame."""
     held = [c for c in chars if c.box is not None and layout.inside(c, found.bbox, 1.0)]
@@ -357,9 +357,16 @@ def _table_of(found, chars: list[layout._Char], width: float, height: float) -> 
                 by_box[box] = layout.cell_text(mine, width, height)
         grid = layout.read_grid(grid, layout.main_turn(held), width, height)
     rows = [[by_box[box] if box is not None else "" for box in row] for row in grid]
-    if sum(1 for row in rows if sum(1 for cell in row if cell) >= 2) < 2:
-        return None
-    return _Table(rows)
+    return _Table(rows) if _is_table(rows) else None
+
+
+def _is_table(rows: list[list[str]]) -> bool:
+    """Whether cells found by their rules hold a table: two rows at least, and a third of the
+    rows with content, have it in two cells or more. A passage in a frame whose rules cross a
+    line or two (a heading and its clauses, one cell a row) is text."""
+    filled = [sum(1 for cell in row if cell) for row in rows]
+    several = sum(1 for n in filled if n >= 2)
+    return several >= 2 and 3 * several >= sum(1 for n in filled if n)
 
 
 def _locate_by_page(document: Document, places: list[tuple[int, int]]) -> None:

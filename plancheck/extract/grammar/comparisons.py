@@ -7,7 +7,7 @@ from decimal import Decimal
 from ...certainty import Assumption
 from ...models import Comparison, ComparisonKind, Operand, Value
 from ...units import conversion_factor, parse_unit
-from ..figures import Figure, plain_value
+from ..figures import BOUNDS, Figure, plain_value
 from .cues import PARTS_CUE, _closes_before, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
 from .reader import _subject
 
@@ -58,6 +58,9 @@ _POPULATION_WHOLE = re.compile(r"\b(?:dân số|số dân|tổng cộng|tổng s
 
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
+# After a threshold, the words that give the fraction's own rate ("…, chiếm tỷ lệ 73,33%").
+_STATES_RATE = re.compile(r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?(?:\(\s*)?(?:chiếm|đạt)?\s*(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$|"
+                          r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?chiếm\s*$", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:biểu quyết|tán thành|phiếu|tín nhiệm|bầu cử|đại biểu)\b", re.IGNORECASE)
 
 
@@ -283,29 +286,35 @@ class Comparisons:
     def _fraction(self, i: int) -> None:
         """"81/521 đơn vị (tỷ lệ giảm 15,54%)", "96/126 ĐVHC (đạt tỷ lệ 76,19%)"."""
         f = self.f
-        if i + 1 >= len(f) or f[i + 1].kind != "pct" or not self.same_sentence(i, i + 1):
+        r = i + 1
+        while r < len(f) and f[r].kind == "pct" and (f[r].qualifier or "").casefold() in BOUNDS \
+                and self.same_sentence(i, r):
+            r += 1   # "11/15 đơn vị đạt từ 80% trở lên, chiếm tỷ lệ 73,33%": thresholds name the class
+        if r >= len(f) or f[r].kind != "pct" or not self.same_sentence(i, r):
             return
-        between = self.text[f[i].end: f[i + 1].start]
+        if r > i + 1 and not _STATES_RATE.match(self.text[f[r - 1].end: f[r].start]):
+            return   # past a threshold, only a rate said to be the fraction's
+        between = self.text[f[i].end: f[i + 1].start] + (self.text[f[r - 1].end: f[r].start] if r > i + 1 else "")
         if len(between) > 60 or re.search(r"\d", between):
             return
         if re.search(r"\b(?:tăng|giảm)\s+[\d]", between):
             return
         approximate = re.search(r"\b(?:khoảng|gần|hơn|trên|dưới)\s*$", self.gap(i))
-        if f[i + 1].qualifier or (approximate and not re.fullmatch(r"[^\d()]{0,20}\(\s*", between)):
+        if f[r].qualifier or (approximate and not re.fullmatch(r"[^\d()]{0,20}\(\s*", between)):
             return   # "06/34 địa phương tỷ lệ đạt dưới 90%": a threshold, not the fraction's value;
             # but "giảm khoảng 485/902 đầu mối (53,77%)" states the fraction's own rate
-        after = self.after(i + 1, 60)
+        after = self.after(r, 60)
         # "chiếm tỉ lệ 99,79% tổng số đại biểu tham gia bầu cử": the rate names those voting as its base
         of_voters = re.match(r"^\s*(?:trên\s+)?(?:tổng\s+)?số\s+(?:đại biểu|ĐBQH)[^,;.()\d]{0,25}?\b(?:có mặt|tham gia)\b",
                              after, re.IGNORECASE)
         if re.match(r"^\s*(?:tổng số|tổng|trên tổng số|số đại biểu|đại biểu)", after, re.IGNORECASE) and not of_voters:
             return   # a rate of an unstated total ("chiếm 92,39% tổng số đại biểu Quốc hội")
         fr = f[i]
-        if _VOTE.search(self.text[self.sentence_start(fr.start): f[i + 1].end]) and not of_voters \
-                and not _ratio_holds(fr, f[i + 1]):
+        if _VOTE.search(self.text[self.sentence_start(fr.start): f[r].end]) and not of_voters \
+                and not _ratio_holds(fr, f[r]):
             return   # a vote's rate is of all the deputies ("432/438 … tán thành (chiếm 91,33 %)"), not of those voting
         loc = self.locate(fr.start)
-        self._emit(ComparisonKind.ratio, i, i + 1, fr.numerator.model_copy(update={"location": loc}),
+        self._emit(ComparisonKind.ratio, i, r, fr.numerator.model_copy(update={"location": loc}),
                    fr.denominator.model_copy(update={"location": loc}), fr.noun or None, label=fr.text)
 
     def _add_increase(self, value_i: int, delta_i: int, result_i: int, negative: bool) -> None:
