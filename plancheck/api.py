@@ -33,7 +33,7 @@ def check(
     other sources are still checked. Bad rule packs or selections raise
     PlancheckError: nothing can be checked without rules.
 
-    ``options`` reach the checks (``stage``: "draft" or "final"); ``index`` is a
+    ``options`` reach the checks (``stage``: "draft", "final" or "auto", the default); ``index`` is a
     file made by ``plancheck index`` whose documents citations are checked against;
     ``jobs`` > 1 checks files in that many worker processes (same report).
     """
@@ -67,7 +67,7 @@ def check_stream(
     lang = language(lang, "lang")
     ruleset = (rules or load_rules(packs)).select(select, ignore)
     across = any(rule.checker().scope == "run" for rule in ruleset)
-    spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "final", **dict(options or {})},
+    spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "auto", **dict(options or {})},
                    keep_lines=keep_lines, records=across)
     records: list[Any] = []
     items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)

@@ -68,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--lang", choices=("vi", "en"), default=None,
                        help="language of messages (default: vi, or $PLANCHECK_LANG)")
-    check.add_argument("--stage", choices=("draft", "final"), default=None,
-                       help="draft: blanks left for later are info; final (default): they are errors")
+    check.add_argument("--stage", choices=("draft", "final", "auto"), default=None,
+                       help="draft: blanks left for later are info; final: they are errors; auto (default): "
+                            "a text that marks itself a draft ('DỰ THẢO') is one, any other final")
     check.add_argument("--kind", choices=_KIND_CHOICES, default=None, metavar="KIND",
                        help="what the files are, instead of the guess from their text: "
                             + ", ".join(_KIND_CHOICES))

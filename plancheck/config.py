@@ -1,7 +1,7 @@
 """Project configuration: `[tool.plancheck]` in pyproject.toml, or a plancheck.toml.
 
     [tool.plancheck]
-    stage = "draft"          # draft | final: blanks left in a draft are info, in a final text errors
+    stage = "draft"          # draft | final | auto (default: a text marked "DỰ THẢO" is a draft)
     select = ["PC1", "date"]
     ignore = ["PC102"]
     rules = ["rules/local.yaml"]   # extra packs, relative to the config file
@@ -78,7 +78,7 @@ def load_config(path: Path | None) -> dict[str, Any]:
             config[key] = [config[key]]
         if key in config and not (isinstance(config[key], list) and all(isinstance(v, str) for v in config[key])):
             raise PlancheckError(f"{key} must be a list of strings, not {config[key]!r}", str(path))
-    for key, allowed in (("stage", ("draft", "final")), ("fail-on", ("error", "warning", "info")),
+    for key, allowed in (("stage", ("draft", "final", "auto")), ("fail-on", ("error", "warning", "info")),
                          ("lang", LANGUAGES)):
         if config.get(key) not in (None, *allowed):
             raise PlancheckError(f"{key} must be {' or '.join(allowed)}, not {config[key]!r}", str(path))
@@ -113,6 +113,6 @@ def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore:
         "rules": config.get("rules", []) + list(rules or []),
         "fail_on": fail_on or config.get("fail-on", "error"),
         "lang": lang or config.get("lang") or environment_language(),
-        "stage": stage or config.get("stage", "final"),
+        "stage": stage or config.get("stage", "auto"),
         "index": index or config.get("index"),
     }

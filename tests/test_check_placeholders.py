@@ -47,6 +47,29 @@ def test_the_stage_option_reaches_the_rules_through_the_api(tmp_path):
     assert levels == {"draft": {"info"}, "final": {"error"}}
 
 
+HEAD = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÒA BÌNH | Độc lập - Tự do - Hạnh phúc\n"
+        "{mark}Số: /QĐ-UBND | Hòa Bình, ngày tháng 4 năm 2026\nQUYẾT ĐỊNH\nVề việc ban hành kế hoạch\n"
+        "Điều 1. Quyết định này có hiệu lực kể từ ngày ký.\n")
+
+
+@pytest.mark.parametrize("mark", ["DỰ THẢO\n", "(Dự thảo lần 3)\n", "| DỰ THẢO 2 |\n"])
+def test_a_text_that_marks_itself_a_draft_is_one_unless_told(mark):
+    text = HEAD.format(mark=mark)
+    found = check(text, "auto")
+    assert [(f.rule, f.severity.value) for f in found] == [("PC801", "info"), ("PC802", "info")]
+    assert all("it says it is one" in f.message for f in found)
+    assert {f.severity.value for f in check(text, "final")} == {"error"}   # told: final
+
+
+@pytest.mark.parametrize("text", [
+    HEAD.format(mark=""),
+    # a draft named in a sentence is another text
+    HEAD.format(mark="") + "Điều 2. Dự thảo Nghị quyết trình Hội đồng nhân dân tỉnh tại kỳ họp thứ 10.\n",
+])
+def test_a_text_not_marked_a_draft_is_final_by_default(text):
+    assert {f.severity.value for f in check(text, "auto")} == {"error"}
+
+
 @pytest.mark.parametrize("text, rule, suggestion", [
     # 0f98ee482389e59e.md lines 90-91: the appendix caption of decision 2979/QĐ-UBND of 27/11/2025
     ("Số: 2979/QĐ-UBND\nHà Tĩnh, ngày 27 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"

@@ -192,7 +192,7 @@ def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, caps
 
 
 @pytest.mark.parametrize("setting, says", [
-    ('stage = "published"', "stage must be draft or final, not 'published'"),
+    ('stage = "published"', "stage must be draft or final or auto, not 'published'"),
     ('fail-on = "warnings"', "fail-on must be error or warning or info, not 'warnings'"),
     ('lang = "fr"', "lang must be vi or en, not 'fr'"),
     ("select = 5", "select must be a list of strings, not 5"),

@@ -3,7 +3,9 @@ tháng 01 năm 2024", "ngày …/…/2025"), and marks standing for text still t
 come ("[...]", "xxx", "/…/", "đạt ... tỷ đồng").
 
 In a draft (option ``stage: draft``) a blank is expected: it is reported as
-info. In a final text it is an error. Forms ("Mẫu số 01" in an appendix) are
+info. In a final text it is an error. Unless told (``stage: auto``, the
+default), a text that marks itself a draft at its head ("DỰ THẢO", "Dự thảo
+lần 2") is one, and its findings say why. Forms ("Mẫu số 01" in an appendix) are
 meant to be filled in by their users: their blanks are never reported. An
 ellipsis that ends an enumeration ("các sở, ban, ngành…", "v.v...") is no blank.
 """
@@ -21,7 +23,18 @@ from ..text import ELISION, VI_UPPER
 from .base import CheckKind, Hit, Params, Subject
 from .dates import date_mentions
 
-__all__ = ["Blank", "find_blanks"]
+__all__ = ["Blank", "find_blanks", "marked_draft"]
+
+# A draft's mark at the head of its text, on a line of its own: "DỰ THẢO", "Dự thảo lần 2",
+# "(Dự thảo 3)", "DỰ THẢO 15/10/2025". "Dự thảo Nghị định …" in a sentence names another text.
+_DRAFT_MARK = re.compile(r"[\s*_#|(\[]*(?:DỰ THẢO|Dự thảo|dự thảo)(?:\s*(?:lần\s*)?\d{1,2}"
+                         r"|\s*(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?[\s*_|)\]]*")
+_HEAD_LINES = 25
+
+
+def marked_draft(document: Document) -> bool:
+    """Whether a text marks itself a draft among the lines of its head."""
+    return any(_DRAFT_MARK.fullmatch(cell) for line in document.lines[:_HEAD_LINES] for cell in line.split("|"))
 
 # "Số:     /QĐ-UBND", "số …/2024/NQ-HĐND", "Quyết định số: /QĐ-UBND", "Số: xxx/QĐ-UBND"
 _NUMBER = re.compile(
@@ -240,7 +253,9 @@ class Placeholder(CheckKind):
         document = subject.document
         if document is None:
             return
-        draft = subject.options.get("stage") == "draft"
+        stage = subject.options.get("stage", "auto")
+        marked = stage == "auto" and marked_draft(document)
+        draft = stage == "draft" or marked
         if "forms" not in subject.derived:   # once for the three placeholder rules
             subject.derived["forms"] = _form_scopes(subject.structure, document)
         scopes = subject.derived["forms"]
@@ -249,10 +264,12 @@ class Placeholder(CheckKind):
                 location=location,
                 suggestion=blank.suggestion,
                 fields={"text": blank.text, "what_vi": blank.what_vi, "what_en": blank.what_en,
-                        "stage_vi": "bản dự thảo: điền trước khi ký" if draft
-                        else "văn bản chính thức không được để trống",
-                        "stage_en": "a draft: fill it in before signing" if draft
-                        else "a final text must not keep blanks"},
+                        "stage_vi": ("bản dự thảo (văn bản tự ghi “dự thảo”): điền trước khi ký" if marked
+                                     else "bản dự thảo: điền trước khi ký" if draft
+                                     else "văn bản chính thức không được để trống"),
+                        "stage_en": ("a draft (it says it is one): fill it in before signing" if marked
+                                     else "a draft: fill it in before signing" if draft
+                                     else "a final text must not keep blanks")},
                 severity="info" if draft else None,
                 evidence={"stage": "draft" if draft else "final"},
             )
