@@ -78,8 +78,10 @@ def test_pages_count_their_own_lines(tmp_path):
                for p in document.paragraphs())    # a paragraph broken into lines is one again
 
 
-def scanned_pdf(path: Path, lines: list[str]) -> None:
-    """An image-only PDF: ``lines`` drawn into a picture, as a scanner gives them."""
+def scanned_pdf(path: Path, lines: list[str], header: str | None = None, layer: list[str] | None = None) -> None:
+    """An image-only PDF: ``lines`` drawn into a picture, as a scanner gives them; with a line
+    of text above it (``header``, as a gazette prints its own over a scanned page), or an
+    invisible OCR layer over it (``layer``)."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -94,12 +96,32 @@ def scanned_pdf(path: Path, lines: list[str]) -> None:
     buffer.seek(0)
     page = canvas.Canvas(str(path))
     width, height = image.size[0] * 72 / 300, image.size[1] * 72 / 300
-    page.drawImage(ImageReader(buffer), 0, 842 - height, width=width, height=height)
+    top = 842 - (40 if header else 0)
+    page.drawImage(ImageReader(buffer), 0, top - height, width=width, height=height)
+    if header or layer:
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        pdfmetrics.registerFont(TTFont("Viet", str(FONT)))
+    if header:
+        page.setFont("Viet", 10)
+        page.drawString(72, 815, header)
+    if layer:
+        text = page.beginText(36, top - 28)
+        text.setFont("Viet", 9)
+        text.setTextRenderMode(3)   # invisible: another program's OCR
+        for line in layer:
+            text.textLine(line)
+        page.drawText(text)
     page.save()
 
 
 SCANNED = ["NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2024",
            "Cơ cấu kinh tế năm 2024: nông nghiệp 44%,", "công nghiệp 30%, dịch vụ 50%."]
+
+
+# the rest of a scanned page: its picture covers most of the page
+FULL_PAGE = [f"- Nội dung thứ {n} của nghị quyết." for n in range(1, 9)]
 
 
 def _ocr_missing() -> str | None:
@@ -119,6 +141,59 @@ def test_a_scan_is_read_by_ocr_and_the_report_says_so(tmp_path, capsys):
     assert finding["rule"] == "PC101" and (finding["page"], finding["page_line"]) == (1, 3)
     assert finding["message"].endswith("(read by OCR)") and finding["evidence"]["ocr"] is True
     assert report["caveats"][0]["en"].startswith("page(s) 1 are scans read by OCR (Tesseract, Vietnamese)")
+
+
+@pytest.mark.skipif(_ocr_missing() is not None, reason=f"OCR needs Tesseract here: {_ocr_missing()}")
+@pytest.mark.parametrize("extra", [dict(header="CÔNG BÁO/Số 120/Ngày 05-03-2026"),
+                                   dict(layer=["NGHI QUYET", "Co cau kinh te nam 2024: nong nghiep 44%,"])])
+def test_a_scan_under_a_text_header_or_a_foreign_ocr_layer_is_read_by_ocr(tmp_path, extra):
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED + FULL_PAGE, **extra)
+    document, _ = read_source(scan)
+    text = "\n".join(document.lines)
+    assert "Cơ cấu kinh tế năm 2024" in text and "Co cau kinh te" not in text
+    assert document.ocr_lines and "read by OCR" in document.caveats[0]["en"]
+
+
+def test_without_tesseract_a_scans_own_ocr_layer_is_read_and_said_to_be(tmp_path, monkeypatch):
+    from plancheck.read import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: ocr.INSTALL)
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED, layer=["NGHỊ QUYẾT", "Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%."])
+    document, _ = read_source(scan)
+    assert "Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%." in document.lines
+    assert document.ocr_lines   # its findings say they rest on OCR
+    assert document.caveats[0]["en"].startswith("page(s) 1 are scans read from the OCR layer the file carries")
+
+
+def test_without_tesseract_a_scan_under_a_text_header_says_what_to_install(tmp_path, monkeypatch):
+    from plancheck.read import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: ocr.INSTALL)
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED + FULL_PAGE, header="CÔNG BÁO/Số 120/Ngày 05-03-2026")
+    with pytest.raises(InputError, match=r"reading it needs OCR"):
+        read_source(scan)
+
+
+@pytest.mark.parametrize("lines, read", [
+    (["I. Mục tiêu", "1. Nội dung", "H. Nhiệm vụ", "Il. Giải pháp", "IV. Tổ chức"],
+     ["I. Mục tiêu", "1. Nội dung", "II. Nhiệm vụ", "III. Giải pháp", "IV. Tổ chức"]),
+    # "III." read as "II." once more; a new part starts again at "I."
+    (["I. Đánh giá", "II. Mục tiêu", "II. Giải pháp", "I. Phụ lục", "ll. Biểu mẫu"],
+     ["I. Đánh giá", "II. Mục tiêu", "III. Giải pháp", "I. Phụ lục", "II. Biểu mẫu"]),
+    # no section heading: a list item, a lower-case word
+    (["H. Nguyễn Văn A", "l. điều chỉnh"], ["H. Nguyễn Văn A", "l. điều chỉnh"]),
+])
+def test_roman_section_numbers_misread_by_ocr_follow_their_sequence(lines, read):
+    from plancheck.read.pdf import _mend_roman
+
+    last, out = 0, []
+    for line in lines:
+        text, last = _mend_roman(line, last)
+        out.append(text)
+    assert out == read
 
 
 def test_without_tesseract_a_scan_says_what_to_install(tmp_path, monkeypatch):

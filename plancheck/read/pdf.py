@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..timelimit import extend
 from ..models.document import Document, Table
 from ..models.location import Location
+from ..numbers import roman_numeral, roman_value
 from . import pdf_layout as layout
 from .pdf_layout import _TextLine
 
@@ -49,7 +50,16 @@ def read_pdf_document(path: str | Path) -> Document:
     _locate_by_page(document, pages.places)
     if pages.ocr_pages:
         document.ocr_lines, document.doubted = pages.ocr_places()
-        shown = _page_list(pages.ocr_pages)
+    if pages.layer_pages:
+        shown = _page_list(pages.layer_pages)
+        document.caveats.append({
+            "vi": f"trang {shown} là bản quét, đã đọc lớp chữ OCR có sẵn trong tệp (máy này không có Tesseract để "
+                  "đọc lại): chữ và số liệu có thể sai; phát hiện trên các trang này ghi rõ điều đó",
+            "en": f"page(s) {shown} are scans read from the OCR layer the file carries (no Tesseract here to read "
+                  "them again): words and figures may be wrong; findings on them say so"})
+    scanned = [p for p in pages.ocr_pages if p not in pages.layer_pages]
+    if scanned:
+        shown = _page_list(scanned)
         document.caveats.append({
             "vi": f"trang {shown} là bản quét, đã đọc bằng OCR (Tesseract, tiếng Việt): số liệu có thể bị đọc sai; "
                   "phát hiện trên các trang này ghi rõ điều đó",
@@ -65,6 +75,8 @@ class _Pages:
         self.lines: list[str] = []
         self.places: list[tuple[int, int]] = []   # (page, line on the page) of each line
         self.ocr_pages: list[int] = []
+        self.layer_pages: list[int] = []          # scans read from their own OCR layer (no OCR here)
+        self.roman = 0                            # the last section heading numbered in Roman read by OCR
         self.doubted_places: list[tuple[int, int, int, int]] = []   # (page, line on it, first, last column)
         self.total = 0                            # pages in the file
         self.wrapped: set[int] = set()            # lines that go on the line before (broken by the width)
@@ -185,24 +197,25 @@ def _page_lines(name: str, pages: _Pages) -> None:
         pages.total = len(text_doc)
         if pages.total > MAX_PAGES:
             raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
-        read: list[tuple[int, list[_TextLine | _Table] | None]] = []   # None: a scan
+        # (page, its items, how it is a scan: "" no, "scan", or "layer": a scan under an OCR layer)
+        read: list[tuple[int, list[_TextLine | _Table], str]] = []
         with pdfplumber.open(name) as tables_doc:
             for number, table_page in enumerate(tables_doc.pages, 1):
                 text_page, own, stamps = _flattened(text_doc, number - 1)
                 try:
                     items = _items_of(text_page, table_page, own, stamps)
-                    scan = table_page.images and not any(isinstance(i, _Table) or i.text.strip() for i in items)
+                    texted = any(isinstance(i, _Table) or i.text.strip() for i in items)
+                    scan = "" if not table_page.images else "scan" if not texted or _scanned_body(table_page) \
+                        else "layer" if _ocr_layer(text_page) else ""
                 finally:
                     text_page.close()
                     table_page.close()   # pdfplumber keeps a page's objects until then
-                if scan:
-                    read.append((number, None))   # read by OCR in its place
-                elif any(isinstance(i, _Table) or i.text.strip() for i in items):
-                    read.append((number, items))
-        furniture = _furniture([items for _, items in read if items is not None])
-        for number, items in read:
-            if items is None:
-                _read_scan(name, text_doc[number - 1], number, pages)
+                if scan or texted:
+                    read.append((number, items, scan))
+        furniture = _furniture([items for _, items, scan in read if not scan])
+        for number, items, scan in read:
+            if scan:   # read by OCR in its place
+                _read_scan(name, text_doc[number - 1], number, pages, items if scan == "layer" else None)
             else:
                 pages.add_page(number, [i for i in items if id(i) not in furniture])
         pages.flush()
@@ -242,6 +255,49 @@ def _furniture(pages: list[list]) -> set[int]:
     return {i for key, ids in seen.items() if key and len(ids) >= needed for i in ids}
 
 
+# A page whose body is a picture under a few lines of text (a gazette's header and a signature
+# over a scanned page): its pictures cover this share of the page at least, with no text on them,
+# and its text is this many characters at most (a page of text holds 1,500 or more; a chart with
+# its caption several hundred).
+_SCANNED_AREA = 0.25
+_SCANNED_TEXT = 300
+
+
+def _ocr_layer(page) -> bool:
+    """Whether a page's text is nearly all invisible (render mode 3): an OCR layer laid over a
+    scanned picture, not the page's own text."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        shown = hidden = 0
+        for i in range(textpage.count_chars()):
+            obj = raw.FPDFText_GetTextObject(textpage.raw, i)
+            if not obj:
+                continue   # a space or line break pdfium made up
+            if raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+                hidden += 1
+            else:
+                shown += 1
+        return hidden >= 9 * shown and hidden > 0
+    finally:
+        textpage.close()
+
+
+def _scanned_body(page) -> bool:
+    """Whether a page's text layer holds only its furniture, its body being a scanned picture:
+    read by OCR, as a scan is."""
+    if len(page.chars) > _SCANNED_TEXT:
+        return False
+    area = float(page.width * page.height) or 1.0
+    bare = 0.0
+    for image in page.images:
+        x0, top, x1, bottom = (max(0.0, float(image[k])) for k in ("x0", "top", "x1", "bottom"))
+        if not any(x0 <= c["x0"] <= x1 and top <= c["top"] <= bottom for c in page.chars):
+            bare += max(0.0, x1 - x0) * max(0.0, bottom - top)
+    return bare >= _SCANNED_AREA * area
+
+
 def _flattened(document, index: int) -> tuple[object, list | None, list[tuple[float, float, float, float]]]:
     """A page with what its annotations show made part of its text: the document's number and
     day a provincial e-office stamps into signature fields at signing, a form's filled fields
@@ -274,12 +330,19 @@ def _flattened(document, index: int) -> tuple[object, list | None, list[tuple[fl
     return document[index], own, boxes
 
 
-def _read_scan(name: str, page, number: int, pages: _Pages) -> None:
+def _read_scan(name: str, page, number: int, pages: _Pages, layer: list | None = None) -> None:
     """A scanned page read by OCR; InputError saying what to install where OCR cannot run, or
-    when the file has more scanned pages than OCR may read."""
+    when the file has more scanned pages than OCR may read. A scan that carries its own OCR
+    layer (``layer``: its lines) is read by OCR too: such layers are often another language's
+    guess ("Giao Vin phdng UBND tinh"); where OCR cannot run, the layer is read, as OCR."""
     from . import ocr
 
     count = len(pages.ocr_pages) + 1   # this page is the file's count-th scan
+    if layer is not None and ocr.unavailable():
+        pages.add_page(number, layer)
+        pages.ocr_pages.append(number)
+        pages.layer_pages.append(number)
+        return
     if count == 1:
         missing = ocr.unavailable()
         if missing:
@@ -292,8 +355,40 @@ def _read_scan(name: str, page, number: int, pages: _Pages) -> None:
     items = [_Table(item.rows, frozenset(item.doubted_rows)) if isinstance(item, ocr.OcrTable)
              else _TextLine(item.text, item.top, item.top, 0.0, 0.0, tuple(item.doubted))
              for item in ocr.read_page(page) if not isinstance(item, ocr.OcrTable) or item.rows]
+    for item in items:
+        if isinstance(item, _TextLine):
+            item.text, pages.roman = _mend_roman(item.text, pages.roman)
     pages.add_page(number, items, measured=False)   # a table going on from the page before joins it
     pages.ocr_pages.append(number)
+
+
+# A section heading numbered in Roman as OCR misreads it: "II." as "H.", "Il." or "ll.", "I." as
+# "l." or "|.", "III." as "II." once more. Its title starts with a capital.
+_ROMAN_HEADING = re.compile(r"(?P<lead>\s*)(?P<n>[IVXHl|]{1,4})(?P<dot>[.,])\s+(?=[A-ZĐ\u00c0-\u1ef9])")
+_OCR_ROMAN = str.maketrans({"l": "I", "|": "I"})
+
+
+def _mend_roman(text: str, last: int) -> tuple[str, int]:
+    """A line read by OCR with its Roman section number as the sequence wants it: a misread
+    numeral ("H." after "I.") that, its look-alikes read as the letters they resemble, is the
+    next one; a numeral repeated where the next was due ("II." after "II.") is the next. The
+    line's text and the last Roman number seen."""
+    m = _ROMAN_HEADING.match(text)
+    if not m:
+        return text, last
+    written = m.group("n")
+    read = written.translate(_OCR_ROMAN).replace("H", "II")
+    value = roman_value(read)
+    if value is None or not text[m.end():m.end() + 1].isupper():
+        return text, last
+    due = last + 1
+    if value == due or (value == last and last and roman_value(roman_numeral(due)) == due
+                        and len(roman_numeral(due)) == len(written) + 1):
+        fixed = roman_numeral(due)
+        if fixed != written or m.group("dot") != ".":
+            text = m.group("lead") + fixed + "." + text[m.end("dot"):]
+        return text, due
+    return text, value if read == written else last
 
 
 _PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*[-–])?\s*")
