@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="language of messages (default: vi, or $PLANCHECK_LANG)")
     check.add_argument("--stage", choices=("draft", "final", "auto"), default=None,
                        help="draft: blanks left for later are info; final: they are errors; auto (default): "
-                            "a text that marks itself a draft ('DỰ THẢO') is one, any other final")
+                            "a Word file, or a text that marks itself a draft ('DỰ THẢO'), is one; any other final")
     check.add_argument("--kind", choices=_KIND_CHOICES, default=None, metavar="KIND",
                        help="what the files are, instead of the guess from their text: "
                             + ", ".join(_KIND_CHOICES))

@@ -1,7 +1,7 @@
 """Project configuration: `[tool.plancheck]` in pyproject.toml, or a plancheck.toml.
 
     [tool.plancheck]
-    stage = "draft"          # draft | final | auto (default: a text marked "DỰ THẢO" is a draft)
+    stage = "draft"          # draft | final | auto (default: a Word file or a text marked "DỰ THẢO" is a draft)
     select = ["PC1", "date"]
     ignore = ["PC102"]
     rules = ["rules/local.yaml"]   # extra packs, relative to the config file

@@ -551,3 +551,26 @@ def test_a_result_cut_off_rather_than_rounded_assumes_the_document_rounds(tmp_pa
     assert _check(tmp_path, text.format("2.145", "35,8"), "PC203", "b.txt") == []
     [slip] = _check(tmp_path, text.format("2.145", "37,5"), "PC203", "c.txt")
     assert slip.severity.value == "error" and slip.assumptions == []
+
+
+SPLIT = ("Xếp loại: Loại A có {a}/124 xã, chiếm tỷ lệ {pa}%; Loại B có {b}/124 xã, chiếm tỷ lệ {pb}%; "
+         "Loại C có {c}/124 xã, chiếm tỷ lệ {pc}%.")
+
+
+@pytest.mark.parametrize("values", [
+    # 26, 80 and 18 of 124 round to 20,97 + 64,52 + 14,52 = 100,01: one share is written a step lower
+    dict(a=26, pa="20,97", b=80, pb="64,52", c=18, pc="14,51"),
+    dict(a=26, pa="20,97", b=80, pb="64,51", c=18, pc="14,52"),
+])
+def test_a_split_brought_to_a_total_of_100_is_no_slip(tmp_path, values):
+    assert _check(tmp_path, SPLIT.format(**values), "PC201") == []
+
+
+@pytest.mark.parametrize("values", [
+    # two steps off
+    dict(a=26, pa="20,97", b=80, pb="64,52", c=18, pc="14,50"),
+    # rounded one by one the split already totals 100: nothing to balance
+    dict(a=31, pa="25,00", b=75, pb="60,48", c=18, pc="14,51"),
+])
+def test_a_split_that_needed_no_balancing_or_more_than_a_step_is_checked(tmp_path, values):
+    assert [f.rule for f in _check(tmp_path, SPLIT.format(**values), "PC201")] == ["PC201"]

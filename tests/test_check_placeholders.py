@@ -243,3 +243,21 @@ def test_a_cited_acts_so_with_no_number_at_all():
     found = check("Căn cứ Thông báo kết luận số của Thường trực Tỉnh ủy;\nCăn cứ số liệu của Cục Thống kê.")
     assert [(f.rule, f.location.line, f.message.split('"')[1]) for f in found] == [
         ("PC801", 1, "Thông báo kết luận số")]
+
+
+def test_a_word_file_is_the_text_before_signing_unless_told(tmp_path):
+    # acts are drafted in Word and published as PDF; the e-office stamps the number and day in
+    docx = pytest.importorskip("docx")
+    import plancheck
+
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH", "Số: /KH-UBND", "Hòa Bình, ngày tháng 4 năm 2026", "KẾ HOẠCH",
+                 "Thực hiện chương trình chuyển đổi số năm 2026"):
+        d.add_paragraph(line)
+    path = tmp_path / "ke-hoach.docx"
+    d.save(path)
+    auto = plancheck.check(path, rules=RULES, lang="en").findings
+    assert [(f.rule, f.severity.value) for f in auto] == [("PC801", "info"), ("PC802", "info")]
+    assert all("a Word file is the text before signing" in f.message for f in auto)
+    final = plancheck.check(path, rules=RULES, options={"stage": "final"}).findings
+    assert {f.severity.value for f in final} == {"error"}

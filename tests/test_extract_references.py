@@ -110,6 +110,14 @@ def test_a_law_named_without_a_date_is_no_citation():
     assert refs("theo quy định của Luật Phổ biến, giáo dục pháp luật; pháp luật ngày càng hoàn thiện") == []
 
 
+def test_this_law_is_the_document_itself_not_a_law_it_cites():
+    # its own effective date is no citation's date
+    assert refs("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2027.") == []
+    assert [r.date for r in refs("Nghị định này có hiệu lực từ ngày 15 tháng 02 năm 2027, trừ Điều 12.")] == [None]
+    assert [r.date for r in refs("Bộ luật này thay thế Bộ luật Lao động ngày 18 tháng 6 năm 2012.")] \
+        == [dt.date(2012, 6, 18)]
+
+
 # -- parts of this document ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, targets", [

@@ -128,6 +128,44 @@ def truncated(c: Comparison) -> bool:
     return (reported <= point < reported + step) if reported >= 0 else (reported - step < point <= reported)
 
 
+# The shares of one split are read as balanced within this many lines of each other.
+_SPLIT_LINES = 15
+
+
+def balanced(c: Comparison, others: list[Comparison]) -> bool:
+    """Whether a share's or fraction's rate is one its split moved by one step so that the split's
+    rates total 100% (14,51% for 18/124 = 14,516%, beside 20,97% and 64,52%: rounded each way they
+    total 100,01%): the usual way to publish a split, not a slip. The split is a run of rates of
+    the same whole, written to the same decimals, on nearby lines, whose parts make up the whole;
+    rounded one by one they miss 100%, as written they make it, and none is off by more than a step."""
+    if c.kind not in (ComparisonKind.ratio, ComparisonKind.share) or c.value.decimals is None:
+        return False
+    whole, line = c.denominator.value.best, _line(c)
+    run = sorted((o for o in others if o.kind == c.kind and o.value.decimals == c.value.decimals
+                  and o.denominator.value.best == whole and abs(_line(o) - line) <= _SPLIT_LINES
+                  and o.value.point is not None), key=_line)
+    if len(run) < 2 or c not in run:
+        return False
+    step = Decimal(1).scaleb(-c.value.decimals)
+    at = run.index(c)
+    for first in range(at + 1):
+        for last in range(at + 1, len(run) + 1):
+            split = run[first:last]
+            if len(split) < 2 or sum(o.numerator.value.best for o in split) != whole:
+                continue
+            rounded = [round(o.numerator.value.best / whole * HUNDRED, c.value.decimals) for o in split]
+            written = [o.value.point for o in split]
+            if sum(written) == HUNDRED and sum(rounded) != HUNDRED \
+                    and all(abs(w - r) <= step for w, r in zip(written, rounded)):
+                return True
+    return False
+
+
+def _line(c: Comparison) -> int:
+    location = c.value.location or c.location
+    return location.line if location is not None else 0
+
+
 def _another_reading_agrees(c: Comparison) -> bool:
     """True when reading an ambiguous operand or result the other way ("4,250" as 4.250)
     makes the comparison hold: the number-format rule reports the separator."""

@@ -4,8 +4,10 @@ come ("[...]", "xxx", "/…/", "đạt ... tỷ đồng").
 
 In a draft (option ``stage: draft``) a blank is expected: it is reported as
 info. In a final text it is an error. Unless told (``stage: auto``, the
-default), a text that marks itself a draft at its head ("DỰ THẢO", "Dự thảo
-lần 2") is one, and its findings say why. Forms ("Mẫu số 01" in an appendix) are
+default), a Word file is a draft (acts are drafted in Word and published as
+PDF; a province's e-office stamps the number and day in at signing), and so
+is a text that marks itself one at its head ("DỰ THẢO", "Dự thảo lần 2");
+their findings say why. Forms ("Mẫu số 01" in an appendix) are
 meant to be filled in by their users: their blanks are never reported. An
 ellipsis that ends an enumeration ("các sở, ban, ngành…", "v.v...") is no blank.
 """
@@ -254,8 +256,9 @@ class Placeholder(CheckKind):
         if document is None:
             return
         stage = subject.options.get("stage", "auto")
-        marked = stage == "auto" and marked_draft(document)
-        draft = stage == "draft" or marked
+        word = stage == "auto" and document.source_format == "docx"
+        marked = stage == "auto" and not word and marked_draft(document)
+        draft = stage == "draft" or word or marked
         if "forms" not in subject.derived:   # once for the three placeholder rules
             subject.derived["forms"] = _form_scopes(subject.structure, document)
         scopes = subject.derived["forms"]
@@ -264,10 +267,12 @@ class Placeholder(CheckKind):
                 location=location,
                 suggestion=blank.suggestion,
                 fields={"text": blank.text, "what_vi": blank.what_vi, "what_en": blank.what_en,
-                        "stage_vi": ("bản dự thảo (văn bản tự ghi “dự thảo”): điền trước khi ký" if marked
+                        "stage_vi": ("tệp Word là bản trước khi ký: điền khi ký" if word
+                                     else "bản dự thảo (văn bản tự ghi “dự thảo”): điền trước khi ký" if marked
                                      else "bản dự thảo: điền trước khi ký" if draft
                                      else "văn bản chính thức không được để trống"),
-                        "stage_en": ("a draft (it says it is one): fill it in before signing" if marked
+                        "stage_en": ("a Word file is the text before signing: fill it in at signing" if word
+                                     else "a draft (it says it is one): fill it in before signing" if marked
                                      else "a draft: fill it in before signing" if draft
                                      else "a final text must not keep blanks")},
                 severity="info" if draft else None,

@@ -12,7 +12,7 @@ from typing import Iterable
 from ..certainty import Assumption, approximate
 from ..models import ComparisonKind
 from ..numbers import format_significant
-from .arithmetic import QUOTIENT_SLACK, comparison_holds, computed_interval, computed_point, truncated, within
+from .arithmetic import QUOTIENT_SLACK, balanced, comparison_holds, computed_interval, computed_point, truncated, within
 from .base import CheckKind, Hit, Params, Subject
 
 
@@ -29,6 +29,8 @@ class _ComparisonCheck(CheckKind):
                 continue
             if slack and within(c, slack):
                 continue
+            if balanced(c, subject.plan.comparisons):
+                continue   # a split's rates brought to a total of 100%
             if fixes is None:
                 from .repair import Repairs  # loaded only when a comparison fails
 

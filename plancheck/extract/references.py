@@ -275,6 +275,8 @@ def _laws(text: str, cited: _Spans) -> list[_Doc]:
 
 
 def _law_at(text: str, m: re.Match[str]) -> _Doc | None:
+    if _THIS.match(text, m.end()):
+        return None   # "Luật này có hiệu lực từ ngày 01 tháng 3 năm 2026": the document itself, no law it cites
     window = text[m.end():m.end() + _MAX_LAW_NAME]
     stop = re.search(r"[;:()\n]|\.(?:\s|$)|(?<!\w)số[ \t]+[0-9]", window)
     name_end = _LAW_NAME_END.search(window, 0, stop.start() if stop else len(window))
