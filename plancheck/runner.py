@@ -131,6 +131,8 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
         faults: list[tuple[str, str]] = []
         result.findings = run_rules(subject, spec.rules, spec.lang, faults)
         if loaded.document is not None and loaded.document.ocr_lines:
+            result.findings = [f for f in result.findings
+                               if not (f.category in _GLYPHS and f.location.line in loaded.document.ocr_lines)]
             result.findings = [_read_by_ocr(f, loaded.document, spec.lang) for f in result.findings]
         result.faults = [FileError(path=result.path, message=message, rule=rule) for rule, message in faults]
         if spec.records:
@@ -150,6 +152,11 @@ _OCR_WORDS = {"vi": {"read": " (đọc bằng OCR)",
               "en": {"read": " (read by OCR)",
                      "doubted": " (read by OCR; a figure read with low confidence: a warning only)",
                      "count": " (read by OCR, which may drop items: a warning only)"}}
+
+
+# Findings on how characters are written (a letter's accent, a separator): on a line OCR read,
+# the characters are OCR's guesses ("QUYÉT" for "QUYẾT", "4,636" for "4.636"), not the document's.
+_GLYPHS = frozenset({"style", "number-format"})
 
 
 def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:

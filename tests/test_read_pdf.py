@@ -402,3 +402,18 @@ def test_a_framed_paragraph_is_text_not_a_table(tmp_path):
     blocks = _blocks(pdf)
     assert all(isinstance(b, str) for b in blocks)
     assert "Ghi chú: số liệu năm 2025 là số ước thực hiện, số liệu năm 2026 là số kế hoạch." in " ".join(blocks)
+
+
+def test_how_characters_are_written_is_not_judged_on_lines_ocr_read(tmp_path, monkeypatch):
+    # an accent or a separator on a scanned page is OCR's guess, not the document's writing
+    from plancheck.read import ocr
+
+    monkeypatch.setattr(ocr, "unavailable", lambda: ocr.INSTALL)
+    layer = ["Căn cú Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;", "Điều 1. Diện tích trồng rừng mới 1,250.5 ha."]
+    text = tmp_path / "typed.txt"
+    text.write_text("\n".join(layer) + "\n", encoding="utf-8")
+    typed = {f.category for f in api.check(text).findings}
+    assert {"style", "number-format"} <= typed
+    scan = tmp_path / "scan.pdf"
+    scanned_pdf(scan, SCANNED + FULL_PAGE, layer=layer)
+    assert not {f.category for f in api.check(scan).findings} & {"style", "number-format"}
