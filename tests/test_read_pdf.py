@@ -177,6 +177,13 @@ def test_without_tesseract_a_scan_under_a_text_header_says_what_to_install(tmp_p
         read_source(scan)
 
 
+def test_a_list_letter_ocr_took_for_a_symbol_is_the_letter():
+    from plancheck.read.pdf import _mend_marker
+
+    assert _mend_marker("©) Rà soát danh sách hộ nghèo;") == "c) Rà soát danh sách hộ nghèo;"
+    assert _mend_marker("Bản quyền © 2025) thuộc tác giả") == "Bản quyền © 2025) thuộc tác giả"
+
+
 @pytest.mark.parametrize("lines, read", [
     (["I. Mục tiêu", "1. Nội dung", "H. Nhiệm vụ", "Il. Giải pháp", "IV. Tổ chức"],
      ["I. Mục tiêu", "1. Nội dung", "II. Nhiệm vụ", "III. Giải pháp", "IV. Tổ chức"]),

@@ -845,3 +845,20 @@ def test_a_qualifier_before_a_parenthesis_bounds_the_figure_in_it():
     assert not [c for c in read_statements(text).comparisons if c.kind == ComparisonKind.ratio]
     from plancheck.extract.figures import scan
     assert [f.qualifier for f in scan(text) if f.kind == "pct"] == ["tối thiểu"]
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Đến nay đã có 12.350/15.870 hộ gia đình trên địa bàn các huyện miền núi được cấp nước sạch theo quy chuẩn, "
+     "đạt tỷ lệ 77,82%.", True),
+    ("Toàn tỉnh đã kích hoạt 3.412/4.096 tài khoản định danh điện tử cho người dân đủ điều kiện sinh sống trên địa bàn "
+     "(chiếm tỷ lệ 81,30%).", False),
+])
+def test_a_clause_that_ends_giving_its_fractions_rate_is_read_however_long(text, holds):
+    [c] = read_statements(text).comparisons
+    assert c.kind == ComparisonKind.ratio and comparison_holds(c) is holds
+
+
+def test_a_rate_far_from_a_fraction_in_another_clause_is_not_its_rate():
+    text = ("Có 12.350/15.870 hộ được cấp nước; tỷ lệ hộ dùng nước hợp vệ sinh ở khu vực nông thôn của tỉnh, "
+            "đạt tỷ lệ 70%.")
+    assert not [c for c in read_statements(text).comparisons if c.kind == ComparisonKind.ratio]

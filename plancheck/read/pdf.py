@@ -357,10 +357,17 @@ def _read_scan(name: str, page, number: int, pages: _Pages, layer: list | None =
              for item in ocr.read_page(page) if not isinstance(item, ocr.OcrTable) or item.rows]
     for item in items:
         if isinstance(item, _TextLine):
-            item.text, pages.roman = _mend_roman(item.text, pages.roman)
+            item.text, pages.roman = _mend_roman(_mend_marker(item.text), pages.roman)
     pages.add_page(number, items, measured=False)   # a table going on from the page before joins it
     pages.ocr_pages.append(number)
 
+
+# A list item's letter OCR took for a symbol of its shape: "©)" is "c)".
+_OCR_MARKER = re.compile(r"^(\s*)©\)")
+
+
+def _mend_marker(text: str) -> str:
+    return _OCR_MARKER.sub(r"\1c)", text, count=1)
 
 # A section heading numbered in Roman as OCR misreads it: "II." as "H.", "Il." or "ll.", "I." as
 # "l." or "|.", "III." as "II." once more. Its title starts with a capital.

@@ -61,6 +61,9 @@ _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 # After a threshold, the words that give the fraction's own rate ("…, chiếm tỷ lệ 73,33%").
 _STATES_RATE = re.compile(r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?(?:\(\s*)?(?:chiếm|đạt)?\s*(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$|"
                           r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?chiếm\s*$", re.IGNORECASE)
+# The end of the clause that holds a fraction, giving its rate: "15.463/17.731 hợp tác xã … đăng ký
+# cấp định danh điện tử, đạt tỷ lệ 87,02%".
+_RATE_CLOSES = re.compile(r"[,(]\s*(?:đạt|chiếm)\s+(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$", re.IGNORECASE)
 _VOTE = re.compile(r"\b(?:biểu quyết|tán thành|phiếu|tín nhiệm|bầu cử|đại biểu)\b", re.IGNORECASE)
 
 
@@ -295,8 +298,9 @@ class Comparisons:
         if r > i + 1 and not _STATES_RATE.match(self.text[f[r - 1].end: f[r].start]):
             return   # past a threshold, only a rate said to be the fraction's
         between = self.text[f[i].end: f[i + 1].start] + (self.text[f[r - 1].end: f[r].start] if r > i + 1 else "")
-        if len(between) > 60 or re.search(r"\d", between):
-            return
+        if re.search(r"\d", between) or len(between) > 60 and not (
+                len(between) <= 200 and _RATE_CLOSES.search(between) and not re.search(r"[;:]", between)):
+            return   # far from its fraction, a rate is another's; unless the clause ends saying it is its rate
         if re.search(r"\b(?:tăng|giảm)\s+[\d]", between):
             return
         approximate = re.search(r"\b(?:khoảng|gần|hơn|trên|dưới)\s*$", self.gap(i))
