@@ -182,6 +182,13 @@ def test_a_list_letter_ocr_took_for_a_symbol_is_the_letter():
 
     assert _mend_marker("©) Rà soát danh sách hộ nghèo;") == "c) Rà soát danh sách hộ nghèo;"
     assert _mend_marker("Bản quyền © 2025) thuộc tác giả") == "Bản quyền © 2025) thuộc tác giả"
+    # specks around a marker, the space after it lost
+    assert _mend_marker("1.`Giao Sở Tài chính chủ trì;") == "1. Giao Sở Tài chính chủ trì;"
+    assert _mend_marker("—4.UBND huyện Đà Bắc") == "4. UBND huyện Đà Bắc"
+    assert _mend_marker("_12. Sở Y tế") == "12. Sở Y tế"
+    # figures and dates are no markers
+    assert _mend_marker("2.500 hộ được hỗ trợ") == "2.500 hộ được hỗ trợ"
+    assert _mend_marker("12.5 triệu đồng") == "12.5 triệu đồng"
 
 
 @pytest.mark.parametrize("lines, read", [

@@ -23,6 +23,7 @@ from typing import Any
 
 DPI = 300
 LOW_CONFIDENCE = 80           # Tesseract's word confidence (0-100) under which a figure is doubted
+PAGE_SEGMENTATION = 6          # one block of text: the default (3) finds no text in parts of a page
 MAX_OCR_PAGES = 60            # a scanned resolution with its annexes; more is refused with the reason
 SECONDS_PER_PAGE = 60         # added to a file's time limit for each page read (Tesseract: 5-15 s a page here)
 INSTALL = ("install Tesseract with its Vietnamese model (Debian: apt install tesseract-ocr tesseract-ocr-vie) "
@@ -74,7 +75,8 @@ def read_page(page: Any) -> list[OcrLine | OcrTable]:
             draw.rectangle((grid.left, y0 - 1, grid.right, y1 + 1), fill=255)
         for x0, x1 in grid.columns:
             draw.rectangle((x0 - 1, grid.top, x1 + 1, grid.bottom), fill=255)
-    data = pytesseract.image_to_data(image, lang="vie", output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang="vie", config=f"--psm {PAGE_SEGMENTATION}",
+                                     output_type=pytesseract.Output.DICT)
     lines: dict[tuple[int, int, int], OcrLine] = {}
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()

@@ -362,12 +362,20 @@ def _read_scan(name: str, page, number: int, pages: _Pages, layer: list | None =
     pages.ocr_pages.append(number)
 
 
-# A list item's letter OCR took for a symbol of its shape: "©)" is "c)".
-_OCR_MARKER = re.compile(r"^(\s*)©\)")
+# A list item's marker as OCR reads it: a letter taken for a symbol of its shape ("©)" is "c)"),
+# specks before it ("—4.", "_21.") or after it ("1.`Đồng ý"), the space after it lost ("4.UBND").
+_OCR_MARKER = re.compile(r"^(?P<lead>\s*)[—–_`'‘’~^|•·]*\s*(?P<marker>(?:\d{1,2}|[a-zđ©])[.)])[`'‘’~^]*\s*"
+                         r"(?=[A-ZĐ\u00c0-\u1ef9a-z])")
 
 
 def _mend_marker(text: str) -> str:
-    return _OCR_MARKER.sub(r"\1c)", text, count=1)
+    """An OCR line whose start is a list marker, as printed: "©)" read "c)", specks around the
+    marker dropped, one space after it."""
+    m = _OCR_MARKER.match(text)
+    if not m:
+        return text
+    marker = m.group("marker").replace("©", "c")
+    return m.group("lead") + marker + " " + text[m.end():]
 
 # A section heading numbered in Roman as OCR misreads it: "II." as "H.", "Il." or "ll.", "I." as
 # "l." or "|.", "III." as "II." once more. Its title starts with a capital.
