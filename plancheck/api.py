@@ -101,12 +101,25 @@ def check_stream(
     files = list(discover_files(paths, skipped))
     for path, reason in skipped:
         yield Skipped(str(path), reason)
+    suppressions: list[Any] = []   # the files' own, for the findings across documents
     for result in check_files(files, spec, jobs):
         records.append(result.record)
         result.record = None
+        suppressions += result.suppressions
+        result.suppressions = []
         yield result
     if across:
-        yield _across([r for r in records if r is not None], ruleset, lang, index, jobs)
+        result = _across([r for r in records if r is not None], ruleset, lang, index, jobs)
+        if suppressions:
+            from . import suppress
+
+            result.findings = suppress.apply(result.findings, suppressions)
+            reporter = next((r for r in ruleset if r.checker().scope == "suppression"), None)
+            if reporter is not None:
+                result.findings += suppress.unused([s for s in suppressions if suppress.judged(s, ruleset, "run")],
+                                                   reporter, lang)
+            result.findings.sort(key=lambda f: f.sort_key())
+        yield result
 
 
 def _across(records: list[Any], ruleset: RuleSet, lang: str, index: str | Path | None,

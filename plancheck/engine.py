@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 CATEGORIES = (
     "shares", "comparison", "part-whole", "count", "date", "numbering", "reference",
-    "placeholder", "number-format", "outlier", "consistency", "style",
+    "placeholder", "number-format", "outlier", "consistency", "style", "suppression",
 )
 LANGUAGES = ("vi", "en")
 
@@ -292,7 +292,26 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi",
             continue
         findings += _guarded(rule, faults, lambda: _findings(rule, rule.checker().run(subject, rule.parsed_params()),
                                                              subject.plan.path, lang))
+    findings = _suppressed(subject, rules, findings, lang)
     findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _suppressed(subject: Subject, rules: Iterable[Rule], findings: list[Finding], lang: str) -> list[Finding]:
+    """The findings the file's suppressions leave (plancheck.suppress), and one of PC001 for each
+    suppression that suppressed nothing of the document's rules that ran."""
+    from . import suppress
+
+    if subject.suppressions is None:
+        subject.suppressions = suppress.in_document(subject.document)
+    if not subject.suppressions:
+        return findings
+    rules = list(rules)
+    findings = suppress.apply(findings, subject.suppressions)
+    reporter = next((r for r in rules if r.checker().scope == "suppression"), None)
+    if reporter is not None:
+        findings += suppress.unused([s for s in subject.suppressions if suppress.judged(s, rules, "document")],
+                                    reporter, lang)
     return findings
 
 
@@ -363,6 +382,9 @@ def run_example(rule: Rule, example: Any, lang: str = "vi",
     """Run one rule on one of its examples: a plan mapping, document text, or a list of them."""
     sources = example if isinstance(example, list) else [example]
     subjects = [_example_subject(rule, source, i, options or {}) for i, source in enumerate(sources, 1)]
+    if rule.checker().scope == "suppression":   # a suppression is of the other rules: they all run
+        every = [r for r in load_rules() if r.checker().scope == "document"] + [rule]
+        return [f for subject in subjects for f in run_rules(subject, every, lang) if f.rule == rule.id]
     findings = [f for subject in subjects for f in run_rules(subject, [rule], lang)]
     if rule.checker().scope != "run":
         return findings

@@ -38,6 +38,7 @@ class FileResult:
     caveats: list[Caveat] = field(default_factory=list)   # how it was read
     lines: list[str] | None = None
     record: Any = None                # plancheck.checks.cross_document.CrossRecord
+    suppressions: list[Any] = field(default_factory=list)   # plancheck.suppress: the file's, for the checks across documents
 
     def source_line(self, path: str, line: int) -> str | None:
         if self.lines is not None and path == self.path and 1 <= line <= len(self.lines):
@@ -128,8 +129,14 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
             result.caveats = [Caveat(path=result.path, **c) for c in loaded.document.caveats]
         subject = Subject(plan=loaded.plan, document=loaded.document, structure=loaded.structure,
                           options=spec.options)
+        if loaded.document is None:   # a plan file: its comments and its indicators' ignore lists
+            from .suppress import in_plan_file
+
+            subject.suppressions = in_plan_file(loaded.path, loaded.lines, loaded.plan)
         faults: list[tuple[str, str]] = []
         result.findings = run_rules(subject, spec.rules, spec.lang, faults)
+        if spec.records:
+            result.suppressions = list(subject.suppressions or [])
         if loaded.document is not None and loaded.document.ocr_lines:
             result.findings = [f for f in result.findings
                                if not (f.category in _GLYPHS and f.location.line in loaded.document.ocr_lines)]

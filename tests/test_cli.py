@@ -145,7 +145,7 @@ def test_rules_lists_every_rule(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0
     ids = [line.split()[0] for line in out.splitlines()]
-    assert ids[:8] == ["PC101", "PC102", "PC103", "PC201", "PC202", "PC203", "PC204", "PC205"]
+    assert ids[:8] == ["PC001", "PC101", "PC102", "PC103", "PC201", "PC202", "PC203", "PC204"]
     assert ids == sorted(ids, key=lambda i: int(i[2:])) and len(set(ids)) == len(ids)
     assert set(ids) == {rule.id for rule in load_rules()}
 

@@ -9,6 +9,7 @@ from .base import CheckKind
 # kind name -> "module:class". A rule pack names the kind; the engine loads it.
 KINDS: dict[str, str] = {
     "structure_sum": "structure_sum:StructureSum",
+    "unused_suppression": "suppression:UnusedSuppression",
     "ratio": "ratio:Ratio",
     "growth": "ratio:Growth",
     "share_of_total": "ratio:ShareOfTotal",

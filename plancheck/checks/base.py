@@ -24,6 +24,8 @@ class Subject:
     structure: Any = None         # plancheck.models.document.DocumentStructure (header, clauses, references)
     options: dict[str, Any] = field(default_factory=dict)   # e.g. stage: draft | final
     derived: dict[str, Any] = field(default_factory=dict)   # what several checks derive once (series.rows_of)
+    # plancheck.suppress.Suppression list: the file's own (None: those its document says)
+    suppressions: list[Any] | None = None
 
 
 @dataclass(frozen=True)

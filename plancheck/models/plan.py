@@ -62,6 +62,7 @@ class Indicator(BaseModel):
     # Where a document states it: a table row, or a sentence of its text. One fact
     # stated in both (or twice in the text) must agree. None for plan files.
     origin: Literal["table", "text"] | None = None
+    ignore: list[tuple[str, str, int]] = Field(default_factory=list)   # plan files: (rule, reason, line) accepted here
 
     def value_for(self, period: Period) -> Value | None:
         for obs in self.values:

@@ -87,6 +87,11 @@ class StructureSpec(_Strict):
     total: Number = Field("100", description="What the components add up to.")
 
 
+class IgnoreSpec(_Strict):
+    rule: str = Field(description="A rule id, an id's prefix, a slug or a category.")
+    reason: str = Field("", description="Why the finding is accepted.")
+
+
 class IndicatorSpec(_Strict):
     id: str | None = Field(None, description="The STT as written (1, 2, I, a).")
     name: str
@@ -96,6 +101,9 @@ class IndicatorSpec(_Strict):
     structure: StructureSpec | None = Field(None, description="Present when the components below are shares of a whole.")
     components: list[ComponentSpec] = Field(default_factory=list)
     parts: list[PartSpec] = Field(default_factory=list, description="'trong đó' rows: parts of this indicator.")
+    ignore: list[IgnoreSpec | str] = Field(default_factory=list, description=(
+        "Findings accepted on this indicator: rules (PC251, a prefix, a slug or a category), each with why "
+        "(\"PC251 -- published as is\", or {rule, reason}). One that suppresses nothing is reported (PC001)."))
 
 
 class CountSpec(_Strict):
@@ -130,6 +138,14 @@ class PlanFile(_Strict):
     comparisons: dict[str, ComparisonSpec] = Field(default_factory=dict, description="Comparison id → what it compares.")
     indicators: list[IndicatorSpec] = Field(default_factory=list)
     counts: list[CountSpec] = Field(default_factory=list)
+
+
+def _ignored(entry: IgnoreSpec | str) -> tuple[str, str]:
+    """An ``ignore`` entry as (rule, reason): "PC251 -- published as is" or {rule, reason}."""
+    if isinstance(entry, IgnoreSpec):
+        return entry.rule.strip(), entry.reason.strip()
+    rule, _, reason = entry.partition("--")
+    return rule.strip(), reason.strip()
 
 
 def json_schema() -> dict[str, Any]:
@@ -237,7 +253,9 @@ class _Builder:
 
     def indicator(self, ind: IndicatorSpec, path: tuple, plan: Plan) -> None:
         obs = self.observations(ind.values, path + ("values",))
-        indicator = Indicator(id=ind.id, name=ind.name, unit=ind.unit, values=obs, location=self.location(path))
+        indicator = Indicator(id=ind.id, name=ind.name, unit=ind.unit, values=obs, location=self.location(path),
+                              ignore=[(*_ignored(entry), self.location(path + ("ignore", k)).line)
+                                      for k, entry in enumerate(ind.ignore)])
         plan.indicators.append(indicator)
         by_period = {o.period: o.value for o in obs}
         for cid, text in ind.compare.items():

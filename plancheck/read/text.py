@@ -178,8 +178,13 @@ def _split_lines(text: str) -> list[str]:
 
 
 # -- cleaning one line ---------------------------------------------------------------
+_COMMENT_LINE = re.compile(r"\s*<!--.*?-->\s*")
+
+
 def _classify(number: int, raw: str, markdown: bool) -> _Line:
     # the first character of each test's pattern guards it: most lines are plain text
+    if "<!--" in raw and _COMMENT_LINE.fullmatch(raw):
+        return _Line(number, raw, "", [], "blank")   # an HTML comment (a suppression) is no text
     if "|" in raw:
         if _PIPE_ONLY.fullmatch(raw):
             return _Line(number, raw, raw.strip(), [(0, len(raw) - len(raw.lstrip()))], "pipe")
