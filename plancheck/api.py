@@ -9,6 +9,7 @@ from .engine import RuleSet, load_rules, run_across, run_rules
 from .errors import PlancheckError, internal_error
 from .models import Plan
 from .models.report import FileError, Report
+from .policy import Policy
 from .runner import AcrossResult, FileResult, RunSpec, Skipped, check_files
 
 Source = str | Path | Plan | Mapping[str, Any]
@@ -25,6 +26,8 @@ def check(
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
+    extend_select: Iterable[str] | None = None,
+    policy: "Policy | None" = None,
     jobs: int = 1,
 ) -> Report:
     """Check files or folders (paths), Plans or plan mappings; return a Report.
@@ -35,11 +38,14 @@ def check(
 
     ``options`` reach the checks (``stage``: "draft", "final" or "auto", the default); ``index`` is a
     file made by ``plancheck index`` whose documents citations are checked against;
-    ``jobs`` > 1 checks files in that many worker processes (same report).
+    ``jobs`` > 1 checks files in that many worker processes (same report). ``extend_select`` adds
+    rules to the selection; ``policy`` (plancheck.policy.Policy) holds a configuration's
+    ``exclude``, ``per-file-ignores`` and ``severity``.
     """
     report = Report()
     for result in check_stream(sources, rules=rules, select=select, ignore=ignore, packs=packs, lang=lang,
-                               options=options, index=index, jobs=jobs, keep_lines=True):
+                               options=options, index=index, jobs=jobs, keep_lines=True,
+                               extend_select=extend_select, policy=policy):
         result.add_to(report)
     report.findings.sort(key=lambda f: f.sort_key())
     return report
@@ -55,6 +61,8 @@ def check_stream(
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
+    extend_select: Iterable[str] | None = None,
+    policy: "Policy | None" = None,
     jobs: int = 1,
     keep_lines: bool = False,
 ) -> Iterator[FileResult | AcrossResult | Skipped]:
@@ -62,10 +70,21 @@ def check_stream(
     checked), then the findings across documents. Only compact records of the documents
     are kept until the end, so memory does not grow with the number of files."""
     from .config import language
+
+    # settings checked now, before the first result is asked for: a bad one is a usage error
+    # before any output is written
+    lang = language(lang, "lang")
+    every = rules or load_rules(packs)
+    if policy:
+        policy.check_rules(every)
+    ruleset = every.select(select, ignore, extend_select)
+    return _stream(sources, ruleset, lang, options, index, jobs, keep_lines, policy)
+
+
+def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, keep_lines: bool,
+            policy: Policy | None) -> Iterator[FileResult | AcrossResult | Skipped]:
     from .read import discover_files
 
-    lang = language(lang, "lang")
-    ruleset = (rules or load_rules(packs)).select(select, ignore)
     across = any(rule.checker().scope == "run" for rule in ruleset)
     spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "auto", **dict(options or {})},
                    keep_lines=keep_lines, records=across)
@@ -98,7 +117,7 @@ def check_stream(
         records.append(result.record)
         yield result
     skipped: list[tuple[Path, str]] = []
-    files = list(discover_files(paths, skipped))
+    files = list(discover_files(paths, skipped, policy.excluded if policy and policy.exclude else None))
     for path, reason in skipped:
         yield Skipped(str(path), reason)
     suppressions: list[Any] = []   # the files' own, for the findings across documents
@@ -107,6 +126,8 @@ def check_stream(
         result.record = None
         suppressions += result.suppressions
         result.suppressions = []
+        if policy:
+            result.findings = policy.adjust(result.findings)
         yield result
     if across:
         result = _across([r for r in records if r is not None], ruleset, lang, index, jobs)
@@ -119,6 +140,8 @@ def check_stream(
                 result.findings += suppress.unused([s for s in suppressions if suppress.judged(s, ruleset, "run")],
                                                    reporter, lang)
             result.findings.sort(key=lambda f: f.sort_key())
+        if policy:
+            result.findings = policy.adjust(result.findings)
         yield result
 
 

@@ -62,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--select", action="append", metavar="RULES",
                        help="only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated")
-    check.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (same forms as --select)")
+    check.add_argument("--extend-select", action="append", metavar="RULES",
+                       help="these rules too, beside the selection (same forms as --select)")
+    check.add_argument("--ignore", action="append", metavar="RULES",
+                       help="skip these rules too, beside the configuration's (same forms as --select)")
     check.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
@@ -194,7 +197,7 @@ def _settings(args: argparse.Namespace) -> dict:
     config = {} if args.no_config else load_config(Path(args.config) if args.config else find_config())
     return settings(config, select=_csv(args.select), ignore=_csv(args.ignore), rules=list(args.rules),
                     fail_on=args.fail_on, lang=args.lang, stage=args.stage, index=args.index,
-                    timeout=args.timeout)
+                    timeout=args.timeout, extend_select=_csv(getattr(args, "extend_select", None)))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -210,7 +213,11 @@ def _check(args: argparse.Namespace) -> int:
         raise PlancheckError("--annotate: give exactly one .docx document to check")
     rules = load_rules(s["rules"])
     tune_gc()
+    from .policy import Policy
+
+    policy = Policy.of(s["exclude"], s["per_file_ignores"], s["severity"], s["exclude_base"], s["config_file"])
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
+                          extend_select=s["extend_select"], policy=policy,
                           options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],
                                    **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),

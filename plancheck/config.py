@@ -8,11 +8,21 @@
     fail-on = "warning"
     lang = "en"
     index = "plans.index.sqlite"
+    extend-select = ["PC001"]      # added to select (or to every rule)
+    extend-ignore = ["PC953"]      # added to ignore; --ignore on the command line adds too
+    exclude = ["archive/**", "*.draft.md"]   # files not checked (said in the report's skipped)
     max-file-size = 8        # MB: a larger text or plan file is refused (real ones: under 1 MB)
     max-line-length = 50000  # characters: a longer line is refused (real ones: under 5,000)
     timeout = 60             # seconds one file may take (0: no limit)
 
-The nearest file from the current folder upward wins; command-line options win over it.
+    [tool.plancheck.per-file-ignores]
+    "du-lieu/2020/*.yaml" = ["PC201"]   # rules not reported on files matching a glob
+    [tool.plancheck.severity]
+    PC253 = "info"                      # a rule's findings at another severity ("off": none)
+
+The nearest file from the current folder upward wins; command-line options win over it, except
+--ignore, which adds to the ignored rules as ruff's does (--select replaces; --extend-select adds).
+A misspelt setting or rule gets a "did you mean".
 """
 from __future__ import annotations
 
@@ -23,8 +33,9 @@ from typing import Any
 
 from .errors import PlancheckError
 
-KEYS = {"stage", "select", "ignore", "rules", "fail-on", "lang", "index", "max-file-size", "max-line-length",
-        "timeout"}
+KEYS = {"stage", "select", "ignore", "extend-select", "extend-ignore", "exclude", "per-file-ignores", "severity",
+        "rules", "fail-on", "lang", "index", "max-file-size", "max-line-length", "timeout"}
+SEVERITIES = ("error", "warning", "info", "off")
 DEFAULT_TIMEOUT = 60.0   # seconds per file: ten times the slowest real document
 LANGUAGES = ("vi", "en")
 
@@ -42,6 +53,14 @@ def environment_language() -> str:
     """PLANCHECK_LANG, checked; "vi" when unset."""
     value = os.environ.get("PLANCHECK_LANG", "").strip()
     return language(value, "PLANCHECK_LANG") if value else "vi"
+
+
+def did_you_mean(word: str, known) -> str:
+    """ "; did you mean 'x'?" for the nearest known word, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, [str(k) for k in known], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -68,12 +87,26 @@ def load_config(path: Path | None) -> dict[str, Any]:
         table = tool.get("plancheck", {}) if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         raise PlancheckError("[tool.plancheck] must be a table of settings", str(path))
-    unknown = set(table) - KEYS
+    unknown = sorted(set(table) - KEYS)
     if unknown:
-        raise PlancheckError(f"unknown setting {', '.join(sorted(unknown))} (known: {', '.join(sorted(KEYS))})",
-                             str(path))
+        raise PlancheckError(f"unknown setting {', '.join(repr(k) for k in unknown)}{did_you_mean(unknown[0], KEYS)} "
+                             f"(known: {', '.join(sorted(KEYS))})", str(path))
     config = dict(table)
-    for key in ("select", "ignore", "rules"):
+    for key in ("per-file-ignores", "severity"):
+        if key in config and not isinstance(config[key], dict):
+            raise PlancheckError(f"{key} must be a table ([tool.plancheck.{key}]), not {config[key]!r}", str(path))
+    ignores = {}
+    for glob, rules in config.get("per-file-ignores", {}).items():
+        rules = [rules] if isinstance(rules, str) else rules
+        if not (isinstance(rules, list) and all(isinstance(r, str) for r in rules)):
+            raise PlancheckError(f"per-file-ignores: {glob!r} must list rules, not {rules!r}", str(path))
+        ignores[glob] = rules
+    if "per-file-ignores" in config:
+        config["per-file-ignores"] = ignores
+    for rule, level in config.get("severity", {}).items():
+        if level not in SEVERITIES:
+            raise PlancheckError(f"severity: {rule} must be {', '.join(SEVERITIES)}, not {level!r}", str(path))
+    for key in ("select", "ignore", "extend-select", "extend-ignore", "exclude", "rules"):
         if isinstance(config.get(key), str):
             config[key] = [config[key]]
         if key in config and not (isinstance(config[key], list) and all(isinstance(v, str) for v in config[key])):
@@ -90,6 +123,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
     if "index" in config and not isinstance(config["index"], str):
         raise PlancheckError(f"index must be a file name, not {config['index']!r}", str(path))
     base = path.parent
+    config["base"] = str(base)
+    config["file"] = str(path)   # globs (exclude, per-file-ignores) are relative to the configuration's folder
     config["rules"] = [str(base / r) for r in config.get("rules", [])]
     if config.get("index"):
         config["index"] = str(base / config["index"])
@@ -98,7 +133,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
 
 def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore: list[str] | None = None,
              rules: list[str] | None = None, fail_on: str | None = None, lang: str | None = None,
-             stage: str | None = None, index: str | None = None, timeout: float | None = None) -> dict[str, Any]:
+             stage: str | None = None, index: str | None = None, timeout: float | None = None,
+             extend_select: list[str] | None = None) -> dict[str, Any]:
     """What a run uses: options given (the command line's) over the configuration over the defaults."""
     from .read import Limits
 
@@ -108,8 +144,16 @@ def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore:
     return {
         "limits": limits,
         "timeout": timeout if timeout is not None else float(config.get("timeout", DEFAULT_TIMEOUT)),
-        "select": select or config.get("select", []),
-        "ignore": ignore or config.get("ignore", []),
+        # as ruff: --select replaces the configuration's selection (its extend-select with it);
+        # --extend-select and --ignore add to it
+        "select": list(select or []) or config.get("select", []),
+        "extend_select": ([] if select else config.get("extend-select", [])) + list(extend_select or []),
+        "ignore": config.get("ignore", []) + config.get("extend-ignore", []) + list(ignore or []),
+        "exclude": config.get("exclude", []),
+        "exclude_base": config.get("base"),
+        "config_file": config.get("file"),
+        "per_file_ignores": config.get("per-file-ignores", {}),
+        "severity": config.get("severity", {}),
         "rules": config.get("rules", []) + list(rules or []),
         "fail_on": fail_on or config.get("fail-on", "error"),
         "lang": lang or config.get("lang") or environment_language(),

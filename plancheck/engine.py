@@ -125,16 +125,19 @@ class RuleSet:
                 return rule
         return None
 
-    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> "RuleSet":
-        """Keep rules named by id, id prefix (PC1), slug or category; drop the ignored ones.
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None,
+               extend: Iterable[str] | None = None) -> "RuleSet":
+        """Keep rules named by id, id prefix (PC1), slug or category, and those ``extend`` adds;
+        drop the ignored ones.
 
         With no ``select``, every enabled rule is kept; a rule disabled by
         default runs only when selected by its id or slug.
         """
-        select, ignore = list(select or []), list(ignore or [])
-        for key in select + ignore:
+        select, ignore, extend = list(select or []), list(ignore or []), list(extend or [])
+        for key in select + ignore + extend:
             if not self._matches_any(key):
-                raise PlancheckError(f"--select/--ignore: {key!r} names no rule, slug or category")
+                raise PlancheckError(f"--select/--ignore: {key!r} names no rule, slug or category"
+                                     f"{self.did_you_mean(key)}")
         kept = []
         for rule in self.rules:
             if select:
@@ -143,9 +146,16 @@ class RuleSet:
                     chosen = False
             else:
                 chosen = rule.enabled
+            chosen = chosen or any(key in (rule.id, rule.slug) or (rule.enabled and _matches(rule, key))
+                                   for key in extend)
             if chosen and not any(_matches(rule, key) for key in ignore):
                 kept.append(rule)
         return RuleSet(kept)
+
+    def did_you_mean(self, key: str) -> str:
+        from .config import did_you_mean
+
+        return did_you_mean(key, [r.id for r in self.rules] + [r.slug for r in self.rules] + list(CATEGORIES))
 
     def _matches_any(self, key: str) -> bool:
         return key in CATEGORIES or key == "ALL" or any(_matches(r, key) for r in self.rules)

@@ -81,6 +81,7 @@ class PlancheckItem(pytest.Item):
 
         s = _settings(self.config)
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
+                       extend_select=s["extend_select"], policy=s["policy"],
                        lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
@@ -118,5 +119,9 @@ def _settings(config: pytest.Config) -> dict[str, Any]:
         # found from where pytest was run, as the command line finds it from where it runs
         s = settings(load_config(find_config(config.invocation_params.dir)))
         s["rule_set"] = load_rules(s["rules"])
+        from .policy import Policy
+
+        s["policy"] = Policy.of([], s["per_file_ignores"], s["severity"], s["exclude_base"],   # pytest collects
+                                s["config_file"])
         config.stash[_SETTINGS] = s
     return config.stash[_SETTINGS]

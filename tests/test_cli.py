@@ -185,8 +185,10 @@ def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, caps
                                              encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "check", "plan.yaml") == (0, "No findings · 1 file\n", "")
-    code, out, _ = run(capsys, "check", "plan.yaml", "--ignore", "PC102")
-    assert code == 1 and "[error]" in out      # --ignore replaces the configured list; lang stays en
+    # --ignore adds to the configured list, as ruff's does; lang stays en
+    assert run(capsys, "check", "plan.yaml", "--ignore", "PC102") == (0, "No findings · 1 file\n", "")
+    code, out, _ = run(capsys, "check", "plan.yaml", "--select", "PC1,number-format")
+    assert code == 0 and out == "No findings · 1 file\n"   # --select replaces the selection, not the ignores
     assert run(capsys, "check", "plan.yaml", "--no-config")[1].endswith(
         "6 phát hiện (2 lỗi, 3 cảnh báo, 1 thông tin) · 1 tệp\n")
 
@@ -198,7 +200,11 @@ def test_configuration_file_sets_defaults_and_options_override_it(tmp_path, caps
     ("select = 5", "select must be a list of strings, not 5"),
     ("ignore = [1]", "ignore must be a list of strings, not [1]"),
     ("index = 3", "index must be a file name, not 3"),
-    ('colour = "red"', "unknown setting colour"),
+    ('colour = "red"', "unknown setting 'colour'"),
+    ('fail_on = "error"', "unknown setting 'fail_on'; did you mean 'fail-on'?"),
+    ('[per-file-ignores]\n"*.yaml" = ["structure-summ"]',
+     "per-file-ignores: 'structure-summ' names no rule, slug or category; did you mean 'structure-sum'?"),
+    ('[severity]\nPC253 = "low"', "severity: PC253 must be error, warning, info, off, not 'low'"),
 ])
 def test_a_bad_configuration_is_a_usage_error(tmp_path, capsys, monkeypatch, setting, says):
     (tmp_path / "plancheck.toml").write_text(setting + "\n", encoding="utf-8")

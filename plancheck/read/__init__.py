@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import InputError
 from ..models import Plan
@@ -18,6 +18,7 @@ _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache
               ".pytest_cache", "build", "dist"}
 _PROJECT_NOTES = {"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "COPYING", "CONTRIBUTING", "NOTICE",
                   "AUTHORS", "SECURITY", "CODE_OF_CONDUCT", "CITATION", "REQUIREMENTS", "TODO"}
+_TOOL_FILES = {"plancheck.toml", "pyproject.toml", "setup.cfg", "tox.ini", "uv.lock", "poetry.lock"}
 PLAN_MARKER = "plancheck/"  # a plan file in a folder says `format: plancheck/1`
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
@@ -116,12 +117,15 @@ def _read(p: Path) -> tuple[Plan | Document, list[str]]:
                      f"{', '.join(supported_suffixes())}", str(p))
 
 
-def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | None = None,
+                   excluded: Callable[[Path], str | None] | None = None) -> Iterator[Path]:
     """Files named directly, and in folders the documents (.txt, .md, .docx) and
     the plan files (.yaml/.json that say `format: plancheck/1`), in a stable order.
     Hidden files and folders, tools' folders, Word's lock files and a project's own
     notes (README, CHANGELOG, LICENSE ...) are passed over; any other file of a folder
-    that is not read goes into ``skipped`` with the reason, so that none is lost unsaid."""
+    that is not read goes into ``skipped`` with the reason, so that none is lost unsaid; so does a
+    file of a folder that ``excluded`` names a reason for (the configuration's ``exclude``; a file
+    named itself is checked, as ruff does)."""
     for path in paths:
         p = Path(path)
         if not p.is_dir():
@@ -131,7 +135,11 @@ def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | No
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
             for name in sorted(files):
                 f = Path(root) / name
-                if is_checked_file(f):
+                reason = excluded(f) if excluded is not None else None
+                if reason is not None:
+                    if skipped is not None:
+                        skipped.append((f, reason))
+                elif is_checked_file(f):
                     yield f
                 elif skipped is not None and not _passed_over(f):
                     skipped.append((f, skip_reason(f)))
@@ -160,8 +168,9 @@ def is_checked_file(path: Path) -> bool:
 
 
 def _passed_over(path: Path) -> bool:
-    """Hidden files, Word's lock files and a project's notes: never plan documents, never named."""
-    return path.name.startswith((".", "~$")) or path.stem.upper() in _PROJECT_NOTES
+    """Hidden files, Word's lock files, a project's notes and its tools' settings (plancheck's
+    own among them): never plan documents, never named."""
+    return path.name.startswith((".", "~$")) or path.stem.upper() in _PROJECT_NOTES or path.name in _TOOL_FILES
 
 
 def _is_plan_file(path: Path) -> bool:

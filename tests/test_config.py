@@ -1,0 +1,71 @@
+"""The configuration teams live with (issue 22, item 2): exclude, per-file ignores, extend-select
+and extend-ignore, severity per rule, command-line options adding as ruff's do, "did you mean"."""
+import json
+
+from plancheck.cli import main
+
+SHARES = "Cơ cấu kinh tế năm 2025: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%.\n"   # PC101
+RATIO = ("| Chỉ tiêu | TH 2024 | KH 2025 | KH 2025 so với TH 2024 (%) |\n|---|---|---|---|\n"
+         "| Thu ngân sách (tỷ đồng) | 200 | 214 | 117 |\n")                               # PC201
+
+
+def run(capsys, tmp_path, config, *args):
+    (tmp_path / "plancheck.toml").write_text(config, encoding="utf-8")
+    code = main(["check", "--config", str(tmp_path / "plancheck.toml"), "--format", "json", "--lang", "en",
+                 *map(str, args)])
+    captured = capsys.readouterr()
+    return code, (json.loads(captured.out) if captured.out.strip() else None), captured.err
+
+
+def found(report, base):
+    return sorted((str(__import__("pathlib").Path(f["path"]).relative_to(base)), f["rule"]) for f in report["findings"])
+
+
+def test_exclude_skips_files_of_a_folder_and_says_so(tmp_path, capsys):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "2019.md").write_text(SHARES, encoding="utf-8")
+    (tmp_path / "2025.md").write_text(SHARES, encoding="utf-8")
+    (tmp_path / "notes.draft.md").write_text(SHARES, encoding="utf-8")
+    code, report, _ = run(capsys, tmp_path, 'exclude = ["archive/**", "*.draft.md"]\n', tmp_path)
+    assert found(report, tmp_path) == [("2025.md", "PC101")]
+    assert sorted(s["reason"] for s in report["skipped"]) == [
+        "excluded by the configuration (exclude = '*.draft.md')", "excluded by the configuration (exclude = 'archive/**')"]
+    # a file named itself is checked, as ruff does
+    _, report, _ = run(capsys, tmp_path, 'exclude = ["archive/**"]\n', tmp_path / "archive" / "2019.md")
+    assert [f["rule"] for f in report["findings"]] == ["PC101"]
+
+
+def test_per_file_ignores_drop_rules_on_matching_files_only(tmp_path, capsys):
+    (tmp_path / "2020").mkdir()
+    (tmp_path / "2020" / "bao-cao.md").write_text(SHARES + "\n" + RATIO, encoding="utf-8")
+    (tmp_path / "2025.md").write_text(SHARES + "\n" + RATIO, encoding="utf-8")
+    _, report, _ = run(capsys, tmp_path, '[per-file-ignores]\n"2020/*.md" = ["PC201", "shares"]\n', tmp_path)
+    assert found(report, tmp_path) == [("2025.md", "PC101"), ("2025.md", "PC201")]
+
+
+def test_a_rules_severity_is_set_or_turned_off(tmp_path, capsys):
+    (tmp_path / "2025.md").write_text(SHARES + "\n" + RATIO, encoding="utf-8")
+    code, report, _ = run(capsys, tmp_path, '[severity]\nPC101 = "info"\ncomparison = "off"\n', tmp_path)
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("PC101", "info")]
+    assert code == 0   # nothing at or above fail-on (error) is left
+
+
+def test_extend_select_and_ignore_add_to_the_selection_as_the_command_line_does(tmp_path, capsys):
+    (tmp_path / "2025.md").write_text(SHARES + "\n" + RATIO, encoding="utf-8")
+    _, report, _ = run(capsys, tmp_path, 'select = ["PC1"]\nextend-select = ["PC201"]\n', tmp_path)
+    assert found(report, tmp_path) == [("2025.md", "PC101"), ("2025.md", "PC201")]
+    _, report, _ = run(capsys, tmp_path, 'select = ["PC1"]\n', tmp_path, "--extend-select", "PC201")
+    assert found(report, tmp_path) == [("2025.md", "PC101"), ("2025.md", "PC201")]
+    _, report, _ = run(capsys, tmp_path, 'extend-ignore = ["PC101"]\n', tmp_path, "--ignore", "PC201")
+    assert found(report, tmp_path) == []
+    # --select replaces the configuration's selection
+    _, report, _ = run(capsys, tmp_path, 'select = ["PC1"]\n', tmp_path, "--select", "PC201")
+    assert found(report, tmp_path) == [("2025.md", "PC201")]
+
+
+def test_a_misspelt_rule_or_setting_gets_a_did_you_mean(tmp_path, capsys):
+    (tmp_path / "2025.md").write_text(SHARES, encoding="utf-8")
+    code, _, err = run(capsys, tmp_path, "", tmp_path, "--select", "structure-summ")
+    assert code == 2 and "did you mean 'structure-sum'?" in err
+    code, _, err = run(capsys, tmp_path, 'extend_ignore = ["PC101"]\n', tmp_path)
+    assert code == 2 and "unknown setting 'extend_ignore'; did you mean 'extend-ignore'?" in err
