@@ -83,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--baseline", metavar="FILE",
+                       help="report only findings that are not in this baseline (made by --baseline-write)")
+    check.add_argument("--baseline-write", metavar="FILE",
+                       help="record today's findings in FILE as the baseline; later runs with --baseline FILE "
+                            "report only new ones (it survives lines moving)")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="check files in N processes (default: one per core; 1: in this process); "
                             "the report is the same, in the same order")
@@ -221,7 +226,14 @@ def _check(args: argparse.Namespace) -> int:
                           options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],
                                    **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),
-                          keep_lines=args.format == "text" and not args.no_source)
+                          keep_lines=(args.format == "text" and not args.no_source) or bool(args.baseline)
+                          or bool(args.baseline_write))
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline(args.baseline)
+    recorded: list = []   # --baseline-write: (finding, its line's text)
     out = _open_output(args.output) if args.output else sys.stdout
     if args.format == "json":
         from .report.json import JsonStream
@@ -234,6 +246,10 @@ def _check(args: argparse.Namespace) -> int:
     kept: list = []   # --annotate: the one document's findings, for its copy
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
+            if baseline is not None:
+                result.findings = baseline.filter(result.findings, result.source_line)
+            if args.baseline_write:
+                recorded += [(f, result.source_line(f.location.path, f.location.line)) for f in result.findings]
             writer.write(result)
             if args.annotate:
                 kept += result.findings
@@ -249,6 +265,16 @@ def _check(args: argparse.Namespace) -> int:
 
         written = annotate(args.paths[0], kept, args.annotate, args.lang)
         print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
+    if baseline is not None and baseline.left_out:
+        print(f"plancheck: {baseline.left_out} finding{'s' * (baseline.left_out != 1)} of the baseline "
+              f"{args.baseline} not shown", file=sys.stderr)
+    if args.baseline_write:
+        from .baseline import write
+
+        count = write(args.baseline_write, recorded)
+        print(f"plancheck: {count} finding{'s' * (count != 1)} recorded in the baseline {args.baseline_write}",
+              file=sys.stderr)
+        return EXIT_CLEAN if not writer.tally.errors else writer.exit_code(None)
     if not writer.tally.files and not writer.tally.errors:
         print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx, .pdf "
               "and plan files that say `format: plancheck/1`)", file=sys.stderr)
