@@ -9,6 +9,7 @@ from typing import Sequence
 from . import __version__
 from .errors import PlancheckError
 from .lexicon import TextKind
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -59,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check files or folders")
     check.add_argument("paths", nargs="+", help="plan files or folders")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text",
+                       help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()))
     check.add_argument("--select", action="append", metavar="RULES",
                        help="only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated")
     check.add_argument("--extend-select", action="append", metavar="RULES",
@@ -235,14 +237,11 @@ def _check(args: argparse.Namespace) -> int:
         baseline = Baseline(args.baseline)
     recorded: list = []   # --baseline-write: (finding, its line's text)
     out = _open_output(args.output) if args.output else sys.stdout
-    if args.format == "json":
-        from .report.json import JsonStream
+    from .report import writer as make_writer
 
-        writer = JsonStream(out)
-    else:
-        from .report.text import TextStream
-
-        writer = TextStream(out, lang=args.lang, show_source=not args.no_source)
+    writer = make_writer(args.format, out, rules=rules.select(s["select"], s["ignore"], s["extend_select"]),
+                         lang=args.lang,
+                         fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source)
     kept: list = []   # --annotate: the one document's findings, for its copy
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
@@ -257,7 +256,7 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if args.output:
             out.close()
-    if args.format == "json":  # keep stdout pure JSON; say it on stderr too
+    if args.format != "text":  # keep stdout pure to its format; say it on stderr too
         for e in writer.tally.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
     if args.annotate and writer.tally.files:

@@ -1,0 +1,33 @@
+"""The outputs, one registry: each format's writer is built from the stream it writes to, the
+rules that ran, the language and the severity that fails a run, and writes each result of
+plancheck.api.check_stream as it comes (``write``), then what ends the report (``close``)."""
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+FORMATS = {
+    "text": "a finding with its source line, a summary (for people)",
+    "concise": "a line a finding",
+    "json": "the JSON report (the contract for other tools)",
+    "github": "GitHub Actions annotations",
+    "junit": "JUnit XML (a test case per file)",
+    "sarif": "SARIF 2.1.0 (code-scanning services)",
+}
+
+
+def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on: str | None = "error",
+           show_source: bool = True) -> Any:
+    """The writer of one of FORMATS."""
+    if fmt == "json":
+        from .json import JsonStream
+
+        return JsonStream(out)
+    if fmt == "text":
+        from .text import TextStream
+
+        return TextStream(out, lang=lang, show_source=show_source)
+    from . import machine
+
+    cls = {"concise": machine.ConciseStream, "github": machine.GithubStream, "junit": machine.JunitStream,
+           "sarif": machine.SarifStream}[fmt]
+    return cls(out, rules, lang, fail_on)
