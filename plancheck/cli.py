@@ -84,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
                                                         "pyproject.toml with [tool.plancheck])")
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
+    check.add_argument("--statistics", action="store_true",
+                       help="text format: how many findings each rule gave, instead of the findings")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="the findings and errors only: no summary, no notes on how files were read")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="with '-' as the path: the name the text read from standard input is reported by "
+                            "(its suffix says what it is: .md by default)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings that are not in this baseline (made by --baseline-write)")
@@ -219,6 +226,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.annotate and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
         raise PlancheckError("--annotate: give exactly one .docx document to check")
     rules = load_rules(s["rules"])
+    stdin = _stdin_file(args) if "-" in args.paths else None
+    if stdin is not None:
+        args.paths = [str(stdin[0]) if p == "-" else p for p in args.paths]
     tune_gc()
     from .policy import Policy
 
@@ -241,10 +251,13 @@ def _check(args: argparse.Namespace) -> int:
 
     writer = make_writer(args.format, out, rules=rules.select(s["select"], s["ignore"], s["extend_select"]),
                          lang=args.lang,
-                         fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source)
+                         fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source,
+                         statistics=args.statistics, quiet=args.quiet)
     kept: list = []   # --annotate: the one document's findings, for its copy
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
+            if stdin is not None:
+                _rename(result, str(stdin[0]), stdin[1])
             if baseline is not None:
                 result.findings = baseline.filter(result.findings, result.source_line)
             if args.baseline_write:
@@ -278,6 +291,36 @@ def _check(args: argparse.Namespace) -> int:
         print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx, .pdf "
               "and plan files that say `format: plancheck/1`)", file=sys.stderr)
     return writer.exit_code(None if args.exit_zero else args.fail_on)
+
+
+def _stdin_file(args: argparse.Namespace):
+    """Standard input saved where the readers can read it, under the name it is reported by
+    (--stdin-filename; its suffix says the format): (the file, the name)."""
+    import tempfile
+    from pathlib import Path
+
+    name = args.stdin_filename or "stdin.md"
+    folder = Path(tempfile.mkdtemp(prefix="plancheck-stdin-"))
+    path = folder / (Path(name).name or "stdin.md")
+    path.write_bytes(sys.stdin.buffer.read())
+    import atexit
+    import shutil
+
+    atexit.register(shutil.rmtree, folder, True)
+    return path, name
+
+
+def _rename(result, saved: str, name: str) -> None:
+    """A result's findings and errors reported under the name standard input was given."""
+    from dataclasses import replace
+
+    if getattr(result, "path", None) == saved:
+        result.path = name
+    result.findings = [f.model_copy(update={"location": replace(f.location, path=name)})
+                       if f.location.path == saved else f for f in result.findings]
+    for e in ([result.error] if getattr(result, "error", None) is not None else []) + list(getattr(result, "faults", [])):
+        if e.path == saved:
+            e.path = name
 
 
 def _open_output(name: str):

@@ -125,24 +125,48 @@ def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | No
     notes (README, CHANGELOG, LICENSE ...) are passed over; any other file of a folder
     that is not read goes into ``skipped`` with the reason, so that none is lost unsaid; so does a
     file of a folder that ``excluded`` names a reason for (the configuration's ``exclude``; a file
-    named itself is checked, as ruff does)."""
+    named itself is checked, as ruff does), or that git ignores (.gitignore).
+
+    Folders are walked whole before their files are given: git is asked once which it ignores."""
     for path in paths:
         p = Path(path)
         if not p.is_dir():
             yield p
             continue
+        found = []
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-            for name in sorted(files):
-                f = Path(root) / name
-                reason = excluded(f) if excluded is not None else None
-                if reason is not None:
-                    if skipped is not None:
-                        skipped.append((f, reason))
-                elif is_checked_file(f):
-                    yield f
-                elif skipped is not None and not _passed_over(f):
-                    skipped.append((f, skip_reason(f)))
+            found += [Path(root) / name for name in sorted(files)]
+        ignored = _git_ignored(p, found)
+        for f in found:
+            reason = "ignored by git (.gitignore)" if f in ignored else excluded(f) if excluded is not None else None
+            if reason is not None:
+                if skipped is not None and not _passed_over(f):
+                    skipped.append((f, reason))
+            elif is_checked_file(f):
+                yield f
+            elif skipped is not None and not _passed_over(f):
+                skipped.append((f, skip_reason(f)))
+
+
+def _git_ignored(folder: Path, files: list[Path]) -> set[Path]:
+    """The files git ignores (.gitignore, the repository's exclude file), when the folder is in a
+    git work tree and git is installed; asked once per folder, as git itself decides."""
+    import shutil
+    import subprocess
+
+    if not files or shutil.which("git") is None:
+        return set()
+    try:
+        done = subprocess.run(["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
+                              input="\0".join(str(f.resolve()) for f in files).encode("utf-8", "surrogateescape"),
+                              capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if done.returncode not in (0, 1):   # 128: not a git work tree
+        return set()
+    named = {p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
+    return {f for f in files if str(f.resolve()) in named}
 
 
 def skip_reason(path: Path) -> str:

@@ -16,16 +16,17 @@ FORMATS = {
 
 
 def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on: str | None = "error",
-           show_source: bool = True) -> Any:
-    """The writer of one of FORMATS."""
+           show_source: bool = True, statistics: bool = False, quiet: bool = False) -> Any:
+    """The writer of one of FORMATS (``statistics``, ``quiet``: the text format's)."""
     if fmt == "json":
         from .json import JsonStream
 
         return JsonStream(out)
     if fmt == "text":
-        from .text import TextStream
+        from .text import TextStream, use_colour
 
-        return TextStream(out, lang=lang, show_source=show_source)
+        return TextStream(out, lang=lang, show_source=show_source, statistics=statistics, quiet=quiet,
+                          colour=use_colour(out))
     from . import machine
 
     cls = {"concise": machine.ConciseStream, "github": machine.GithubStream, "junit": machine.JunitStream,

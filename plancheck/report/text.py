@@ -36,10 +36,13 @@ class TextStream:
     (plancheck.api.check_stream), the findings across documents after them, the summary
     last. Only counts are kept (``tally``), for the summary; a file's lines are let go."""
 
-    def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True) -> None:
+    def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True, *, statistics: bool = False,
+                 quiet: bool = False, colour: bool = False) -> None:
         self.out, self.lang, self.show_source = out, lang, show_source
+        self.statistics, self.quiet, self.colour = statistics, quiet, colour
         self.words = _LABELS.get(lang, _LABELS["en"])
         self.tally = Tally()
+        self.slugs: dict[str, str] = {}
 
     def write(self, result: Any) -> None:
         """A FileResult or the AcrossResult (plancheck.runner)."""
@@ -49,16 +52,23 @@ class TextStream:
             return
         errors = ([result.error] if result.error is not None else []) + result.faults
         lines = [_error_line(e, self.words) for e in errors]
-        lines += [_caveat_line(c, self.words, self.lang) for c in getattr(result, "caveats", ())]
+        if not self.quiet:
+            lines += [_caveat_line(c, self.words, self.lang) for c in getattr(result, "caveats", ())]
         source = result.source_line if self.show_source else None
         for f in sorted(result.findings, key=Finding.sort_key):
-            lines += _finding_lines(f, source, self.words, self.lang)
+            self.slugs[f.rule] = f.slug
+            if not self.statistics:
+                lines += _finding_lines(f, source, self.words, self.lang, self.colour)
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
         t = self.tally
-        self.out.write(_summary(t.by_severity, t.files, t.errors, t.kinds, self.lang, len(t.skipped)) + "\n")
+        if self.statistics:   # as ruff's --statistics: a line a rule, most frequent first
+            for rule, count in sorted(t.by_rule.items(), key=lambda item: (-item[1], item[0])):
+                self.out.write(f"{count:>6}  {rule}  {self.slugs.get(rule, '')}\n")
+        if not self.quiet:
+            self.out.write(_summary(t.by_severity, t.files, t.errors, t.kinds, self.lang, len(t.skipped)) + "\n")
 
     def exit_code(self, fail_on: str = "error") -> int:
         return self.tally.exit_code(fail_on)
@@ -75,10 +85,29 @@ def _error_line(e: FileError, words: dict[str, str]) -> str:
     return f"{where}: {words['unreadable']}: {e.message}"
 
 
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m", "rule": "\x1b[1m",
+            "end": "\x1b[0m"}
+
+
+def use_colour(out: TextIO) -> bool:
+    """Colour on a terminal, as the conventions say: NO_COLOR set turns it off, FORCE_COLOR on."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(out, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+
+
 def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
-                   words: dict[str, str], lang: str) -> list[str]:
+                   words: dict[str, str], lang: str, colour: bool = False) -> list[str]:
     loc = f.location
-    out = [f"{_where(loc, lang)}: {f.rule} [{words[f.severity.value]}] {f.message}"]
+    level, rule = words[f.severity.value], f.rule
+    if colour:
+        level = f"{_COLOURS[f.severity.value]}{level}{_COLOURS['end']}"
+        rule = f"{_COLOURS['rule']}{rule}{_COLOURS['end']}"
+    out = [f"{_where(loc, lang)}: {rule} [{level}] {f.message}"]
     if source_line is not None:
         line = source_line(loc.path, loc.line)
         if line is not None and line.strip():
