@@ -217,3 +217,34 @@ def test_cli_reports_a_hostile_docx_and_still_checks_the_other_file(tmp_path, ca
     assert code == 2
     assert f"{bomb}: unreadable: refused: the .docx archive holds 2501 entries (limit 2000)" in out
     assert out.splitlines()[-1] == "0 findings · 1 file · 1 unreadable"
+
+
+def test_a_comment_marks_the_figure_and_annotating_again_replaces_plancheck_s_own(tmp_path):
+    # "đạt 7,5%" then a share whose base is stated: 300 of 1.200 is 25%, written 52%
+    from plancheck import api
+    from plancheck.report.annotate import annotate
+
+    d = docx.Document()
+    p = d.add_paragraph("Diện tích gieo trồng 1.200 ha, trong đó lúa ")
+    p.add_run("300").bold = True
+    p.add_run(" ha, chiếm 52%.")
+    d.add_comment(p.runs[0], text="Đề nghị kiểm tra lại", author="Phòng Kinh tế")
+    source = tmp_path / "bao-cao.docx"
+    d.save(source)
+    findings = [f for f in api.check(source).findings if f.rule.startswith("PC2")]
+    assert findings and findings[0].location.column > 1
+    first = tmp_path / "a.docx"
+    assert annotate(source, findings, first) == len(findings)
+    again = tmp_path / "b.docx"
+    # the drafter checks the annotated copy again: the same findings, plancheck's comments replaced
+    annotate(first, [f for f in api.check(first).findings if f.rule.startswith("PC2")], again)
+    word = docx.Document(str(again))
+    authors = sorted(c.author for c in word.comments)
+    assert authors == sorted(["Phòng Kinh tế"] + ["plancheck"] * len(findings))   # not doubled; the drafter's kept
+    xml = word.element.body.xml
+    marked = xml[xml.index("<w:commentRangeStart w:id=\"1\"/>"):xml.index("<w:commentRangeEnd w:id=\"1\"/>")]
+    import re
+
+    assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", marked)) == "52%"
+    with pytest.raises(Exception, match="must be a .docx"):
+        annotate(source, findings, tmp_path / "b.doc")

@@ -1,6 +1,9 @@
 """Findings back in Word: a copy of a .docx with each finding as a comment (author
-"plancheck") on the paragraph or table cell it is about, its message and likely fix in the
-comment. The original is not touched. Comments are python-docx's (1.2 writes them).
+"plancheck") on the figure it is about (its runs split where the figure starts and ends), or
+on the paragraph or table cell when the figure cannot be found in its runs; its message and
+likely fix in the comment. The original is not touched; annotating a copy annotated before
+replaces plancheck's earlier comments (the drafter's stay). Comments are python-docx's (1.2
+writes them); removing and splitting runs is done on its XML.
 
 A finding in a footnote, a text box, a header or a footer is anchored on the body paragraph
 or cell it follows (a header's or footer's on the first paragraph), its comment naming the part.
@@ -37,7 +40,12 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     verify_archive(str(source))   # every part, images too: python-docx will inflate them all
     document, _ = read_source(source)
     anchors = _body_anchors(document)
+    said = {b.spans[0].location.paragraph: b.text for b in document.blocks
+            if not hasattr(b, "rows") and b.spans and b.spans[0].location.part is None}   # paragraph -> text read
+    if output.suffix.lower() != ".docx":
+        raise PlancheckError(f"--annotate: the copy must be a .docx file, not {output.name}")
     word = docx.Document(str(source))
+    _remove_own_comments(word)
     items = list(word.iter_inner_content())
     paragraphs = [i for i in items if not hasattr(i, "rows")]
     tables = [i for i in items if hasattr(i, "rows")]
@@ -50,7 +58,8 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
         target = _target(anchor, paragraphs, tables) if anchor is not None else (paragraphs[0] if paragraphs else None)
         if target is None:
             continue
-        runs = target.runs or [target.add_run("")]
+        runs = (_figure_runs(target, loc, said.get(loc.paragraph)) if part is None and loc.table is None else None) \
+            or target.runs or [target.add_run("")]
         word.add_comment(runs, text=_comment_text(finding, part, lang), author=AUTHOR, initials=INITIALS)
         written += 1
     try:
@@ -58,6 +67,83 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     except OSError as exc:
         raise InputError(f"cannot write the annotated copy: {exc.strerror}", str(output)) from None
     return written
+
+
+def _remove_own_comments(word: Any) -> None:
+    """plancheck's comments of an earlier annotation, with their anchors, out of the copy."""
+    from docx.oxml.ns import qn
+
+    comments = word.comments._comments_elm
+    own = {c.get(qn("w:id")) for c in comments.findall(qn("w:comment")) if c.get(qn("w:author")) == AUTHOR}
+    if not own:
+        return
+    for c in list(comments.findall(qn("w:comment"))):
+        if c.get(qn("w:id")) in own:
+            comments.remove(c)
+    body = word.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+        for mark in list(body.iter(qn(tag))):
+            if mark.get(qn("w:id")) in own:
+                mark.getparent().remove(mark)
+    for ref in list(body.iter(qn("w:commentReference"))):
+        if ref.get(qn("w:id")) in own:
+            run = ref.getparent()
+            run.getparent().remove(run)
+
+
+def _figure_runs(paragraph: Any, loc: Location, read: str | None) -> list | None:
+    """The runs holding the figure at the finding's column, split so that they hold it alone:
+    the comment then marks the figure, not the paragraph. None when the paragraph's runs do not
+    read as the text the column counts in (``read``: the reader's text of the paragraph, which
+    may begin with Word's automatic number), or hold more than text."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    text = "".join(r.text for r in paragraph.runs)
+    if read is None or not text or not read.endswith(text):
+        return None
+    start = (loc.column or 1) - 1 - (len(read) - len(text))   # the column past an automatic number
+    if not 0 <= start < len(text) or not text[start].isdigit():
+        return None   # a finding at a word (a statement's start, a citation) marks its paragraph
+    end = loc.end_column - 1 if loc.end_column and loc.end_line in (None, loc.line) else start
+    if end <= start:   # the figure: up to the next space or closing mark
+        end = start
+        while end < len(text) and not text[end].isspace() and text[end] not in ",;)":
+            end += 1
+        while end > start + 1 and text[end - 1] in ".:":
+            end -= 1
+    pieces, at = [], 0
+    for run in list(paragraph.runs):
+        r = run._r
+        texts = r.findall(qn("w:t"))
+        if len(texts) != 1 or len(r) - (r.rPr is not None) != 1:   # a run of one text, nothing else
+            if at < end and at + len(run.text) > start:
+                return None
+            at += len(run.text)
+            continue
+        length = len(run.text)
+        lo, hi = max(start, at), min(end, at + length)
+        if lo < hi:   # this run holds part of the figure: split off what is before and after it
+            content = run.text
+            before, middle, after = content[:lo - at], content[lo - at:hi - at], content[hi - at:]
+            for piece, value in ((r, middle),):
+                piece.find(qn("w:t")).text = value
+            if before:
+                first = deepcopy(r)
+                first.find(qn("w:t")).text = before
+                first.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                r.addprevious(first)
+            if after:
+                last = deepcopy(r)
+                last.find(qn("w:t")).text = after
+                last.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                r.addnext(last)
+            r.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            pieces.append(Run(r, paragraph))
+        at += length
+    return pieces or None
 
 
 def _body_anchors(document: Any) -> dict[int, Location]:
