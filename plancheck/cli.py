@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with '-' as the path: the name the text read from standard input is reported by "
                             "(its suffix says what it is: .md by default)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the fixes rules mark certain to text, Markdown and plan files, in place")
+    check.add_argument("--diff", action="store_true",
+                       help="show the fixes --fix would apply as a unified diff, without writing")
     check.add_argument("--baseline", metavar="FILE",
                        help="report only findings that are not in this baseline (made by --baseline-write)")
     check.add_argument("--baseline-write", metavar="FILE",
@@ -246,7 +250,10 @@ def _check(args: argparse.Namespace) -> int:
 
         baseline = Baseline(args.baseline)
     recorded: list = []   # --baseline-write: (finding, its line's text)
-    out = _open_output(args.output) if args.output else sys.stdout
+    fixing = args.fix or args.diff
+    by_id = {r.id: r for r in rules} if fixing else {}
+    mended = 0
+    out = _open_output(args.output) if args.output else (open(os.devnull, "w") if args.diff else sys.stdout)
     from .report import writer as make_writer
 
     writer = make_writer(args.format, out, rules=rules.select(s["select"], s["ignore"], s["extend_select"]),
@@ -260,6 +267,14 @@ def _check(args: argparse.Namespace) -> int:
                 _rename(result, str(stdin[0]), stdin[1])
             if baseline is not None:
                 result.findings = baseline.filter(result.findings, result.source_line)
+            if fixing and hasattr(result, "kind") and result.error is None:
+                from .fix import fix_file
+
+                fixed, diff = fix_file(result.path, result.findings, by_id, write=args.fix)
+                mended += len(fixed)
+                if args.diff:
+                    sys.stdout.write(diff)
+                result.findings = [f for f in result.findings if f not in fixed]
             if args.baseline_write:
                 recorded += [(f, result.source_line(f.location.path, f.location.line)) for f in result.findings]
             writer.write(result)
@@ -267,8 +282,13 @@ def _check(args: argparse.Namespace) -> int:
                 kept += result.findings
         writer.close()
     finally:
-        if args.output:
+        if args.output or args.diff:
             out.close()
+    if fixing:
+        verb = "fixed" if args.fix else "would be fixed (--fix applies them)"
+        print(f"plancheck: {mended} finding{'s' * (mended != 1)} {verb}", file=sys.stderr)
+        if args.diff:
+            return EXIT_FINDINGS if mended else EXIT_CLEAN
     if args.format != "text":  # keep stdout pure to its format; say it on stderr too
         for e in writer.tally.errors:
             print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)

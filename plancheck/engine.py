@@ -70,6 +70,9 @@ class Rule(BaseModel):
     doc: RuleDoc
     examples: Examples
     enabled: bool = True
+    # "certain": the rule's likely fix is the document's own form, whatever the context
+    # ("Noi nhận" is "Nơi nhận"); --fix applies it. Otherwise a fix is only shown.
+    fix: Literal["certain"] | None = None
     # The kinds of text the rule applies to (plancheck.models.TextKind values, or
     # "administrative" for the eight kinds of administrative document); None: every text.
     kinds: list[str] | None = None

@@ -59,7 +59,8 @@ def rules_markdown(rules, lang: str = "en") -> str:
             out += ["", f"Why: {r.doc.why}"]
         if r.doc.fix:
             out += ["", f"Fix: {r.doc.fix}"]
-        out += ["", f"- category: `{r.category}`, severity: `{r.severity.value}`, kind: `{r.kind}`"]
+        out += ["", f"- category: `{r.category}`, severity: `{r.severity.value}`, kind: `{r.kind}`"
+                + (", its fix certain: `plancheck check --fix` applies it" if r.fix == "certain" else "")]
         params = r.parsed_params().model_dump(mode="json")
         if params:
             out.append("- parameters: " + ", ".join(f"`{k}` = `{v}`" for k, v in params.items()))

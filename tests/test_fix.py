@@ -1,0 +1,57 @@
+"""--fix and --diff (issue 22, item 6): the fixes rules mark certain, applied in place or shown;
+a second run finds none of them; a likely fix is never applied."""
+import pytest
+
+from plancheck.cli import main
+
+DRAFT = ("Noi nhận:\n- Như trên;\n\nCăn cú Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;\n\n"
+         "Diện tích trồng rừng mới 2,480.5 ha; cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%.\n")
+
+
+def run(capsys, *args):
+    code = main(["check", "--no-config", "--lang", "en", "--no-source", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_diff_shows_the_certain_fixes_and_writes_nothing(tmp_path, capsys):
+    draft = tmp_path / "ke-hoach.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    code, out, err = run(capsys, "--diff", draft)
+    assert code == 1 and draft.read_text(encoding="utf-8") == DRAFT
+    assert "-Noi nhận:\n+Nơi nhận:" in out and "+Căn cứ Luật Lâm nghiệp" in out and "2.480,5 ha" in out
+    assert "PC101" not in out   # only diffs on stdout
+    assert "3 findings would be fixed" in err
+
+
+def test_fix_applies_them_in_place_and_a_second_run_finds_none(tmp_path, capsys):
+    draft = tmp_path / "ke-hoach.md"
+    draft.write_bytes(DRAFT.replace("\n", "\r\n").encode("utf-8"))
+    code, out, err = run(capsys, "--fix", draft)
+    fixed = draft.read_bytes().decode("utf-8")
+    assert fixed == DRAFT.replace("Noi", "Nơi").replace("Căn cú", "Căn cứ").replace("2,480.5", "2.480,5") \
+        .replace("\n", "\r\n")   # its line endings kept
+    assert "3 findings fixed" in err
+    # what has no certain fix stays reported: the shares summing to 110%
+    assert code == 1 and [line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]] == ["PC101"]
+    code, out, _ = run(capsys, "--select", "PC951,PC252", draft)
+    assert code == 0 and out.startswith("No findings")
+
+
+def test_word_and_likely_fixes_are_left_alone(tmp_path, capsys):
+    # a likely fix (a ratio's operand, "?") is shown, never applied
+    table = ("| Chỉ tiêu | TH 2024 | KH 2025 | KH 2025 so với TH 2024 (%) |\n|---|---|---|---|\n"
+             "| Thu ngân sách (tỷ đồng) | 200 | 214 | 170,0 |\n")
+    draft = tmp_path / "bang.md"
+    draft.write_text(table, encoding="utf-8")
+    run(capsys, "--fix", draft)
+    assert draft.read_text(encoding="utf-8") == table
+    # a Word file is not edited by --fix (its fixes go into a copy's comments, --annotate)
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Noi nhận:")
+    word = tmp_path / "cong-van.docx"
+    d.save(word)
+    before = word.read_bytes()
+    code, out, _ = run(capsys, "--fix", word)
+    assert word.read_bytes() == before and "PC951" in out
