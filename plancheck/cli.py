@@ -242,7 +242,7 @@ def _check(args: argparse.Namespace) -> int:
                           options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],
                                    **({"kind": args.kind} if args.kind else {})},
                           index=s["index"], jobs=args.jobs or default_jobs(),
-                          keep_lines=(args.format == "text" and not args.no_source) or bool(args.baseline)
+                          keep_lines=(args.format in ("text", "html") and not args.no_source) or bool(args.baseline)
                           or bool(args.baseline_write))
     baseline = None
     if args.baseline:

@@ -27,7 +27,7 @@ def run(capsys, fmt, *args):
 
 
 def test_every_format_is_in_the_registry_and_reports_the_same_findings(capsys, draft):
-    assert set(FORMATS) == {"text", "concise", "json", "github", "junit", "sarif"}
+    assert set(FORMATS) == {"text", "concise", "json", "github", "junit", "sarif", "html"}
     expected = sorted(f["rule"] for f in json.loads(run(capsys, "json", draft)[1])["findings"])
     assert expected == ["PC101", "PC201"]
     for fmt in FORMATS:

@@ -12,6 +12,7 @@ FORMATS = {
     "github": "GitHub Actions annotations",
     "junit": "JUnit XML (a test case per file)",
     "sarif": "SARIF 2.1.0 (code-scanning services)",
+    "html": "one self-contained page: the documents with their findings marked in place",
 }
 
 
@@ -27,6 +28,10 @@ def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on:
 
         return TextStream(out, lang=lang, show_source=show_source, statistics=statistics, quiet=quiet,
                           colour=use_colour(out))
+    if fmt == "html":
+        from .html import HtmlStream
+
+        return HtmlStream(out, rules, lang, fail_on)
     from . import machine
 
     cls = {"concise": machine.ConciseStream, "github": machine.GithubStream, "junit": machine.JunitStream,
