@@ -55,3 +55,16 @@ def test_readme_shows_the_examples_output_as_plancheck_prints_it(capsys):
         finally:
             os.chdir(cwd)
         assert capsys.readouterr().out == block
+
+
+def test_report_schema_is_current_and_the_cli_report_fits_it(tmp_path, capsys):
+    from plancheck.report.json import ReportShape, report_schema
+
+    assert json.loads((DOCS / "report.schema.json").read_text(encoding="utf-8")) == report_schema()
+    draft = tmp_path / "ke-hoach.md"
+    draft.write_text("Cơ cấu kinh tế năm 2025: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%.\n", encoding="utf-8")
+    (tmp_path / "hong.docx").write_bytes(b"not a zip")
+    (tmp_path / "anh.png").write_bytes(b"\x89PNG")
+    main(["check", "--no-config", "--format", "json", str(tmp_path)])
+    report = ReportShape.model_validate_json(capsys.readouterr().out)
+    assert [f.rule for f in report.findings] == ["PC101"] and len(report.errors) == 1 and len(report.skipped) == 1
