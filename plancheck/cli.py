@@ -295,7 +295,11 @@ def _check(args: argparse.Namespace) -> int:
     if args.annotate and writer.tally.files:
         from .report.annotate import annotate
 
-        written = annotate(args.paths[0], kept, args.annotate, args.lang)
+        from .fix import certain
+
+        by_rule = {r.id: r for r in rules}
+        fixes = {id(f): pair for f in kept if (pair := certain(f, by_rule)) is not None}
+        written = annotate(args.paths[0], kept, args.annotate, args.lang, fixes)
         print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
     if baseline is not None and baseline.left_out:
         print(f"plancheck: {baseline.left_out} finding{'s' * (baseline.left_out != 1)} of the baseline "

@@ -248,3 +248,27 @@ def test_a_comment_marks_the_figure_and_annotating_again_replaces_plancheck_s_ow
     assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", marked)) == "52%"
     with pytest.raises(Exception, match="must be a .docx"):
         annotate(source, findings, tmp_path / "b.doc")
+
+
+def test_certain_fixes_go_into_the_annotated_copy_as_tracked_changes(tmp_path, capsys):
+    from plancheck.cli import main
+
+    d = docx.Document()
+    d.add_paragraph("Noi nhận:")
+    p = d.add_paragraph("Diện tích trồng rừng mới ")
+    p.add_run("2,480.5")
+    p.add_run(" ha; tỷ lệ che phủ rừng đạt 52%.")
+    source, copy = tmp_path / "cong-van.docx", tmp_path / "cong-van.checked.docx"
+    d.save(source)
+    assert main(["check", "--no-config", str(source), "--annotate", str(copy)]) == 0
+    capsys.readouterr()
+    body = docx.Document(str(copy)).element.body
+    from docx.oxml.ns import qn
+
+    deleted = ["".join(t.text for t in e.iter(qn("w:delText"))) for e in body.iter(qn("w:del"))]
+    inserted = ["".join(t.text for t in e.iter(qn("w:t"))) for e in body.iter(qn("w:ins"))]
+    assert deleted == ["Noi nhận", "2,480.5"] and inserted == ["Nơi nhận", "2.480,5"]
+    ids = [e.get(qn("w:id")) for tag in ("w:del", "w:ins") for e in body.iter(qn(tag))]
+    assert len(set(ids)) == len(ids) and all(e.get(qn("w:author")) == "plancheck" for e in body.iter(qn("w:ins")))
+    # read as Word shows it once the changes are accepted: the slips are gone
+    assert main(["check", "--no-config", "--select", "PC951,PC252", str(copy)]) == 0

@@ -26,9 +26,12 @@ _WORDS = {
 }
 
 
-def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path, lang: str = "vi") -> int:
+def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path, lang: str = "vi",
+             fixes: dict[int, tuple[str, str]] | None = None) -> int:
     """Write ``output``: ``source`` with one comment per finding located in it; the number of
-    comments written. InputError when the source cannot be read or the copy written."""
+    comments written. ``fixes``: id(finding) -> (old, new) of the fixes its rule marks certain,
+    written as tracked changes (author plancheck) under the comment, for the drafter to accept
+    or reject. InputError when the source cannot be read or the copy written."""
     import docx
 
     from ..read import read_source
@@ -46,6 +49,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
         raise PlancheckError(f"--annotate: the copy must be a .docx file, not {output.name}")
     word = docx.Document(str(source))
     _remove_own_comments(word)
+    revisions = _revision_ids(word)
     items = list(word.iter_inner_content())
     paragraphs = [i for i in items if not hasattr(i, "rows")]
     tables = [i for i in items if hasattr(i, "rows")]
@@ -58,8 +62,13 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
         target = _target(anchor, paragraphs, tables) if anchor is not None else (paragraphs[0] if paragraphs else None)
         if target is None:
             continue
-        runs = (_figure_runs(target, loc, said.get(loc.paragraph)) if part is None and loc.table is None else None) \
-            or target.runs or [target.add_run("")]
+        fix = (fixes or {}).get(id(finding))
+        runs = None
+        if part is None and loc.table is None:
+            runs = _figure_runs(target, loc, said.get(loc.paragraph), len(fix[0]) if fix else None)
+            if runs and fix and "".join(r.text for r in runs) == fix[0]:
+                runs = _tracked(runs, fix[1], revisions)
+        runs = runs or target.runs or [target.add_run("")]
         word.add_comment(runs, text=_comment_text(finding, part, lang), author=AUTHOR, initials=INITIALS)
         written += 1
     try:
@@ -91,20 +100,58 @@ def _remove_own_comments(word: Any) -> None:
             run.getparent().remove(run)
 
 
-def _figure_runs(paragraph: Any, loc: Location, read: str | None) -> list | None:
+def _revision_ids(word: Any):
+    """Ids for new tracked changes, past those the document has."""
+    import itertools
+
+    from docx.oxml.ns import qn
+
+    used = [int(e.get(qn("w:id"))) for tag in ("w:ins", "w:del") for e in word.element.body.iter(qn(tag))
+            if (e.get(qn("w:id")) or "").isdigit()]
+    return itertools.count(max(used, default=0) + 1)
+
+
+def _tracked(runs: list, new: str, ids) -> list:
+    """The runs replaced by ``new`` as a tracked change: deleted (w:del) and inserted (w:ins) by
+    plancheck; the runs to comment on (the deleted and the inserted)."""
+    import datetime as dt
+    from copy import deepcopy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    paragraph = runs[0]._parent
+    first = runs[0]._r
+    deleted, inserted = OxmlElement("w:del"), OxmlElement("w:ins")
+    for mark in (deleted, inserted):
+        mark.set(qn("w:id"), str(next(ids)))
+        mark.set(qn("w:author"), AUTHOR)
+        mark.set(qn("w:date"), when)
+    added = deepcopy(first)
+    added.find(qn("w:t")).text = new
+    first.addprevious(deleted)
+    for run in runs:
+        text = run._r.find(qn("w:t"))
+        text.tag = qn("w:delText")
+        deleted.append(run._r)
+    deleted.addnext(inserted)
+    inserted.append(added)
+    return [Run(r, paragraph) for r in (*deleted, added)]
+
+
+def _figure_runs(paragraph: Any, loc: Location, read: str | None, length: int | None = None) -> list | None:
     """The runs holding the figure at the finding's column, split so that they hold it alone:
     the comment then marks the figure, not the paragraph. None when the paragraph's runs do not
     read as the text the column counts in (``read``: the reader's text of the paragraph, which
     may begin with Word's automatic number), or hold more than text."""
-    from copy import deepcopy
-
-    from docx.oxml.ns import qn
-    from docx.text.run import Run
-
     text = "".join(r.text for r in paragraph.runs)
     if read is None or not text or not read.endswith(text):
         return None
     start = (loc.column or 1) - 1 - (len(read) - len(text))   # the column past an automatic number
+    if length is not None:   # a fix's old text, whatever it is
+        return _split(paragraph, start, start + length) if 0 <= start and start + length <= len(text) else None
     if not 0 <= start < len(text) or not text[start].isdigit():
         return None   # a finding at a word (a statement's start, a citation) marks its paragraph
     end = loc.end_column - 1 if loc.end_column and loc.end_line in (None, loc.line) else start
@@ -114,6 +161,16 @@ def _figure_runs(paragraph: Any, loc: Location, read: str | None) -> list | None
             end += 1
         while end > start + 1 and text[end - 1] in ".:":
             end -= 1
+    return _split(paragraph, start, end)
+
+
+def _split(paragraph: Any, start: int, end: int) -> list | None:
+    """The paragraph's runs split so that some hold characters start..end alone; those runs."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
     pieces, at = [], 0
     for run in list(paragraph.runs):
         r = run._r
