@@ -261,8 +261,13 @@ def _check(args: argparse.Namespace) -> int:
                          fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source,
                          statistics=args.statistics, quiet=args.quiet)
     kept: list = []   # --annotate: the one document's findings, for its copy
+    progress = _Progress(sys.stderr, args.quiet)
+    shared = out is sys.stdout and sys.stdout.isatty() and sys.stderr.isatty()   # one terminal for both
     try:   # written as the files are checked: a file's findings as soon as its turn comes
         for result in stream:
+            progress.step(result)
+            if shared and (result.findings or getattr(result, "error", None) is not None):
+                progress.clear()
             if stdin is not None:
                 _rename(result, str(stdin[0]), stdin[1])
             if baseline is not None:
@@ -280,6 +285,7 @@ def _check(args: argparse.Namespace) -> int:
             writer.write(result)
             if args.annotate:
                 kept += result.findings
+        progress.clear()
         writer.close()
     finally:
         if args.output or args.diff:
@@ -315,6 +321,38 @@ def _check(args: argparse.Namespace) -> int:
         print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx, .pdf "
               "and plan files that say `format: plancheck/1`)", file=sys.stderr)
     return writer.exit_code(None if args.exit_zero else args.fail_on)
+
+
+class _Progress:
+    """"plancheck: 120 files checked" on a terminal's error stream, rewritten in place, once a run
+    has taken two seconds; cleared before a report line goes to the same terminal; nothing when
+    the stream is a file or a pipe."""
+
+    AFTER = 2.0
+
+    def __init__(self, stream, quiet: bool) -> None:
+        import time
+
+        self.stream, self.clock = stream, time.monotonic
+        self.on = not quiet and bool(getattr(stream, "isatty", lambda: False)())
+        self.start = self.last = self.clock()
+        self.files, self.shown = 0, False
+
+    def step(self, result) -> None:
+        self.files += hasattr(result, "kind")
+        if not self.on:
+            return
+        now = self.clock()
+        if now - self.start >= self.AFTER and now - self.last >= 0.2:
+            self.stream.write(f"\rplancheck: {self.files} file{'s' * (self.files != 1)} checked…\x1b[K")
+            self.stream.flush()
+            self.last, self.shown = now, True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def _stdin_file(args: argparse.Namespace):

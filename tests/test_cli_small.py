@@ -64,3 +64,33 @@ def test_files_git_ignores_are_skipped_and_said(tmp_path, capsys):
     assert sorted((s["path"], s["reason"]) for s in report["skipped"]) == [
         (str(tmp_path / "b.tmp.md"), "ignored by git (.gitignore)"),
         (str(tmp_path / "nhap" / "a.md"), "ignored by git (.gitignore)")]
+
+
+def test_progress_shows_on_a_terminal_after_two_seconds_and_is_cleared(monkeypatch):
+    from plancheck.cli import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    clock = iter([0.5, 2.5, 2.6])
+    out = Terminal()
+    progress = _Progress(out, quiet=False)
+    progress.clock = lambda: next(clock)
+    progress.start = progress.last = 0.0
+
+    class Result:
+        kind = "resolution"
+
+    progress.step(Result())          # 0,5 s: nothing yet
+    assert out.getvalue() == ""
+    progress.step(Result())          # 2,5 s
+    assert out.getvalue() == "\rplancheck: 2 files checked…\x1b[K"
+    progress.step(Result())          # 2,6 s: not again so soon
+    progress.clear()
+    assert out.getvalue().endswith("\r\x1b[K")
+    piped = io.StringIO()            # a pipe: never
+    quiet = _Progress(piped, quiet=False)
+    quiet.clock, quiet.start = (lambda: 10.0), 0.0
+    quiet.step(Result())
+    assert piped.getvalue() == ""
