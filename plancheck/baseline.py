@@ -31,7 +31,11 @@ def fingerprint(finding: Any, line_text: str | None, base: Path) -> str:
     """What identifies a finding whatever line it moved to."""
     loc = finding.location
     text = " ".join((line_text or "").split())
-    parts = (finding.rule, _relative(loc.path, base), text, str(loc.column if line_text is not None else loc.line))
+    if line_text is not None:   # the column in the squeezed text: re-indenting a line keeps its findings
+        place = len(" ".join(line_text[:max(0, loc.column - 1)].split()))
+    else:
+        place = loc.line
+    parts = (finding.rule, _relative(loc.path, base), text, str(place))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 

@@ -230,6 +230,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.annotate and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
         raise PlancheckError("--annotate: give exactly one .docx document to check")
     rules = load_rules(s["rules"])
+    if "-" in args.paths and args.fix:
+        raise PlancheckError("--fix: standard input cannot be fixed in place; --diff shows the fixes")
     stdin = _stdin_file(args) if "-" in args.paths else None
     if stdin is not None:
         args.paths = [str(stdin[0]) if p == "-" else p for p in args.paths]
@@ -268,18 +270,20 @@ def _check(args: argparse.Namespace) -> int:
             progress.step(result)
             if shared and (result.findings or getattr(result, "error", None) is not None):
                 progress.clear()
+            if fixing and hasattr(result, "kind") and result.error is None:   # on the file read (stdin's copy)
+                from .fix import fix_file
+
+                fixed, diff = fix_file(result.path, result.findings, by_id, write=args.fix,
+                                       shown_as=stdin[1] if stdin is not None and result.path == str(stdin[0]) else None)
+                mended += len(fixed)
+                if args.diff:
+                    sys.stdout.write(diff)
+                gone = {id(f) for f in fixed}
+                result.findings = [f for f in result.findings if id(f) not in gone]
             if stdin is not None:
                 _rename(result, str(stdin[0]), stdin[1])
             if baseline is not None:
                 result.findings = baseline.filter(result.findings, result.source_line)
-            if fixing and hasattr(result, "kind") and result.error is None:
-                from .fix import fix_file
-
-                fixed, diff = fix_file(result.path, result.findings, by_id, write=args.fix)
-                mended += len(fixed)
-                if args.diff:
-                    sys.stdout.write(diff)
-                result.findings = [f for f in result.findings if f not in fixed]
             if args.baseline_write:
                 recorded += [(f, result.source_line(f.location.path, f.location.line)) for f in result.findings]
             writer.write(result)

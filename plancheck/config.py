@@ -27,6 +27,7 @@ A misspelt setting or rule gets a "did you mean".
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -63,13 +64,16 @@ def did_you_mean(word: str, known) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
+_TOOL_TABLE = re.compile(r"^\s*\[\s*tool\.plancheck\s*[\].]", re.MULTILINE)   # [tool.plancheck] or a sub-table
+
+
 def find_config(start: Path | None = None) -> Path | None:
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         if (candidate / "plancheck.toml").is_file():
             return candidate / "plancheck.toml"
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "[tool.plancheck]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and _TOOL_TABLE.search(pyproject.read_text(encoding="utf-8", errors="replace")):
             return pyproject
     return None
 
@@ -104,6 +108,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
     if "per-file-ignores" in config:
         config["per-file-ignores"] = ignores
     for rule, level in config.get("severity", {}).items():
+        level = level.lower() if isinstance(level, str) else level
+        config["severity"][rule] = level
         if level not in SEVERITIES:
             raise PlancheckError(f"severity: {rule} must be {', '.join(SEVERITIES)}, not {level!r}", str(path))
     for key in ("select", "ignore", "extend-select", "extend-ignore", "exclude", "rules"):
@@ -148,7 +154,8 @@ def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore:
         # --extend-select and --ignore add to it
         "select": list(select or []) or config.get("select", []),
         "extend_select": ([] if select else config.get("extend-select", [])) + list(extend_select or []),
-        "ignore": config.get("ignore", []) + config.get("extend-ignore", []) + list(ignore or []),
+        # a selection given on the command line starts afresh, as ruff's: the configuration's ignores go too
+        "ignore": ([] if select else config.get("ignore", []) + config.get("extend-ignore", [])) + list(ignore or []),
         "exclude": config.get("exclude", []),
         "exclude_base": config.get("base"),
         "config_file": config.get("file"),

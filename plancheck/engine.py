@@ -165,8 +165,27 @@ class RuleSet:
 
 
 def _matches(rule: Rule, key: str) -> bool:
-    return key == "ALL" or key in (rule.slug, rule.category) or rule.id.startswith(key)
+    return names(key, rule.id, rule.slug, rule.category)
 
+
+def names(key: str, rule_id: str, slug: str, category: str) -> bool:
+    """Whether a key names a rule as --select, suppressions and the configuration name one:
+    ALL, an id or an id's prefix (PC1), a slug or a category; case does not matter."""
+    key = key.strip()
+    folded = key.casefold()
+    return folded == "all" or folded in (slug.casefold(), category.casefold()) or rule_id.upper().startswith(key.upper())
+
+
+def specificity(key: str, rule_id: str) -> int:
+    """How closely a key names a rule, for settings that several keys may give (severity): an
+    id over a slug over a prefix (longer first) over a category over ALL."""
+    if key.upper() == rule_id.upper():
+        return 1000
+    if key.casefold() == "all":
+        return 0
+    if rule_id.upper().startswith(key.upper()):
+        return 100 + len(key)
+    return 500 if "-" in key or key.islower() and len(key) > 12 else 50   # a slug, else a category
 
 # -- loading packs ----------------------------------------------------------
 

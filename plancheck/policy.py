@@ -58,7 +58,8 @@ class Policy:
             if any(_matches(rel, Path(f.location.path).name, glob) and any(_names(k, f) for k in keys)
                    for glob, keys in self.per_file_ignores.items()):
                 continue
-            level = next((lvl for key, lvl in self.severity.items() if _names(key, f)), None)
+            named = [(specificity(key, f.rule), lvl) for key, lvl in self.severity.items() if _names(key, f)]
+            level = max(named)[1] if named else None   # the closest name wins: PC252 over number-format
             if level == "off":
                 continue
             if level is not None and level != f.severity.value:
@@ -68,7 +69,15 @@ class Policy:
 
 
 def _names(key: str, finding: Any) -> bool:
-    return key.upper() == "ALL" or key in (finding.slug, finding.category) or finding.rule.startswith(key.upper())
+    from .engine import names
+
+    return names(key, finding.rule, finding.slug, finding.category)
+
+
+def specificity(key: str, rule: str) -> int:
+    from .engine import specificity as closeness
+
+    return closeness(key, rule)
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -79,5 +88,7 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def _matches(rel: str, name: str, glob: str) -> bool:
-    glob = glob.removeprefix("./")
-    return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(name, glob) or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")
+    glob = glob.removeprefix("./").rstrip("/")
+    if "/" not in glob:   # a bare name matches at any depth, a file or a folder, as ruff's
+        return fnmatch.fnmatch(name, glob) or any(fnmatch.fnmatch(part, glob) for part in rel.split("/")[:-1])
+    return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(rel, glob + "/*")

@@ -17,6 +17,7 @@ Written here: linters' suppression syntaxes (ruff's noqa, Vale's comments) belon
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -26,7 +27,7 @@ from .models import Finding, Location, Severity
 UNUSED_RULE = "PC001"
 
 # "plancheck: ignore PC101, PC203 -- reason"; the words and rule names are case-insensitive.
-_DIRECTIVE = r"plancheck\s*:\s*(?P<verb>ignore|disable|enable)\s*(?P<keys>[\w\-, ]*?)\s*(?:--\s*(?P<reason>.*?))?\s*"
+_DIRECTIVE = r"plancheck\s*:\s*(?P<verb>ignore|disable|enable)\b\s*(?P<keys>[^\n]*?)\s*(?:--\s*(?P<reason>.*?))?\s*"
 _HTML = re.compile(r"<!--\s*" + _DIRECTIVE + r"-->", re.IGNORECASE)
 _YAML = re.compile(r"#\s*plancheck\s*:\s*ignore\s*\[(?P<keys>[^\]]*)\]\s*(?P<reason>.*?)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"^\s*" + _DIRECTIVE + r"$", re.IGNORECASE | re.DOTALL)
@@ -52,11 +53,42 @@ class Suppression:
 
 
 def _names(key: str, rule: str, slug: str, category: str) -> bool:
-    return key.upper() == "ALL" or key in (slug, category) or rule.startswith(key.upper())
+    from .engine import names
+
+    return names(key, rule, slug, category)
 
 
-def _keys(text: str) -> tuple[str, ...]:
-    return tuple(k for k in re.split(r"[\s,]+", text.strip()) if k)
+def _known(key: str) -> bool:
+    """Whether a key names any rule plancheck has (selected or not)."""
+    from .engine import CATEGORIES
+
+    if key.casefold() == "all" or key.casefold() in CATEGORIES:
+        return True
+    ids, slugs = _rule_names()
+    return key.casefold() in slugs or any(i.startswith(key.upper()) for i in ids) and bool(re.fullmatch(r"[A-Za-z]{2,}\d*", key))
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_names() -> tuple[tuple[str, ...], frozenset[str]]:
+    from .engine import load_rules
+
+    rules = list(load_rules())
+    return tuple(r.id for r in rules), frozenset(r.slug for r in rules)
+
+
+def _split_keys(text: str, reason: str | None) -> tuple[tuple[str, ...], str]:
+    """The rule names a directive gives and its reason: names as long as they name rules (or look
+    like rule ids, "PC952"); without "--", the first other word starts the reason, so that the
+    words of a reason ("… vì all số liệu …") never name rules."""
+    tokens = [k for k in re.split(r"[\s,]+", text.strip()) if k]
+    keys: list[str] = []
+    for i, token in enumerate(tokens):
+        if _known(token) or re.fullmatch(r"[A-Za-z]{2}\d{1,3}", token):
+            keys.append(token)
+            continue
+        rest = " ".join(tokens[i:])
+        return tuple(keys), (rest + (" -- " + reason if reason else "")).strip()
+    return tuple(keys), (reason or "").strip()
 
 
 # -- finding them ---------------------------------------------------------------------------------
@@ -78,17 +110,15 @@ def _in_lines(path: str, lines: list[str]) -> list[Suppression]:
         if "plancheck" not in line:
             continue
         for m in _HTML.finditer(line):
-            keys, verb = _keys(m.group("keys")), m.group("verb").lower()
+            (keys, reason), verb = _split_keys(m.group("keys"), m.group("reason")), m.group("verb").lower()
             where = Location(path=path, line=number, column=m.start() + 1)
             if verb == "ignore":
                 alone = not (line[:m.start()] + line[m.end():]).strip()
                 first, last = _block_after(lines, number) if alone else _block_of(lines, number)
-                found.append(Suppression(keys, (m.group("reason") or "").strip(), where, first, last,
-                                         written=m.group(0)))
+                found.append(Suppression(keys, reason, where, first, last, written=m.group(0)))
             elif verb == "disable":
                 for key in keys:
-                    sup = Suppression((key,), (m.group("reason") or "").strip(), where, number + 1, len(lines),
-                                      written=m.group(0))
+                    sup = Suppression((key,), reason, where, number + 1, len(lines), written=m.group(0))
                     open_[key.casefold()] = sup
                     found.append(sup)
             else:   # enable
@@ -129,8 +159,9 @@ def _in_word(document: Any) -> list[Suppression]:
         if not lines:
             continue
         where = _block_start(document.blocks[block]) or Location(path=document.path, line=min(lines))
-        found.append(Suppression(_keys(m.group("keys")), (m.group("reason") or "").strip(), where, min(lines),
-                                 max(lines), written=(comment.get("text") or "").strip()))
+        keys, reason = _split_keys(m.group("keys"), m.group("reason"))
+        found.append(Suppression(keys, reason, where, min(lines), max(lines),
+                                 written=(comment.get("text") or "").strip()))
     return found
 
 
@@ -155,7 +186,7 @@ def in_plan_file(path: str, lines: list[str], plan: Any) -> list[Suppression]:
             continue
         alone = not line[:m.start()].strip()
         target = number + 1 if alone else number
-        found.append(Suppression(_keys(m.group("keys").replace(",", " ")), m.group("reason").strip(),
+        found.append(Suppression(tuple(k for k in re.split(r"[\s,]+", m.group("keys")) if k), m.group("reason").strip(),
                                  Location(path=path, line=number, column=m.start() + 1), target, target,
                                  written=m.group(0).strip()))
     indicators = [i for i in plan.indicators if i.location is not None]
@@ -185,7 +216,10 @@ def apply(findings: Iterable[Finding], suppressions: list[Suppression]) -> list[
 
 def judged(suppression: Suppression, rules: Iterable[Any], scope: str) -> bool:
     """Whether a suppression's use can be judged by the rules of ``scope`` that ran: it names at
-    least one of them, and none of another scope that also ran (judged at that stage)."""
+    least one of them, and none of another scope that also ran (judged at that stage). One that
+    names no rule plancheck has, or no rule at all, is judged at once: it can suppress nothing."""
+    if scope == "document" and (not suppression.keys or not all(_known(k) for k in suppression.keys)):
+        return True
     named = [r for r in rules if r.checker().scope in ("document", "run")
              and any(_names(k, r.id, r.slug, r.category) for k in suppression.keys)]
     return bool(named) and all(r.checker().scope == scope for r in named)

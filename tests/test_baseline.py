@@ -48,3 +48,12 @@ def test_a_missing_or_foreign_baseline_is_a_usage_error(tmp_path, capsys, monkey
     (tmp_path / "other.json").write_text('{"findings": []}', encoding="utf-8")
     assert main(["check", "--no-config", "kh.md", "--baseline", "other.json"]) == 2
     assert "not a plancheck baseline" in capsys.readouterr().err
+
+
+def test_re_indenting_a_line_keeps_its_findings_known(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "kh.md").write_text(ECONOMY + "\n", encoding="utf-8")
+    check(capsys, "kh.md", "--baseline-write", "b.json")
+    (tmp_path / "kh.md").write_text("    " + ECONOMY.replace(": ", ":  ") + "\n", encoding="utf-8")
+    _, report, _ = check(capsys, "kh.md", "--baseline", "b.json")
+    assert [f["rule"] for f in report["findings"] if f["rule"] == "PC101"] == []

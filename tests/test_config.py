@@ -69,3 +69,20 @@ def test_a_misspelt_rule_or_setting_gets_a_did_you_mean(tmp_path, capsys):
     assert code == 2 and "did you mean 'structure-sum'?" in err
     code, _, err = run(capsys, tmp_path, 'extend_ignore = ["PC101"]\n', tmp_path)
     assert code == 2 and "unknown setting 'extend_ignore'; did you mean 'extend-ignore'?" in err
+
+
+def test_the_closest_name_sets_a_severity_and_a_bare_exclude_name_matches_at_any_depth(tmp_path, capsys):
+    (tmp_path / "du-lieu" / "archive").mkdir(parents=True)
+    (tmp_path / "du-lieu" / "archive" / "cu.md").write_text(SHARES, encoding="utf-8")
+    (tmp_path / "2025.md").write_text(SHARES + "\n" + RATIO, encoding="utf-8")
+    config = 'exclude = ["archive"]\n[severity]\ncomparison = "info"\nPC201 = "warning"\nSHARES = "info"\n'
+    _, report, _ = run(capsys, tmp_path, config, tmp_path)
+    assert sorted((f["rule"], f["severity"]) for f in report["findings"]) == [("PC101", "info"), ("PC201", "warning")]
+    assert [s["reason"] for s in report["skipped"]] == ["excluded by the configuration (exclude = 'archive')"]
+
+
+def test_a_pyproject_with_only_a_sub_table_of_plancheck_is_found(tmp_path, monkeypatch):
+    from plancheck.config import find_config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.plancheck.severity]\nPC253 = "info"\n', encoding="utf-8")
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"

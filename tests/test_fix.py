@@ -55,3 +55,35 @@ def test_word_and_likely_fixes_are_left_alone(tmp_path, capsys):
     before = word.read_bytes()
     code, out, _ = run(capsys, "--fix", word)
     assert word.read_bytes() == before and "PC951" in out
+
+
+def test_a_plan_file_is_fixed_only_inside_quoted_values(tmp_path, capsys):
+    plan = tmp_path / "ke-hoach.yaml"
+    text = ("format: plancheck/1\nperiods:\n  TH2024: {year: 2024, kind: actual}\n  KH2025: {year: 2025, kind: plan}\n"
+            "indicators:\n  - name: Doanh thu du lịch\n    unit: tỷ đồng\n    values: {TH2024: 158.2, KH2025: \"170.5\"}\n")
+    plan.write_text(text, encoding="utf-8")
+    run(capsys, "--fix", plan)
+    # 158.2 is YAML's number: "158,2" there would be two items; the quoted figure is fixed
+    assert plan.read_text(encoding="utf-8") == text.replace('"170.5"', '"170,5"')
+    code, out, _ = run(capsys, plan)
+    assert "unreadable" not in out
+
+
+def test_standard_input_is_never_fixed_in_place_and_other_encodings_are_left_alone(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    (tmp_path / "ke-hoach.md").write_text("Noi nhận:\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Noi nhận:\n".encode("utf-8"))))
+    code, _, err = run(capsys, "--fix", "--stdin-filename", "ke-hoach.md", "-")
+    assert code == 2 and "standard input cannot be fixed in place" in err
+    assert (tmp_path / "ke-hoach.md").read_text(encoding="utf-8") == "Noi nhận:\n"   # the file on disk untouched
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Noi nhận:\n".encode("utf-8"))))
+    code, out, _ = run(capsys, "--diff", "--stdin-filename", "du-thao.md", "-")
+    assert code == 1 and out.startswith("--- a/du-thao.md\n+++ b/du-thao.md")
+    utf16 = tmp_path / "utf16.md"
+    utf16.write_bytes("Noi nhận:\n".encode("utf-16"))
+    before = utf16.read_bytes()
+    code, out, _ = run(capsys, "--fix", utf16)
+    assert utf16.read_bytes() == before and "PC951" in out and "internal error" not in out

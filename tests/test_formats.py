@@ -73,10 +73,19 @@ def test_sarif_has_the_rules_the_results_and_likely_fixes(capsys, draft):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
-    [ratio] = [r for r in run_["results"] if r["ruleId"] == "PC201"]
-    [change] = ratio["fixes"][0]["artifactChanges"]
+    # a likely fix ("?") is no SARIF fix; a certain one is, as a replacement of the figure's region
+    assert all("fixes" not in r for r in run_["results"])
+
+
+def test_sarif_fixes_are_the_certain_ones(tmp_path, capsys):
+    draft = tmp_path / "cong-van.md"
+    text = "Diện tích trồng rừng mới 2,480.5 ha.\n"
+    draft.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "sarif", draft)
+    [result] = json.loads(out)["runs"][0]["results"]
+    [change] = result["fixes"][0]["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == draft.as_uri()
     [replacement] = change["replacements"]
-    assert replacement["insertedContent"]["text"] == "107,0"
-    line = (SHARES + "\n" + RATIO).splitlines()[replacement["deletedRegion"]["startLine"] - 1]
+    assert replacement["insertedContent"]["text"] == "2.480,5"
     start, end = replacement["deletedRegion"]["startColumn"], replacement["deletedRegion"]["endColumn"]
-    assert line[start - 1:end - 1] == "170,0"   # the region is the figure the fix replaces
+    assert text[start - 1:end - 1] == "2,480.5"   # the region is the figure the fix replaces

@@ -134,3 +134,9 @@ def test_a_table_has_content_in_two_cells_on_a_third_of_its_rows():
     assert not _is_table(clause)
     assert not _is_table([["Ghi chú: số liệu ước tính"]])
     assert not _is_table([["", "Trên đây là báo cáo", ""], ["", "kết quả thực hiện.", ""]])
+
+
+def test_a_fields_text_is_read_once_though_its_boxes_overlap():
+    number = chars([("36", (84.0, 100.0, 96.0, 112.0))])
+    kept = field_text(number, [(80.0, 98.0, 100.0, 114.0), (82.0, 99.0, 120.0, 113.0)], WIDTH, HEIGHT)
+    assert "".join(c.text for c in kept) == "36"

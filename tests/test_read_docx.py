@@ -270,5 +270,10 @@ def test_certain_fixes_go_into_the_annotated_copy_as_tracked_changes(tmp_path, c
     assert deleted == ["Noi nhận", "2,480.5"] and inserted == ["Nơi nhận", "2.480,5"]
     ids = [e.get(qn("w:id")) for tag in ("w:del", "w:ins") for e in body.iter(qn(tag))]
     assert len(set(ids)) == len(ids) and all(e.get(qn("w:author")) == "plancheck" for e in body.iter(qn("w:ins")))
+    # the comment's range goes round the change, so accepting or rejecting it keeps the comment
+    for deleted in body.iter(qn("w:del")):
+        assert deleted.getprevious().tag == qn("w:commentRangeStart")
+        assert deleted.getnext().getnext().tag == qn("w:commentRangeEnd")
+        assert not list(deleted.iter(qn("w:commentRangeStart")))
     # read as Word shows it once the changes are accepted: the slips are gone
     assert main(["check", "--no-config", "--select", "PC951,PC252", str(copy)]) == 0

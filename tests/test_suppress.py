@@ -123,3 +123,14 @@ def test_findings_across_documents_are_suppressed_where_they_are_reported(tmp_pa
     # named across documents, suppressing nothing: reported once the checks across documents ran
     (tmp_path / "nq.md").write_text(SON_LA.replace("07 tháng 12", "08 tháng 12"), encoding="utf-8")
     assert rules_at(run(capsys, tmp_path)[1]) == [("PC001", 8)]
+
+
+def test_a_reasons_words_never_name_rules_and_a_misspelt_rule_is_reported(tmp_path, capsys):
+    # without "--", the first word that names no rule starts the reason ("all" is no rule here)
+    draft = tmp_path / "bao-cao.md"
+    draft.write_text(f"<!-- plancheck: ignore PC101 vì all số liệu đã công bố -->\n{SHARES}\nNoi nhận:\n\n"
+                     f"<!-- plancheck: ignore PC1O1 -- gõ nhầm tên quy tắc -->\n{LABOUR}\n\n"
+                     f"<!-- plancheck: ignore Structure-Sum -- hoa thường không quan trọng -->\n{SHARES}\n",
+                     encoding="utf-8")
+    code, report = run(capsys, draft)
+    assert rules_at(report) == [("PC001", 5), ("PC101", 6), ("PC951", 3)]

@@ -159,14 +159,14 @@ def _git_ignored(folder: Path, files: list[Path]) -> set[Path]:
         return set()
     try:
         done = subprocess.run(["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],
-                              input="\0".join(str(f.resolve()) for f in files).encode("utf-8", "surrogateescape"),
+                              input="\0".join(str(f.absolute()) for f in files).encode("utf-8", "surrogateescape"),
                               capture_output=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return set()
     if done.returncode not in (0, 1):   # 128: not a git work tree
         return set()
     named = {p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p}
-    return {f for f in files if str(f.resolve()) in named}
+    return {f for f in files if str(f.absolute()) in named}
 
 
 def skip_reason(path: Path) -> str:

@@ -57,6 +57,13 @@ def read_pdf_document(path: str | Path) -> Document:
                   "đọc lại): chữ và số liệu có thể sai; phát hiện trên các trang này ghi rõ điều đó",
             "en": f"page(s) {shown} are scans read from the OCR layer the file carries (no Tesseract here to read "
                   "them again): words and figures may be wrong; findings on them say so"})
+    if pages.picture_pages:
+        shown = _page_list(pages.picture_pages)
+        document.caveats.append({
+            "vi": f"trang {shown} có hình ảnh chiếm phần lớn trang; máy này không có Tesseract để đọc hình (OCR), "
+                  "nên chỉ đọc phần chữ của trang",
+            "en": f"page(s) {shown} are mostly a picture; with no Tesseract here to read it (OCR), only the page's "
+                  "text was read"})
     scanned = [p for p in pages.ocr_pages if p not in pages.layer_pages]
     if scanned:
         shown = _page_list(scanned)
@@ -76,6 +83,7 @@ class _Pages:
         self.places: list[tuple[int, int]] = []   # (page, line on the page) of each line
         self.ocr_pages: list[int] = []
         self.layer_pages: list[int] = []          # scans read from their own OCR layer (no OCR here)
+        self.picture_pages: list[int] = []        # pages of a large picture read from their text only (no OCR here)
         self.roman = 0                            # the last section heading numbered in Roman read by OCR
         self.doubted_places: list[tuple[int, int, int, int]] = []   # (page, line on it, first, last column)
         self.total = 0                            # pages in the file
@@ -214,8 +222,9 @@ def _page_lines(name: str, pages: _Pages) -> None:
                     read.append((number, items, scan))
         furniture = _furniture([items for _, items, scan in read if not scan])
         for number, items, scan in read:
-            if scan:   # read by OCR in its place
-                _read_scan(name, text_doc[number - 1], number, pages, items if scan == "layer" else None)
+            if scan:   # read by OCR in its place; a page with text is read as text where OCR cannot run
+                texted = [i for i in items if isinstance(i, _Table) or i.text.strip()]
+                _read_scan(name, text_doc[number - 1], number, pages, items if texted else None, scan == "layer")
             else:
                 pages.add_page(number, [i for i in items if id(i) not in furniture])
         pages.flush()
@@ -330,18 +339,24 @@ def _flattened(document, index: int) -> tuple[object, list | None, list[tuple[fl
     return document[index], own, boxes
 
 
-def _read_scan(name: str, page, number: int, pages: _Pages, layer: list | None = None) -> None:
+def _read_scan(name: str, page, number: int, pages: _Pages, text: list | None = None,
+               ocr_layer: bool = False) -> None:
     """A scanned page read by OCR; InputError saying what to install where OCR cannot run, or
     when the file has more scanned pages than OCR may read. A scan that carries its own OCR
-    layer (``layer``: its lines) is read by OCR too: such layers are often another language's
-    guess ("Giao Vin phdng UBND tinh"); where OCR cannot run, the layer is read, as OCR."""
+    layer (``ocr_layer``) is read by OCR too: such layers are often another language's guess
+    ("Giao Vin phdng UBND tinh"). Where OCR cannot run, a page with text (``text``: its lines)
+    is read from that text, and the report says so: the layer as OCR, a page's own text (over
+    a large picture) as text."""
     from . import ocr
 
     count = len(pages.ocr_pages) + 1   # this page is the file's count-th scan
-    if layer is not None and ocr.unavailable():
-        pages.add_page(number, layer)
-        pages.ocr_pages.append(number)
-        pages.layer_pages.append(number)
+    if text is not None and ocr.unavailable():
+        pages.add_page(number, text)
+        if ocr_layer:
+            pages.ocr_pages.append(number)
+            pages.layer_pages.append(number)
+        else:
+            pages.picture_pages.append(number)
         return
     if count == 1:
         missing = ocr.unavailable()

@@ -228,10 +228,12 @@ def field_text(chars: list[_Char], boxes: list[tuple[float, float, float, float]
     several lines is a signature's stamp ("Người ký: … Thời gian ký: …"), whose signer and
     time are not the document's words, as its seal's picture is not."""
     kept: list[_Char] = []
+    taken: set[int] = set()   # annotations' boxes may overlap: each character once
     for box in boxes:
-        mine = [c for c in chars if c.box is not None and inside(c, box, 1.0)]
+        mine = [c for c in chars if c.box is not None and id(c) not in taken and inside(c, box, 1.0)]
         if len(text_lines(mine, width, height)) == 1:
             kept += mine
+        taken.update(id(c) for c in mine)
     return kept
 
 

@@ -48,6 +48,8 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     if output.suffix.lower() != ".docx":
         raise PlancheckError(f"--annotate: the copy must be a .docx file, not {output.name}")
     word = docx.Document(str(source))
+    # plancheck's comments of an earlier annotation go; its tracked changes stay for the drafter
+    # to accept or reject (the copy is read as if they were accepted, so they raise no finding)
     _remove_own_comments(word)
     revisions = _revision_ids(word)
     items = list(word.iter_inner_content())
@@ -69,7 +71,8 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
             if runs and fix and "".join(r.text for r in runs) == fix[0]:
                 runs = _tracked(runs, fix[1], revisions)
         runs = runs or target.runs or [target.add_run("")]
-        word.add_comment(runs, text=_comment_text(finding, part, lang), author=AUTHOR, initials=INITIALS)
+        comment = word.add_comment(runs, text=_comment_text(finding, part, lang), author=AUTHOR, initials=INITIALS)
+        _markers_outside_changes(runs, str(comment.comment_id))
         written += 1
     try:
         word.save(str(output))
@@ -101,21 +104,42 @@ def _remove_own_comments(word: Any) -> None:
 
 
 def _revision_ids(word: Any):
-    """Ids for new tracked changes, past those the document has."""
+    """Ids for new tracked changes, past every id the body uses (revisions of every kind)."""
     import itertools
 
     from docx.oxml.ns import qn
 
-    used = [int(e.get(qn("w:id"))) for tag in ("w:ins", "w:del") for e in word.element.body.iter(qn(tag))
-            if (e.get(qn("w:id")) or "").isdigit()]
+    key = qn("w:id")
+    used = [int(e.get(key)) for e in word.element.body.iter() if (e.get(key) or "").isdigit()]
     return itertools.count(max(used, default=0) + 1)
+
+
+def _markers_outside_changes(runs: list, comment_id: str) -> None:
+    """A comment's range around a tracked change begins before the deletion and ends after the
+    insertion, so that accepting or rejecting the change keeps the comment."""
+    from docx.oxml.ns import qn
+
+    if not runs:
+        return
+    first, last = runs[0]._r, runs[-1]._r
+    change_start, change_end = first.getparent(), last.getparent()
+    if change_start.tag != qn("w:del") or change_end.tag != qn("w:ins"):
+        return
+    for mark in list(change_start.iter(qn("w:commentRangeStart"))):
+        if mark.get(qn("w:id")) == comment_id:
+            change_start.addprevious(mark)
+    for mark in list(change_end.iter(qn("w:commentRangeEnd"))):
+        if mark.get(qn("w:id")) == comment_id:
+            change_end.addnext(mark)
+            for ref in list(change_end.iter(qn("w:commentReference"))):
+                if ref.get(qn("w:id")) == comment_id:
+                    mark.addnext(ref.getparent())
 
 
 def _tracked(runs: list, new: str, ids) -> list:
     """The runs replaced by ``new`` as a tracked change: deleted (w:del) and inserted (w:ins) by
     plancheck; the runs to comment on (the deleted and the inserted)."""
     import datetime as dt
-    from copy import deepcopy
 
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -129,7 +153,7 @@ def _tracked(runs: list, new: str, ids) -> list:
         mark.set(qn("w:id"), str(next(ids)))
         mark.set(qn("w:author"), AUTHOR)
         mark.set(qn("w:date"), when)
-    added = deepcopy(first)
+    added = _plain_copy(first)
     added.find(qn("w:t")).text = new
     first.addprevious(deleted)
     for run in runs:
@@ -164,10 +188,20 @@ def _figure_runs(paragraph: Any, loc: Location, read: str | None, length: int | 
     return _split(paragraph, start, end)
 
 
-def _split(paragraph: Any, start: int, end: int) -> list | None:
-    """The paragraph's runs split so that some hold characters start..end alone; those runs."""
+def _plain_copy(run: Any) -> Any:
+    """A copy of a run without the revision marks of its formatting (their ids are unique)."""
     from copy import deepcopy
 
+    from docx.oxml.ns import qn
+
+    copy = deepcopy(run)
+    for change in list(copy.iter(qn("w:rPrChange"))):
+        change.getparent().remove(change)
+    return copy
+
+
+def _split(paragraph: Any, start: int, end: int) -> list | None:
+    """The paragraph's runs split so that some hold characters start..end alone; those runs."""
     from docx.oxml.ns import qn
     from docx.text.run import Run
 
@@ -188,12 +222,12 @@ def _split(paragraph: Any, start: int, end: int) -> list | None:
             for piece, value in ((r, middle),):
                 piece.find(qn("w:t")).text = value
             if before:
-                first = deepcopy(r)
+                first = _plain_copy(r)
                 first.find(qn("w:t")).text = before
                 first.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 r.addprevious(first)
             if after:
-                last = deepcopy(r)
+                last = _plain_copy(r)
                 last.find(qn("w:t")).text = after
                 last.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 r.addnext(last)

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .. import __version__
 from ..models.finding import Finding
+from ..fix import EDITABLE, certain
 from ..models.finding import Severity
 from ..models.report import Tally
 
@@ -87,8 +88,9 @@ class JunitStream(_Writer):
         self.failures = self.errors = 0
 
     def take(self, result: Any) -> None:
-        failing = [f for f in result.findings if _at_least(f, self.fail_on)]
-        other = [f for f in result.findings if f not in failing]
+        failing, other = [], []
+        for f in result.findings:
+            (failing if _at_least(f, self.fail_on) else other).append(f)
         body = []
         if result.error is not None:
             self.errors += 1
@@ -133,6 +135,7 @@ class SarifStream(_Writer):
         self.results: list[dict[str, Any]] = []
         self.notifications: list[dict[str, Any]] = []
         self.index = {r.id: i for i, r in enumerate(self.rules)}
+        self.by_id = {r.id: r for r in self.rules}
 
     def take(self, result: Any) -> None:
         for e in ([result.error] if result.error is not None else []) + list(result.faults):
@@ -146,14 +149,15 @@ class SarifStream(_Writer):
                                     "locations": [_location(f.location.path, f.location.line, f.location.column)]}
             if f.rule in self.index:
                 item["ruleIndex"] = self.index[f.rule]
-            fix = (f.evidence or {}).get("fix")
-            if f.suggestion and isinstance(fix, dict) and fix.get("old") and fix.get("line"):
-                start = int(fix.get("column") or 1)
+            pair = certain(f, self.by_id)
+            if pair is not None and f.location.path.lower().endswith(EDITABLE):
+                # a fix the rule marks certain, on a text file: a replacement of the figure's region
+                start = f.location.column or 1
                 item["fixes"] = [{"description": {"text": f.suggestion}, "artifactChanges": [{
-                    "artifactLocation": {"uri": _uri(fix.get("path") or f.location.path)},
-                    "replacements": [{"deletedRegion": {"startLine": int(fix["line"]), "startColumn": start,
-                                                        "endColumn": start + len(str(fix["old"]))},
-                                      "insertedContent": {"text": str(fix.get("new", ""))}}]}]}]
+                    "artifactLocation": {"uri": _uri(f.location.path)},
+                    "replacements": [{"deletedRegion": {"startLine": f.location.line, "startColumn": start,
+                                                        "endColumn": start + len(pair[0])},
+                                      "insertedContent": {"text": pair[1]}}]}]}]
             self.results.append(item)
 
     def close(self) -> None:
@@ -175,9 +179,13 @@ class SarifStream(_Writer):
 
 
 def _uri(path: str) -> str:
+    """A file's URI: file:// for an absolute path, else relative to where plancheck ran."""
+    from pathlib import Path
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path.replace("\\", "/"), safe="/._-~")
 
 
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
