@@ -141,6 +141,7 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
             result.findings = [f for f in result.findings
                                if not (f.category in _GLYPHS and f.location.line in loaded.document.ocr_lines)]
             result.findings = [_read_by_ocr(f, loaded.document, spec.lang) for f in result.findings]
+        result.findings = _with_ends(result.findings, loaded.lines)
         result.faults = [FileError(path=result.path, message=message, rule=rule) for rule, message in faults]
         if spec.records:
             from .checks.cross_document import cross_record
@@ -159,6 +160,25 @@ _OCR_WORDS = {"vi": {"read": " (đọc bằng OCR)",
               "en": {"read": " (read by OCR)",
                      "doubted": " (read by OCR; a figure read with low confidence: a warning only)",
                      "count": " (read by OCR, which may drop items: a warning only)"}}
+
+
+def _with_ends(findings: list[Any], lines: list[str]) -> list[Any]:
+    """Each finding's end on its line (end_line, end_column) where a check gave none: the end of
+    the figure or word it stands at."""
+    from dataclasses import replace
+
+    from .text import token_end
+
+    out = []
+    for f in findings:
+        loc = f.location
+        if loc.end_column is None and 1 <= loc.line <= len(lines) and 1 <= loc.column <= len(lines[loc.line - 1]):
+            text = lines[loc.line - 1]
+            if not text[loc.column - 1].isspace():
+                f = f.model_copy(update={"location": replace(loc, end_line=loc.line,
+                                                             end_column=token_end(text, loc.column - 1) + 1)})
+        out.append(f)
+    return out
 
 
 # Findings on how characters are written (a letter's accent, a separator): on a line OCR read,

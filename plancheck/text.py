@@ -569,3 +569,14 @@ def _quotation(text: str, start: int, at: int, end: int) -> str | None:
 # The capital letters of Vietnamese: a character class for patterns that need a capital (the
 # range À-Ỹ also holds small letters: "đ", "ơ", "ạ").
 VI_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
+def token_end(text: str, start: int) -> int:
+    """Where the figure or word that starts at ``start`` ends (exclusive): at the next space, its
+    closing punctuation left out ("4,250", of "4,250",)."""
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while end > start + 1 and text[end - 1] in ",;:)]}.\"'":
+        end -= 1
+    return end

@@ -89,3 +89,13 @@ def test_sarif_fixes_are_the_certain_ones(tmp_path, capsys):
     assert replacement["insertedContent"]["text"] == "2.480,5"
     start, end = replacement["deletedRegion"]["startColumn"], replacement["deletedRegion"]["endColumn"]
     assert text[start - 1:end - 1] == "2,480.5"   # the region is the figure the fix replaces
+
+
+def test_each_finding_ends_where_its_figure_does(tmp_path, capsys):
+    draft = tmp_path / "cong-van.md"
+    text = "Diện tích trồng rừng mới 2,480.5 ha, đạt 52,1%.\n"
+    draft.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "json", draft)
+    [f] = json.loads(out)["findings"]
+    assert (f["line"], f["end_line"]) == (1, 1)
+    assert text[f["column"] - 1:f["end_column"] - 1] == "2,480.5"   # end_column: the column after the figure

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 class Location:
     """A position in a source file.
 
-    Lines and columns are 1-based. Word documents add the paragraph number or
-    the table, row and cell (all 1-based) so a reviewer can find the spot.
+    Lines and columns are 1-based; ``end_column`` is the column after the last character, as
+    SARIF and editors count. Word documents add the paragraph number or the table, row and
+    cell (all 1-based) so a reviewer can find the spot.
 
     Plain data, not a pydantic model: one is made for every source line and every
     figure (pydantic models that hold one validate and serialise it as a dataclass).

@@ -173,18 +173,17 @@ def _figure_runs(paragraph: Any, loc: Location, read: str | None, length: int | 
     text = "".join(r.text for r in paragraph.runs)
     if read is None or not text or not read.endswith(text):
         return None
-    start = (loc.column or 1) - 1 - (len(read) - len(text))   # the column past an automatic number
+    offset = len(read) - len(text)   # Word's automatic number, before the runs' text
+    start = (loc.column or 1) - 1 - offset
     if length is not None:   # a fix's old text, whatever it is
         return _split(paragraph, start, start + length) if 0 <= start and start + length <= len(text) else None
     if not 0 <= start < len(text) or not text[start].isdigit():
         return None   # a finding at a word (a statement's start, a citation) marks its paragraph
-    end = loc.end_column - 1 if loc.end_column and loc.end_line in (None, loc.line) else start
-    if end <= start:   # the figure: up to the next space or closing mark
-        end = start
-        while end < len(text) and not text[end].isspace() and text[end] not in ",;)":
-            end += 1
-        while end > start + 1 and text[end - 1] in ".:":
-            end -= 1
+    end = loc.end_column - 1 - offset if loc.end_column and loc.end_line in (None, loc.line) else start
+    if not start < end <= len(text):   # the figure: up to the next space, its closing mark left out
+        from ..text import token_end
+
+        end = token_end(text, start)
     return _split(paragraph, start, end)
 
 

@@ -90,8 +90,9 @@ class HtmlStream:
                 if previous is not None and n > previous + 1:
                     body.append('<div class="gap">…</div>')
                 previous = n
-                columns = [f.location.column for _, f in notes.get(n, []) if f.location.column]
-                body.append(f'<p class="ln"><span class="no">{n}</span>{_marked(shown[n], columns)}</p>')
+                spans = [(f.location.column, f.location.end_column if f.location.end_line in (None, n) else None)
+                         for _, f in notes.get(n, []) if f.location.column]
+                body.append(f'<p class="ln"><span class="no">{n}</span>{_marked(shown[n], spans)}</p>')
                 for key, f in notes.get(n, []):
                     fix = f'<br>{w["fix"]}: {escape(f.suggestion)}' if f.suggestion else ""
                     body.append(f'<div class="note sev-{f.severity.value}" id="f{key}"><b>{escape(f.rule)}</b> '
@@ -109,18 +110,16 @@ class HtmlStream:
             + f"</main><script>{_SCRIPT}</script></body></html>\n")
 
 
-def _marked(text: str, columns: list[int]) -> str:
-    """A line with the figure at each column marked (up to the next space)."""
+def _marked(text: str, spans: list[tuple[int, int | None]]) -> str:
+    """A line with the figure at each (column, end column) marked; with no end, up to the next space."""
+    from ..text import token_end
+
     out, at = [], 0
-    for column in sorted(set(c for c in columns if 1 <= c <= len(text))):
+    for column, end_column in sorted(set(s for s in spans if 1 <= s[0] <= len(text))):
         start = column - 1
         if start < at:
             continue
-        end = start
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        while end > start + 1 and text[end - 1] in ",;:)]}.":   # the mark ends with the figure
-            end -= 1
+        end = end_column - 1 if end_column and start < end_column - 1 <= len(text) else token_end(text, start)
         out.append(escape(text[at:start]) + "<mark>" + escape(text[start:end]) + "</mark>")
         at = end
     out.append(escape(text[at:]))
