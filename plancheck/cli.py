@@ -239,6 +239,8 @@ def _check(args: argparse.Namespace) -> int:
     from .policy import Policy
 
     policy = Policy.of(s["exclude"], s["per_file_ignores"], s["severity"], s["exclude_base"], s["config_file"])
+    if stdin is not None:
+        policy.aliases[str(stdin[0])] = stdin[1]   # standard input's findings go by its name
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
                           extend_select=s["extend_select"], policy=policy,
                           options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],

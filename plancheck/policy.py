@@ -20,6 +20,7 @@ class Policy:
     severity: dict[str, str] = field(default_factory=dict)
     base: Path = field(default_factory=Path.cwd)
     source: str | None = None   # the configuration file, for messages
+    aliases: dict[str, str] = field(default_factory=dict)   # a file read under another name (standard input)
 
     @classmethod
     def of(cls, exclude: Iterable[str] = (), per_file_ignores: Mapping[str, Iterable[str]] | None = None,
@@ -54,8 +55,9 @@ class Policy:
             return findings
         out = []
         for f in findings:
-            rel = _relative(Path(f.location.path), self.base)
-            if any(_matches(rel, Path(f.location.path).name, glob) and any(_names(k, f) for k in keys)
+            path = Path(self.aliases.get(f.location.path, f.location.path))
+            rel = _relative(path, self.base)
+            if any(_matches(rel, path.name, glob) and any(_names(k, f) for k in keys)
                    for glob, keys in self.per_file_ignores.items()):
                 continue
             named = [(specificity(key, f.rule), lvl) for key, lvl in self.severity.items() if _names(key, f)]

@@ -86,3 +86,14 @@ def test_a_pyproject_with_only_a_sub_table_of_plancheck_is_found(tmp_path, monke
 
     (tmp_path / "pyproject.toml").write_text('[tool.plancheck.severity]\nPC253 = "info"\n', encoding="utf-8")
     assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_per_file_ignores_apply_to_standard_input_by_its_name(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SHARES.encode("utf-8"))))
+    _, report, _ = run(capsys, tmp_path, '[per-file-ignores]\n"du-thao/*.md" = ["PC101"]\n', "-",
+                       "--stdin-filename", "du-thao/bao-cao.md")
+    assert report["findings"] == []

@@ -433,3 +433,20 @@ def test_how_characters_are_written_is_not_judged_on_lines_ocr_read(tmp_path, mo
     scan = tmp_path / "scan.pdf"
     scanned_pdf(scan, SCANNED + FULL_PAGE, layer=layer)
     assert not {f.category for f in api.check(scan).findings} & {"style", "number-format"}
+
+
+def test_a_field_filled_in_a_tables_cell_is_read_in_the_cell(tmp_path):
+    pdf = tmp_path / "bang.pdf"
+    page = _canvas(pdf)
+    cols, rows = [60, 260, 420], [700, 680, 660, 640]
+    for y in rows:
+        page.line(cols[0], y, cols[-1], y)
+    for x in cols:
+        page.line(x, rows[0], x, rows[-1])
+    for i, (label, value) in enumerate([("Chỉ tiêu", "Số lượng"), ("Số hộ nghèo", "1.250"), ("Số hộ cận nghèo", "")]):
+        page.drawString(cols[0] + 4, rows[i] - 14, label)
+        page.drawString(cols[1] + 4, rows[i] - 14, value)
+    page.acroForm.textfield(name="can_ngheo", value="980", x=cols[1] + 2, y=rows[3] + 2, width=60, height=16,
+                            borderWidth=0, fontName="Helvetica", fontSize=11, fillColor=None, borderColor=None)
+    page.save()
+    assert [["Chỉ tiêu", "Số lượng"], ["Số hộ nghèo", "1.250"], ["Số hộ cận nghèo", "980"]] in _blocks(pdf)

@@ -447,13 +447,16 @@ def _items_of(text_page, table_page, own: list | None = None,
         chars = layout.page_chars(textpage, height)
     finally:
         textpage.close()
+    stamped: set[int] = set()   # characters a field's annotation showed: pdfplumber's cells lack them
     if own is not None:
-        chars = own + layout.field_text(layout.added(own, chars), annotations, width, height)
+        fields = layout.field_text(layout.added(own, chars), annotations, width, height)
+        stamped = {id(c) for c in fields}
+        chars = own + fields
     turn = layout.main_turn(chars)
     placed: list[tuple[float, int, _TextLine | _Table]] = []
     boxes = []
     for found in table_page.find_tables():
-        table = _table_of(found, chars, width, height)
+        table = _table_of(found, chars, width, height, stamped)
         if table is not None:
             boxes.append(found.bbox)
             placed.append((layout.framed(found.bbox, turn, width, height)[1], 0, table))
@@ -464,23 +467,26 @@ def _items_of(text_page, table_page, own: list | None = None,
     return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
 
 
-def _table_of(found, chars: list[layout._Char], width: float, height: float) -> _Table | None:
+def _table_of(found, chars: list[layout._Char], width: float, height: float,
+              stamped: set[int] = frozenset()) -> _Table | None:
     """pdfplumber's table as rows of cell texts in reading order; None when it is no table: a
     frame around a paragraph, a box around a signature, a heading's cell found inside a larger
     table hold content in one column only (_is_table).
     A table printed sideways is read with its rows across the page, and a cell holding turned
-    text (a column's heading set vertically) is read in its text's frame."""
+    text (a column's heading set vertically) is read in its text's frame, as is a cell holding
+    a field filled in (``stamped``: pdfplumber reads no annotation)."""
     held = [c for c in chars if c.box is not None and layout.inside(c, found.bbox, 1.0)]
     turned = {c.turn for c in held if not c.text.isspace()} - {0}
     grid = [list(row.cells) for row in found.rows]
     texts = [[(cell or "").replace("\n", " ").strip() for cell in row] for row in found.extract()]
     by_box = {box: texts[i][j] for i, row in enumerate(grid) for j, box in enumerate(row) if box is not None}
-    if turned:
+    if turned or (stamped and any(id(c) in stamped for c in held)):
         for box in by_box:
             mine = [c for c in held if layout.inside(c, box)]
-            if any(c.turn for c in mine):
+            if any(c.turn or id(c) in stamped for c in mine):   # turned text, or a field filled in the cell
                 by_box[box] = layout.cell_text(mine, width, height)
-        grid = layout.read_grid(grid, layout.main_turn(held), width, height)
+        if turned:
+            grid = layout.read_grid(grid, layout.main_turn(held), width, height)
     rows = [[by_box[box] if box is not None else "" for box in row] for row in grid]
     return _Table(rows) if _is_table(rows) else None
 
