@@ -176,16 +176,19 @@ def names(key: str, rule_id: str, slug: str, category: str) -> bool:
     return folded == "all" or folded in (slug.casefold(), category.casefold()) or rule_id.upper().startswith(key.upper())
 
 
-def specificity(key: str, rule_id: str) -> int:
-    """How closely a key names a rule, for settings that several keys may give (severity): an
-    id over a slug over a prefix (longer first) over a category over ALL."""
+def specificity(key: str, rule_id: str, slug: str) -> int:
+    """How closely a key that names a rule names it, for settings several keys may give
+    (severity): its id over its slug over an id's prefix (the longer first) over its category
+    over ALL."""
     if key.upper() == rule_id.upper():
         return 1000
+    if key.casefold() == slug.casefold():
+        return 500
     if key.casefold() == "all":
         return 0
     if rule_id.upper().startswith(key.upper()):
         return 100 + len(key)
-    return 500 if "-" in key or key.islower() and len(key) > 12 else 50   # a slug, else a category
+    return 50   # its category
 
 # -- loading packs ----------------------------------------------------------
 

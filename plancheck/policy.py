@@ -60,7 +60,7 @@ class Policy:
             if any(_matches(rel, path.name, glob) and any(_names(k, f) for k in keys)
                    for glob, keys in self.per_file_ignores.items()):
                 continue
-            named = [(specificity(key, f.rule), lvl) for key, lvl in self.severity.items() if _names(key, f)]
+            named = [(specificity(key, f.rule, f.slug), lvl) for key, lvl in self.severity.items() if _names(key, f)]
             level = max(named)[1] if named else None   # the closest name wins: PC252 over number-format
             if level == "off":
                 continue
@@ -76,10 +76,10 @@ def _names(key: str, finding: Any) -> bool:
     return names(key, finding.rule, finding.slug, finding.category)
 
 
-def specificity(key: str, rule: str) -> int:
+def specificity(key: str, rule: str, slug: str) -> int:
     from .engine import specificity as closeness
 
-    return closeness(key, rule)
+    return closeness(key, rule, slug)
 
 
 def _relative(path: Path, base: Path) -> str:

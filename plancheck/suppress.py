@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .models import Finding, Location, Severity
@@ -241,11 +241,3 @@ def unused(suppressions: list[Suppression], rule: Any, lang: str) -> list[Findin
 class _Missing(dict):
     def __missing__(self, key: str) -> str:
         return ""
-
-
-@dataclass
-class Pending:
-    """Suppressions of one file left to the checks across documents (they name their rules)."""
-
-    path: str
-    suppressions: list[Suppression] = field(default_factory=list)

@@ -97,3 +97,13 @@ def test_per_file_ignores_apply_to_standard_input_by_its_name(tmp_path, capsys, 
     _, report, _ = run(capsys, tmp_path, '[per-file-ignores]\n"du-thao/*.md" = ["PC101"]\n', "-",
                        "--stdin-filename", "du-thao/bao-cao.md")
     assert report["findings"] == []
+
+
+def test_a_prefix_is_closer_than_a_category_whatever_its_spelling():
+    from plancheck.engine import specificity
+
+    assert specificity("PC252", "PC252", "english-separators") > specificity("english-separators", "PC252",
+                                                                             "english-separators") \
+        > specificity("PC25", "PC252", "english-separators") > specificity("number-format", "PC252",
+                                                                            "english-separators") \
+        > specificity("ALL", "PC252", "english-separators")
