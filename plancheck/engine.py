@@ -71,8 +71,10 @@ class Rule(BaseModel):
     examples: Examples
     enabled: bool = True
     # "certain": the rule's likely fix is the document's own form, whatever the context
-    # ("Noi nhận" is "Nơi nhận"); --fix applies it. Otherwise a fix is only shown.
-    fix: Literal["certain"] | None = None
+    # ("Noi nhận" is "Nơi nhận"); "when-sure": the check says of each fix whether it is
+    # (evidence fix_certain: a look-alike Cyrillic letter's Latin form). --fix applies those;
+    # any other fix is only shown.
+    fix: Literal["certain", "when-sure"] | None = None
     # The kinds of text the rule applies to (plancheck.models.TextKind values, or
     # "administrative" for the eight kinds of administrative document); None: every text.
     kinds: list[str] | None = None

@@ -60,7 +60,9 @@ def rules_markdown(rules, lang: str = "en") -> str:
         if r.doc.fix:
             out += ["", f"Fix: {r.doc.fix}"]
         out += ["", f"- category: `{r.category}`, severity: `{r.severity.value}`, kind: `{r.kind}`"
-                + (", its fix certain: `plancheck check --fix` applies it" if r.fix == "certain" else "")]
+                + (", its fix certain: `plancheck check --fix` applies it" if r.fix == "certain" else
+                   ", its fixes applied by `plancheck check --fix` when certain (look-alike letters)"
+                   if r.fix == "when-sure" else "")]
         params = r.parsed_params().model_dump(mode="json")
         if params:
             out.append("- parameters: " + ", ".join(f"`{k}` = `{v}`" for k, v in params.items()))

@@ -1,4 +1,5 @@
-"""--fix and --diff: the likely fixes a rule marks certain (``fix: certain`` in its pack),
+"""--fix and --diff: the likely fixes a rule marks certain (``fix: certain`` in its pack, or
+``fix: when-sure`` and the check saying so of the fix),
 applied to text, Markdown and plan files in place, or shown as a unified diff.
 
 A fix is the finding's suggestion "old → new" (one without a "?", on a finding that assumed
@@ -32,7 +33,9 @@ def certain(finding: Any, rules: dict[str, Any]) -> tuple[str, str] | None:
     """The (old, new) of a finding's fix when its rule marks fixes certain, or None."""
     rule = rules.get(finding.rule)
     suggestion = finding.suggestion or ""
-    if rule is None or rule.fix != "certain" or finding.assumptions or "?" in suggestion or " → " not in suggestion:
+    sure = rule is not None and (rule.fix == "certain" or rule.fix == "when-sure"
+                                 and (finding.evidence or {}).get("fix_certain") is True)
+    if not sure or finding.assumptions or "?" in suggestion or " → " not in suggestion:
         return None
     old, new = suggestion.split(" → ", 1)
     return (old, new) if old and old != new else None

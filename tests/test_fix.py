@@ -87,3 +87,15 @@ def test_standard_input_is_never_fixed_in_place_and_other_encodings_are_left_alo
     before = utf16.read_bytes()
     code, out, _ = run(capsys, "--fix", utf16)
     assert utf16.read_bytes() == before and "PC951" in out and "internal error" not in out
+
+
+def test_a_rule_fixes_only_what_its_check_says_is_certain(tmp_path, capsys):
+    # a Cyrillic С in a number has one Latin form; a type code one letter off is a guess
+    draft = tmp_path / "quyet-dinh.md"
+    text = ("Căn cứ Thông tư số 101/2025/TT-BTС ngày 05 tháng 11 năm 2025 của Bộ Tài chính;\n\n"
+            "Thực hiện Chỉ thị số 15/CTT-TTg ngày 10 tháng 6 năm 2025 của Thủ tướng Chính phủ;\n")
+    draft.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "--select", "PC705", draft)
+    assert out.count("PC705") == 2
+    run(capsys, "--fix", "--select", "PC705", draft)
+    assert draft.read_text(encoding="utf-8") == text.replace("TT-BTС", "TT-BTC")

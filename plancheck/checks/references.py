@@ -695,6 +695,8 @@ class MalformedSymbol(CheckKind):
                 fields={"text": reference.text, "number": reference.number, "problem": problem,
                         "expected": expected},
                 suggestion=f"{reference.number} → {expected}",
+                # a look-alike letter has one Latin form: that fix is certain; a type code's is a guess
+                evidence={"fix_certain": True} if isinstance(problem, str) and problem.startswith("lookalike") else {},
             )
 
 
