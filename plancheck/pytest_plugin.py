@@ -10,8 +10,11 @@ is one test, marked `plancheck`. It fails when the file has findings at or above
 `fail-on` (default: error), or cannot be read; the failure shows the findings as
 `plancheck check` prints them. Rules, selection, stage and language come from
 the project's plancheck configuration (`[tool.plancheck]` or plancheck.toml, the
-nearest upward from where pytest runs), as for the command line; an `index` there
-is checked against. Checks across the documents of one run are the command line's.
+nearest upward from where pytest runs), as for the command line, with the
+--plancheck-* options over it; an `index` there is checked against. With documents
+among the files, one more test runs the checks across them. Findings below fail-on
+are listed in a `plancheck` section of the terminal summary. The fixture
+`plancheck_check` is plancheck.check with these settings, for a team's own tests.
 pytest walks its `testpaths` (or the paths given): point them at the plan folders.
 
 pytest loads this module in every run where plancheck is installed: it imports
@@ -26,12 +29,38 @@ from typing import Any
 import pytest
 
 _SETTINGS = pytest.StashKey[dict]()
+_BELOW = pytest.StashKey[list]()   # findings under fail-on, for the terminal summary
+
+
+def _fails(finding: Any, fail_on: str) -> bool:
+    order = ("error", "warning", "info")
+    return order.index(finding.severity.value) <= order.index(fail_on)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Findings below fail-on, which fail no test, listed in a plancheck section."""
+    below = config.stash.get(_BELOW, [])
+    if not below or not _enabled(config):
+        return
+    from .report.text import _finding_lines, _LABELS
+
+    s = _settings(config)
+    words = _LABELS.get(s["lang"], _LABELS["en"])
+    terminalreporter.section("plancheck", sep="-")
+    for f in sorted(below, key=lambda f: f.sort_key()):
+        terminalreporter.line(_finding_lines(f, None, words, s["lang"])[0])
+    terminalreporter.line(f"{len(below)} finding{'s' * (len(below) != 1)} below fail-on ({s['fail_on']})")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("plancheck", "plancheck: Vietnamese plan documents")
     group.addoption("--plancheck", action="store_true", default=False,
                     help="check plan files and documents with plancheck, one test a file")
+    group.addoption("--plancheck-select", metavar="RULES", help="only these rules (over the configuration's)")
+    group.addoption("--plancheck-ignore", metavar="RULES", help="these rules too not checked")
+    group.addoption("--plancheck-fail-on", choices=("error", "warning", "info"),
+                    help="the lowest severity that fails a file's test")
+    group.addoption("--plancheck-stage", choices=("draft", "final", "auto"), help="draft, final or auto (default)")
     parser.addini("plancheck", type="bool", default=False,
                   help="check plan files and documents with plancheck in every run")
 
@@ -46,7 +75,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         from .errors import PlancheckError
 
         try:
-            _settings(session.config)
+            s = _settings(session.config)
+            s["rule_set"].select(s["select"], s["ignore"], s["extend_select"])   # a bad name: one usage error
+            s["policy"].check_rules(s["rule_set"])
         except PlancheckError as exc:
             raise pytest.UsageError(f"plancheck: {exc}") from None
 
@@ -61,6 +92,38 @@ def pytest_collect_file(parent: pytest.Collector, file_path) -> "PlancheckFile |
     from .read import is_checked_file
 
     return PlancheckFile.from_parent(parent, path=file_path) if is_checked_file(file_path) else None
+
+
+@pytest.fixture
+def plancheck_check(request: pytest.FixtureRequest):
+    """plancheck.check with the project's plancheck settings (selection, language, stage, the
+    configuration's per-file ignores and severities); keywords given win. For a team's own
+    tests, with plancheck.testing.assert_no_findings."""
+    from .api import check
+
+    def run(*sources: Any, **options: Any):
+        s = _settings(request.config)
+        given = {"rules": s["rule_set"], "select": s["select"], "ignore": s["ignore"],
+                 "extend_select": s["extend_select"], "policy": s["policy"], "lang": s["lang"],
+                 "options": {"stage": s["stage"], "limits": s["limits"]}, "index": s["index"]}
+        return check(list(sources) if len(sources) != 1 else sources[0], **{**given, **options})
+
+    return run
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list) -> None:
+    """With two documents or more (a document citing a plan file counts), one more test: the
+    checks across them (a citation's date, type and title, a cited count, a quoted passage), as
+    `plancheck check` runs them. Plan files alone cite nothing: no such test."""
+    if not _enabled(config):
+        return
+    files = [item.path for item in items if isinstance(item, PlancheckItem)]
+    documents = [f for f in files if f.suffix.lower() in (".md", ".markdown", ".txt", ".docx", ".pdf")]
+    if len(files) >= 2 and documents:
+        across = PlancheckAcross.from_parent(session, name="plancheck-across-documents")
+        across.add_marker("plancheck")
+        across.files = files
+        items.append(across)
 
 
 class PlancheckFile(pytest.File):
@@ -83,6 +146,9 @@ class PlancheckItem(pytest.Item):
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
                        extend_select=s["extend_select"], policy=s["policy"],
                        lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
+        below = [f for f in report.findings if not _fails(f, s["fail_on"])]
+        if below:   # listed in the terminal summary's plancheck section
+            self.config.stash.setdefault(_BELOW, []).extend(below)
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
 
@@ -97,6 +163,40 @@ class PlancheckItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"plancheck {_shown(self.path, self.config)}"
+
+
+class PlancheckAcross(pytest.Item):
+    """The checks across the run's documents, one test."""
+
+    files: list[Path] = []
+
+    def runtest(self) -> None:
+        from .api import check
+        from .engine import RuleSet
+        from .report.text import render
+
+        s = _settings(self.config)
+        chosen = s["rule_set"].select(s["select"], s["ignore"], s["extend_select"])
+        across = RuleSet([r for r in chosen if r.checker().scope in ("run", "suppression")])
+        if not any(r.checker().scope == "run" for r in across):
+            return
+        report = check([_shown(p, self.config) for p in self.files], rules=across, lang=s["lang"], policy=s["policy"],
+                       options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
+        report.errors = [e for e in report.errors if e.rule]   # an unreadable file fails its own test
+        report.files = report.files or ["across"]
+        below = [f for f in report.findings if not _fails(f, s["fail_on"])]
+        if below:
+            self.config.stash.setdefault(_BELOW, []).extend(below)
+        if any(_fails(f, s["fail_on"]) for f in report.findings) or report.errors:
+            raise PlancheckFailure(render(report, lang=s["lang"]))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, PlancheckFailure):
+            return str(excinfo.value).rstrip("\n")
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return "plancheck", None, "plancheck: the checks across documents"
 
 
 def _shown(path: Path, config: pytest.Config) -> Path:
@@ -116,8 +216,13 @@ def _settings(config: pytest.Config) -> dict[str, Any]:
         from .config import find_config, load_config, settings
         from .engine import load_rules
 
-        # found from where pytest was run, as the command line finds it from where it runs
-        s = settings(load_config(find_config(config.invocation_params.dir)))
+        # found from where pytest was run, as the command line finds it from where it runs;
+        # the --plancheck-* options over it, as the command line's
+        option = config.getoption
+        csv = lambda v: [x.strip() for x in v.split(",") if x.strip()] if v else None   # noqa: E731
+        s = settings(load_config(find_config(config.invocation_params.dir)),
+                     select=csv(option("plancheck_select")), ignore=csv(option("plancheck_ignore")),
+                     fail_on=option("plancheck_fail_on"), stage=option("plancheck_stage"))
         s["rule_set"] = load_rules(s["rules"])
         from .policy import Policy
 

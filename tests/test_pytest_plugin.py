@@ -139,3 +139,60 @@ def plancheck_cli(*args):
     from plancheck.cli import main
 
     return main(list(args))
+
+
+SON_LA = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH SƠN LA\nSố: 252/NQ-HĐND\nSơn La, ngày 07 tháng 12 năm 2023\nNGHỊ QUYẾT\n"
+          "VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024\nHỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA\n"
+          "Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024\n")
+CITING = ("ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 15/QĐ-UBND\nSơn La, ngày 10 tháng 01 năm 2024\nQUYẾT ĐỊNH\n"
+          "Về nhiệm vụ, giải pháp chủ yếu năm 2024\nỦY BAN NHÂN DÂN TỈNH SƠN LA\n"
+          "Căn cứ Nghị quyết số 252/NQ-HĐND ngày 08/12/2023 của HĐND tỉnh về Kế hoạch phát triển kinh tế - xã hội "
+          "năm 2024;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành những nhiệm vụ, giải pháp chủ yếu năm 2024.\n")
+
+
+def test_the_checks_across_documents_are_a_test_of_their_own(pytester):
+    pytester.makefile(".md", **{"docs/nq-252": SON_LA, "docs/qd-15": CITING})
+    pytester.makefile(".toml", plancheck='lang = "en"\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-v")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*plancheck-across-documents FAILED*"])
+    assert "PC911 [error] Nghị quyết 252/NQ-HĐND is cited as of 08/12/2023" in result.stdout.str()
+
+
+def test_findings_below_fail_on_are_listed_and_options_override_the_configuration(pytester):
+    pytester.makefile(".yaml", **{"son-la": (EXAMPLES / "son-la-2024.yaml").read_text(encoding="utf-8")})
+    pytester.makefile(".toml", plancheck='lang = "en"\nselect = ["PC251"]\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider",
+                                           "--plancheck-select", "outlier")
+    result.assert_outcomes(passed=1)   # outliers are warnings: below fail-on, listed
+    out = result.stdout.str()
+    assert "plancheck" in out and "PC272 [warning]" in out and "below fail-on (error)" in out
+    assert "PC251" not in out
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "--plancheck-fail-on", "warning",
+                                           "--plancheck-select", "outlier")
+    result.assert_outcomes(failed=1)
+
+
+def test_a_misspelt_rule_is_one_usage_error(pytester):
+    repository(pytester)
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "--plancheck-select", "structure-summ")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert result.stderr.str().count("did you mean 'structure-sum'?") == 1
+
+
+def test_a_teams_own_test_uses_the_fixture_and_the_assertion(pytester):
+    pytester.makefile(".yaml", **{"plans/ke-hoach-2025": OPEN_STRUCTURE, "plans/ke-hoach-2024": CLEAN_STRUCTURE})
+    pytester.makefile(".toml", plancheck='lang = "en"\n')
+    pytester.makepyfile(test_plans="""
+from plancheck.testing import assert_no_findings
+
+def test_2024_adds_up(plancheck_check):
+    assert_no_findings(plancheck_check("plans/ke-hoach-2024.yaml"), category="shares")
+
+def test_2025_adds_up(plancheck_check):
+    assert_no_findings(plancheck_check("plans/ke-hoach-2025.yaml"), category="shares")
+""")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "test_plans.py")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*AssertionError: 1 plancheck finding:*",
+                                 "*plans/ke-hoach-2025.yaml:7:65: PC101 *Cơ cấu kinh tế*"])
