@@ -1,9 +1,11 @@
 """plancheck: catch the errors in Vietnamese socio-economic development plans.
 
     >>> import plancheck
-    >>> report = plancheck.check("examples/son-la-2024.yaml")
+    >>> report = plancheck.check("examples/son-la-2024.yaml", select="number-format")
     >>> [f.rule for f in report.findings]
-    ['PC201']
+    ['PC251', 'PC251', 'PC252']
+    >>> report.exit_code()
+    1
 
 The public API is small and imports lazily, so that ``import plancheck`` stays
 cheap for a linter that starts often.

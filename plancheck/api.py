@@ -20,13 +20,13 @@ def check(
     sources: Source | Iterable[Source],
     *,
     rules: RuleSet | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
     packs: Iterable[str | Path] = (),
     lang: str = "vi",
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
-    extend_select: Iterable[str] | None = None,
+    extend_select: Iterable[str] | str | None = None,
     policy: "Policy | None" = None,
     jobs: int = 1,
 ) -> Report:
@@ -72,13 +72,23 @@ def check_stream(
     from .config import language
 
     # settings checked now, before the first result is asked for: a bad one is a usage error
-    # before any output is written
+    # before any output is written; a selection may be one string, "PC1,comparison"
+    select, ignore, extend_select = _names(select), _names(ignore), _names(extend_select)
     lang = language(lang, "lang")
     every = rules or load_rules(packs)
     if policy:
         policy.check_rules(every)
     ruleset = every.select(select, ignore, extend_select)
     return _stream(sources, ruleset, lang, options, index, jobs, keep_lines, policy)
+
+
+def _names(value: Iterable[str] | str | None) -> list[str] | None:
+    """Rule names given as a list, or as one string of them separated by commas or spaces."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [v for v in value.replace(",", " ").split() if v]
+    return list(value)
 
 
 def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, keep_lines: bool,
