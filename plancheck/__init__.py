@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["check", "check_stream", "load_rules", "Report", "Finding", "Plan", "PlancheckError", "__version__"]
+__all__ = ["check", "check_text", "check_stream", "load_rules", "Report", "Finding", "Plan", "PlancheckError",
+           "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .api import check, check_stream
+    from .api import check, check_stream, check_text
     from .engine import load_rules
     from .errors import PlancheckError
     from .models import Finding, Plan
@@ -28,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _LAZY = {
     "check": ("api", "check"),
     "check_stream": ("api", "check_stream"),
+    "check_text": ("api", "check_text"),
     "load_rules": ("engine", "load_rules"),
     "Report": ("models.report", "Report"),
     "Finding": ("models", "Finding"),

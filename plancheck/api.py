@@ -51,6 +51,37 @@ def check(
     return report
 
 
+def check_text(text: str, *, name: str = "<text>.md", **keywords: Any) -> Report:
+    """Check a document held in memory (not a path): ``name`` is what findings are reported by,
+    and its suffix says how the text is read (.md, .txt, or a plan file's .yaml/.json). The
+    keywords are ``check``'s."""
+    import shutil
+    import tempfile
+
+    if not isinstance(text, str):
+        raise PlancheckError(f"check_text takes the text itself (a str), not {type(text).__name__}")
+    folder = Path(tempfile.mkdtemp(prefix="plancheck-text-"))
+    try:
+        saved = folder / (Path(name).name or "text.md")
+        saved.write_text(text, encoding="utf-8")
+        report = check(saved, **keywords)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    from dataclasses import replace
+
+    report.findings = [f.model_copy(update={"location": replace(f.location, path=name)})
+                       if f.location.path == str(saved) else f for f in report.findings]
+    for e in report.errors:
+        if e.path == str(saved):
+            e.path = name
+    report.files = [name if p == str(saved) else p for p in report.files]
+    report.kinds = {(name if p == str(saved) else p): k for p, k in report.kinds.items()}
+    report.caveats = [c.model_copy(update={"path": name}) if c.path == str(saved) else c for c in report.caveats]
+    if str(saved) in report.sources:
+        report.sources[name] = report.sources.pop(str(saved))
+    return report
+
+
 def check_stream(
     sources: Source | Iterable[Source],
     *,

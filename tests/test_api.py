@@ -20,3 +20,21 @@ def test_a_selection_may_be_one_string_and_the_package_doctest_holds():
     finally:
         os.chdir(here)
     assert (root / "plancheck" / "py.typed").exists()
+
+
+def test_a_text_held_in_memory_is_checked_and_reported_by_its_name():
+    import pytest
+
+    import plancheck
+
+    report = plancheck.check_text("Cơ cấu kinh tế năm 2025: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%.\n",
+                                  name="du-thao/ke-hoach.md", lang="en")
+    [finding] = report.findings
+    assert (finding.rule, finding.location.path, finding.location.line) == ("PC101", "du-thao/ke-hoach.md", 1)
+    assert report.files == ["du-thao/ke-hoach.md"]
+    assert report.source_line("du-thao/ke-hoach.md", 1).startswith("Cơ cấu kinh tế")
+    with pytest.raises(TypeError):
+        plancheck.check_text("…", nmae="x.md")   # an unknown keyword is refused
+    with pytest.raises(plancheck.PlancheckError, match="names no rule"):
+        plancheck.check_text("Điều 1.", select="PC9999x")
+    assert "check_text" in dir(plancheck)
