@@ -67,19 +67,25 @@ def check_text(text: str, *, name: str = "<text>.md", **keywords: Any) -> Report
         report = check(saved, **keywords)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    from dataclasses import replace
-
-    report.findings = [f.model_copy(update={"location": replace(f.location, path=name)})
-                       if f.location.path == str(saved) else f for f in report.findings]
-    for e in report.errors:
-        if e.path == str(saved):
-            e.path = name
+    report.findings = reported_as(report.findings, report.errors, str(saved), name)
     report.files = [name if p == str(saved) else p for p in report.files]
     report.kinds = {(name if p == str(saved) else p): k for p, k in report.kinds.items()}
     report.caveats = [c.model_copy(update={"path": name}) if c.path == str(saved) else c for c in report.caveats]
     if str(saved) in report.sources:
         report.sources[name] = report.sources.pop(str(saved))
     return report
+
+
+def reported_as(findings: list[Any], errors: list[Any], saved: str, name: str) -> list[Any]:
+    """The findings of a file saved at ``saved`` reported under ``name`` (text held in memory,
+    standard input); its errors renamed in place."""
+    from dataclasses import replace
+
+    for e in errors:
+        if e.path == saved:
+            e.path = name
+    return [f.model_copy(update={"location": replace(f.location, path=name)}) if f.location.path == saved else f
+            for f in findings]
 
 
 def check_stream(

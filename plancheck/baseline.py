@@ -15,16 +15,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import PlancheckError
+from .policy import relative
 
 FORMAT = "plancheck-baseline/1"
 SourceLine = Callable[[str, int], "str | None"]
 
 
 def _relative(path: str, base: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(base.resolve()).as_posix()
-    except (ValueError, OSError):
-        return Path(path).as_posix()
+    return relative(Path(path), base)
 
 
 def fingerprint(finding: Any, line_text: str | None, base: Path) -> str:

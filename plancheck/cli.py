@@ -255,7 +255,7 @@ def _check(args: argparse.Namespace) -> int:
         baseline = Baseline(args.baseline)
     recorded: list = []   # --baseline-write: (finding, its line's text)
     fixing = args.fix or args.diff
-    by_id = {r.id: r for r in rules} if fixing else {}
+    by_id = {r.id: r for r in rules} if fixing or args.annotate else {}   # what each rule says of its fixes
     mended = 0
     out = _open_output(args.output) if args.output else (open(os.devnull, "w") if args.diff else sys.stdout)
     from .report import writer as make_writer
@@ -309,8 +309,7 @@ def _check(args: argparse.Namespace) -> int:
 
         from .fix import certain
 
-        by_rule = {r.id: r for r in rules}
-        fixes = {id(f): pair for f in kept if (pair := certain(f, by_rule)) is not None}
+        fixes = {id(f): pair for f in kept if (pair := certain(f, by_id)) is not None}
         written = annotate(args.paths[0], kept, args.annotate, args.lang, fixes)
         print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
     if baseline is not None and baseline.left_out:
@@ -380,15 +379,12 @@ def _stdin_file(args: argparse.Namespace):
 
 def _rename(result, saved: str, name: str) -> None:
     """A result's findings and errors reported under the name standard input was given."""
-    from dataclasses import replace
+    from .api import reported_as
 
     if getattr(result, "path", None) == saved:
         result.path = name
-    result.findings = [f.model_copy(update={"location": replace(f.location, path=name)})
-                       if f.location.path == saved else f for f in result.findings]
-    for e in ([result.error] if getattr(result, "error", None) is not None else []) + list(getattr(result, "faults", [])):
-        if e.path == saved:
-            e.path = name
+    errors = ([result.error] if getattr(result, "error", None) is not None else []) + list(getattr(result, "faults", []))
+    result.findings = reported_as(result.findings, errors, saved, name)
 
 
 def _open_output(name: str):

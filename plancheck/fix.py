@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-EDITABLE = (".txt", ".md", ".markdown", ".yaml", ".yml", ".json")
+from .read import PLAN_SUFFIXES
+from .read.text import TEXT_SUFFIXES
+
+EDITABLE = TEXT_SUFFIXES + PLAN_SUFFIXES   # what --fix writes: text, Markdown and plan files
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,6 @@ def certain(finding: Any, rules: dict[str, Any]) -> tuple[str, str] | None:
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .engine import names, specificity
 from .errors import PlancheckError
 from .models import Severity
 
@@ -43,7 +44,7 @@ class Policy:
 
     def excluded(self, path: Path) -> str | None:
         """Why a file found in a folder is not checked, or None."""
-        rel = _relative(path, self.base)
+        rel = relative(path, self.base)
         for glob in self.exclude:
             if _matches(rel, path.name, glob):
                 return f"excluded by the configuration (exclude = {glob!r})"
@@ -56,7 +57,7 @@ class Policy:
         out = []
         for f in findings:
             path = Path(self.aliases.get(f.location.path, f.location.path))
-            rel = _relative(path, self.base)
+            rel = relative(path, self.base)
             if any(_matches(rel, path.name, glob) and any(_names(k, f) for k in keys)
                    for glob, keys in self.per_file_ignores.items()):
                 continue
@@ -71,18 +72,11 @@ class Policy:
 
 
 def _names(key: str, finding: Any) -> bool:
-    from .engine import names
-
     return names(key, finding.rule, finding.slug, finding.category)
 
 
-def specificity(key: str, rule: str, slug: str) -> int:
-    from .engine import specificity as closeness
-
-    return closeness(key, rule, slug)
-
-
-def _relative(path: Path, base: Path) -> str:
+def relative(path: Path, base: Path) -> str:
+    """A path relative to a folder, as POSIX (as given when it is not under it)."""
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except (ValueError, OSError):

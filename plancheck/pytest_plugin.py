@@ -118,7 +118,10 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     if not _enabled(config):
         return
     files = [item.path for item in items if isinstance(item, PlancheckItem)]
-    documents = [f for f in files if f.suffix.lower() in (".md", ".markdown", ".txt", ".docx", ".pdf")]
+    from .read import DOCX_SUFFIXES, PDF_SUFFIXES
+    from .read.text import TEXT_SUFFIXES
+
+    documents = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES]
     if len(files) >= 2 and documents:
         across = PlancheckAcross.from_parent(session, name="plancheck-across-documents")
         across.add_marker("plancheck")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .engine import CATEGORIES, names
 from .models import Finding, Location, Severity
 
 UNUSED_RULE = "PC001"
@@ -49,19 +50,11 @@ class Suppression:
     def covers(self, finding: Finding) -> bool:
         loc = finding.location
         return loc.path == self.location.path and self.first <= loc.line <= self.last \
-            and any(_names(key, finding.rule, finding.slug, finding.category) for key in self.keys)
-
-
-def _names(key: str, rule: str, slug: str, category: str) -> bool:
-    from .engine import names
-
-    return names(key, rule, slug, category)
+            and any(names(key, finding.rule, finding.slug, finding.category) for key in self.keys)
 
 
 def _known(key: str) -> bool:
     """Whether a key names any rule plancheck has (selected or not)."""
-    from .engine import CATEGORIES
-
     if key.casefold() == "all" or key.casefold() in CATEGORIES:
         return True
     ids, slugs = _rule_names()
@@ -221,7 +214,7 @@ def judged(suppression: Suppression, rules: Iterable[Any], scope: str) -> bool:
     if scope == "document" and (not suppression.keys or not all(_known(k) for k in suppression.keys)):
         return True
     named = [r for r in rules if r.checker().scope in ("document", "run")
-             and any(_names(k, r.id, r.slug, r.category) for k in suppression.keys)]
+             and any(names(k, r.id, r.slug, r.category) for k in suppression.keys)]
     return bool(named) and all(r.checker().scope == scope for r in named)
 
 

@@ -242,6 +242,26 @@ def _tree_scopes(structure: DocumentStructure) -> list[tuple[int, bool]]:
 
 
 # -- the check ---------------------------------------------------------------------------------
+# Why a text is taken for a draft (or not), and what its blanks' findings say of it.
+_STAGE_WORDS = {
+    "word": ("tệp Word là bản trước khi ký: điền khi ký",
+             "a Word file is the text before signing: fill it in at signing"),
+    "marked": ("bản dự thảo (văn bản tự ghi “dự thảo”): điền trước khi ký",
+               "a draft (it says it is one): fill it in before signing"),
+    "draft": ("bản dự thảo: điền trước khi ký", "a draft: fill it in before signing"),
+    "final": ("văn bản chính thức không được để trống", "a final text must not keep blanks"),
+}
+
+
+def _stage(stage: str, document: Document) -> str:
+    """A key of _STAGE_WORDS: the stage given, or under "auto" what the text is."""
+    if stage != "auto":
+        return "draft" if stage == "draft" else "final"
+    if document.source_format == "docx":
+        return "word"
+    return "marked" if marked_draft(document) else "final"
+
+
 class PlaceholderParams(Params):
     target: Literal["number", "date", "mark"]
 
@@ -255,26 +275,18 @@ class Placeholder(CheckKind):
         document = subject.document
         if document is None:
             return
-        stage = subject.options.get("stage", "auto")
-        word = stage == "auto" and document.source_format == "docx"
-        marked = stage == "auto" and not word and marked_draft(document)
-        draft = stage == "draft" or word or marked
         if "forms" not in subject.derived:   # once for the three placeholder rules
             subject.derived["forms"] = _form_scopes(subject.structure, document)
-        scopes = subject.derived["forms"]
+            subject.derived["stage"] = _stage(subject.options.get("stage", "auto"), document)
+        scopes, why = subject.derived["forms"], subject.derived["stage"]
+        draft = why != "final"
+        stage_vi, stage_en = _STAGE_WORDS[why]
         for location, blank in self._blanks(subject, document, params.target, scopes):
             yield Hit(
                 location=location,
                 suggestion=blank.suggestion,
                 fields={"text": blank.text, "what_vi": blank.what_vi, "what_en": blank.what_en,
-                        "stage_vi": ("tệp Word là bản trước khi ký: điền khi ký" if word
-                                     else "bản dự thảo (văn bản tự ghi “dự thảo”): điền trước khi ký" if marked
-                                     else "bản dự thảo: điền trước khi ký" if draft
-                                     else "văn bản chính thức không được để trống"),
-                        "stage_en": ("a Word file is the text before signing: fill it in at signing" if word
-                                     else "a draft (it says it is one): fill it in before signing" if marked
-                                     else "a draft: fill it in before signing" if draft
-                                     else "a final text must not keep blanks")},
+                        "stage_vi": stage_vi, "stage_en": stage_en},
                 severity="info" if draft else None,
                 evidence={"stage": "draft" if draft else "final"},
             )

@@ -689,14 +689,13 @@ class MalformedSymbol(CheckKind):
             if found is None or position in seen:
                 continue
             seen.add(position)
-            problem, expected = found
+            problem, expected, sure = found
             yield Hit(
                 location=reference.location,
                 fields={"text": reference.text, "number": reference.number, "problem": problem,
                         "expected": expected},
                 suggestion=f"{reference.number} → {expected}",
-                # a look-alike letter has one Latin form: that fix is certain; a type code's is a guess
-                evidence={"fix_certain": True} if isinstance(problem, str) and problem.startswith("lookalike") else {},
+                evidence={"fix_certain": True} if sure else {},
             )
 
 
@@ -721,22 +720,24 @@ _MISPLACED_SLASHES = (
 )
 
 
-def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
+def _malformed(reference: Reference) -> tuple[str | Localized, str, bool] | None:
+    """What is wrong with a number, its mended form, and whether that form is certain (a
+    look-alike letter has one Latin form; the other mendings are readings)."""
     number, symbol = reference.number or "", reference.symbol or ""
     foreign = [c for c in number if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))]
     if foreign:
         names = ", ".join(dict.fromkeys(f"{c} ({unicodedata.name(c).split()[0].title()})" for c in foreign))
-        return f"lookalike: {names}", latin(number)
+        return f"lookalike: {names}", latin(number), True
     compact = squash(symbol)
     if re.fullmatch(r"(?:UBTV)?OH[0-9]{2}", compact):
-        return "O → Q", number.replace(compact, compact.replace("OH", "QH"))
+        return "O → Q", number.replace(compact, compact.replace("OH", "QH")), False
     first = compact.split("-", 1)[0]
     expected_codes = TYPE_CODES.get(reference.doc_type or "", frozenset())
     if "-" in compact and expected_codes and not is_type_code(first):
         near = [c for c in expected_codes if _one_edit(latin(first).casefold(), c.casefold())]
         if len(near) == 1:   # "15/CTT-TTg" of a Chỉ thị: the type code CT with a letter too many
             return Localized({"vi": f"mã loại {first} → {near[0]}", "en": f"type code {first} → {near[0]}"}), \
-                number[: len(number) - len(symbol)] + near[0] + compact[len(first):]
+                number[: len(number) - len(symbol)] + near[0] + compact[len(first):], False
     if "-" in compact or "/" in compact:
         return None
     # "NĐCP": a type code run into its issuer.
@@ -746,7 +747,7 @@ def _malformed(reference: Reference) -> tuple[str | Localized, str] | None:
             if reference.doc_type not in (None, "Văn bản") and code not in codes:
                 return None
             fixed = f"{compact[:len(code)]}-{compact[len(code):]}"
-            return "hyphen", number[: len(number) - len(symbol)] + fixed
+            return "hyphen", number[: len(number) - len(symbol)] + fixed, False
     return None
 
 

@@ -50,29 +50,30 @@ def read_pdf_document(path: str | Path) -> Document:
     _locate_by_page(document, pages.places)
     if pages.ocr_pages:
         document.ocr_lines, document.doubted = pages.ocr_places()
-    if pages.layer_pages:
-        shown = _page_list(pages.layer_pages)
-        document.caveats.append({
-            "vi": f"trang {shown} là bản quét, đã đọc lớp chữ OCR có sẵn trong tệp (máy này không có Tesseract để "
-                  "đọc lại): chữ và số liệu có thể sai; phát hiện trên các trang này ghi rõ điều đó",
-            "en": f"page(s) {shown} are scans read from the OCR layer the file carries (no Tesseract here to read "
-                  "them again): words and figures may be wrong; findings on them say so"})
-    if pages.picture_pages:
-        shown = _page_list(pages.picture_pages)
-        document.caveats.append({
-            "vi": f"trang {shown} có hình ảnh chiếm phần lớn trang; máy này không có Tesseract để đọc hình (OCR), "
-                  "nên chỉ đọc phần chữ của trang",
-            "en": f"page(s) {shown} are mostly a picture; with no Tesseract here to read it (OCR), only the page's "
-                  "text was read"})
     scanned = [p for p in pages.ocr_pages if p not in pages.layer_pages]
-    if scanned:
-        shown = _page_list(scanned)
-        document.caveats.append({
-            "vi": f"trang {shown} là bản quét, đã đọc bằng OCR (Tesseract, tiếng Việt): số liệu có thể bị đọc sai; "
-                  "phát hiện trên các trang này ghi rõ điều đó",
-            "en": f"page(s) {shown} are scans read by OCR (Tesseract, Vietnamese): figures may be misread; findings "
-                  "on them say so"})
+    for read, (vi, en) in ((pages.layer_pages, _READ_FROM_LAYER), (pages.picture_pages, _READ_TEXT_ONLY),
+                           (scanned, _READ_BY_OCR)):
+        if read:
+            shown = _page_list(read)
+            document.caveats.append({"vi": vi.format(shown), "en": en.format(shown)})
     return document
+
+
+# How pages were read, said in the report: pages of a scan read from its own OCR layer, pages of a
+# large picture read from their text only (both where OCR cannot run), pages read by OCR.
+_READ_FROM_LAYER = (
+    "trang {} là bản quét, đã đọc lớp chữ OCR có sẵn trong tệp (máy này không có Tesseract để đọc lại): chữ "
+    "và số liệu có thể sai; phát hiện trên các trang này ghi rõ điều đó",
+    "page(s) {} are scans read from the OCR layer the file carries (no Tesseract here to read them again): "
+    "words and figures may be wrong; findings on them say so")
+_READ_TEXT_ONLY = (
+    "trang {} có hình ảnh chiếm phần lớn trang; máy này không có Tesseract để đọc hình (OCR), nên chỉ đọc phần "
+    "chữ của trang",
+    "page(s) {} are mostly a picture; with no Tesseract here to read it (OCR), only the page's text was read")
+_READ_BY_OCR = (
+    "trang {} là bản quét, đã đọc bằng OCR (Tesseract, tiếng Việt): số liệu có thể bị đọc sai; phát hiện trên "
+    "các trang này ghi rõ điều đó",
+    "page(s) {} are scans read by OCR (Tesseract, Vietnamese): figures may be misread; findings on them say so")
 
 
 class _Pages:

@@ -10,14 +10,7 @@ from .. import __version__
 from ..models.finding import Finding
 from ..models.report import Tally
 
-_WORDS = {
-    "vi": {"title": "Kết quả kiểm tra", "findings": "phát hiện", "files": "tệp", "clean": "Không có phát hiện nào",
-           "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "Sửa", "unreadable": "không đọc được",
-           "line": "dòng", "skipped": "bỏ qua"},
-    "en": {"title": "plancheck report", "findings": "findings", "files": "files", "clean": "No findings",
-           "error": "error", "warning": "warning", "info": "info", "fix": "Fix", "unreadable": "unreadable",
-           "line": "line", "skipped": "skipped"},
-}
+_TITLE = {"vi": "Kết quả kiểm tra", "en": "plancheck report"}
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;height:100vh}
@@ -50,7 +43,9 @@ class HtmlStream:
 
     def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error") -> None:
         self.out, self.lang = out, lang
-        self.words = _WORDS.get(lang, _WORDS["en"])
+        from .text import _LABELS   # the text report's words for severities and fixes
+
+        self.words = {**_LABELS.get(lang, _LABELS["en"]), "title": _TITLE.get(lang, _TITLE["en"])}
         self.tally = Tally()
         self.docs: dict[str, list[tuple[Finding, dict[int, str]]]] = {}
         self.errors: list[str] = []
@@ -94,7 +89,7 @@ class HtmlStream:
                          for _, f in notes.get(n, []) if f.location.column]
                 body.append(f'<p class="ln"><span class="no">{n}</span>{_marked(shown[n], spans)}</p>')
                 for key, f in notes.get(n, []):
-                    fix = f'<br>{w["fix"]}: {escape(f.suggestion)}' if f.suggestion else ""
+                    fix = f'<br>{w["fix"].capitalize()}: {escape(f.suggestion)}' if f.suggestion else ""
                     body.append(f'<div class="note sev-{f.severity.value}" id="f{key}"><b>{escape(f.rule)}</b> '
                                 f'[{w[f.severity.value]}] {escape(f.message)}{fix}</div>')
             body.append("</section>")
