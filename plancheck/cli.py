@@ -258,12 +258,13 @@ def _check(args: argparse.Namespace) -> int:
     by_id = {r.id: r for r in rules} if fixing or args.annotate else {}   # what each rule says of its fixes
     mended = 0
     out = _open_output(args.output) if args.output else (open(os.devnull, "w") if args.diff else sys.stdout)
+    from .links import reference
     from .report import writer as make_writer
 
     writer = make_writer(args.format, out, rules=rules.select(s["select"], s["ignore"], s["extend_select"]),
                          lang=args.lang,
                          fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source,
-                         statistics=args.statistics, quiet=args.quiet)
+                         statistics=args.statistics, quiet=args.quiet, reference=reference(s["rules_url"]))
     kept: list = []   # --annotate: the one document's findings, for its copy
     progress = _Progress(sys.stderr, args.quiet)
     shared = out is sys.stdout and sys.stdout.isatty() and sys.stderr.isatty()   # one terminal for both

@@ -35,7 +35,8 @@ from typing import Any
 from .errors import PlancheckError
 
 KEYS = {"stage", "select", "ignore", "extend-select", "extend-ignore", "exclude", "per-file-ignores", "severity",
-        "rules", "fail-on", "lang", "index", "max-file-size", "max-line-length", "timeout"}
+        "rules", "fail-on", "lang", "index", "max-file-size", "max-line-length", "timeout",
+        "rules-url"}
 SEVERITIES = ("error", "warning", "info", "off")
 DEFAULT_TIMEOUT = 60.0   # seconds per file: ten times the slowest real document
 LANGUAGES = ("vi", "en")
@@ -126,6 +127,8 @@ def load_config(path: Path | None) -> dict[str, Any]:
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
                                   or (key != "timeout" and value == 0)):
             raise PlancheckError(f"{key} must be a positive number, not {value!r}", str(path))
+    if "rules-url" in config and not (isinstance(config["rules-url"], str) and config["rules-url"].strip()):
+        raise PlancheckError(f"rules-url must be the rule reference's address, not {config['rules-url']!r}", str(path))
     if "index" in config and not isinstance(config["index"], str):
         raise PlancheckError(f"index must be a file name, not {config['index']!r}", str(path))
     base = path.parent
@@ -166,4 +169,5 @@ def settings(config: dict[str, Any], *, select: list[str] | None = None, ignore:
         "lang": lang or config.get("lang") or environment_language(),
         "stage": stage or config.get("stage", "auto"),
         "index": index or config.get("index"),
+        "rules_url": config.get("rules-url"),
     }

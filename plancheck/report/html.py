@@ -7,6 +7,7 @@ from html import escape
 from typing import Any, TextIO
 
 from .. import __version__
+from ..links import rule_url
 from ..models.finding import Finding
 from ..models.report import Tally
 
@@ -41,8 +42,9 @@ _CONTEXT = 2   # lines shown around a finding's line
 class HtmlStream:
     """Keeps each file's findings and the lines around them; writes the page at the end."""
 
-    def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error") -> None:
-        self.out, self.lang = out, lang
+    def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error", *,
+                 reference: str | None = None) -> None:
+        self.out, self.lang, self.reference = out, lang, reference
         from .text import _LABELS   # the text report's words for severities and fixes
 
         self.words = {**_LABELS.get(lang, _LABELS["en"]), "title": _TITLE.get(lang, _TITLE["en"])}
@@ -90,7 +92,10 @@ class HtmlStream:
                 body.append(f'<p class="ln"><span class="no">{n}</span>{_marked(shown[n], spans)}</p>')
                 for key, f in notes.get(n, []):
                     fix = f'<br>{w["fix"].capitalize()}: {escape(f.suggestion)}' if f.suggestion else ""
-                    body.append(f'<div class="note sev-{f.severity.value}" id="f{key}"><b>{escape(f.rule)}</b> '
+                    code = escape(f.rule)
+                    if self.reference:   # the rule's section of the reference
+                        code = f'<a class="rule" href="{escape(rule_url(f.rule, self.reference))}">{code}</a>'
+                    body.append(f'<div class="note sev-{f.severity.value}" id="f{key}"><b>{code}</b> '
                                 f'[{w[f.severity.value]}] {escape(f.message)}{fix}</div>')
             body.append("</section>")
         from .text import _summary   # the summary the text report ends with, the same words

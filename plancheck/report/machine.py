@@ -14,13 +14,16 @@ from xml.sax.saxutils import escape, quoteattr
 from .. import __version__
 from ..models.finding import Finding
 from ..fix import EDITABLE, certain
+from ..links import rule_url
 from ..models.finding import Severity
 from ..models.report import Tally
 
 
 class _Writer:
-    def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error") -> None:
+    def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error", *,
+                 reference: str | None = None) -> None:
         self.out, self.rules, self.lang, self.fail_on = out, list(rules), lang, fail_on
+        self.reference = reference   # the rule reference's address (plancheck.links), or None
         self.tally = Tally()
 
     def write(self, result: Any) -> None:
@@ -166,10 +169,14 @@ class SarifStream(_Writer):
                   **({"fullDescription": {"text": r.doc.why}} if r.doc.why else {}),
                   "help": {"text": r.doc.fix or r.doc.what},
                   "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity.value]},
+                  **({"helpUri": rule_url(r.id, self.reference)} if self.reference else {}),
                   "properties": {"category": r.category, "message": getattr(r.message, self.lang)}}
                  for r in self.rules]
+        driver: dict[str, Any] = {"name": "plancheck", "version": __version__, "rules": rules}
+        if self.reference:
+            driver["informationUri"] = self.reference
         run: dict[str, Any] = {
-            "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
+            "tool": {"driver": driver},
             "results": self.results,
             "invocations": [{"executionSuccessful": not self.tally.errors,
                              "toolExecutionNotifications": self.notifications}],

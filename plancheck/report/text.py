@@ -37,8 +37,10 @@ class TextStream:
     last. Only counts are kept (``tally``), for the summary; a file's lines are let go."""
 
     def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True, *, statistics: bool = False,
-                 quiet: bool = False, colour: bool = False) -> None:
+                 quiet: bool = False, colour: bool = False, reference: str | None = None) -> None:
         self.out, self.lang, self.show_source = out, lang, show_source
+        # on a terminal that shows links, each rule code links to its section of the reference
+        self.reference = reference if colour and shows_links() else None
         self.statistics, self.quiet, self.colour = statistics, quiet, colour
         self.words = _LABELS.get(lang, _LABELS["en"])
         self.tally = Tally()
@@ -58,7 +60,7 @@ class TextStream:
         for f in sorted(result.findings, key=Finding.sort_key):
             self.slugs[f.rule] = f.slug
             if not self.statistics:
-                lines += _finding_lines(f, source, self.words, self.lang, self.colour)
+                lines += _finding_lines(f, source, self.words, self.lang, self.colour, self.reference)
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
@@ -100,13 +102,41 @@ def use_colour(out: TextIO) -> bool:
     return bool(getattr(out, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
+def shows_links() -> bool:
+    """Whether the terminal shows OSC 8 links (the heuristic of the supports-hyperlinks package,
+    which ruff uses too): FORCE_HYPERLINK decides; else terminals known to show them."""
+    import os
+
+    forced = os.environ.get("FORCE_HYPERLINK")
+    if forced is not None:
+        return forced not in ("", "0")
+    if os.environ.get("WT_SESSION") or os.environ.get("KONSOLE_VERSION") or os.environ.get("DOMTERM"):
+        return True
+    if os.environ.get("TERM_PROGRAM") in ("iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"):
+        return True
+    vte = os.environ.get("VTE_VERSION", "")
+    return vte.isdigit() and int(vte) >= 5000
+
+
+def _link(text: str, url: str) -> str:
+    """An OSC 8 link (the URL's own control characters cannot reach the terminal: it is quoted)."""
+    from urllib.parse import quote
+
+    return f"\x1b]8;;{quote(url, safe=':/#?&=%@+,;~')}\x1b\\{text}\x1b]8;;\x1b\\"
+
+
 def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
-                   words: dict[str, str], lang: str, colour: bool = False) -> list[str]:
+                   words: dict[str, str], lang: str, colour: bool = False,
+                   reference: str | None = None) -> list[str]:
     loc = f.location
     level, rule = words[f.severity.value], f.rule
     if colour:
         level = f"{_COLOURS[f.severity.value]}{level}{_COLOURS['end']}"
         rule = f"{_COLOURS['rule']}{rule}{_COLOURS['end']}"
+    if reference:
+        from ..links import rule_url
+
+        rule = _link(rule, rule_url(f.rule, reference))
     out = [f"{_where(loc, lang)}: {rule} [{level}] {f.message}"]
     if source_line is not None:
         line = source_line(loc.path, loc.line)
