@@ -99,3 +99,14 @@ def test_a_rule_fixes_only_what_its_check_says_is_certain(tmp_path, capsys):
     assert out.count("PC705") == 2
     run(capsys, "--fix", "--select", "PC705", draft)
     assert draft.read_text(encoding="utf-8") == text.replace("TT-BTС", "TT-BTC")
+
+
+def test_a_number_on_the_line_after_its_citation_is_found_and_fixed_there(tmp_path, capsys):
+    # the finding points at the number, not where the citation starts, so the fix lands on it
+    draft = tmp_path / "ke-hoach.md"
+    text = ("Căn cứ Quyết định số\n17/QĐ-UВND ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh;\n")
+    draft.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "--select", "PC705", draft)
+    assert f"{draft}:2:1: PC705" in out
+    run(capsys, "--fix", "--select", "PC705", draft)
+    assert draft.read_text(encoding="utf-8") == text.replace("UВND", "UBND")

@@ -690,8 +690,8 @@ class MalformedSymbol(CheckKind):
                 continue
             seen.add(position)
             problem, expected, sure = found
-            yield Hit(
-                location=reference.location,
+            yield Hit(   # at the number itself: the fix replaces it there
+                location=reference.number_location or reference.location,
                 fields={"text": reference.text, "number": reference.number, "problem": problem,
                         "expected": expected},
                 suggestion=f"{reference.number} → {expected}",

@@ -128,6 +128,7 @@ class _Doc:
     year: int | None = None
     date: DateMention | None = None
     issuer: str | None = None
+    number_start: int | None = None   # where the number is written: what a finding on it points at
 
 
 @dataclass
@@ -188,7 +189,8 @@ def _document_at(text: str, m: re.Match[str], previous: _Doc | None) -> _Doc | N
         return None
     number = "".join(m.group("number").split()) if blank else m.group("number").rstrip(".")
     doc = _Doc(start=start, end=m.end(), doc_type=doc_type,
-               number=number, symbol=symbol.rstrip("."), year=int(m.group("year")) if m.group("year") else None)
+               number=number, symbol=symbol.rstrip("."), year=int(m.group("year")) if m.group("year") else None,
+               number_start=m.start("number"))
     _read_date_and_issuer(text, doc)
     return doc
 
@@ -401,6 +403,7 @@ def _document_reference(text: str, doc: _Doc, locate: _Locate) -> Reference:
     return Reference(
         text=" ".join(text[doc.start:doc.end].split()), location=locate(doc.start), internal=False,
         doc_type=doc.doc_type, number=doc.number, symbol=doc.symbol, year_in_number=doc.year,
+        number_location=locate(doc.number_start) if doc.number_start is not None else None,
         issuer=doc.issuer, date_text=" ".join(doc.date.text.split()) if doc.date else None,
         date=doc.date.date if doc.date else None,
     )
@@ -425,6 +428,7 @@ def _chain_references(text: str, chain: _Chain, locate: _Locate) -> list[Referen
         if owner:
             reference = reference.model_copy(update={
                 "number": owner.number, "symbol": owner.symbol, "year_in_number": owner.year_in_number,
+                "number_location": owner.number_location,
                 "issuer": owner.issuer, "date_text": owner.date_text, "date": owner.date})
         references.append(reference)
     return references

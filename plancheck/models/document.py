@@ -182,6 +182,7 @@ class Reference(BaseModel):
     internal: bool = False
     doc_type: str | None = None      # Nghị quyết, Quyết định, Luật ... (external)
     number: str | None = None        # 252/NQ-HĐND
+    number_location: Location | None = None   # where the number is written (a line may break before it)
     symbol: str | None = None        # NQ-HĐND
     year_in_number: int | None = None   # 2020 in 39/2020/NQ-HĐND
     issuer: str | None = None
