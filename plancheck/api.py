@@ -130,8 +130,10 @@ def _names(value: Iterable[str] | str | None) -> list[str] | None:
 
 def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, keep_lines: bool,
             policy: Policy | None) -> Iterator[FileResult | AcrossResult | Skipped]:
+    from .i18n import use
     from .read import discover_files
 
+    use(lang)   # what is said without a language at hand (a file's error) is said in this one
     across = any(rule.checker().scope == "run" for rule in ruleset)
     spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "auto", **dict(options or {})},
                    keep_lines=keep_lines, records=across)

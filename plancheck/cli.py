@@ -8,6 +8,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import PlancheckError
+from .i18n import _, argparse_speaks, use
 from .lexicon import TextKind
 from .report import FORMATS
 
@@ -51,111 +52,134 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"plancheck: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="plancheck", description="Lint Vietnamese socio-economic development plans.")
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The command line, its help in ``lang``."""
+    parser = _Parser(prog="plancheck", description=_("Lint Vietnamese socio-economic development plans.", lang))
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     lang_default = None   # PLANCHECK_LANG, checked when the command runs (plancheck.config.environment_language)
 
-    check = sub.add_parser("check", help="check files or folders")
-    check.add_argument("paths", nargs="+", help="plan files or folders")
+    check = sub.add_parser("check", help=_("check files or folders", lang))
+    check.add_argument("paths", nargs="+", help=_("plan files or folders", lang))
     check.add_argument("--format", choices=tuple(FORMATS), default="text",
-                       help="; ".join(f"{name}: {what}" for name, what in FORMATS.items()))
+                       help="; ".join(f"{name}: {_(what, lang)}" for name, what in FORMATS.items()))
     check.add_argument("--select", action="append", metavar="RULES",
-                       help="only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated")
+                       help=_("only these rules: ids (PC101), id prefixes (PC1), slugs or categories; comma-separated", lang))
     check.add_argument("--extend-select", action="append", metavar="RULES",
-                       help="these rules too, beside the selection (same forms as --select)")
+                       help=_("these rules too, beside the selection (same forms as --select)", lang))
     check.add_argument("--ignore", action="append", metavar="RULES",
-                       help="skip these rules too, beside the configuration's (same forms as --select)")
-    check.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
+                       help=_("skip these rules too, beside the configuration's (same forms as --select)", lang))
+    check.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
-                       help="lowest severity that makes the exit code 1 (default: error)")
+                       help=_("lowest severity that makes the exit code 1 (default: error)", lang))
     check.add_argument("--lang", choices=("vi", "en"), default=None,
-                       help="language of messages (default: vi, or $PLANCHECK_LANG)")
+                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
     check.add_argument("--stage", choices=("draft", "final", "auto"), default=None,
-                       help="draft: blanks left for later are info; final: they are errors; auto (default): "
-                            "a Word file, or a text that marks itself a draft ('DỰ THẢO'), is one; any other final")
+                       help=_("draft: blanks left for later are info; final: they are errors; auto (default): "
+                            "a Word file, or a text that marks itself a draft ('DỰ THẢO'), is one; any other final", lang))
     check.add_argument("--kind", choices=_KIND_CHOICES, default=None, metavar="KIND",
-                       help="what the files are, instead of the guess from their text: "
+                       help=_("what the files are, instead of the guess from their text: ", lang)
                             + ", ".join(_KIND_CHOICES))
-    check.add_argument("--index", metavar="FILE", help="check citations against documents indexed by `plancheck index`")
-    check.add_argument("--config", metavar="FILE", help="settings file (default: the nearest plancheck.toml or "
-                                                        "pyproject.toml with [tool.plancheck])")
-    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    check.add_argument("--no-source", action="store_true", help="text format: do not show the source line")
+    check.add_argument("--index", metavar="FILE", help=_("check citations against documents indexed by `plancheck index`", lang))
+    check.add_argument("--config", metavar="FILE", help=_("settings file (default: the nearest plancheck.toml or "
+                                                        "pyproject.toml with [tool.plancheck])", lang))
+    check.add_argument("--no-config", action="store_true", help=_("ignore configuration files", lang))
+    check.add_argument("--no-source", action="store_true", help=_("text format: do not show the source line", lang))
     check.add_argument("--statistics", action="store_true",
-                       help="text format: how many findings each rule gave, instead of the findings")
+                       help=_("text format: how many findings each rule gave, instead of the findings", lang))
     check.add_argument("-q", "--quiet", action="store_true",
-                       help="the findings and errors only: no summary, no notes on how files were read")
+                       help=_("the findings and errors only: no summary, no notes on how files were read", lang))
     check.add_argument("--stdin-filename", metavar="NAME",
-                       help="with '-' as the path: the name the text read from standard input is reported by "
-                            "(its suffix says what it is: .md by default)")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+                       help=_("with '-' as the path: the name the text read from standard input is reported by "
+                            "(its suffix says what it is: .md by default)", lang))
+    check.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE instead of stdout", lang))
     check.add_argument("--fix", action="store_true",
-                       help="apply the fixes rules mark certain to text, Markdown and plan files, in place")
+                       help=_("apply the fixes rules mark certain to text, Markdown and plan files, in place", lang))
     check.add_argument("--diff", action="store_true",
-                       help="show the fixes --fix would apply as a unified diff, without writing")
+                       help=_("show the fixes --fix would apply as a unified diff, without writing", lang))
     check.add_argument("--baseline", metavar="FILE",
-                       help="report only findings that are not in this baseline (made by --baseline-write)")
+                       help=_("report only findings that are not in this baseline (made by --baseline-write)", lang))
     check.add_argument("--baseline-write", metavar="FILE",
-                       help="record today's findings in FILE as the baseline; later runs with --baseline FILE "
-                            "report only new ones (it survives lines moving)")
+                       help=_("record today's findings in FILE as the baseline; later runs with --baseline FILE "
+                            "report only new ones (it survives lines moving)", lang))
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
-                       help="check files in N processes (default: one per core; 1: in this process); "
-                            "the report is the same, in the same order")
+                       help=_("check files in N processes (default: one per core; 1: in this process); "
+                            "the report is the same, in the same order", lang))
     check.add_argument("--annotate", metavar="COPY.docx",
-                       help="write a copy of the one .docx checked with each finding as a Word comment")
+                       help=_("write a copy of the one .docx checked with each finding as a Word comment", lang))
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
-                       help="stop a file that takes longer and report it (default: 60; 0: no limit)")
+                       help=_("stop a file that takes longer and report it (default: 60; 0: no limit)", lang))
     check.add_argument("--exit-zero", action="store_true",
-                       help="exit 0 even when there are findings (2 still means a file could not be checked)")
+                       help=_("exit 0 even when there are findings (2 still means a file could not be checked)", lang))
     check.add_argument("--show-files", action="store_true",
-                       help="list the files that would be checked, and those of the folders that would not "
-                            "(with why), then stop")
+                       help=_("list the files that would be checked, and those of the folders that would not "
+                            "(with why), then stop", lang))
 
-    rules = sub.add_parser("rules", help="list the rules")
-    rules.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
-    rules.add_argument("--lang", choices=("vi", "en"), default=lang_default)
+    rules = sub.add_parser("rules", help=_("list the rules", lang))
+    rules.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
+    rules.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                       help="markdown writes the rule reference (docs/rules.md)")
+                       help=_("markdown writes the rule reference (docs/rules.md)", lang))
 
-    dump = sub.add_parser("dump", help="show what plancheck understood of a file")
+    dump = sub.add_parser("dump", help=_("show what plancheck understood of a file", lang))
     dump.add_argument("paths", nargs="+", metavar="path",
-                      help="a document or plan file (several, or folders, with --coverage)")
+                      help=_("a document or plan file (several, or folders, with --coverage)", lang))
     dump.add_argument("--format", choices=("yaml", "json", "text"), default=None,
-                      help="yaml by default; text (the default) or yaml/json with --coverage")
+                      help=_("yaml by default; text (the default) or yaml/json with --coverage", lang))
     dump.add_argument("--coverage", action="store_true",
-                      help="per document, how many figure-bearing sentences and table rows gave a "
-                           "statement, and the ones that did not")
+                      help=_("per document, how many figure-bearing sentences and table rows gave a "
+                           "statement, and the ones that did not", lang))
     dump.add_argument("--limit", type=int, default=40, metavar="N",
-                      help="with --coverage: list at most N unread passages per file (0: all)")
+                      help=_("with --coverage: list at most N unread passages per file (0: all)", lang))
     dump.add_argument("--section", action="append", metavar="NAME",
-                      help="only these sections (header, clauses, appendices, references, indicators, "
-                           "structures, comparisons, parts, counts); comma-separated")
+                      help=_("only these sections (header, clauses, appendices, references, indicators, "
+                           "structures, comparisons, parts, counts); comma-separated", lang))
 
-    index = sub.add_parser("index", help="index documents whose citations `check --index` verifies")
-    index.add_argument("paths", nargs="+", metavar="FOLDER", help="folders (or files) of documents")
+    index = sub.add_parser("index", help=_("index documents whose citations `check --index` verifies", lang))
+    index.add_argument("paths", nargs="+", metavar="FOLDER", help=_("folders (or files) of documents", lang))
     index.add_argument("-o", "--output", metavar="FILE", default="plancheck-index.sqlite",
-                       help="the index file to write (default: plancheck-index.sqlite)")
+                       help=_("the index file to write (default: plancheck-index.sqlite)", lang))
     index.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
-                       help="read files in N processes (default: one per core; 1: in this process)")
+                       help=_("read files in N processes (default: one per core; 1: in this process)", lang))
 
-    explain = sub.add_parser("explain", help="show a rule with its examples")
-    explain.add_argument("rule", help="rule id or slug, e.g. PC101 or structure-sum")
-    explain.add_argument("--rules", action="append", metavar="FILE", default=[], help="an extra rule pack (YAML)")
-    explain.add_argument("--lang", choices=("vi", "en"), default=lang_default)
+    explain = sub.add_parser("explain", help=_("show a rule with its examples", lang))
+    explain.add_argument("rule", help=_("rule id or slug, e.g. PC101 or structure-sum", lang))
+    explain.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
+    explain.add_argument("--lang", choices=("vi", "en"), default=lang_default,
+                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
     for command in sub.choices.values():
         command.add_argument("--debug", action="store_true",
-                             help="show the traceback of an internal error (also PLANCHECK_DEBUG=1), for a bug report")
+                             help=_("show the traceback of an internal error (also PLANCHECK_DEBUG=1), for a bug report", lang))
     return parser
+
+
+def _asked_language(argv: list[str]) -> str:
+    """The language of --help and of what comes before the settings are read: --lang on the
+    command line, else PLANCHECK_LANG or the locale (plancheck.config.environment_language)."""
+    from .config import environment_language
+
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else \
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if value in ("vi", "en"):
+            return value
+    try:
+        return environment_language()
+    except PlancheckError:   # a bad PLANCHECK_LANG is reported when the command runs
+        return "vi"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; its exit code: 0 clean, 1 findings, 2 anything that kept plancheck
     from checking (a usage error, an unreadable file, a bug: never a traceback, never 1)."""
     _utf8_output()
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _asked_language(argv)
+    use(lang)
+    with argparse_speaks(lang):   # --help and usage errors in the language asked for
+        args = build_parser(lang).parse_args(argv)
     if args.debug:
         os.environ["PLANCHECK_DEBUG"] = "1"   # worker processes inherit it
     try:
@@ -163,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .config import environment_language
 
             args.lang = environment_language()
+            use(args.lang)
         if args.command == "check":
             return _check(args)
         if args.command == "rules":
@@ -225,6 +250,7 @@ def _check(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     args.lang, args.fail_on = s["lang"], s["fail_on"]
+    use(args.lang)   # the configuration may name it
     if args.show_files:
         return _show_files(args.paths)
     if args.annotate and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
@@ -425,9 +451,14 @@ def _rules(args: argparse.Namespace) -> int:
 
         sys.stdout.write(rules_markdown(rules, args.lang))
         return EXIT_CLEAN
+    from .engine import category_name
+    from .report.text import labels
+
+    words, off = labels(args.lang), _("(off by default)", args.lang)
     for r in rules:
-        state = "" if r.enabled else "  (off by default)"
-        print(f"{r.id}  {r.slug:<24} {r.category:<13} {r.severity.value:<8} {r.doc.what}{state}")
+        state = "" if r.enabled else f"  {off}"
+        print(f"{r.id}  {r.slug:<24} {category_name(r.category, args.lang):<18} {words[r.severity.value]:<9} "
+              f"{r.doc.text(args.lang).what}{state}")
     return EXIT_CLEAN
 
 
@@ -492,7 +523,8 @@ def _explain(args: argparse.Namespace) -> int:
     rules = load_rules(args.rules)
     rule = rules.get(args.rule)
     if rule is None:
-        print(f"plancheck: no rule {args.rule!r} (see `plancheck rules`)", file=sys.stderr)
+        print("plancheck: " + _("no rule {rule!r} (see `plancheck rules`)", args.lang).format(rule=args.rule),
+              file=sys.stderr)
         return EXIT_USAGE
     print(explain_rule(rule, args.lang))
     return EXIT_CLEAN

@@ -52,9 +52,12 @@ def language(value: str, where: str = "lang") -> str:
 
 
 def environment_language() -> str:
-    """PLANCHECK_LANG, checked; "vi" when unset."""
+    """PLANCHECK_LANG, checked; when unset, the locale's language if it is Vietnamese or
+    English (plancheck.i18n.from_environment), else Vietnamese."""
+    from .i18n import from_environment
+
     value = os.environ.get("PLANCHECK_LANG", "").strip()
-    return language(value, "PLANCHECK_LANG") if value else "vi"
+    return language(value, "PLANCHECK_LANG") if value else from_environment()
 
 
 def did_you_mean(word: str, known) -> str:

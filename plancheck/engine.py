@@ -19,6 +19,7 @@ from .certainty import assumed_note, severity_for
 from .checks import KINDS, get_kind
 from .checks.base import Subject
 from .errors import PlancheckError, RulePackError, internal_error
+from .i18n import N_, _
 from .models import Finding, Location, Severity
 
 if TYPE_CHECKING:
@@ -29,6 +30,16 @@ CATEGORIES = (
     "placeholder", "number-format", "outlier", "consistency", "style", "suppression",
 )
 LANGUAGES = ("vi", "en")
+# what a category is called where it is shown (plancheck rules, explain); selected by its id
+CATEGORY_NAMES = {"shares": N_("shares"), "comparison": N_("comparison"), "part-whole": N_("part-whole"),
+                  "count": N_("count"), "date": N_("date"), "numbering": N_("numbering"),
+                  "reference": N_("reference"), "placeholder": N_("placeholder"),
+                  "number-format": N_("number format"), "outlier": N_("outlier"),
+                  "consistency": N_("consistency"), "style": N_("style"), "suppression": N_("suppression")}
+
+
+def category_name(category: str, lang: str) -> str:
+    return _(CATEGORY_NAMES.get(category, category), lang)
 
 
 class Messages(BaseModel):
@@ -37,11 +48,24 @@ class Messages(BaseModel):
     en: str
 
 
-class RuleDoc(BaseModel):
+class DocText(BaseModel):
+    """What a rule checks, why it matters and how to fix what it finds, in one language."""
+
     model_config = ConfigDict(extra="forbid")
     what: str
     why: str | None = None
     fix: str | None = None
+
+
+class RuleDoc(DocText):
+    """The rule's documentation in English (what, why, fix) and, under ``vi``, in Vietnamese:
+    the language plancheck speaks by default. A pack without ``vi`` is shown in English."""
+
+    vi: DocText | None = None
+
+    def text(self, lang: str) -> DocText:
+        """The documentation in ``lang``, English where the pack gives no Vietnamese."""
+        return self.vi if lang == "vi" and self.vi is not None else self
 
 
 class Examples(BaseModel):
@@ -278,7 +302,7 @@ def _template_problem(template: str, allowed: frozenset[str], kind: str) -> str 
         fields = list(string.Formatter().parse(template))
     except ValueError as exc:   # "{" without "}": braces meant as text are written {{ and }}
         return f"not a message template ({exc}; write {{{{ and }}}} for braces)"
-    for _, name, spec, conversion in fields:
+    for _text, name, spec, conversion in fields:
         if name is None:
             continue
         if not name.isidentifier():

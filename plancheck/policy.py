@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from .engine import names, specificity
 from .errors import PlancheckError
+from .i18n import _
 from .models import Severity
 
 
@@ -47,7 +48,7 @@ class Policy:
         rel = relative(path, self.base)
         for glob in self.exclude:
             if _matches(rel, path.name, glob):
-                return f"excluded by the configuration (exclude = {glob!r})"
+                return _("excluded by the configuration (exclude = {glob!r})").format(glob=glob)
         return None
 
     def adjust(self, findings: list[Any]) -> list[Any]:

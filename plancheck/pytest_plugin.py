@@ -42,10 +42,10 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     below = config.stash.get(_BELOW, [])
     if not below or not _enabled(config):
         return
-    from .report.text import _finding_lines, _LABELS
+    from .report.text import _finding_lines, labels
 
     s = _settings(config)
-    words = _LABELS.get(s["lang"], _LABELS["en"])
+    words = labels(s["lang"])
     terminalreporter.section("plancheck", sep="-")
     for f in sorted(below, key=lambda f: f.sort_key()):
         terminalreporter.line(_finding_lines(f, None, words, s["lang"])[0])

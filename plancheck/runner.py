@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .i18n import _
 from .models.report import Caveat, FileError, SkippedFile
 from .timelimit import FileTimeout, time_limit
 
@@ -103,9 +104,9 @@ def check_file(path: str | Path, spec: RunSpec) -> FileResult:
             return _check_file(path, spec, result)
     except FileTimeout:
         result.findings, result.faults, result.record = [], [], None
-        result.error = FileError(path=str(path), message=(
-            f"stopped after {spec.options['timeout']:g} s (the limit per file, --timeout); "
-            "the other files go on"))
+        result.error = FileError(path=str(path), message=_(
+            "stopped after {seconds:g} s (the limit per file, --timeout); the other files go on")
+            .format(seconds=spec.options["timeout"]))
         return result
 
 
@@ -114,8 +115,10 @@ def _check_file(path: str | Path, spec: RunSpec, result: FileResult) -> FileResu
     from .engine import run_rules
     from .errors import PlancheckError, internal_error
     from .models import TextKind
+    from .i18n import use
     from .pipeline import load_path
 
+    use(spec.lang)   # a reader's errors in the run's language, in a worker process too
     try:
         loaded = load_path(path, spec.options.get("limits"))
         result.path = loaded.path

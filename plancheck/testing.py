@@ -17,7 +17,7 @@ def assert_no_findings(report: Any, *, category: str | None = None, rule: str | 
     """AssertionError listing the report's findings (of ``category``, of rules whose id starts
     with ``rule``, at or above ``at_least``), as `plancheck check` prints them; and for a file
     that could not be read."""
-    from .report.text import _LABELS, _finding_lines
+    from .report.text import _finding_lines, labels
 
     if at_least not in _ORDER:
         raise ValueError(f"at_least must be one of {', '.join(_ORDER)}, not {at_least!r}")
@@ -26,7 +26,7 @@ def assert_no_findings(report: Any, *, category: str | None = None, rule: str | 
              and _ORDER.index(f.severity.value) <= _ORDER.index(at_least)]
     unreadable = [e for e in report.errors if not e.rule]
     if found or unreadable:
-        words = _LABELS.get(lang, _LABELS["en"])
+        words = labels(lang)
         lines = [f"{e.path}: {e.message}" for e in unreadable]
         for f in found:
             lines += _finding_lines(f, report.source_line, words, lang)

@@ -4,7 +4,22 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _default_language(monkeypatch):
-    monkeypatch.delenv("PLANCHECK_LANG", raising=False)
+    """Vietnamese, plancheck's default, whatever language the shell or the locale asks for."""
+    from plancheck import i18n
+
+    for name in ("PLANCHECK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    i18n.use("vi")
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """For tests that assert the English text of a message (its Vietnamese is tested in
+    test_i18n): the run's language, and that of a command run by the test, English."""
+    from plancheck import i18n
+
+    monkeypatch.setenv("PLANCHECK_LANG", "en")
+    i18n.use("en")
 
 
 @pytest.fixture(autouse=True, scope="session")

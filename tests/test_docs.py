@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 from plancheck.cli import main
 from plancheck.read.planfile import json_schema
 
@@ -39,9 +41,10 @@ def test_plan_file_schema_is_current():
     assert json.loads((DOCS / "plan-file.schema.json").read_text(encoding="utf-8")) == json_schema()
 
 
-def test_rule_reference_is_current(capsys):
-    assert main(["rules", "--format", "markdown", "--lang", "en"]) == 0
-    assert capsys.readouterr().out == (DOCS / "rules.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang, name", [("en", "rules.md"), ("vi", "rules.vi.md")])
+def test_rule_reference_is_current(capsys, lang, name):
+    assert main(["rules", "--format", "markdown", "--lang", lang]) == 0
+    assert capsys.readouterr().out == (DOCS / name).read_text(encoding="utf-8")
 
 
 def test_readme_shows_the_examples_output_as_plancheck_prints_it(capsys):

@@ -11,6 +11,9 @@ from plancheck import api
 from plancheck.checks.structure_sum import StructureSum
 from plancheck.cli import main
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 SHARES = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
 
 

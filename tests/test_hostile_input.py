@@ -13,6 +13,9 @@ from plancheck.cli import main
 from plancheck.read import Limits, read_source
 from plancheck.errors import InputError
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
 
 

@@ -14,6 +14,9 @@ from plancheck.index import (INDEX_VERSION, KnownDocuments, build_index, count_k
                              normalise_text, open_index, place_of)
 from documents import SON_LA_252_HEAD
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 RESOLUTION = SON_LA_252_HEAD + """Điều 1. Quyết định kế hoạch phát triển kinh tế - xã hội năm 2024
 1.1. Mục tiêu
 Thực hiện đẩy mạnh cơ cấu lại, nâng cao năng lực nội

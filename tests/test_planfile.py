@@ -11,6 +11,9 @@ from plancheck.intervals import Interval
 from plancheck.models import ComparisonKind, Period, PeriodKind
 from plancheck.read.planfile import plan_from_data, read_plan_file
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 D = Decimal
 
 # Sơn La, kế hoạch 2024, Phụ lục 01 (excerpt): GRDP per capita with its two

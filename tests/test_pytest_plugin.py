@@ -71,7 +71,7 @@ def test_an_unreadable_file_fails_its_test_with_a_message_and_the_others_run(pyt
     pytester.makefile(".yaml", **{"plans/broken": "format: plancheck/1\nindicators: [\n"})
     result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=2)
-    assert "plans/broken.yaml:3:1: không đọc được: invalid YAML" in result.stdout.str()
+    assert "plans/broken.yaml:3:1: không đọc được: YAML không hợp lệ" in result.stdout.str()
     assert "Traceback" not in result.stdout.str()
 
 

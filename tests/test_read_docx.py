@@ -13,6 +13,9 @@ from plancheck.pipeline import load_path  # noqa: E402
 from plancheck.read import docx as docx_reader  # noqa: E402
 from plancheck.read.docx import read_docx_document  # noqa: E402
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 # Sơn La's Phụ lục 01 as a Word table (figures as published): "STT", "Chỉ tiêu" and
 # "Đơn vị" span both header rows, "Năm 2023" and "So sánh" span two columns each.
 HEADER_1 = ["STT", "Chỉ tiêu", "Đơn vị", "Thực hiện năm 2022", "Năm 2023", "", "Kế hoạch năm 2024", "So sánh", ""]

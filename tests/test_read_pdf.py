@@ -15,7 +15,8 @@ reportlab = pytest.importorskip("reportlab", reason="reportlab builds the test P
 FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
          Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"), Path("/Library/Fonts/Arial Unicode.ttf")]
 FONT = next((f for f in FONTS if f.exists()), None)
-pytestmark = pytest.mark.skipif(FONT is None, reason="no font with Vietnamese letters to write test PDFs with")
+pytestmark = [pytest.mark.skipif(FONT is None, reason="no font with Vietnamese letters to write test PDFs with"),
+              pytest.mark.usefixtures("english")]   # messages asserted in English; Vietnamese: test_i18n
 
 HEAD = ["NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2024"]
 ARTICLE = ("Điều 1. Cơ cấu kinh tế năm 2024: nông nghiệp 44%, công nghiệp 30%, dịch vụ 50%. Đây là một câu "
@@ -63,7 +64,7 @@ def test_a_pdf_gives_the_findings_of_its_text_by_page_and_line(tmp_path, capsys)
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{pdf}: page 1, line 3: PC101 [error] Cơ cấu kinh tế năm 2024 (plan 2024)")
     assert out[3].startswith(f"{pdf}: page 1, line 7: PC201 [error] Tổng sản phẩm (GRDP)")
-    main(["check", str(pdf)])
+    main(["check", str(pdf), "--lang", "vi"])
     assert f"{pdf}: trang 1, dòng 3: PC101 [lỗi]" in capsys.readouterr().out
 
 

@@ -15,6 +15,9 @@ from plancheck.read import discover_files
 from plancheck.read import text as text_reader
 from plancheck.read.text import clean_text, read_text_document
 
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CLEAN_PLAN = ROOT / "examples" / "thai-nguyen-2024.yaml"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError
+from ..i18n import N_, _
 from ..models import Plan
 from ..models.document import Document
 
@@ -27,9 +28,9 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 # Formats plancheck cannot read, and what to do instead.
 _UNREADABLE = {
-    ".doc": "plancheck reads .docx; save the .doc as .docx",
-    ".odt": "plancheck reads .docx; save the .odt as .docx",
-    ".rtf": "plancheck reads .docx; save the .rtf as .docx",
+    ".doc": N_("plancheck reads .docx; save the .doc as .docx"),
+    ".odt": N_("plancheck reads .docx; save the .odt as .docx"),
+    ".rtf": N_("plancheck reads .docx; save the .rtf as .docx"),
 }
 
 
@@ -51,14 +52,14 @@ class Limits:
 
     def check_size(self, size: int, path: str) -> None:
         if size > self.max_bytes:
-            raise InputError(f"too large for a plan document ({size / 2**20:.1f} MB; the limit, "
-                             f"max-file-size, is {self.max_bytes / 2**20:g} MB)", path)
+            raise InputError(_("too large for a plan document ({size:.1f} MB; the limit, max-file-size, is {limit:g} MB)")
+                             .format(size=size / 2**20, limit=self.max_bytes / 2**20), path)
 
     def check_lines(self, lines: list[str], path: str) -> None:
         for number, line in enumerate(lines, 1):
             if len(line) > self.max_line:
-                raise InputError(f"line {number} is {len(line):,} characters long (the limit, max-line-length, "
-                                 f"is {self.max_line:,}); not a plan document's line", path, number)
+                raise InputError(_("line {number} is {length:,} characters long (the limit, max-line-length, is {limit:,}); not a plan document's line")
+                                 .format(number=number, length=len(line), limit=self.max_line), path, number)
 
 
 DEFAULT_LIMITS = Limits()
@@ -71,12 +72,12 @@ def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Plan
         status = p.stat()
     except OSError as exc:   # no such file, a symbolic link loop, no permission: the system's words
         if exc.errno == errno.ENOENT:
-            raise InputError("no such file", str(p)) from None
-        raise InputError(f"cannot read: {exc.strerror.lower() if exc.strerror else exc}", str(p)) from None
+            raise InputError(_("no such file"), str(p)) from None
+        raise InputError(_("cannot read: {reason}").format(reason=exc.strerror.lower() if exc.strerror else exc), str(p)) from None
     if stat.S_ISDIR(status.st_mode):
-        raise InputError("is a folder (give it to discover_files)", str(p))
+        raise InputError(_("is a folder (give it to discover_files)"), str(p))
     if not stat.S_ISREG(status.st_mode):   # a pipe or a device would block or never end
-        raise InputError("not a regular file (a pipe, device or socket); plancheck reads files", str(p))
+        raise InputError(_("not a regular file (a pipe, device or socket); plancheck reads files"), str(p))
     if p.suffix.lower() not in DOCX_SUFFIXES + PDF_SUFFIXES:   # photos weigh; their text has limits of its own
         limits.check_size(status.st_size, str(p))
     source, lines = _read(p)
@@ -90,9 +91,9 @@ def _read(p: Path) -> tuple[Plan | Document, list[str]]:
         try:
             text = p.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text (invalid byte at offset {exc.start})", str(p)) from None
+            raise InputError(_("not UTF-8 text (invalid byte at offset {start})").format(start=exc.start), str(p)) from None
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", str(p)) from None
+            raise InputError(_("cannot read: {strerror}").format(strerror=exc.strerror), str(p)) from None
         from .planfile import read_plan_file   # pydantic specs and YAML: only for plan files
 
         return read_plan_file(p, text), text.splitlines()
@@ -112,9 +113,10 @@ def _read(p: Path) -> tuple[Plan | Document, list[str]]:
         document = read_text_document(p)
         return document, document.lines
     if suffix in _UNREADABLE:
-        raise InputError(f"unsupported file type {suffix}: {_UNREADABLE[suffix]}", str(p))
-    raise InputError(f"unsupported file type {suffix or '(none)'}: plancheck reads "
-                     f"{', '.join(supported_suffixes())}", str(p))
+        raise InputError(_("unsupported file type {suffix}: {unreadable}")
+                         .format(suffix=suffix, unreadable=_(_UNREADABLE[suffix])), str(p))
+    raise InputError(_("unsupported file type {suffix}: plancheck reads {supported}")
+                     .format(suffix=suffix or '(none)', supported=', '.join(supported_suffixes())), str(p))
 
 
 def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | None = None,
@@ -139,7 +141,7 @@ def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | No
             found += [Path(root) / name for name in sorted(files)]
         ignored = _git_ignored(p, found)
         for f in found:
-            reason = "ignored by git (.gitignore)" if f in ignored else excluded(f) if excluded is not None else None
+            reason = _("ignored by git (.gitignore)") if f in ignored else excluded(f) if excluded is not None else None
             if reason is not None:
                 if skipped is not None and not _passed_over(f):
                     skipped.append((f, reason))
@@ -173,10 +175,11 @@ def skip_reason(path: Path) -> str:
     """Why a file found in a folder is not read."""
     suffix = path.suffix.lower()
     if suffix in _UNREADABLE:
-        return _UNREADABLE[suffix]
+        return _(_UNREADABLE[suffix])
     if suffix in PLAN_SUFFIXES:
-        return f"a {suffix[1:].upper()} file without `format: {PLAN_MARKER}1` is not a plan file"
-    return f"not a format plancheck reads ({', '.join(supported_suffixes())})"
+        return _("a {kind} file without `format: {marker}1` is not a plan file").format(
+            kind=suffix[1:].upper(), marker=PLAN_MARKER)
+    return _("not a format plancheck reads ({supported})").format(supported=", ".join(supported_suffixes()))
 
 
 def is_checked_file(path: Path) -> bool:

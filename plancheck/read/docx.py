@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError
+from ..i18n import _
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import from_legacy, legacy_caveat, legacy_vietnamese_encoding
@@ -68,15 +69,15 @@ def read_docx_document(path: str | Path) -> Document:
     try:
         import docx
     except ImportError:   # pragma: no cover - python-docx is a dependency
-        raise InputError("reading .docx needs python-docx (pip install python-docx)", name) from None
+        raise InputError(_("reading .docx needs python-docx (pip install python-docx)"), name) from None
     try:
         word = docx.Document(package)
     except Exception as exc:  # noqa: BLE001 - any failure inside python-docx means a broken file
-        raise InputError(f"corrupt .docx: {_reason(exc)}", name) from None
+        raise InputError(_("corrupt .docx: {reason}").format(reason=_reason(exc)), name) from None
     items = sum(1 for element in word.element.body if element.tag in _BODY_TAGS)
     if items > MAX_BODY_ITEMS:
-        raise InputError(f"refused: {items} paragraphs and tables (limit {MAX_BODY_ITEMS}); "
-                         "a zip bomb or not a plan document", name)
+        raise InputError(_("refused: {items} paragraphs and tables (limit {max_body_items}); a zip bomb or not a plan document")
+                         .format(items=items, max_body_items=MAX_BODY_ITEMS), name)
     # typed in .VnTime (TCVN3) or VNI fonts: every text converted as it is read
     legacy = legacy_vietnamese_encoding(" ".join("".join(p.itertext()) for p in word.element.body.iter(W + "p")),
                                         strict=True)
@@ -92,30 +93,30 @@ def check_archive(path: str) -> None:
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+        raise InputError(_("cannot read: {strerror}").format(strerror=exc.strerror), path) from None
     if head.startswith(_OLE_MAGIC):
-        raise InputError("a Word 97-2003 .doc file, not .docx; save it as .docx", path)
+        raise InputError(_("a Word 97-2003 .doc file, not .docx; save it as .docx"), path)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except _ZIP_ERRORS as exc:
-        raise InputError(f"not a Word .docx file (not a zip archive: {exc})", path) from None
+        raise InputError(_("not a Word .docx file (not a zip archive: {exc})").format(exc=exc), path) from None
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise InputError(f"refused: the .docx archive holds {len(entries)} entries (limit "
-                         f"{MAX_ZIP_ENTRIES}); a zip bomb or not a Word document", path)
+        raise InputError(_("refused: the .docx archive holds {count} entries (limit {max_zip_entries}); a zip bomb or not a Word document")
+                         .format(count=len(entries), max_zip_entries=MAX_ZIP_ENTRIES), path)
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
-        raise InputError(f"refused: the .docx would inflate to {_size(total)} (limit "
-                         f"{_size(MAX_UNCOMPRESSED_BYTES)})", path)
+        raise InputError(_("refused: the .docx would inflate to {size} (limit {limit})")
+                         .format(size=_size(total), limit=_size(MAX_UNCOMPRESSED_BYTES)), path)
     for e in entries:
         if e.filename.endswith((".xml", ".rels")) and e.file_size > MAX_XML_PART_BYTES:
-            raise InputError(f"refused: {e.filename} would inflate to {_size(e.file_size)} "
-                             f"(limit {_size(MAX_XML_PART_BYTES)})", path)
+            raise InputError(_("refused: {filename} would inflate to {size} (limit {limit})")
+                             .format(filename=e.filename, size=_size(e.file_size), limit=_size(MAX_XML_PART_BYTES)), path)
         if e.file_size > RATIO_FLOOR and e.file_size > MAX_COMPRESSION_RATIO * max(e.compress_size, 1):
-            raise InputError(f"refused: {e.filename} is compressed {e.file_size // max(e.compress_size, 1)} "
-                             f"to 1 (limit {MAX_COMPRESSION_RATIO}); a zip bomb?", path)
+            raise InputError(_("refused: {filename} is compressed {ratio} to 1 (limit {max_compression_ratio}); a zip bomb?")
+                             .format(filename=e.filename, ratio=e.file_size // max(e.compress_size, 1), max_compression_ratio=MAX_COMPRESSION_RATIO), path)
     if not any(e.filename == "[Content_Types].xml" for e in entries):
-        raise InputError("not a Word .docx file (a zip archive without [Content_Types].xml)", path)
+        raise InputError(_("not a Word .docx file (a zip archive without [Content_Types].xml)"), path)
 
 
 def verify_archive(path: str) -> None:
@@ -126,10 +127,10 @@ def verify_archive(path: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             for entry in archive.infolist():
-                for _ in _inflated(archive, entry, path, spent, part_limit=None):
+                for _chunk in _inflated(archive, entry, path, spent, part_limit=None):
                     pass
     except _ZIP_ERRORS as exc:
-        raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
+        raise InputError(_("corrupt .docx: {reason}").format(reason=_reason(exc)), path) from None
 
 
 def repacked(path: str) -> io.BytesIO:
@@ -154,7 +155,7 @@ def repacked(path: str) -> io.BytesIO:
                 copy.writestr(entry.filename, b"".join(_inflated(archive, entry, path, spent, MAX_XML_PART_BYTES)))
     except _ZIP_ERRORS as exc:
         # a part that inflates past what the directory says fails zipfile's CRC check
-        raise InputError(f"corrupt .docx: {_reason(exc)}", path) from None
+        raise InputError(_("corrupt .docx: {reason}").format(reason=_reason(exc)), path) from None
     out.seek(0)
     return out
 
@@ -169,9 +170,11 @@ def _inflated(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, path: str, spent
             size += len(chunk)
             spent[0] += len(chunk)
             if part_limit is not None and size > part_limit:
-                raise InputError(f"refused: {entry.filename} inflates past {_size(part_limit)}; a zip bomb?", path)
+                raise InputError(_("refused: {filename} inflates past {size}; a zip bomb?")
+                                 .format(filename=entry.filename, size=_size(part_limit)), path)
             if spent[0] > MAX_UNCOMPRESSED_BYTES:
-                raise InputError(f"refused: the .docx inflates past {_size(MAX_UNCOMPRESSED_BYTES)}; a zip bomb?",
+                raise InputError(_("refused: the .docx inflates past {size}; a zip bomb?")
+                                 .format(size=_size(MAX_UNCOMPRESSED_BYTES)),
                                  path)
             yield chunk
 

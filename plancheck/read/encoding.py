@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..i18n import _
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", None),
@@ -68,18 +69,18 @@ def legacy_caveat(name: str) -> dict[str, str]:
 
 def _decode_unicode(data: bytes, path: str) -> str:
     if not data:
-        raise InputError("empty file", path)
+        raise InputError(_("empty file"), path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if encoding is None:
-                raise InputError("UTF-32 text is not supported; save it as UTF-8", path)
+                raise InputError(_("UTF-32 text is not supported; save it as UTF-8"), path)
             return _decode(data[len(bom):], encoding, path)
     if b"\x00" in data:
         if _looks_utf16_without_bom(data):
-            raise InputError("looks like UTF-16 text without a byte-order mark; save it as UTF-8", path)
-        raise InputError("binary file (it contains NUL bytes), not text", path)
+            raise InputError(_("looks like UTF-16 text without a byte-order mark; save it as UTF-8"), path)
+        raise InputError(_("binary file (it contains NUL bytes), not text"), path)
     if _control_share(data[:_SAMPLE_CHARS]) > 0.02:
-        raise InputError("binary file (control bytes that no text holds), not text", path)
+        raise InputError(_("binary file (control bytes that no text holds), not text"), path)
     return _decode(data, "utf-8", path)
 
 
@@ -101,13 +102,13 @@ def _decode(data: bytes, encoding: str, path: str) -> str:
             raise _Legacy(legacy, data.decode("latin-1").translate(_CP1252_OVER_LATIN1)) from None
         line = data.count(b"\n", 0, exc.start) + 1
         name = "UTF-8" if encoding == "utf-8" else "UTF-16"
-        raise InputError(f"not {name} text (invalid byte 0x{data[exc.start]:02X} on line {line}); "
-                         "save it as UTF-8", path) from None
+        raise InputError(_("not {name} text (invalid byte 0x{data:02X} on line {line}); save it as UTF-8")
+                         .format(name=name, data=data[exc.start], line=line), path) from None
     legacy = legacy_vietnamese_encoding(text, strict=True)
     if legacy:
         raise _Legacy(legacy, text)
     if not text.strip():
-        raise InputError("empty file (only blank lines)", path)
+        raise InputError(_("empty file (only blank lines)"), path)
     return text
 
 

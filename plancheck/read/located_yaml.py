@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..i18n import _
 
 Path_ = tuple[str | int, ...]
 
@@ -58,9 +59,9 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", source, exc.lineno, exc.colno) from None
+            raise InputError(_("invalid JSON: {msg}").format(msg=exc.msg), source, exc.lineno, exc.colno) from None
         except RecursionError:
-            raise InputError("nested too deeply", source) from None
+            raise InputError(_("nested too deeply"), source) from None
         # Valid JSON has tabs only between tokens (a tab in a string is an
         # escape), where YAML refuses them; a space keeps every column.
         text = text.replace("\t", " ")
@@ -70,18 +71,19 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"invalid {'JSON' if json_source else 'YAML'}: {problem}", source, line, col) from None
+        raise InputError(_("invalid {syntax}: {problem}")
+                         .format(syntax='JSON' if json_source else 'YAML', problem=problem), source, line, col) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", source) from None
+        raise InputError(_("invalid YAML: {exc}").format(exc=exc), source) from None
     except RecursionError:
-        raise InputError("nested too deeply", source) from None
+        raise InputError(_("nested too deeply"), source) from None
     tree = LocatedTree(None)
     if root is None:
         return tree
     try:
         tree.data = _build(root, (), tree, json_source, source, _Budget(MAX_VALUES))
     except RecursionError:
-        raise InputError("nested too deeply", source) from None
+        raise InputError(_("nested too deeply"), source) from None
     return tree
 
 
@@ -97,8 +99,8 @@ class _Budget:
     def spend(self, node: yaml.Node, source: str) -> None:
         self.left -= 1
         if self.left < 0:
-            raise InputError(f"refused: builds more than {MAX_VALUES:,} values (aliases *name repeat what "
-                             "their anchor holds); a YAML bomb, or not a plan file", source,
+            raise InputError(_("refused: builds more than {max_values:,} values (aliases *name repeat what their anchor holds); a YAML bomb, or not a plan file")
+                             .format(max_values=MAX_VALUES), source,
                              node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -110,18 +112,18 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
     # yaml.nodes had when it was first imported, which a reloaded yaml module no longer has.
     if node.id in ("mapping", "sequence"):
         if id(node) in _open:  # "a: &x [*x]": an alias inside its own anchor
-            raise InputError("an alias (*name) refers to a node that contains it", source,
+            raise InputError(_("an alias (*name) refers to a node that contains it"), source,
                              node.start_mark.line + 1, node.start_mark.column + 1)
         _open = _open | {id(node)}
     if node.id == "mapping":
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
-                raise InputError("a mapping key must be plain text", source,
+                raise InputError(_("a mapping key must be plain text"), source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             key = key_node.value
             if key in out:
-                raise InputError(f"duplicate key {key!r}", source,
+                raise InputError(_("duplicate key {key!r}").format(key=key), source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = _build(value_node, path + (key,), tree, json_source, source, budget, _open)
             if value_node.id != "scalar":

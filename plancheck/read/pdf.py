@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import _
 from ..timelimit import extend
 from ..models.document import Document, Table
 from ..models.location import Location
@@ -39,7 +40,8 @@ def read_pdf_document(path: str | Path) -> Document:
     name = str(path)
     size = Path(path).stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"refused: a PDF of {size / 2**20:.0f} MB (limit {MAX_BYTES // 2**20} MB)", name)
+        raise InputError(_("refused: a PDF of {size:.0f} MB (limit {limit} MB)")
+                         .format(size=size / 2**20, limit=MAX_BYTES // 2**20), name)
     pages = _Pages()
     _page_lines(name, pages)
     from .text import read_text_document
@@ -196,16 +198,17 @@ def _page_lines(name: str, pages: _Pages) -> None:
         import pdfplumber
         import pypdfium2 as pdfium
     except ImportError:   # pragma: no cover - both are dependencies
-        raise InputError("reading PDF needs pypdfium2 and pdfplumber (pip install pypdfium2 pdfplumber)",
+        raise InputError(_("reading PDF needs pypdfium2 and pdfplumber (pip install pypdfium2 pdfplumber)"),
                          name) from None
     try:
         text_doc = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as exc:
-        raise InputError(f"not a readable PDF ({exc})", name) from None
+        raise InputError(_("not a readable PDF ({exc})").format(exc=exc), name) from None
     try:
         pages.total = len(text_doc)
         if pages.total > MAX_PAGES:
-            raise InputError(f"refused: {pages.total} pages (limit {MAX_PAGES})", name)
+            raise InputError(_("refused: {total} pages (limit {max_pages})")
+                             .format(total=pages.total, max_pages=MAX_PAGES), name)
         # (page, its items, how it is a scan: "" no, "scan", or "layer": a scan under an OCR layer)
         read: list[tuple[int, list[_TextLine | _Table], str]] = []
         with pdfplumber.open(name) as tables_doc:
@@ -232,7 +235,7 @@ def _page_lines(name: str, pages: _Pages) -> None:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged PDF fails in either library in many ways
-        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", name) from None
+        raise InputError(_("not a readable PDF ({type}: {exc})").format(type=type(exc).__name__, exc=exc), name) from None
     finally:
         text_doc.close()
         if pages.ocr_pages:
@@ -240,7 +243,7 @@ def _page_lines(name: str, pages: _Pages) -> None:
 
             progress_done()
     if not pages.lines:
-        raise InputError("a PDF without text", name)
+        raise InputError(_("a PDF without text"), name)
 
 
 # Running headers and footers: lines in the top or bottom tenth of a page whose letters come
@@ -362,10 +365,12 @@ def _read_scan(name: str, page, number: int, pages: _Pages, text: list | None = 
     if count == 1:
         missing = ocr.unavailable()
         if missing:
-            raise InputError(f"a scanned PDF (page {number} has no text layer): reading it needs OCR; {missing}",
+            raise InputError(_("a scanned PDF (page {number} has no text layer): reading it needs OCR; {missing}")
+                             .format(number=number, missing=missing),
                              name)
     if count > ocr.MAX_OCR_PAGES:
-        raise InputError(f"refused: more than {ocr.MAX_OCR_PAGES} scanned pages to read by OCR", name)
+        raise InputError(_("refused: more than {pages} scanned pages to read by OCR")
+                         .format(pages=ocr.MAX_OCR_PAGES), name)
     ocr.progress(name, number, pages.total)
     extend(ocr.SECONDS_PER_PAGE)   # the file's time limit was fitted to text
     items = [_Table(item.rows, frozenset(item.doubted_rows)) if isinstance(item, ocr.OcrTable)

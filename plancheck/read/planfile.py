@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import InputError
+from ..i18n import _
 from ..models import (
     Comparison,
     ComparisonKind,
@@ -144,7 +145,7 @@ def _ignored(entry: IgnoreSpec | str) -> tuple[str, str]:
     """An ``ignore`` entry as (rule, reason): "PC251 -- published as is" or {rule, reason}."""
     if isinstance(entry, IgnoreSpec):
         return entry.rule.strip(), entry.reason.strip()
-    rule, _, reason = entry.partition("--")
+    rule, _sep, reason = entry.partition("--")
     return rule.strip(), reason.strip()
 
 
@@ -164,9 +165,9 @@ def read_plan_file(path: str | Path, text: str | None = None) -> Plan:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text (byte {exc.start})", source) from None
+            raise InputError(_("not UTF-8 text (byte {start})").format(start=exc.start), source) from None
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", source) from None
+            raise InputError(_("cannot read: {strerror}").format(strerror=exc.strerror), source) from None
     tree = load_located(text, source, json_source=path.suffix.lower() == ".json")
     return plan_from_tree(tree, source)
 
@@ -178,9 +179,9 @@ def plan_from_data(data: dict[str, Any], source: str = "<data>") -> Plan:
 
 def plan_from_tree(tree: LocatedTree, source: str) -> Plan:
     if tree.data is None:
-        raise InputError("empty plan file", source)
+        raise InputError(_("empty plan file"), source)
     if not isinstance(tree.data, dict):
-        raise InputError("a plan file is a mapping with document, periods, indicators ...", source, *tree.position(()))
+        raise InputError(_("a plan file is a mapping with document, periods, indicators ..."), source, *tree.position(()))
     try:
         spec = PlanFile.model_validate(tree.data)
     except ValidationError as exc:
@@ -229,13 +230,14 @@ class _Builder:
                     raise
                 return quantity.value
         except NotANumber as exc:
-            raise InputError(f"{exc}; write figures as the document does (7,50 · 4.450 · 21-22%)",
+            raise InputError(_("{exc}; write figures as the document does (7,50 · 4.450 · 21-22%)")
+                             .format(exc=exc),
                              self.source, location.line, location.column) from None
 
     def period(self, pid: str, path: tuple) -> Period:
         if pid not in self.periods:
             known = ", ".join(self.periods) or "none declared"
-            raise InputError(f"unknown period {pid!r} (periods: {known})", self.source, *self.tree.position(path))
+            raise InputError(_("unknown period {pid!r} (periods: {known})").format(pid=pid, known=known), self.source, *self.tree.position(path))
         return self.periods[pid]
 
     def observations(self, values: dict[str, str], path: tuple) -> list[Observation]:
@@ -262,7 +264,8 @@ class _Builder:
             cpath = path + ("compare", cid)
             if cid not in self.spec.comparisons:
                 known = ", ".join(self.spec.comparisons) or "none declared"
-                raise InputError(f"unknown comparison {cid!r} (comparisons: {known})", self.source,
+                raise InputError(_("unknown comparison {cid!r} (comparisons: {known})")
+                                 .format(cid=cid, known=known), self.source,
                                  *self.tree.position(cpath))
             c = self.spec.comparisons[cid]
             of_p, to_p = self.period(c.of, ("comparisons", cid, "of")), self.period(c.to, ("comparisons", cid, "to"))

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..i18n import _
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import decode_document, legacy_caveat
@@ -153,7 +154,7 @@ def read_text_document(path: str | Path, data: bytes | None = None, wrapped: fro
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", name) from None
+            raise InputError(_("cannot read: {strerror}").format(strerror=exc.strerror), name) from None
     text, legacy = decode_document(data, name)
     markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     raw_lines = _split_lines(text)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from ..i18n import N_
+
 FORMATS = {
-    "text": "a finding with its source line, a summary (for people)",
-    "concise": "a line a finding",
-    "json": "the JSON report (the contract for other tools)",
-    "github": "GitHub Actions annotations",
-    "junit": "JUnit XML (a test case per file)",
-    "sarif": "SARIF 2.1.0 (code-scanning services)",
-    "html": "one self-contained page: the documents with their findings marked in place",
+    "text": N_("a finding with its source line, a summary (for people)"),
+    "concise": N_("a line a finding"),
+    "json": N_("the JSON report (the contract for other tools)"),
+    "github": N_("GitHub Actions annotations"),
+    "junit": N_("JUnit XML (a test case per file)"),
+    "sarif": N_("SARIF 2.1.0 (code-scanning services)"),
+    "html": N_("one self-contained page: the documents with their findings marked in place"),
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError, PlancheckError
+from ..i18n import _
 from ..models.finding import Finding
 from ..models.location import Location
 
@@ -41,7 +42,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     if source.resolve() == output.resolve():
         raise PlancheckError(f"--annotate: {output} is the document checked; write the copy elsewhere")
     verify_archive(str(source))   # every part, images too: python-docx will inflate them all
-    document, _ = read_source(source)
+    document, _lines = read_source(source)
     anchors = _body_anchors(document)
     said = {b.spans[0].location.paragraph: b.text for b in document.blocks
             if not hasattr(b, "rows") and b.spans and b.spans[0].location.part is None}   # paragraph -> text read
@@ -77,7 +78,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     try:
         word.save(str(output))
     except OSError as exc:
-        raise InputError(f"cannot write the annotated copy: {exc.strerror}", str(output)) from None
+        raise InputError(_("cannot write the annotated copy: {strerror}").format(strerror=exc.strerror), str(output)) from None
     return written
 
 
@@ -286,7 +287,7 @@ def _comment_text(finding: Finding, part: str | None, lang: str) -> str:
     words = _WORDS.get(lang, _WORDS["en"])
     where = ""
     if part:
-        kind, _, n = part.partition(" ")
+        kind, _sep, n = part.partition(" ")
         where = f"({words.get(kind, kind)}{' ' + n if n else ''}) "
     text = f"{finding.rule} [{words[finding.severity.value]}] {where}{finding.message}"
     if finding.suggestion:

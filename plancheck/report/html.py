@@ -7,11 +7,12 @@ from html import escape
 from typing import Any, TextIO
 
 from .. import __version__
+from ..i18n import N_, _
 from ..links import rule_url
 from ..models.finding import Finding
 from ..models.report import Tally
 
-_TITLE = {"vi": "Kết quả kiểm tra", "en": "plancheck report"}
+_TITLE = N_("plancheck report")
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;height:100vh}
@@ -45,9 +46,9 @@ class HtmlStream:
     def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error", *,
                  reference: str | None = None) -> None:
         self.out, self.lang, self.reference = out, lang, reference
-        from .text import _LABELS   # the text report's words for severities and fixes
+        from .text import labels   # the text report's words for severities and fixes
 
-        self.words = {**_LABELS.get(lang, _LABELS["en"]), "title": _TITLE.get(lang, _TITLE["en"])}
+        self.words = {**labels(lang), "title": _(_TITLE, lang)}
         self.tally = Tally()
         self.docs: dict[str, list[tuple[Finding, dict[int, str]]]] = {}
         self.errors: list[str] = []

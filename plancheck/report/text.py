@@ -6,21 +6,32 @@ from typing import Any, Callable, TextIO
 
 from ..models.finding import Finding
 from ..models.location import Location
+from ..i18n import N_, Nn_, _
+from ..i18n import counted as i18n_counted
 from ..models.report import Caveat, FileError, Report, Tally
 
-_LABELS = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "fix": "sửa", "at": "tại dòng {line}, cột {column}",
-           "files": "tệp", "findings": "phát hiện", "unreadable": "không đọc được", "clean": "Không có phát hiện nào",
-           "internal": "lỗi nội bộ", "skipped": "bỏ qua", "note": "lưu ý"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "fix": "fix", "at": "at line {line}, column {column}",
-           "files": "files", "findings": "findings", "unreadable": "unreadable", "clean": "No findings", "internal": "internal error",
-           "skipped": "skipped", "note": "note",
-           "errors": "errors", "warnings": "warnings", "file": "file", "finding": "finding"},
-}
+_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), "fix": N_("fix"),
+          "at": N_("at line {line}, column {column}"), "unreadable": N_("unreadable"),
+          "clean": N_("No findings"), "internal": N_("internal error"), "skipped": N_("skipped"),
+          "note": N_("note")}
+# counted words, singular and plural (Vietnamese has one form: the catalog's Plural-Forms)
+_COUNTED = {"finding": Nn_("{n} finding", "{n} findings"), "file": Nn_("{n} file", "{n} files"),
+            "error": Nn_("{n} error", "{n} errors"), "warning": Nn_("{n} warning", "{n} warnings"),
+            "info": Nn_("{n} info", "{n} info")}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The report's words (severities, "fix", "at line …") in ``lang``."""
+    return {key: _(word, lang) for key, word in _WORDS.items()}
+
+
+def counted(count: int, word: str, lang: str) -> str:
+    """ "3 findings", "1 file" in ``lang``."""
+    return i18n_counted(_COUNTED[word], count, lang)
 
 
 def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
-    words = _LABELS.get(lang, _LABELS["en"])
+    words = labels(lang)
     out = [f"{s.path}: {words['skipped']}: {s.reason}" for s in report.skipped]
     out += [_error_line(e, words) for e in report.errors]
     out += [_caveat_line(c, words, lang) for c in report.caveats]
@@ -42,7 +53,7 @@ class TextStream:
         # on a terminal that shows links, each rule code links to its section of the reference
         self.reference = reference if colour and shows_links() else None
         self.statistics, self.quiet, self.colour = statistics, quiet, colour
-        self.words = _LABELS.get(lang, _LABELS["en"])
+        self.words = labels(lang)
         self.tally = Tally()
         self.slugs: dict[str, str] = {}
 
@@ -168,13 +179,11 @@ def _where(loc: Location, lang: str) -> str:
 
 def _summary(counts: dict[str, int], files: int, errors: list[FileError], kinds: dict[str, str], lang: str,
              skipped: int = 0) -> str:
-    words = _LABELS.get(lang, _LABELS["en"])
+    words = labels(lang)
     total = sum(counts.values())
 
-    def n(count: int, word: str) -> str:  # English plurals; Vietnamese has none
-        singular = words.get(word) or words[word + "s"]
-        plural = words.get(word + "s", singular) if word != "info" else singular
-        return f"{count} {plural if count != 1 else singular}"
+    def n(count: int, word: str) -> str:
+        return counted(count, word, lang)
 
     shown_kinds = _kinds(kinds, files, lang) + (f" · {skipped} {words['skipped']}" if skipped else "")
     if total or errors:
