@@ -122,6 +122,10 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
                        help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help=_("markdown writes the rule reference (docs/rules.md)", lang))
+    rules.add_argument("--test", nargs="*", metavar="PACK", default=None,
+                       help=_("run the examples of these rule packs (of every pack loaded, when none is named) "
+                              "as their tests: each example that fires must give a finding, each that passes "
+                              "none; exit 1 if one does not", lang))
 
     dump = sub.add_parser("dump", help=_("show what plancheck understood of a file", lang))
     dump.add_argument("paths", nargs="+", metavar="path",
@@ -439,6 +443,8 @@ def _show_files(paths: list[str]) -> int:
 def _rules(args: argparse.Namespace) -> int:
     from .engine import load_rules
 
+    if args.test is not None:
+        return _test_packs(args.test or None, args.rules, args.lang)
     rules = load_rules(args.rules)
     if args.format == "json":
         import json
@@ -460,6 +466,22 @@ def _rules(args: argparse.Namespace) -> int:
         print(f"{r.id}  {r.slug:<24} {category_name(r.category, args.lang):<18} {words[r.severity.value]:<9} "
               f"{r.doc.text(args.lang).what}{state}")
     return EXIT_CLEAN
+
+
+def _test_packs(packs: list[str] | None, extra: list[str], lang: str) -> int:
+    """`plancheck rules --test`: a pack's examples as its tests, each failure at its line."""
+    from .engine import default_pack_paths
+    from .packtest import describe, run_pack, summary
+
+    outcomes = []
+    for pack in packs or [*map(str, default_pack_paths()), *extra]:
+        ran = run_pack(pack, lang)
+        for o in ran:
+            if not o.ok:
+                print(describe(o, pack, lang))
+        outcomes += ran
+    print(summary(outcomes, lang))
+    return EXIT_CLEAN if all(o.ok for o in outcomes) else EXIT_FINDINGS
 
 
 def _dump(args: argparse.Namespace) -> int:

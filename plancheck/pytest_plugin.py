@@ -127,6 +127,11 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         across.add_marker("plancheck")
         across.files = files
         items.append(across)
+    for pack in _settings(config)["rules"]:   # the team's own packs: their examples are their tests
+        item = PlancheckPack.from_parent(session, name=f"plancheck-rule-pack[{Path(pack).name}]")
+        item.add_marker("plancheck")
+        item.pack = pack
+        items.append(item)
 
 
 class PlancheckFile(pytest.File):
@@ -200,6 +205,30 @@ class PlancheckAcross(pytest.Item):
 
     def reportinfo(self):
         return "plancheck", None, "plancheck: the checks across documents"
+
+
+class PlancheckPack(pytest.Item):
+    """A rule pack the configuration names, its examples run as its tests (plancheck.packtest)."""
+
+    pack: str = ""
+
+    def runtest(self) -> None:
+        from .packtest import describe, run_pack, summary
+
+        lang = _settings(self.config)["lang"]
+        shown = str(_shown(Path(self.pack), self.config))
+        outcomes = run_pack(self.pack, lang)
+        failed = [describe(o, shown, lang) for o in outcomes if not o.ok]
+        if failed:
+            raise PlancheckFailure("\n".join(failed + [summary(outcomes, lang)]))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, PlancheckFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.pack, None, f"plancheck: the examples of {_shown(Path(self.pack), self.config)}"
 
 
 def _shown(path: Path, config: pytest.Config) -> Path:
