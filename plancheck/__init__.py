@@ -38,6 +38,11 @@ _LAZY = {
 }
 
 
+def __dir__() -> list[str]:
+    """The public names (as ``__all__``), not the submodules an import happened to load."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib

@@ -23,11 +23,13 @@ def check(
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
     packs: Iterable[str | Path] = (),
-    lang: str = "vi",
+    lang: str | None = None,
+    stage: str | None = None,
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
     extend_select: Iterable[str] | str | None = None,
     policy: "Policy | None" = None,
+    config: str | Path | None = None,
     jobs: int = 1,
 ) -> Report:
     """Check files or folders (paths), Plans or plan mappings; return a Report.
@@ -36,16 +38,23 @@ def check(
     other sources are still checked. Bad rule packs or selections raise
     PlancheckError: nothing can be checked without rules.
 
-    ``options`` reach the checks (``stage``: "draft", "final" or "auto", the default); ``index`` is a
-    file made by ``plancheck index`` whose documents citations are checked against;
-    ``jobs`` > 1 checks files in that many worker processes (same report). ``extend_select`` adds
-    rules to the selection; ``policy`` (plancheck.policy.Policy) holds a configuration's
-    ``exclude``, ``per-file-ignores`` and ``severity``.
+    ``select``/``ignore``/``extend_select``: rule names as ``--select`` takes them, a list or one
+    string ("PC1, comparison"). ``lang``: "vi" (the default) or "en". ``stage``: "draft",
+    "final" or "auto" (the default: a Word file or a text marked "DỰ THẢO" is a draft).
+    ``index`` is a file made by ``plancheck index`` whose documents citations are checked
+    against; ``jobs`` > 1 checks files in that many worker processes (same report).
+
+    ``config``: a settings file (plancheck.toml, or a pyproject.toml with [tool.plancheck])
+    whose settings apply as they do to ``plancheck check --config FILE``, the keywords given
+    over them. Without it no configuration is read: a library call does what its arguments
+    say, wherever it runs. ``policy`` (plancheck.policy.Policy) is a configuration's
+    ``exclude``, ``per-file-ignores`` and ``severity`` built by hand; ``options`` reach the
+    checks as they are. A bad value raises PlancheckError.
     """
     report = Report()
     for result in check_stream(sources, rules=rules, select=select, ignore=ignore, packs=packs, lang=lang,
-                               options=options, index=index, jobs=jobs, keep_lines=True,
-                               extend_select=extend_select, policy=policy):
+                               stage=stage, options=options, index=index, jobs=jobs, keep_lines=True,
+                               extend_select=extend_select, policy=policy, config=config):
         result.add_to(report)
     report.findings.sort(key=lambda f: f.sort_key())
     return report
@@ -95,11 +104,13 @@ def check_stream(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     packs: Iterable[str | Path] = (),
-    lang: str = "vi",
+    lang: str | None = None,
+    stage: str | None = None,
     options: Mapping[str, Any] | None = None,
     index: str | Path | None = None,
     extend_select: Iterable[str] | None = None,
     policy: "Policy | None" = None,
+    config: str | Path | None = None,
     jobs: int = 1,
     keep_lines: bool = False,
 ) -> Iterator[FileResult | AcrossResult | Skipped]:
@@ -111,7 +122,23 @@ def check_stream(
     # settings checked now, before the first result is asked for: a bad one is a usage error
     # before any output is written; a selection may be one string, "PC1,comparison"
     select, ignore, extend_select = _names(select), _names(ignore), _names(extend_select)
-    lang = language(lang, "lang")
+    if config is not None:   # the file's settings, the keywords given over them
+        from .config import load_config, settings
+
+        found = load_config(Path(config))
+        s = settings(found, select=select, ignore=ignore, extend_select=extend_select,
+                     lang=lang or found.get("lang") or "vi", stage=stage, index=str(index) if index else None)
+        select, ignore, extend_select = s["select"], s["ignore"], s["extend_select"]
+        lang, stage, index, packs = s["lang"], s["stage"], s["index"], [*s["rules"], *packs]
+        options = {"limits": s["limits"], "timeout": s["timeout"], **dict(options or {})}
+        if policy is None:
+            policy = Policy.of(s["exclude"], s["per_file_ignores"], s["severity"], s["exclude_base"],
+                               s["config_file"])
+    lang = language(lang or "vi", "lang")
+    if stage is not None:
+        if stage not in ("draft", "final", "auto"):
+            raise PlancheckError(f"stage: {stage!r} is not draft, final or auto")
+        options = {**dict(options or {}), "stage": stage}
     every = rules or load_rules(packs)
     if policy:
         policy.check_rules(every)
@@ -155,6 +182,8 @@ def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, kee
             result.path = plan.path or "<plan>"
             faults: list[tuple[str, str]] = []
             result.findings = run_rules(subject, ruleset, lang, faults)
+            if policy:   # the configuration's severities (and a glob naming "<data>")
+                result.findings = policy.adjust(result.findings)
             result.faults = [FileError(path=result.path, message=m, rule=r) for r, m in faults]
             if across:
                 from .checks.cross_document import cross_record

@@ -28,6 +28,9 @@ class Location:
     part: str | None = None   # a Word document's part outside the body: "header", "footnote 2", "text box"
     page: int | None = None        # a PDF's page, and the line on it
     page_line: int | None = None
+    # In plan data, the value's path: "indicators[3].values.KH2024". Data given as a mapping
+    # (the Python API) has no lines: its line and column are 0, and this says where.
+    pointer: str | None = None
 
     def describe(self) -> str:
         """path:line:col, plus the Word position where there is one."""
@@ -40,13 +43,16 @@ class Location:
             text += f" (table {self.table}, row {self.row}, cell {self.cell})"
         elif self.paragraph is not None:
             text += f" (paragraph {self.paragraph})"
+        elif self.pointer is not None and not self.line:
+            text = f"{self.path}: {self.pointer}"
         return text
 
     @property
     def in_document_terms(self) -> bool:
         """Whether the place is said as its document shows it (a Word paragraph or cell, a PDF
         page) rather than by line and column of a text file."""
-        return self.page is not None or self.table is not None or self.part is not None or self.paragraph is not None
+        return self.page is not None or self.table is not None or self.part is not None or \
+            self.paragraph is not None or (self.pointer is not None and not self.line)
 
     def place(self, lang: str) -> str:
         """The place in words, as a reader finds it: "trang 2, dòng 14" in a PDF; "đoạn 12",
@@ -61,12 +67,14 @@ class Location:
             return words[kind].format(n=n) if kind in words else self.part
         if self.paragraph is not None:
             return words["paragraph"].format(n=self.paragraph)
+        if self.pointer is not None and not self.line:   # plan data without lines
+            return self.pointer
         return words["line"].format(n=self.line)
 
     def at_column(self, column: int) -> "Location":
         """The same place, another column."""
         return Location(self.path, self.line, column, self.end_line, self.end_column, self.paragraph,
-                        self.table, self.row, self.cell, self.part, self.page, self.page_line)
+                        self.table, self.row, self.cell, self.part, self.page, self.page_line, self.pointer)
 
 
 _PLACES = {

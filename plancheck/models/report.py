@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 from .finding import Finding, Severity
 
@@ -52,6 +53,14 @@ class Report(BaseModel):
         """0 clean, 1 findings at or above fail_on (None: never), 2 a file could not be
         checked, a rule failed, or no file was checked at all."""
         return exit_code(bool(self.errors) or not self.files, self.count_by_severity(), fail_on)
+
+    @model_serializer(mode="plain")
+    def _published(self) -> dict[str, Any]:
+        """One shape for the report: model_dump() and model_dump_json() give the JSON report
+        `plancheck check --format json` prints (docs/report.schema.json)."""
+        from ..report.json import as_dict
+
+        return as_dict(self)
 
     def source_line(self, path: str, line: int) -> str | None:
         lines = self.sources.get(path)

@@ -8,6 +8,8 @@ written on. Values are text as the document wrote them ("7,50", "4.450",
 """
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 import math
 from decimal import Decimal
@@ -172,6 +174,20 @@ def read_plan_file(path: str | Path, text: str | None = None) -> Plan:
     return plan_from_tree(tree, source)
 
 
+def pointer(path: tuple) -> str:
+    """A value's path in plan data, as JSONPath writes it: indicators[3].values.KH2024 (indexes
+    from 0; a key that is not a plain name in brackets: values["KH 2024"])."""
+    out = ""
+    for key in path:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif isinstance(key, str) and key.isidentifier():
+            out += f".{key}" if out else key
+        else:
+            out += "[" + json.dumps(str(key), ensure_ascii=False) + "]"
+    return out
+
+
 def plan_from_data(data: dict[str, Any], source: str = "<data>") -> Plan:
     """A plan from an already-loaded mapping (the Python API's dict input)."""
     return plan_from_tree(LocatedTree(data), source)
@@ -206,8 +222,10 @@ class _Builder:
                         for pid, p in spec.periods.items()}
 
     def location(self, path: tuple) -> Location:
-        line, col = self.tree.position(path)
-        return Location(path=self.source, line=line, column=col)
+        """Where a value stands: its line and column in the file, and its path in the data (for
+        data given as a mapping, which has no lines, the path alone: line and column 0)."""
+        line, col = self.tree.position(path) if self.tree.positions else (0, 0)
+        return Location(path=self.source, line=line, column=col, pointer=pointer(path))
 
     def value(self, text: str | int | float, path: tuple) -> Value:
         from ..numbers import NotANumber, parse_quantity, parse_value

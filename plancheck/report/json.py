@@ -17,7 +17,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "rule": f.rule, "slug": f.slug, "category": f.category, "severity": f.severity.value,
         "path": f.location.path, "line": f.location.line, "column": f.location.column,
     }
-    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell", "part", "page", "page_line"):
+    for key in ("end_line", "end_column", "paragraph", "table", "row", "cell", "part", "page", "page_line",
+                "pointer"):
         value = getattr(f.location, key)
         if value is not None:
             item[key] = value
@@ -127,6 +128,8 @@ class FindingShape(_Shape):
     part: str | None = Field(None, description="Word: a footnote, a text box, a header …")
     page: int | None = Field(None, description="PDF: the page.")
     page_line: int | None = Field(None, description="PDF: the line on the page.")
+    pointer: str | None = Field(None, description="Plan data: the value's path, indicators[3].values.KH2024 "
+                                                  "(line and column 0 for data given without a file).")
     message: str
     suggestion: str | None = Field(None, description="A likely fix, \"old → new\" (\"?\" when only likely).")
     evidence: dict | None = None
