@@ -14,7 +14,7 @@ import gettext
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 LANGUAGES = ("vi", "en")
 LOCALE = Path(__file__).parent / "locale"
@@ -56,9 +56,10 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-def counted(forms: tuple[str, str], count: int, lang: str | None = None) -> str:
-    """A counted message in ``lang``: "3 files", "3 tệp" (Vietnamese has one form)."""
-    return translation(lang or _current).ngettext(forms[0], forms[1], count).format(n=count)
+def counted(forms: tuple[str, str], count: int, lang: str | None = None, **fields: Any) -> str:
+    """A counted message in ``lang``: "3 files", "3 tệp" (Vietnamese has one form); its other
+    ``fields`` filled too."""
+    return translation(lang or _current).ngettext(forms[0], forms[1], count).format(n=count, **fields)
 
 
 def from_environment() -> str:

@@ -17,6 +17,12 @@ are listed in a `plancheck` section of the terminal summary. The fixture
 `plancheck_check` is plancheck.check with these settings, for a team's own tests.
 pytest walks its `testpaths` (or the paths given): point them at the plan folders.
 
+A file found clean (no finding at all) is remembered in pytest's cache, keyed by its content,
+the path it is reported by, plancheck's code, the rule packs' contents and the settings; while
+none of these change, the next run passes it without checking it again (as pytest-mypy does).
+The test across documents is keyed by every document's content. `--cache-clear` or
+`-p no:cacheprovider` checks everything.
+
 pytest loads this module in every run where plancheck is installed: it imports
 nothing of plancheck until a file is collected.
 """
@@ -28,8 +34,12 @@ from typing import Any
 
 import pytest
 
+from .i18n import Nn_
+
 _SETTINGS = pytest.StashKey[dict]()
 _BELOW = pytest.StashKey[list]()   # findings under fail-on, for the terminal summary
+_REUSED = pytest.StashKey[list]()  # files passed from the cache, for the terminal summary
+_CLEAN = "plancheck/clean/"        # pytest cache keys of clean results: one key each, safe under xdist
 
 
 def _fails(finding: Any, fail_on: str) -> bool:
@@ -38,10 +48,12 @@ def _fails(finding: Any, fail_on: str) -> bool:
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    """Findings below fail-on, which fail no test, listed in a plancheck section."""
-    below = config.stash.get(_BELOW, [])
-    if not below or not _enabled(config):
+    """Findings below fail-on, which fail no test, listed in a plancheck section; and how many
+    clean files the cache spared."""
+    below, reused = config.stash.get(_BELOW, []), config.stash.get(_REUSED, [])
+    if not (below or reused) or not _enabled(config):
         return
+    from .i18n import counted
     from .report.text import _finding_lines, labels
 
     s = _settings(config)
@@ -49,7 +61,15 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     terminalreporter.section("plancheck", sep="-")
     for f in sorted(below, key=lambda f: f.sort_key()):
         terminalreporter.line(_finding_lines(f, None, words, s["lang"])[0])
-    terminalreporter.line(f"{len(below)} finding{'s' * (len(below) != 1)} below fail-on ({s['fail_on']})")
+    if below:
+        terminalreporter.line(counted(_BELOW_FAIL_ON, len(below), s["lang"], fail_on=s["fail_on"]))
+    if reused:
+        terminalreporter.line(counted(_FROM_CACHE, len(reused), s["lang"]))
+
+
+_BELOW_FAIL_ON = Nn_("{n} finding below fail-on ({fail_on})", "{n} findings below fail-on ({fail_on})")
+_FROM_CACHE = Nn_("{n} unchanged clean file not checked again (pytest's cache)",
+                  "{n} unchanged clean files not checked again (pytest's cache)")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -151,6 +171,10 @@ class PlancheckItem(pytest.Item):
         from .report.text import render
 
         s = _settings(self.config)
+        key = _cache_key(self.config, [self.path])
+        if _was_clean(self.config, key):
+            self.config.stash.setdefault(_REUSED, []).append(self.path)
+            return
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
                        extend_select=s["extend_select"], policy=s["policy"],
                        lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
@@ -159,6 +183,8 @@ class PlancheckItem(pytest.Item):
             self.config.stash.setdefault(_BELOW, []).extend(below)
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
+        if not report.findings and not report.errors:
+            _remember_clean(self.config, key)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, PlancheckFailure):
@@ -188,6 +214,9 @@ class PlancheckAcross(pytest.Item):
         across = RuleSet([r for r in chosen if r.checker().scope in ("run", "suppression")])
         if not any(r.checker().scope == "run" for r in across):
             return
+        key = _cache_key(self.config, self.files)
+        if _was_clean(self.config, key):
+            return
         report = check([_shown(p, self.config) for p in self.files], rules=across, lang=s["lang"], policy=s["policy"],
                        options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
         report.errors = [e for e in report.errors if e.rule]   # an unreadable file fails its own test
@@ -197,6 +226,8 @@ class PlancheckAcross(pytest.Item):
             self.config.stash.setdefault(_BELOW, []).extend(below)
         if any(_fails(f, s["fail_on"]) for f in report.findings) or report.errors:
             raise PlancheckFailure(render(report, lang=s["lang"]))
+        if not report.findings and not report.errors:
+            _remember_clean(self.config, key)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, PlancheckFailure):
@@ -231,6 +262,61 @@ class PlancheckPack(pytest.Item):
         return self.pack, None, f"plancheck: the examples of {_shown(Path(self.pack), self.config)}"
 
 
+def _cache_key(config: pytest.Config, files: list[Path]) -> str | None:
+    """What a clean result depends on: each file's content and the path it is reported by, and
+    the run's fingerprint (plancheck's code, the packs, the settings). None: no cache, or a
+    file that cannot be read (its test says why)."""
+    import hashlib
+
+    if getattr(config, "cache", None) is None:
+        return None
+    digest = hashlib.sha256(_settings(config)["fingerprint"].encode())
+    for path in sorted(files):
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return None
+        digest.update(f"\0{_shown(path, config)}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()[:40]
+
+
+def _was_clean(config: pytest.Config, key: str | None) -> bool:
+    return key is not None and config.cache.get(_CLEAN + key, False) is True
+
+
+def _remember_clean(config: pytest.Config, key: str | None) -> None:
+    if key is not None:
+        config.cache.set(_CLEAN + key, True)
+
+
+def _fingerprint(s: dict[str, Any]) -> str:
+    """plancheck's code, every rule pack's content and the settings that change findings."""
+    import hashlib
+
+    from .engine import default_pack_paths
+    from .rulecache import code_stamp
+
+    digest = hashlib.sha256(code_stamp().encode())
+    for pack in [*default_pack_paths(), *map(Path, s["rules"])]:
+        try:
+            digest.update(Path(pack).read_bytes())
+        except OSError:
+            digest.update(str(pack).encode())
+    index = s.get("index")
+    if index:
+        try:
+            stat = Path(index).stat()
+            digest.update(f"{index}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(str(index).encode())
+    settings = {k: s.get(k) for k in ("select", "ignore", "extend_select", "per_file_ignores", "severity",
+                                      "stage", "lang")}
+    settings["limits"] = repr(s.get("limits"))
+    digest.update(repr(sorted(settings.items())).encode())
+    return digest.hexdigest()
+
+
 def _shown(path: Path, config: pytest.Config) -> Path:
     """The path as findings show it: relative to where pytest was run, as `plancheck check` would."""
     here = config.invocation_params.dir
@@ -260,5 +346,6 @@ def _settings(config: pytest.Config) -> dict[str, Any]:
 
         s["policy"] = Policy.of([], s["per_file_ignores"], s["severity"], s["exclude_base"],   # pytest collects
                                 s["config_file"])
+        s["fingerprint"] = _fingerprint(s)
         config.stash[_SETTINGS] = s
     return config.stash[_SETTINGS]

@@ -33,7 +33,7 @@ def folder() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """plancheck's version and the newest modification time of its modules."""
     package = Path(__file__).resolve().parent
     newest = max((p.stat().st_mtime_ns for p in package.rglob("*.py")), default=0)
@@ -49,7 +49,7 @@ def _entry(path: Path) -> Path | None:
         stat = resolved.stat()
     except OSError:
         return None
-    key = f"{_code_stamp()}|{resolved}|{stat.st_size}|{stat.st_mtime_ns}"
+    key = f"{code_stamp()}|{resolved}|{stat.st_size}|{stat.st_mtime_ns}"
     return where / f"pack-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
 
 

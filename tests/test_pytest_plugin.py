@@ -196,3 +196,46 @@ def test_2025_adds_up(plancheck_check):
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*AssertionError: 1 plancheck finding:*",
                                  "*plans/ke-hoach-2025.yaml:7:65: PC101 *Cơ cấu kinh tế*"])
+
+
+def test_unchanged_clean_files_are_not_checked_again_and_a_change_is(pytester):
+    repository(pytester)
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\n')
+    first = pytester.runpytest_subprocess("--plancheck")
+    first.assert_outcomes(passed=1, failed=1)
+    assert "not checked again" not in first.stdout.str()
+    second = pytester.runpytest_subprocess("--plancheck")
+    second.assert_outcomes(passed=1, failed=1)   # the slip is checked again: only clean files are kept
+    assert "1 unchanged clean file not checked again (pytest's cache)" in second.stdout.str()
+    # the clean file's content changes: checked again, and the slip in it found
+    (pytester.path / "plans" / "lai-chau-2024.yaml").write_text(OPEN_STRUCTURE, encoding="utf-8")
+    third = pytester.runpytest_subprocess("--plancheck")
+    third.assert_outcomes(failed=2)
+    assert "not checked again" not in third.stdout.str()
+
+
+def test_the_cache_is_keyed_by_the_settings_and_the_rule_packs(pytester):
+    repository(pytester)
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\nignore = ["PC101"]\n')
+    pytester.runpytest_subprocess("--plancheck").assert_outcomes(passed=2)
+    again = pytester.runpytest_subprocess("--plancheck")
+    assert "2 unchanged clean files not checked again" in again.stdout.str()
+    # the selection changes: what was clean under it may not be
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\n')
+    changed = pytester.runpytest_subprocess("--plancheck")
+    changed.assert_outcomes(passed=1, failed=1)
+    # a team pack that changes changes the key too
+    pytester.makefile(".yaml", **{"rules/rieng": "pack: rieng\nrules: []\n"})
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\nrules = ["rules/rieng.yaml"]\n')
+    pytester.runpytest_subprocess("--plancheck")
+    assert "1 unchanged" in pytester.runpytest_subprocess("--plancheck").stdout.str()
+    (pytester.path / "rules" / "rieng.yaml").write_text("pack: rieng\nrules: []\n# sửa\n", encoding="utf-8")
+    assert "unchanged" not in pytester.runpytest_subprocess("--plancheck").stdout.str()
+
+
+def test_without_the_cache_provider_everything_is_checked(pytester):
+    repository(pytester)
+    for _ in range(2):
+        result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+        result.assert_outcomes(passed=1, failed=1)
+        assert "not checked again" not in result.stdout.str()
