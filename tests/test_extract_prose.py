@@ -141,3 +141,13 @@ def test_statements_are_read_as_the_one_pattern_reads_them(pieces):
     new = [(tuple(m.group(k) for k in names), m.start("subject"), m.start("value"))
            for m in _statement_matches(text)]
     assert new == old
+
+
+def test_a_verb_in_capitals_before_one_in_lower_case_is_read_too():
+    # the first "đạt" in capitals, the first in lower case far after it: both statements read
+    from plancheck.extract.prose import _statement_matches
+
+    text = ("Tỷ lệ trường chuẩn quốc gia ĐẠT 72,5%; số xã hoàn thành tiêu chí về giao thông nông thôn "
+            "và thủy lợi nội đồng tăng thêm; tỷ lệ che phủ rừng năm 2025 ước đạt 45,1%.")
+    old = [m.group("value") for m in _one_pattern().finditer(text)]
+    assert [m.group("value") for m in _statement_matches(text)] == old == ["72,5", "45,1"]

@@ -253,17 +253,18 @@ class _Statement:
         return self.subject_start if name == "subject" else self.figure.start(name)
 
 
+_VERB_CUE = re.compile("đạt", re.IGNORECASE)
+
+
 def _statement_matches(text: str) -> Iterator[_Statement]:
     """What ``(?P<subject>[^.;:!?()]{6,160}?)\\s+(?P<estimate>ước …)?đạt\\s+<figure>`` finds
     (the leftmost subject, as short as it may be), without retrying it at every character:
     each figure after "đạt" is found first and its subject placed before it."""
     done = 0
-    at = text.find("đạt")
-    if at < 0:
-        if "đạt" not in text.lower():
-            return
-        at = 0   # "ĐẠT": found by the pattern itself
-    position = max(0, at - 60)
+    first = _VERB_CUE.search(text)   # "đạt", "ĐẠT" or "Đạt": the first, in whatever case
+    if first is None:
+        return
+    position = max(0, first.start() - 60)
     while (figure := _STATEMENT_FIGURE.search(text, position)) is not None:
         position = figure.start() + 1   # a figure with no room for its subject: the next may take its words
         # where the subject may end: before the whitespace that leads to "ước … đạt", or
