@@ -293,7 +293,7 @@ def test_worker_processes_write_the_same_index(tmp_path):
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     (tmp_path / "bad.yaml").write_text("format: plancheck/1\nindicators: [\n", encoding="utf-8")
-    for source in examples.iterdir():
+    for source in (p for p in examples.iterdir() if p.is_file()):   # the bundled examples, not data-repo/
         (tmp_path / source.name).write_bytes(source.read_bytes())
     tables = {}
     for jobs in (1, 2):
