@@ -39,6 +39,8 @@ from .i18n import Nn_
 _SETTINGS = pytest.StashKey[dict]()
 _BELOW = pytest.StashKey[list]()   # findings under fail-on, for the terminal summary
 _REUSED = pytest.StashKey[list]()  # files passed from the cache, for the terminal summary
+# Each process keeps them in its stash: (path, line, column, the finding's line) under _BELOW, a
+# path under _REUSED; xdist's workers hand theirs to the controller at their end (workeroutput).
 _CLEAN = "plancheck/clean/"        # pytest cache keys of clean results: one key each, safe under xdist
 
 
@@ -54,13 +56,11 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if not (below or reused) or not _enabled(config):
         return
     from .i18n import counted
-    from .report.text import _finding_lines, labels
 
     s = _settings(config)
-    words = labels(s["lang"])
     terminalreporter.section("plancheck", sep="-")
-    for f in sorted(below, key=lambda f: f.sort_key()):
-        terminalreporter.line(_finding_lines(f, None, words, s["lang"])[0])
+    for *_, text in sorted(set(map(tuple, below))):
+        terminalreporter.line(text)
     if below:
         terminalreporter.line(counted(_BELOW_FAIL_ON, len(below), s["lang"], fail_on=s["fail_on"]))
     if reused:
@@ -87,6 +87,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "plancheck: a file checked by plancheck")
+    config.pluginmanager.register(_Collector(config), "plancheck-summary")
+
+
+class _Collector:
+    """What xdist's workers saw for the summary, gathered in the controller (as pytest-cov does)."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        output = getattr(self.config, "workeroutput", None)   # in an xdist worker
+        if output is not None:
+            output["plancheck"] = {"below": self.config.stash.get(_BELOW, []),
+                                   "reused": self.config.stash.get(_REUSED, [])}
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        said = getattr(node, "workeroutput", {}).get("plancheck", {})
+        self.config.stash.setdefault(_BELOW, []).extend(map(tuple, said.get("below", [])))
+        self.config.stash.setdefault(_REUSED, []).extend(said.get("reused", []))
+
+
+def _tell_below(item: pytest.Item, findings: list, lang: str) -> None:
+    """Findings under fail-on, for the plancheck section of the summary."""
+    from .report.text import _finding_lines, labels
+
+    words = labels(lang)
+    for f in findings:
+        loc = f.location
+        item.config.stash.setdefault(_BELOW, []).append(
+            (loc.path, loc.line, loc.column, _finding_lines(f, None, words, lang)[0]))
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -173,14 +204,13 @@ class PlancheckItem(pytest.Item):
         s = _settings(self.config)
         key = _cache_key(self.config, [self.path])
         if _was_clean(self.config, key):
-            self.config.stash.setdefault(_REUSED, []).append(self.path)
+            self.config.stash.setdefault(_REUSED, []).append(str(self.path))
             return
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
                        extend_select=s["extend_select"], policy=s["policy"],
                        lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
         below = [f for f in report.findings if not _fails(f, s["fail_on"])]
-        if below:   # listed in the terminal summary's plancheck section
-            self.config.stash.setdefault(_BELOW, []).extend(below)
+        _tell_below(self, below, s["lang"])   # listed in the terminal summary's plancheck section
         if report.exit_code(s["fail_on"]) != 0:
             raise PlancheckFailure(render(report, lang=s["lang"]))
         if not report.findings and not report.errors:
@@ -217,13 +247,15 @@ class PlancheckAcross(pytest.Item):
         key = _cache_key(self.config, self.files)
         if _was_clean(self.config, key):
             return
-        report = check([_shown(p, self.config) for p in self.files], rules=across, lang=s["lang"], policy=s["policy"],
+        # the whole rule set, the across rules selected: the configuration's per-rule settings
+        # name rules of every kind
+        report = check([_shown(p, self.config) for p in self.files], rules=s["rule_set"],
+                       select=[r.id for r in across], lang=s["lang"], policy=s["policy"],
                        options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
         report.errors = [e for e in report.errors if e.rule]   # an unreadable file fails its own test
         report.files = report.files or ["across"]
         below = [f for f in report.findings if not _fails(f, s["fail_on"])]
-        if below:
-            self.config.stash.setdefault(_BELOW, []).extend(below)
+        _tell_below(self, below, s["lang"])
         if any(_fails(f, s["fail_on"]) for f in report.findings) or report.errors:
             raise PlancheckFailure(render(report, lang=s["lang"]))
         if not report.findings and not report.errors:

@@ -239,3 +239,32 @@ def test_without_the_cache_provider_everything_is_checked(pytester):
         result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
         result.assert_outcomes(passed=1, failed=1)
         assert "not checked again" not in result.stdout.str()
+
+
+def test_under_xdist_the_same_tests_and_the_same_summary(pytester):
+    pytest.importorskip("xdist")
+    repository(pytester)
+    pytester.makefile(".md", **{"docs/bao-cao": "Cơ cấu kinh tế năm 2024: nông nghiệp 21%; công nghiệp 29%; "
+                                                "dịch vụ 44%; thuế sản phẩm 9%.\n"})
+    pytester.makefile(".toml", plancheck='lang = "en"\nfail-on = "error"\nseverity = {PC101 = "warning"}\n')
+    serial = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider")
+    parallel = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-n", "2")
+    serial.assert_outcomes(passed=4)   # three files and the test across documents
+    parallel.assert_outcomes(passed=4)
+    section = lambda r: r.stdout.str().split(" plancheck ")[-1].split("\n==")[0]   # noqa: E731
+    assert "PC101 [warning]" in section(serial) and "2 findings below fail-on (error)" in section(serial)
+    assert section(parallel).strip() == section(serial).strip()   # the workers' findings reach the summary
+
+
+def test_junit_xml_has_a_test_case_per_file_with_its_findings(pytester):
+    import xml.etree.ElementTree as ET
+
+    repository(pytester)
+    pytester.makefile(".toml", plancheck='lang = "en"\n')
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "--junitxml=report.xml")
+    result.assert_outcomes(passed=1, failed=1)
+    by_file = {c.get("classname"): c for c in ET.parse(pytester.path / "report.xml").iter("testcase")}
+    failed = [c for c in by_file.values() if c.find("failure") is not None]
+    [case] = failed
+    assert "draft-2024" in case.get("classname")
+    assert "PC101 [error]" in case.find("failure").get("message") + (case.find("failure").text or "")
