@@ -62,3 +62,11 @@ def test_a_three_place_decimal_in_a_text_of_decimal_commas_stays_quiet(tmp_path,
 def test_a_broken_digit_group_and_a_space_inside_a_figure(tmp_path):
     text = "Tổng thu ngân sách đạt 2.310.57 tỷ đồng.\nChỉ số giá tiêu dùng tăng 2 3,45% so với cùng kỳ.\n"
     assert [(line, col) for line, col, _ in findings(tmp_path, text, "PC254")] == [(1, 24), (2, 27)]
+
+
+def test_a_figure_s_message_names_its_multiplier_with_its_unit(tmp_path):
+    # "triệu đồng", not "đồng": the message says what the figure counts as the text does
+    path = tmp_path / "doc.txt"
+    path.write_text("Kinh phí hỗ trợ các hợp tác xã năm 2026 là 3,250.75 triệu đồng.", encoding="utf-8")
+    [f] = check(path, select=["PC252"]).findings
+    assert f.message.startswith("triệu đồng: \"3,250.75\"")

@@ -182,7 +182,16 @@ def _english_in_text(plan) -> list[TextFigure]:
 
 
 def _measure(f: TextFigure) -> str:
+    """What a figure of running text counts, as the text says it: "tỷ đồng" (its multiplier with
+    its noun), "ha", "số liệu (%)"."""
+    what = f.noun or f.unit
+    if what and what != "%" and f.multiplier in _MULTIPLIER_WORDS:
+        return f"{_MULTIPLIER_WORDS[f.multiplier]} {what}"
     return f.noun or ("số liệu (%)" if f.unit == "%" else f.unit) or "số liệu"
+
+
+# a multiplier's power of ten said as a word again ("tỷ đồng": 9)
+_MULTIPLIER_WORDS = {3: "nghìn", 4: "vạn", 6: "triệu", 9: "tỷ", 12: "nghìn tỷ"}
 
 
 _FOREIGN_MONEY = re.compile(r"(?:đô\s*la|USD|\$|euro|EUR|€|yên|JPY|nhân dân tệ|CNY|bảng Anh|GBP|won|rúp)", re.IGNORECASE)
