@@ -10,7 +10,7 @@ from typing import Any
 
 from .engine import Rule, load_pack, run_example
 from .errors import PlancheckError
-from .i18n import N_, _
+from .i18n import N_, Nn_, _, counted
 
 
 @dataclass
@@ -87,9 +87,12 @@ def describe(outcome: Outcome, pack: str, lang: str = "vi") -> str:
 
 def summary(outcomes: list[Outcome], lang: str = "vi") -> str:
     failed = sum(not o.ok for o in outcomes)
-    rules = len({o.rule for o in outcomes})
+    counts = {"rules": counted(_RULES, len({o.rule for o in outcomes}), lang),
+              "examples": counted(_EXAMPLES, len(outcomes), lang)}
     if failed:
-        return _("{rules} rules, {examples} examples: {failed} not as the pack says", lang).format(
-            rules=rules, examples=len(outcomes), failed=failed)
-    return _("{rules} rules, {examples} examples: all as the pack says", lang).format(
-        rules=rules, examples=len(outcomes))
+        return _("{rules}, {examples}: {failed} not as the pack says", lang).format(failed=failed, **counts)
+    return _("{rules}, {examples}: all as the pack says", lang).format(**counts)
+
+
+_RULES = Nn_("{n} rule", "{n} rules")
+_EXAMPLES = Nn_("{n} example", "{n} examples")

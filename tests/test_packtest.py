@@ -52,7 +52,7 @@ def test_rules_test_names_each_failing_example_and_exits_1(pack, capsys):
     assert out == [
         f"{pack}:14:11: XY201 example fires #2: plancheck says nothing, the pack says it fires",
         f"{pack}:17:11: XY201 example passes #2: the pack says it passes, plancheck says: the structure sums to 110%",
-        "1 rules, 4 examples: 2 not as the pack says",
+        "1 rule, 4 examples: 2 not as the pack says",
     ]
     assert main(["rules", "--test", str(pack)]) == 1   # in Vietnamese by default
     assert "XY201 ví dụ fires #2: plancheck không báo gì" in capsys.readouterr().out
@@ -63,7 +63,7 @@ def test_a_pack_whose_examples_hold_passes_and_the_shipped_packs_do(pack, capsys
                     .replace("nông nghiệp 49%", "nông nghiệp 59%").replace("nước ngoài 25%", "nước ngoài 15%"),
                     encoding="utf-8")
     assert main(["rules", "--test", str(pack), "--lang", "en"]) == 0
-    assert capsys.readouterr().out == "1 rules, 4 examples: all as the pack says\n"
+    assert capsys.readouterr().out == "1 rule, 4 examples: all as the pack says\n"
     assert main(["rules", "--test", "--lang", "en"]) == 0   # no pack named: every pack loaded
     assert "examples: all as the pack says" in capsys.readouterr().out
 

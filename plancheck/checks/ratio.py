@@ -47,7 +47,7 @@ class _ComparisonCheck(CheckKind):
                     "label": c.label or "",
                     "reported": c.value.text.strip().removesuffix("%").rstrip(),   # the template adds %
                     "computed": format_significant(point if point is not None else computed.mid, decimals),
-                    "range": f"{format_significant(computed.lo, decimals + 1)}–{format_significant(computed.hi, decimals + 1)}",
+                    "range": _range_text(computed.lo, computed.hi, decimals + 1),
                     "numerator": c.numerator.value.text,
                     "denominator": c.denominator.value.text,
                     "numerator_label": c.numerator.label,
@@ -99,3 +99,14 @@ class Quotient(_ComparisonCheck):
     name = "quotient"
     comparison_kind = ComparisonKind.quotient
     Params = QuotientParams
+
+
+def _range_text(lo, hi, decimals: int) -> str:
+    """The range the ratio may take given its figures' rounding, "108,58–108,64": with one more
+    place than the column writes, more while its two ends read alike (a narrow range), and one
+    figure when they still do."""
+    for places in range(decimals, decimals + 3):
+        low, high = format_significant(lo, places), format_significant(hi, places)
+        if low != high:
+            return f"{low}–{high}"
+    return format_significant(lo, decimals)
