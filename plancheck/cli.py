@@ -8,7 +8,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import PlancheckError
-from .i18n import _, argparse_speaks, use
+from .i18n import Nn_, _, argparse_speaks, counted, use
 from .lexicon import TextKind
 from .report import FORMATS
 
@@ -159,6 +159,14 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     return parser
 
 
+_FIXED = Nn_("{n} finding fixed", "{n} findings fixed")
+_WOULD_FIX = Nn_("{n} finding would be fixed (--fix applies them)", "{n} findings would be fixed (--fix applies them)")
+_COMMENTS = Nn_("{n} comment written to {copy}", "{n} comments written to {copy}")
+_LEFT_OUT = Nn_("{n} finding of the baseline {baseline} not shown", "{n} findings of the baseline {baseline} not shown")
+_RECORDED = Nn_("{n} finding recorded in the baseline {baseline}", "{n} findings recorded in the baseline {baseline}")
+_CHECKED = Nn_("{n} file checked", "{n} files checked")
+
+
 def _asked_language(argv: list[str]) -> str:
     """The language of --help and of what comes before the settings are read: --lang on the
     command line, else PLANCHECK_LANG or the locale (plancheck.config.environment_language)."""
@@ -258,10 +266,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.show_files:
         return _show_files(args.paths)
     if args.annotate and (len(args.paths) != 1 or not args.paths[0].lower().endswith(".docx")):
-        raise PlancheckError("--annotate: give exactly one .docx document to check")
+        raise PlancheckError(_("--annotate: give exactly one .docx document to check"))
     rules = load_rules(s["rules"])
     if "-" in args.paths and args.fix:
-        raise PlancheckError("--fix: standard input cannot be fixed in place; --diff shows the fixes")
+        raise PlancheckError(_("--fix: standard input cannot be fixed in place; --diff shows the fixes"))
     stdin = _stdin_file(args) if "-" in args.paths else None
     if stdin is not None:
         args.paths = [str(stdin[0]) if p == "-" else p for p in args.paths]
@@ -328,8 +336,8 @@ def _check(args: argparse.Namespace) -> int:
         if args.output or args.diff:
             out.close()
     if fixing:
-        verb = "fixed" if args.fix else "would be fixed (--fix applies them)"
-        print(f"plancheck: {mended} finding{'s' * (mended != 1)} {verb}", file=sys.stderr)
+        said = _FIXED if args.fix else _WOULD_FIX
+        print("plancheck: " + counted(said, mended, args.lang), file=sys.stderr)
         if args.diff:
             return EXIT_FINDINGS if mended else EXIT_CLEAN
     if args.format != "text":  # keep stdout pure to its format; say it on stderr too
@@ -342,20 +350,20 @@ def _check(args: argparse.Namespace) -> int:
 
         fixes = {id(f): pair for f in kept if (pair := certain(f, by_id)) is not None}
         written = annotate(args.paths[0], kept, args.annotate, args.lang, fixes)
-        print(f"plancheck: {written} comment{'s' * (written != 1)} written to {args.annotate}", file=sys.stderr)
+        print("plancheck: " + counted(_COMMENTS, written, args.lang, copy=args.annotate), file=sys.stderr)
     if baseline is not None and baseline.left_out:
-        print(f"plancheck: {baseline.left_out} finding{'s' * (baseline.left_out != 1)} of the baseline "
-              f"{args.baseline} not shown", file=sys.stderr)
+        print("plancheck: " + counted(_LEFT_OUT, baseline.left_out, args.lang, baseline=args.baseline),
+              file=sys.stderr)
     if args.baseline_write:
         from .baseline import write
 
         count = write(args.baseline_write, recorded)
-        print(f"plancheck: {count} finding{'s' * (count != 1)} recorded in the baseline {args.baseline_write}",
-              file=sys.stderr)
+        print("plancheck: " + counted(_RECORDED, count, args.lang, baseline=args.baseline_write), file=sys.stderr)
         return EXIT_CLEAN if not writer.tally.errors else writer.exit_code(None)
     if not writer.tally.files and not writer.tally.errors:
-        print(f"plancheck: no file to check in {', '.join(args.paths)} (plancheck reads .txt, .md, .docx, .pdf "
-              "and plan files that say `format: plancheck/1`)", file=sys.stderr)
+        print("plancheck: " + _("no file to check in {paths} (plancheck reads .txt, .md, .docx, .pdf and plan "
+                                "files that say `format: plancheck/1`)", args.lang).format(paths=", ".join(args.paths)),
+              file=sys.stderr)
     return writer.exit_code(None if args.exit_zero else args.fail_on)
 
 
@@ -380,7 +388,7 @@ class _Progress:
             return
         now = self.clock()
         if now - self.start >= self.AFTER and now - self.last >= 0.2:
-            self.stream.write(f"\rplancheck: {self.files} file{'s' * (self.files != 1)} checked…\x1b[K")
+            self.stream.write(f"\rplancheck: {counted(_CHECKED, self.files)}…\x1b[K")
             self.stream.flush()
             self.last, self.shown = now, True
 
@@ -422,7 +430,7 @@ def _open_output(name: str):
     try:
         return open(name, "w", encoding="utf-8")
     except OSError as exc:
-        raise PlancheckError(f"cannot write the report: {exc.strerror}", name) from None
+        raise PlancheckError(_("cannot write the report: {strerror}").format(strerror=exc.strerror), name) from None
 
 
 def _show_files(paths: list[str]) -> int:
@@ -436,7 +444,7 @@ def _show_files(paths: list[str]) -> int:
     for f in files:
         print(f)
     for f, reason in skipped:
-        print(f"{f}  (skipped: {reason})")
+        print(f"{f}  ({_('skipped')}: {reason})")
     return EXIT_CLEAN if files else EXIT_USAGE
 
 

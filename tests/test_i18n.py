@@ -163,3 +163,13 @@ def test_the_report_counts_in_each_language(tmp_path, capsys):
 def test_english_needs_no_catalog():
     assert translation("en").gettext("no such file") == "no such file"
     assert translation("vi").gettext("no such file") == "không có tệp này"
+
+
+def test_what_check_says_on_standard_error_is_in_the_run_s_language(tmp_path, capsys):
+    draft = tmp_path / "a.md"
+    draft.write_text("Diện tích trồng rừng mới 2,480.5 ha.\n", encoding="utf-8")
+    main(["check", "--no-config", "--diff", str(draft)])
+    assert capsys.readouterr().err == "plancheck: 1 phát hiện sẽ được sửa (--fix áp dụng các cách sửa)\n"
+    main(["check", "--no-config", "--diff", "--lang", "en", str(draft)])
+    assert capsys.readouterr().err == "plancheck: 1 finding would be fixed (--fix applies them)\n"
+    assert main(["check", "--no-config", str(tmp_path / "trong")]) == 2

@@ -164,6 +164,7 @@ def test_annotate_writes_one_comment_per_finding_on_its_paragraph_or_cell(capsys
     assert comments[1][2].startswith('PC201 [error] GRDP: column "KH 2024 so với TH 2023 (%)" says 170% but 107 / 100 × 100 = 107%')
 
 
+@pytest.mark.usefixtures("english")   # the messages in English; Vietnamese: test_i18n
 def test_annotate_needs_one_docx_and_another_name(capsys, draft, tmp_path):
     assert main(["check", str(draft), str(draft), "--annotate", str(tmp_path / "x.docx")]) == 2
     assert "--annotate: give exactly one .docx document" in capsys.readouterr().err
