@@ -1,8 +1,10 @@
 """Speed and memory: per-document time against its floor, growth with size, throughput
-and peak memory over many files, import time.
+and peak memory over many files, import time; CPU time beside wall time throughout, so that a
+shared machine's load does not read as slowness.
 
     .venv/bin/python bench/speed.py                 # everything (needs ../shared)
     .venv/bin/python bench/speed.py --quick         # fewer repeats, 100 files at most
+    .venv/bin/python bench/speed.py --pool 1000     # also the first 1,000 files of corpus-pool
 
 The floor of a document is what any linter must spend on it in the same process: read
 the file, decode it, one regular-expression pass over its text. Per-document times are
@@ -43,13 +45,37 @@ def nearest(paths: list[Path], kb: int) -> Path:
 
 
 def median_ms(fn, repeat: int) -> float:
+    return timed(fn, repeat)[0]
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of warm calls (CPU: this process's, time.process_time)."""
     fn()   # warm
-    times = []
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def child_run(cmd: list[str]) -> tuple[float, float, int]:
+    """Wall and CPU seconds (user + system, the child and its workers) of one command, and its
+    peak resident memory over the tree (sampled every 20 ms)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak
 
 
 def floor(path: Path) -> None:
@@ -58,7 +84,7 @@ def floor(path: Path) -> None:
         pass
 
 
-def per_document(paths: list[Path], repeat: int) -> list[tuple[str, int, float, float]]:
+def per_document(paths: list[Path], repeat: int) -> list[tuple[str, int, float, float, float]]:
     import plancheck
     from plancheck.engine import load_rules
     from plancheck.runner import tune_gc
@@ -69,9 +95,9 @@ def per_document(paths: list[Path], repeat: int) -> list[tuple[str, int, float, 
     rows = []
     for kb in SIZES_KB:
         path = nearest(paths, kb)
-        took = median_ms(lambda: plancheck.check(path, rules=rules), repeat)
-        bottom = median_ms(lambda: floor(path), repeat * 3)
-        rows.append((path.name, path.stat().st_size, took, bottom))
+        took, cpu = timed(lambda: plancheck.check(path, rules=rules), repeat)
+        bottom = timed(lambda: floor(path), repeat * 3)[1]   # the floor in CPU time, in this process
+        rows.append((path.name, path.stat().st_size, took, cpu, bottom))
     return rows
 
 
@@ -110,16 +136,11 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_folder(folder: Path, jobs: int) -> tuple[float, int, int]:
-    """Wall seconds, peak tree memory and exit code of one CLI run over a folder."""
+def run_folder(folder: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and peak tree memory of one CLI run over a folder."""
     cmd = [sys.executable, "-m", "plancheck", "check", "--format", "json", "--jobs", str(jobs), str(folder)]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
-        time.sleep(0.02)
-    return time.perf_counter() - start, peak, proc.returncode
+    wall, _, peak = child_run(cmd)
+    return wall, peak
 
 
 def throughput(paths: list[Path], counts: tuple[int, ...]) -> list[tuple[int, int, float, float, int]]:
@@ -134,7 +155,7 @@ def throughput(paths: list[Path], counts: tuple[int, ...]) -> list[tuple[int, in
                 shutil.copyfile(source, folder / f"{i:05d}-{source.name}")
                 size += source.stat().st_size
             for jobs in (1, 2):
-                seconds, peak, _ = run_folder(folder, jobs)
+                seconds, peak = run_folder(folder, jobs)
                 rows.append((n, jobs, size / 1e6 / seconds, seconds, peak))
     return rows
 
@@ -146,14 +167,52 @@ def import_ms() -> float:
     return full - bare
 
 
-def cli_ms(path: Path) -> float:
+def cli_ms(path: Path) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of a whole one-file CLI run."""
     cmd = [sys.executable, "-m", "plancheck", "check", "--format", "json", str(path)]
-    return median_ms(lambda: subprocess.run(cmd, capture_output=True, env=ENV, check=False), 7)
+    child_run(cmd)   # warm the bytecode cache, as a user's second run is
+    runs = [child_run(cmd) for _ in range(7)]
+    return statistics.median(w for w, _, _ in runs) * 1000, statistics.median(c for _, c, _ in runs) * 1000
+
+
+def pool(n: int) -> list[tuple[int, float, float, float, int]]:
+    """The first n files of ../shared/corpus-pool (sorted by name), with --jobs 1 and 2: MB per
+    CPU-second, wall seconds, and peak memory."""
+    files = sorted((SHARED / "corpus-pool").iterdir())[:n]
+    size = sum(p.stat().st_size for p in files)
+    rows = []
+    with tempfile.TemporaryDirectory() as root:
+        for p in files:
+            os.link(p, Path(root) / p.name) if _same_device(p, root) else shutil.copyfile(p, Path(root) / p.name)
+        for jobs in (1, 2):
+            cmd = [sys.executable, "-m", "plancheck", "check", "--no-config", "--format", "json",
+                   "--jobs", str(jobs), root]
+            wall, cpu, peak = child_run(cmd)
+            rows.append((jobs, size / 1e6, size / 1e6 / cpu, wall, peak))
+    return rows
+
+
+def _same_device(path: Path, folder: str) -> bool:
+    return path.stat().st_dev == os.stat(folder).st_dev
+
+
+PLAN_1KB = """format: plancheck/1
+periods: {KH2026: {year: 2026, kind: plan}}
+indicators:
+  - name: Cơ cấu kinh tế
+    unit: "%"
+    components:
+      - {name: Nông nghiệp, values: {KH2026: "20,5"}}
+      - {name: Công nghiệp, values: {KH2026: "35,5"}}
+      - {name: Dịch vụ, values: {KH2026: "44,0"}}
+"""
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats; 100 files at most")
+    parser.add_argument("--pool", type=int, default=0, metavar="N",
+                        help="also the first N files of ../shared/corpus-pool (issue 24: 1000)")
     args = parser.parse_args(argv)
     paths = documents()
     if not paths:
@@ -162,11 +221,19 @@ def main(argv: list[str]) -> int:
     repeat = 3 if args.quick else 9
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"import plancheck: {import_ms():.0f} ms over bare Python")
-    small = nearest(paths, 13)
-    print(f"CLI one-file run: {cli_ms(small):.0f} ms ({small.stat().st_size // 1024} KB, whole process)")
-    print("\n| document | size | check (ms) | floor (ms) | × floor |\n|---|---:|---:|---:|---:|")
-    for name, size, took, bottom in per_document(paths, repeat):
-        print(f"| {name} | {size / 1024:.0f} KB | {took:.1f} | {bottom:.2f} | {took / bottom:.0f} |")
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "ke-hoach.yaml"
+        plan.write_text(PLAN_1KB, encoding="utf-8")
+        wall, cpu = cli_ms(plan)
+        print(f"CLI one-file run, a {plan.stat().st_size} B plan file: {wall:.0f} ms wall, {cpu:.0f} ms CPU")
+    for kb in (13, 75):
+        doc = nearest(paths, kb)
+        wall, cpu = cli_ms(doc)
+        print(f"CLI one-file run, a {doc.stat().st_size // 1024} KB document: {wall:.0f} ms wall, {cpu:.0f} ms CPU")
+    print("\n| document | size | check (ms wall) | check (ms CPU) | floor (ms CPU) | CPU × floor |"
+          "\n|---|---:|---:|---:|---:|---:|")
+    for name, size, took, cpu, bottom in per_document(paths, repeat):
+        print(f"| {name} | {size / 1024:.0f} KB | {took:.1f} | {cpu:.1f} | {bottom:.2f} | {cpu / bottom:.0f} |")
     points, slope = growth(nearest(paths, 75), repeat)
     print("\ngrowth: " + ", ".join(f"{s / 1024:.0f} KB {t:.0f} ms" for s, t in points)
           + f"; exponent {slope:.2f}")
@@ -174,6 +241,13 @@ def main(argv: list[str]) -> int:
     print("\n| files | jobs | MB/s | seconds | peak memory (MB) |\n|---:|---:|---:|---:|---:|")
     for n, jobs, rate, seconds, peak in throughput(paths, counts):
         print(f"| {n} | {jobs} | {rate:.2f} | {seconds:.1f} | {peak / 1e6:.0f} |")
+    if args.pool:
+        rows = pool(args.pool)
+        print(f"\ncorpus-pool, first {args.pool} files ({rows[0][1]:.1f} MB):"
+              "\n| jobs | MB per CPU-second | wall (s) | peak memory (MB) |\n|---:|---:|---:|---:|")
+        for jobs, _, rate, wall, peak in rows:
+            print(f"| {jobs} | {rate:.2f} | {wall:.1f} | {peak / 1e6:.0f} |")
+        print(f"--jobs 2 scales {rows[0][3] / rows[1][3]:.2f}× (wall)")
     return 0
 
 
