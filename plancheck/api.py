@@ -161,12 +161,17 @@ def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, kee
     from .read import discover_files
 
     use(lang)   # what is said without a language at hand (a file's error) is said in this one
-    across = any(rule.checker().scope == "run" for rule in ruleset)
-    spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "auto", **dict(options or {})},
-                   keep_lines=keep_lines, records=across)
-    records: list[Any] = []
     items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
     paths = [s for s in items if isinstance(s, (str, Path))]
+    skipped: list[tuple[Path, str]] = []
+    files = list(discover_files(paths, skipped, policy.excluded if policy and policy.exclude else None))
+    across = any(rule.scope == "run" for rule in ruleset)
+    # one source without an index cites nothing it could be checked against: no records to
+    # keep, and the checks across documents are not even loaded
+    linked = across and (len(files) + len(items) - len(paths) > 1 or index is not None)
+    spec = RunSpec(rules=ruleset, lang=lang, options={"stage": "auto", **dict(options or {})},
+                   keep_lines=keep_lines, records=linked)
+    records: list[Any] = []
     for item in items:
         if isinstance(item, (str, Path)):
             continue
@@ -185,7 +190,7 @@ def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, kee
             if policy:   # the configuration's severities (and a glob naming "<data>")
                 result.findings = policy.adjust(result.findings)
             result.faults = [FileError(path=result.path, message=m, rule=r) for r, m in faults]
-            if across:
+            if linked:
                 from .checks.cross_document import cross_record
 
                 result.record = cross_record(subject)
@@ -194,8 +199,6 @@ def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, kee
                                      column=exc.column)
         records.append(result.record)
         yield result
-    skipped: list[tuple[Path, str]] = []
-    files = list(discover_files(paths, skipped, policy.excluded if policy and policy.exclude else None))
     for path, reason in skipped:
         yield Skipped(str(path), reason)
     suppressions: list[Any] = []   # the files' own, for the findings across documents
@@ -208,12 +211,13 @@ def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, kee
             result.findings = policy.adjust(result.findings)
         yield result
     if across:
-        result = _across([r for r in records if r is not None], ruleset, lang, index, jobs)
+        result = _across([r for r in records if r is not None], ruleset, lang, index, jobs) if linked \
+            else AcrossResult()
         if suppressions:
             from . import suppress
 
             result.findings = suppress.apply(result.findings, suppressions)
-            reporter = next((r for r in ruleset if r.checker().scope == "suppression"), None)
+            reporter = next((r for r in ruleset if r.scope == "suppression"), None)
             if reporter is not None:
                 result.findings += suppress.unused([s for s in suppressions if suppress.judged(s, ruleset, "run")],
                                                    reporter, lang)

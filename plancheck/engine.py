@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from .certainty import assumed_note, severity_for
 from .checks import KINDS, get_kind
@@ -131,8 +131,43 @@ class Rule(BaseModel):
     def checker(self):
         return get_kind(self.kind)
 
+    # What the rule's kind is (its scope, what it needs), known when the pack is validated and
+    # kept with the rule in the cache, so that a run asks it without loading the kind's module.
+    _scope: str | None = PrivateAttr(default=None)
+    _needs: str | None = PrivateAttr(default=None)
+    _parsed: Any = PrivateAttr(default=None)   # its parameters, validated once a process
+
+    @property
+    def scope(self) -> str:
+        if self._scope is None:
+            self._scope = self.checker().scope
+        return self._scope
+
+    @property
+    def needs(self) -> str:
+        if self._needs is None:
+            self._needs = self.checker().needs
+        return self._needs
+
     def parsed_params(self):
-        return self.checker().Params.model_validate(self.params)
+        if self._parsed is None:
+            self._parsed = self.checker().Params.model_validate(self.params)
+        return self._parsed
+
+    def __eq__(self, other: object) -> bool:
+        """The same rule: the same fields (what was worked out of it, parsed or not, aside)."""
+        return isinstance(other, Rule) and self.__dict__ == other.__dict__
+
+    __hash__ = None   # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the parsed parameters are the kind's own classes: pickling them (the rule cache, worker
+        # processes) would load every kind's module on reading; they are parsed again
+        state = super().__getstate__()
+        private = dict(state.get("__pydantic_private__") or {})
+        if "_parsed" in private:
+            private["_parsed"] = None
+        return {**state, "__pydantic_private__": private}
 
     def message_for(self, lang: str) -> str:
         return getattr(self.message, lang)
@@ -277,6 +312,7 @@ def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rul
         raise RulePackError(f"rule {name}: {field}: {err['msg']}", source, *tree.position(loc)) from None
     try:
         rule.parsed_params()
+        rule.scope, rule.needs   # known now, kept with the rule in the cache  # noqa: B018
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = path + ("params",) + tuple(err["loc"])
@@ -349,7 +385,9 @@ def run_rules(subject: Subject, rules: Iterable[Rule], lang: str = "vi",
     findings: list[Finding] = []
     kind = subject.plan.document.text_kind
     for rule in rules:
-        if rule.checker().scope != "document" or not rule.applies_to(kind):
+        if rule.scope != "document" or not rule.applies_to(kind):
+            continue
+        if subject.document is None and rule.needs == "document":   # a plan file: not even loaded
             continue
         findings += _guarded(rule, faults, lambda: _findings(rule, rule.checker().run(subject, rule.parsed_params()),
                                                              subject.plan.path, lang))
@@ -369,7 +407,7 @@ def _suppressed(subject: Subject, rules: Iterable[Rule], findings: list[Finding]
         return findings
     rules = list(rules)
     findings = suppress.apply(findings, subject.suppressions)
-    reporter = next((r for r in rules if r.checker().scope == "suppression"), None)
+    reporter = next((r for r in rules if r.scope == "suppression"), None)
     if reporter is not None:
         findings += suppress.unused([s for s in subject.suppressions if suppress.judged(s, rules, "document")],
                                     reporter, lang)
@@ -396,7 +434,7 @@ def run_across(records: list[Any], rules: Iterable[Rule], lang: str = "vi", inde
     findings: list[Finding] = []
     records = records if isinstance(records, Linking) else Linking(records)   # links found once for the kinds
     for rule in rules:
-        if rule.checker().scope != "run":
+        if rule.scope != "run":
             continue
         findings += _guarded(rule, faults, lambda: _findings(rule, rule.checker().run_all(records, rule.parsed_params(),
                                                                                           index), "", lang))
@@ -443,11 +481,11 @@ def run_example(rule: Rule, example: Any, lang: str = "vi",
     """Run one rule on one of its examples: a plan mapping, document text, or a list of them."""
     sources = example if isinstance(example, list) else [example]
     subjects = [_example_subject(rule, source, i, options or {}) for i, source in enumerate(sources, 1)]
-    if rule.checker().scope == "suppression":   # a suppression is of the other rules: they all run
-        every = [r for r in load_rules() if r.checker().scope == "document"] + [rule]
+    if rule.scope == "suppression":   # a suppression is of the other rules: they all run
+        every = [r for r in load_rules() if r.scope == "document"] + [rule]
         return [f for subject in subjects for f in run_rules(subject, every, lang) if f.rule == rule.id]
     findings = [f for subject in subjects for f in run_rules(subject, [rule], lang)]
-    if rule.checker().scope != "run":
+    if rule.scope != "run":
         return findings
     from .checks.cross_document import cross_record
 

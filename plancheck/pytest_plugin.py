@@ -241,8 +241,8 @@ class PlancheckAcross(pytest.Item):
 
         s = _settings(self.config)
         chosen = s["rule_set"].select(s["select"], s["ignore"], s["extend_select"])
-        across = RuleSet([r for r in chosen if r.checker().scope in ("run", "suppression")])
-        if not any(r.checker().scope == "run" for r in across):
+        across = RuleSet([r for r in chosen if r.scope in ("run", "suppression")])
+        if not any(r.scope == "run" for r in across):
             return
         key = _cache_key(self.config, self.files)
         if _was_clean(self.config, key):

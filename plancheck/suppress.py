@@ -213,9 +213,9 @@ def judged(suppression: Suppression, rules: Iterable[Any], scope: str) -> bool:
     names no rule plancheck has, or no rule at all, is judged at once: it can suppress nothing."""
     if scope == "document" and (not suppression.keys or not all(_known(k) for k in suppression.keys)):
         return True
-    named = [r for r in rules if r.checker().scope in ("document", "run")
+    named = [r for r in rules if r.scope in ("document", "run")
              and any(names(k, r.id, r.slug, r.category) for k in suppression.keys)]
-    return bool(named) and all(r.checker().scope == scope for r in named)
+    return bool(named) and all(r.scope == scope for r in named)
 
 
 def unused(suppressions: list[Suppression], rule: Any, lang: str) -> list[Finding]:

@@ -32,6 +32,37 @@ def test_checking_a_plan_file_does_not_load_pint_when_no_unit_is_compared():
     assert out.split() == ["0", "False", "False"]
 
 
+def test_checking_a_plan_file_loads_no_check_that_reads_documents(tmp_path):
+    # every rule runs, but the kinds that need a document are not even imported (issue 24), and
+    # one file without an index loads no check across documents; the rule cache, filled by the
+    # first run, knows each rule's kind's scope without loading it
+    doc_only = ["plancheck.checks." + m for m in ("dates", "numbering", "placeholders", "references",
+                                                  "session", "symbols", "cross_document")]
+    code = ("import sys, plancheck; r = plancheck.check(sys.argv[1]);"
+            f" print(len(r.findings), sorted(set({doc_only!r}) & set(sys.modules)))")
+    plan = ROOT / "examples" / "son-la-2024.yaml"
+    runs = [subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs[1] == "6 []", runs
+
+
+def test_document_checks_find_nothing_in_a_plan_file():
+    """What lets a plan file skip them: each kind marked as needing a document, run on plan data
+    anyway, finds nothing (the bundled plans and the data repository's)."""
+    import plancheck
+    from plancheck.checks.base import Subject
+    from plancheck.read.planfile import read_plan_file
+
+    plans = [*(ROOT / "examples").glob("*.yaml"), *(ROOT / "examples" / "data-repo" / "plans").rglob("*.yaml")]
+    rules = [r for r in plancheck.load_rules() if r.needs == "document"]
+    assert len(rules) >= 20
+    for path in plans:
+        plan = read_plan_file(path, path.read_text(encoding="utf-8"))
+        for rule in rules:
+            subject = Subject(plan=plan, options={"stage": "auto"})
+            assert list(rule.checker().run(subject, rule.parsed_params())) == [], (rule.id, path.name)
+
+
 def test_checking_a_unicode_text_loads_no_yaml_plan_file_reader_or_legacy_converter(tmp_path):
     # the rule packs' validated form is cached by the first run; the second reads no YAML
     code = ("import sys, plancheck; r = plancheck.check(sys.argv[1]);"

@@ -65,6 +65,9 @@ class CheckKind:
     fields: ClassVar[frozenset[str]]   # the names a rule's messages may use
     Params: ClassVar[type[Params]] = Params
     scope: ClassVar[str] = "document"
+    # "document": the kind reads a document (its text or structure) and finds nothing in a plan
+    # file, which the engine then does not even load it for; "plan": plan data, from either.
+    needs: ClassVar[str] = "plan"
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
         raise NotImplementedError

@@ -155,6 +155,7 @@ def _at(location: Location) -> tuple[int, int]:
 # -- impossible, malformed, weekday, leading zeros -----------------------------------------------
 class DateImpossible(CheckKind):
     name = "date_impossible"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "problem_vi", "problem_en", "day", "month", "year"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -204,6 +205,7 @@ _EARLY_YEAR = re.compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
 
 class DateMalformed(CheckKind):
     name = "date_malformed"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "expected", "problem_vi", "problem_en"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -235,6 +237,7 @@ class DateMalformed(CheckKind):
 
 class DateWeekday(CheckKind):
     name = "date_weekday"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "weekday", "actual_vi", "actual_en", "date"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -255,6 +258,7 @@ class DateLeadingZero(CheckKind):
     how many there are and where."""
 
     name = "date_leading_zero"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "expected", "count"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -283,6 +287,7 @@ class CitedAfter(CheckKind):
     """A cited document dated after the latest day the citing document can carry."""
 
     name = "cited_after"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"cited", "cited_date", "document_date_vi", "document_date_en", "latest"})
     Params = CitedAfterParams
 
@@ -322,6 +327,7 @@ class NumberYear(CheckKind):
     """A number that carries a year ("39/2020/NQ-HĐND") with a date in another year."""
 
     name = "number_year"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"number", "number_year", "date", "date_year"})
     Params = NumberYearParams
 
@@ -412,6 +418,7 @@ class DeadlineBefore(CheckKind):
     """A deadline before the earliest day the document itself can be dated."""
 
     name = "deadline_before"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "deadline", "document_date_vi", "document_date_en", "earliest"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -439,6 +446,7 @@ class DeadlineOutsidePeriod(CheckKind):
     """A deadline after the period the plan covers (its title's years), beyond a grace."""
 
     name = "deadline_outside_period"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "deadline", "period", "last_day"})
     Params = DeadlinePeriodParams
 

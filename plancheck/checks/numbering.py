@@ -196,6 +196,7 @@ class Numbering(CheckKind):
     """One kind for all numbering rules: each rule reports one ``problem``."""
 
     name = "numbering"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"label", "expected", "number", "expected_number", "missing", "previous",
                         "previous_line", "previous_at", "parent", "prefix", "where", "letters", "around"})
     Params = NumberingParams

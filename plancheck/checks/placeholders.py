@@ -268,6 +268,7 @@ class PlaceholderParams(Params):
 
 class Placeholder(CheckKind):
     name = "placeholder"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "what_vi", "what_en", "stage_vi", "stage_en"})
     Params = PlaceholderParams
 

@@ -457,6 +457,7 @@ class InternalReference(CheckKind):
     """A reference to a part of this document names a part that exists."""
 
     name = "internal_reference"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "target", "missing", "available"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -541,6 +542,7 @@ class SymbolType(CheckKind):
     "Kết luận số 176/TB-VPCP" cites a Thông báo."""
 
     name = "symbol_type"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "type", "number", "code", "code_type", "expected_vi", "expected_en"})
 
     class Params(Params):
@@ -605,6 +607,7 @@ class PartyStateForm(CheckKind):
     writes one in the other's form ('06/NQ-TU') is mixed."""
 
     name = "party_state_form"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "form", "form_vi", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -637,6 +640,7 @@ class AssemblyResolution(CheckKind):
     """National Assembly resolutions are numbered like laws, '103/2023/QH15': no NQ- part."""
 
     name = "assembly_resolution_number"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -665,6 +669,7 @@ class MalformedSymbol(CheckKind):
     look-alike Cyrillic or Greek letters ('NQ-СР'), O for Q in 'QH15'."""
 
     name = "malformed_symbol"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "problem", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -788,6 +793,7 @@ class CitationDateConflict(CheckKind):
     document's own number included): one of the dates is wrong."""
 
     name = "citation_date_conflict"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"number", "date", "other_date", "other_line", "other_vi", "other_en"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -846,6 +852,7 @@ class NormativeYear(CheckKind):
     carries its year in its number, as the same text writes for others of its kind."""
 
     name = "normative_year"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "expected", "example"})
 
     class Params(Params):

@@ -68,6 +68,7 @@ class SessionNumber(CheckKind):
     """The session ("KỲ HỌP THỨ TÁM") is a number, in words or numerals."""
 
     name = "session_number"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"place", "place_en", "text", "likely", "likely_words", "other_vi", "other_en"})
 
     class Params(Params):
@@ -106,6 +107,7 @@ class SessionMismatch(CheckKind):
     """The header and the closing statement name the same session."""
 
     name = "session_mismatch"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"header", "header_value", "closing", "closing_value"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -135,6 +137,7 @@ class TermMismatch(CheckKind):
     """The header and the closing statement name the same term (khóa)."""
 
     name = "term_mismatch"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"header", "closing"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -153,6 +156,7 @@ class SessionSpelling(CheckKind):
     """A session read as a number despite a slip ('mươi chín' for 'mười chín')."""
 
     name = "session_spelling"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"place", "place_en", "text", "value", "standard", "note"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -186,6 +190,7 @@ class BoilerplateSpelling(CheckKind):
     spelled with their diacritics: "Noi nhận" is a slip."""
 
     name = "boilerplate_spelling"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"written", "standard"})
 
     class Params(Params):

@@ -30,6 +30,7 @@ class AssemblyTerm(CheckKind):
     of a term that sat in the year its number or date gives."""
 
     name = "assembly_term"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "term", "term_roman", "first", "last", "year", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -59,6 +60,7 @@ class IssuerCode(CheckKind):
     """The issuer code of a ministry's act ("TT-BCT") names the ministry the citation names."""
 
     name = "issuer_code"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "code", "code_name", "issuer", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
@@ -88,6 +90,7 @@ class YearlessNumber(CheckKind):
     """A law, ordinance, decree or circular cited without the year its number carries."""
 
     name = "yearless_number"
+    needs = "document"   # reads the document or its structure: nothing in a plan file
     fields = frozenset({"text", "number", "doc_type", "expected"})
 
     def run(self, subject: Subject, params: Params) -> Iterable[Hit]:
