@@ -550,3 +550,15 @@ def test_rows_that_lost_their_first_bar_are_a_table_and_one_such_line_is_text(tm
                                                                ["Năm 2025", "1.300,00", "900,75"]]
     assert table.rows[1].cells[1].location.column == 12          # "1.300,00" where it stands in its line
     assert any(isinstance(b, Paragraph) and b.text.startswith("Thu nhập") for b in doc.blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["**", "*", "***", "Điều", "1.", " ", "  ", "Phạm vi", "(*)", "_", "m*2",
+                                 "Thu ngân sách", "\u200b", "Hòa", "Ho\u0300a", ":", "|", "\t"]), max_size=12),
+       st.integers(0, 3))
+def test_the_fast_paths_of_cleaning_a_line_agree_with_the_word_by_word_path(pieces, lo):
+    from plancheck.read.text import _clean_words, clean_text
+
+    raw = "".join(pieces)
+    lo = min(lo, len(raw))
+    assert clean_text(raw, lo) == _clean_words(raw, lo, None, raw[lo:])

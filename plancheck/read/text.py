@@ -67,6 +67,8 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")   # and the soft
 # Words with single spaces between them and nothing to drop: cleaning only trims.
 _PLAIN = re.compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
 _STAR_RUN = re.compile(r"\*+")
+# A plain line (as _PLAIN) wholly in emphasis: "**…**", "*…*", "***…***", or opened or closed only
+_EMPHASISED = re.compile(r"\*{0,3}([^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*)\*{0,3}")
 # A line that ends on a word no sentence ends with: the next line goes on with it.
 _OPEN_END = re.compile(r"(?<!\w)(?:tại|của|theo|về|với|cho|từ|đến|trong|và|hoặc|thuộc|là)\s*$")
 # A line that opens in bold with the word of a heading, its number maybe on the next line.
@@ -210,9 +212,10 @@ def _close_broken_rows(lines: list[_Line]) -> None:
     """A pipe row whose closing bar went to the next line ("| Diện tích (km²) | 91,5 | … |
     640,9[8]" then "|"), as web pages leave a row after a footnote, is a row."""
     for i, line in enumerate(lines[:-1]):
+        if line.kind != "text" or lines[i + 1].kind != "pipe":   # the cheap tests first: most lines
+            continue
         stripped = line.raw.strip()
-        if line.kind == "text" and stripped.startswith("|") and stripped.count("|") >= 3 \
-                and lines[i + 1].kind == "pipe":
+        if stripped.startswith("|") and stripped.count("|") >= 3:
             text, breaks = clean_text(line.raw + "|")
             lines[i] = _Line(line.number, line.raw + "|", text, breaks, "row")
             lines[i + 1] = _Line(lines[i + 1].number, lines[i + 1].raw, "", [(0, 0)], "joined")
@@ -224,8 +227,10 @@ def _rows_without_leading_bar(lines: list[_Line]) -> None:
     rows: two such lines in a row at least, of three cells or more (one alone is text that happens
     to end with a bar; "A | B |" lines are what an infobox leaves of its multi-line cells)."""
     def open_row(line: _Line) -> int:
+        if line.kind != "text" or "|" not in line.raw:   # most lines: no bar at all
+            return 0
         stripped = line.raw.strip()
-        return stripped.count("|") if line.kind == "text" and stripped.endswith("|") \
+        return stripped.count("|") if stripped.endswith("|") \
             and not stripped.startswith("|") and stripped.count("|") >= 3 else 0
 
     i = 0
@@ -248,7 +253,8 @@ def _mark_bold(lines: list[_Line]) -> None:
         if line.kind == "blank":
             bold = False   # Markdown ends emphasis with the paragraph
             continue
-        toggles = sum(len(run) // 2 for run in _STAR_RUN.findall(line.raw) if len(run) > 1)
+        toggles = sum(len(run) // 2 for run in _STAR_RUN.findall(line.raw) if len(run) > 1) \
+            if "**" in line.raw else 0
         bold ^= toggles % 2 == 1
         if bold:
             line.bold = "open"
@@ -265,6 +271,16 @@ def clean_text(raw: str, lo: int = 0, hi: int | None = None) -> tuple[str, list[
     stripped = segment.strip()
     if _PLAIN.fullmatch(stripped) and unicodedata.is_normalized("NFC", stripped):
         return stripped, [(0, lo + len(segment) - len(segment.lstrip()))]   # the common case
+    bold = _EMPHASISED.fullmatch(stripped) if "*" in stripped else None
+    if bold is not None and unicodedata.is_normalized("NFC", bold.group(1)):
+        # the next most common: a plain line in emphasis ("**Điều 1. Phạm vi**"); what the
+        # general path below would make of it, without taking it apart word by word
+        return bold.group(1), [(0, lo + len(segment) - len(segment.lstrip()) + bold.start(1))]
+    return _clean_words(raw, lo, hi, segment)
+
+
+def _clean_words(raw: str, lo: int, hi: int | None, segment: str) -> tuple[str, list[tuple[int, int]]]:
+    """clean_text's general path: word by word."""
     parts: list[str] = []
     breaks: list[tuple[int, int]] = []
     length = 0
