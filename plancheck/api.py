@@ -130,7 +130,9 @@ def check_stream(
                      lang=lang or found.get("lang") or "vi", stage=stage, index=str(index) if index else None)
         select, ignore, extend_select = s["select"], s["ignore"], s["extend_select"]
         lang, stage, index, packs = s["lang"], s["stage"], s["index"], [*s["rules"], *packs]
-        options = {"limits": s["limits"], "timeout": s["timeout"], **dict(options or {})}
+        # a time limit only when the file sets one: it installs a timer in the caller's thread
+        options = {"limits": s["limits"], **({"timeout": s["timeout"]} if "timeout" in found else {}),
+                   **dict(options or {})}
         if policy is None:
             policy = Policy.of(s["exclude"], s["per_file_ignores"], s["severity"], s["exclude_base"],
                                s["config_file"])
@@ -157,10 +159,19 @@ def _names(value: Iterable[str] | str | None) -> list[str] | None:
 
 def _stream(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, keep_lines: bool,
             policy: Policy | None) -> Iterator[FileResult | AcrossResult | Skipped]:
-    from .i18n import use
+    from .i18n import restore, use
+
+    token = use(lang)   # what is said without a language at hand (a file's error) is said in this one
+    try:
+        yield from _results(sources, ruleset, lang, options, index, jobs, keep_lines, policy)
+    finally:
+        restore(token)   # and the caller's language is its own again
+
+
+def _results(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, keep_lines: bool,
+             policy: Policy | None) -> Iterator[FileResult | AcrossResult | Skipped]:
     from .read import discover_files
 
-    use(lang)   # what is said without a language at hand (a file's error) is said in this one
     items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
     paths = [s for s in items if isinstance(s, (str, Path))]
     skipped: list[tuple[Path, str]] = []

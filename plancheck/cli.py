@@ -49,7 +49,7 @@ def _csv(values: list[str] | None) -> list[str]:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2, like every linter
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"plancheck: error: {message}\n")
+        self.exit(EXIT_USAGE, _("%(prog)s: error: %(message)s\n") % {"prog": "plancheck", "message": message})
 
 
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
@@ -296,13 +296,14 @@ def _check(args: argparse.Namespace) -> int:
     by_id = {r.id: r for r in rules} if fixing or args.annotate else {}   # what each rule says of its fixes
     mended = 0
     out = _open_output(args.output) if args.output else (open(os.devnull, "w") if args.diff else sys.stdout)
-    from .links import reference
+    from .links import rule_links
     from .report import writer as make_writer
 
-    writer = make_writer(args.format, out, rules=rules.select(s["select"], s["ignore"], s["extend_select"]),
+    chosen = rules.select(s["select"], s["ignore"], s["extend_select"])
+    writer = make_writer(args.format, out, rules=chosen,
                          lang=args.lang,
                          fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source,
-                         statistics=args.statistics, quiet=args.quiet, reference=reference(s["rules_url"]))
+                         statistics=args.statistics, quiet=args.quiet, links=rule_links(chosen, s["rules_url"]))
     kept: list = []   # --annotate: the one document's findings, for its copy
     progress = _Progress(sys.stderr, args.quiet)
     shared = out is sys.stdout and sys.stdout.isatty() and sys.stderr.isatty()   # one terminal for both

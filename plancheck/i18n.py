@@ -10,6 +10,7 @@ deep in a reader), the run's language set with ``use`` at its start (CLI, API, e
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import gettext
 import os
 from functools import lru_cache
@@ -20,7 +21,9 @@ LANGUAGES = ("vi", "en")
 LOCALE = Path(__file__).parent / "locale"
 DOMAIN = "plancheck"
 
-_current = "vi"
+# The run's language: a context variable, so that two runs in two threads (a web service
+# checking two drafts) each speak their own.
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("plancheck_language", default="vi")
 
 
 @lru_cache(maxsize=4)
@@ -31,19 +34,36 @@ def translation(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE, languages=[lang], fallback=True)
 
 
-def use(lang: str) -> None:
-    """The language of messages made where none is given, for the rest of the run."""
-    global _current
-    _current = lang if lang in LANGUAGES else "vi"
+def use(lang: str) -> contextvars.Token:
+    """The language of messages made where none is given, for the rest of the run (in this
+    thread or task); the token puts the previous one back (``restore``)."""
+    return _current.set(lang if lang in LANGUAGES else "vi")
+
+
+def restore(token: contextvars.Token) -> None:
+    try:
+        _current.reset(token)
+    except ValueError:   # set in another context (a generator finished elsewhere): leave it
+        pass
 
 
 def current() -> str:
-    return _current
+    return _current.get()
+
+
+def number(value: float | int, decimals: int | None = 0, lang: str | None = None) -> str:
+    """A number for a message, written as the language writes it: 6.000 and 12,3 in Vietnamese
+    (a message that says 6,000 tells a Vietnamese reader six), 6,000 and 12.3 in English;
+    ``decimals`` None: as many as it takes (a limit a user set: 0.000999451)."""
+    text = f"{value:,g}" if decimals is None else f"{value:,.{decimals}f}"
+    if (lang or current()) == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
 
 
 def _(message: str, lang: str | None = None) -> str:
     """``message`` (English) in ``lang``, or in the run's language."""
-    return translation(lang or _current).gettext(message)
+    return translation(lang or _current.get()).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -59,7 +79,7 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
 def counted(forms: tuple[str, str], count: int, lang: str | None = None, **fields: Any) -> str:
     """A counted message in ``lang``: "3 files", "3 tệp" (Vietnamese has one form); its other
     ``fields`` filled too."""
-    return translation(lang or _current).ngettext(forms[0], forms[1], count).format(n=count, **fields)
+    return translation(lang or _current.get()).ngettext(forms[0], forms[1], count).format(n=count, **fields)
 
 
 def from_environment() -> str:

@@ -39,3 +39,18 @@ def reference(configured: str | None = None) -> str | None:
 def rule_url(rule_id: str, base: str | None) -> str | None:
     """A rule's section of the reference at ``base``; None without a reference."""
     return f"{base}#{anchor(rule_id)}" if base else None
+
+
+def rule_links(rules, configured: str | None = None) -> dict[str, str]:
+    """Each rule's link, by id: every rule's into a reference the configuration names (a team
+    that publishes its reference lists its own packs' rules there too); else plancheck's own
+    rules' only, into plancheck's reference (a team's pack has no section there)."""
+    base = reference(configured)
+    if base is None:
+        return {}
+    if configured:
+        return {r.id: rule_url(r.id, base) for r in rules}
+    from .engine import default_pack_paths
+
+    own = {str(p.resolve()) for p in default_pack_paths()}
+    return {r.id: rule_url(r.id, base) for r in rules if r.pack and str(Path(r.pack).resolve()) in own}

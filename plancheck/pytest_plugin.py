@@ -59,10 +59,11 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 
     s = _settings(config)
     terminalreporter.section("plancheck", sep="-")
-    for *_, text in sorted(set(map(tuple, below))):
+    shown = sorted(set(map(tuple, below)))   # a finding told twice (a file and the test across them) once
+    for *_, text in shown:
         terminalreporter.line(text)
-    if below:
-        terminalreporter.line(counted(_BELOW_FAIL_ON, len(below), s["lang"], fail_on=s["fail_on"]))
+    if shown:
+        terminalreporter.line(counted(_BELOW_FAIL_ON, len(shown), s["lang"], fail_on=s["fail_on"]))
     if reused:
         terminalreporter.line(counted(_FROM_CACHE, len(reused), s["lang"]))
 
@@ -178,8 +179,9 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         across.add_marker("plancheck")
         across.files = files
         items.append(across)
-    for pack in _settings(config)["rules"]:   # the team's own packs: their examples are their tests
-        item = PlancheckPack.from_parent(session, name=f"plancheck-rule-pack[{Path(pack).name}]")
+    # the team's own packs: their examples are their tests, in a run that checks plan files
+    for pack in _settings(config)["rules"] if files else []:
+        item = PlancheckPack.from_parent(session, name=f"plancheck-rule-pack[{_shown(Path(pack), config)}]")
         item.add_marker("plancheck")
         item.pack = pack
         items.append(item)
@@ -329,7 +331,17 @@ def _fingerprint(s: dict[str, Any]) -> str:
     from .engine import default_pack_paths
     from .rulecache import code_stamp
 
+    from importlib import metadata
+
     digest = hashlib.sha256(code_stamp().encode())
+    for package in ("pdfplumber", "pypdfium2", "python-docx", "pint", "babel", "viparse", "PyYAML", "pydantic"):
+        try:   # the readers' and parsers' versions: a new pdfplumber may read a file otherwise
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    data = Path(__file__).parent / "data"
+    for path in sorted(data.glob("*")) if data.is_dir() else []:   # units, lexicons
+        digest.update(path.read_bytes())
     for pack in [*default_pack_paths(), *map(Path, s["rules"])]:
         try:
             digest.update(Path(pack).read_bytes())

@@ -107,11 +107,12 @@ def test_stage_is_a_keyword_and_a_bad_one_is_refused():
         plancheck.check_text(text, lang="fr")
 
 
-def test_a_configuration_file_applies_when_given_and_the_keywords_win(tmp_path):
+def test_a_configuration_file_applies_when_given_and_the_keywords_win(tmp_path, monkeypatch):
     import pytest
 
     import plancheck
 
+    monkeypatch.chdir(tmp_path)   # the file stands where the call runs: still read only when given
     config = tmp_path / "plancheck.toml"
     config.write_text('lang = "en"\n[severity]\nPC101 = "warning"\n', encoding="utf-8")
     # without config=, no file is read, even one in the folder the call runs from

@@ -103,8 +103,8 @@ def test_rules_and_explain_speak_vietnamese_by_default(capsys):
     assert "tỷ trọng" in line and "lỗi" in line and "cộng lại" in line
     assert main(["explain", "PC101"]) == 0
     shown = capsys.readouterr().out
-    assert "vì sao:" in shown and "nhóm: tỷ trọng (shares)" in shown and "Báo với #1:" in shown
-    assert "plancheck báo:" in shown and "Không báo với #1:" in shown
+    assert "vì sao:" in shown and "nhóm: tỷ trọng (shares)" in shown and "Ví dụ báo lỗi #1:" in shown
+    assert "plancheck báo:" in shown and "Ví dụ không báo #1:" in shown
     assert main(["explain", "PC101", "--lang", "en"]) == 0
     assert "why:" in capsys.readouterr().out
 
@@ -172,4 +172,38 @@ def test_what_check_says_on_standard_error_is_in_the_run_s_language(tmp_path, ca
     assert capsys.readouterr().err == "plancheck: 1 phát hiện sẽ được sửa (--fix áp dụng các cách sửa)\n"
     main(["check", "--no-config", "--diff", "--lang", "en", str(draft)])
     assert capsys.readouterr().err == "plancheck: 1 finding would be fixed (--fix applies them)\n"
-    assert main(["check", "--no-config", str(tmp_path / "trong")]) == 2
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    assert main(["check", "--no-config", str(empty)]) == 2
+    assert capsys.readouterr().err.startswith(f"plancheck: không có tệp nào để kiểm tra trong {empty}")
+    with pytest.raises(SystemExit) as stop:   # a usage error, argparse's
+        main(["check", "--no-config", "--jobs", "abc", str(empty)])
+    assert stop.value.code == 2 and "plancheck: lỗi: tham số -j/--jobs" in capsys.readouterr().err
+
+
+def test_two_runs_in_two_threads_each_speak_their_own_language(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import plancheck
+    from plancheck import i18n
+
+    for i in range(40):
+        (tmp_path / f"hong-{i}.docx").write_bytes(b"not a zip at all")
+
+    def errors(lang):
+        return {e.message for e in plancheck.check(tmp_path, lang=lang).errors}
+
+    with ThreadPoolExecutor(2) as pool:
+        english, vietnamese = pool.map(errors, ["en", "vi"])
+    assert all("not a Word .docx file" in m for m in english)
+    assert all("không phải tệp Word .docx" in m for m in vietnamese)
+    i18n.use("vi")
+    plancheck.check(tmp_path, lang="en")
+    assert i18n.current() == "vi"   # a run leaves the caller's language as it found it
+
+
+def test_numbers_in_messages_are_written_as_the_language_writes_them():
+    from plancheck.i18n import number
+
+    assert (number(6000, lang="vi"), number(12.34, 1, lang="vi")) == ("6.000", "12,3")
+    assert (number(6000, lang="en"), number(12.34, 1, lang="en")) == ("6,000", "12.3")

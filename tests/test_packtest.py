@@ -89,5 +89,14 @@ def test_the_plugin_tests_the_configured_packs(pytester):
     result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "-v")
     result.assert_outcomes(passed=1, failed=1)
     out = result.stdout.str()
-    assert "plancheck-rule-pack[so-lieu-tinh.yaml] FAILED" in out
+    assert "plancheck-rule-pack[rules/so-lieu-tinh.yaml] FAILED" in out
     assert "rules/so-lieu-tinh.yaml:14:11: XY201 example fires #2: plancheck says nothing" in out
+
+
+def test_a_run_of_other_tests_does_not_run_the_packs(pytester):
+    pytester.makefile(".yaml", **{"rules/so-lieu-tinh": PACK})
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\nrules = ["rules/so-lieu-tinh.yaml"]\n')
+    pytester.makepyfile(test_mot="def test_one():\n    assert True\n")
+    result = pytester.runpytest_subprocess("--plancheck", "-p", "no:cacheprovider", "test_mot.py")
+    result.assert_outcomes(passed=1)
+    assert "rule-pack" not in result.stdout.str()

@@ -186,10 +186,10 @@ def test_a_part_that_inflates_far_beyond_its_size_is_refused(tmp_path):
 def test_limits_on_inflated_sizes(tmp_path, monkeypatch):
     path = build(tmp_path / "nq.docx")
     monkeypatch.setattr(docx_reader, "MAX_XML_PART_BYTES", 1000)
-    with pytest.raises(InputError, match=r"refused: \S+ would inflate to [\d.]+ KB \(limit 1000 bytes\)"):
+    with pytest.raises(InputError, match=r"refused: \S+ would inflate to [\d.]+ KB \(limit 1,000 bytes\)"):
         read_docx_document(path)
     monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED_BYTES", 1000)
-    with pytest.raises(InputError, match=r"refused: the .docx would inflate to [\d.]+ KB \(limit 1000 bytes\)"):
+    with pytest.raises(InputError, match=r"refused: the .docx would inflate to [\d.]+ KB \(limit 1,000 bytes\)"):
         read_docx_document(path)
 
 

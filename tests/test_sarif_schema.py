@@ -42,7 +42,10 @@ def test_sarif_is_valid_against_the_official_schema(capsys, folder):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    sarif = _sarif(capsys, folder)
+    config = folder / "plancheck.toml"   # a published reference: helpUri and informationUri too
+    config.write_text('rules-url = "https://ke-hoach.example.vn/plancheck/rules.html"\n', encoding="utf-8")
+    sarif = _sarif(capsys, folder, config=config)
+    assert "helpUri" in sarif["runs"][0]["tool"]["driver"]["rules"][0]
     run = sarif["runs"][0]
     # the file covers what can go wrong: results, a SARIF fix, a notification of an unreadable file
     assert run["results"] and any("fixes" in r for r in run["results"])
@@ -54,15 +57,47 @@ def test_sarif_is_valid_against_the_official_schema(capsys, folder):
     assert any(e.validator == "enum" for e in validator.iter_errors(sarif))
 
 
-def test_each_rule_links_to_its_section_of_the_reference(capsys, folder):
-    sarif = _sarif(capsys, folder)
-    driver = sarif["runs"][0]["tool"]["driver"]
+def test_sarif_links_only_to_a_published_reference(capsys, folder, tmp_path):
+    # without rules-url the reference is this checkout's file: fine for the HTML report read
+    # here, no address for a SARIF file uploaded elsewhere
+    driver = _sarif(capsys, folder)["runs"][0]["tool"]["driver"]
+    assert all("helpUri" not in r for r in driver["rules"]) and "informationUri" not in driver
     base = reference()
-    if base is None:   # installed without a reference (no checkout, no Project-URL): no links at all
-        assert all("helpUri" not in r for r in driver["rules"])
-        return
-    assert driver["informationUri"] == base
-    assert {r["id"]: r["helpUri"] for r in driver["rules"]}["PC101"] == base + "#pc101"
+    main(["check", "--no-config", "--format", "html", str(folder / "kế-hoạch.md")])
+    page = capsys.readouterr().out
+    if base is not None:   # a checkout: its docs/rules.md
+        assert f'<a class="rule" href="{base}#pc101">PC101</a>' in page
+
+
+def test_a_team_s_own_rule_links_only_into_the_team_s_reference(capsys, tmp_path):
+    from plancheck.links import rule_links
+    from plancheck.engine import load_rules
+
+    pack = tmp_path / "rieng.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    rules = load_rules([pack])
+    plain = rule_links(rules)
+    assert "XY901" not in plain   # plancheck's reference has no section for it
+    if reference() is not None:
+        assert plain["PC101"].endswith("#pc101")
+    team = rule_links(rules, "https://so-khdt.example.vn/plancheck/quy-tac.html")
+    assert team["XY901"] == "https://so-khdt.example.vn/plancheck/quy-tac.html#xy901"
+
+
+PACK = """pack: rieng
+rules:
+  - id: XY901
+    slug: rieng-co-cau
+    category: shares
+    severity: warning
+    kind: structure_sum
+    params: {total: 100}
+    message: {vi: "tổng {sum}%", en: "sum {sum}%"}
+    doc: {what: Shares close at one hundred.}
+    examples:
+      fires: ["Cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%."]
+      passes: ["Cơ cấu: nông nghiệp 20%, công nghiệp 35%, dịch vụ 45%."]
+"""
 
 
 def test_a_configured_reference_is_where_the_links_go(capsys, folder, tmp_path):
@@ -71,6 +106,7 @@ def test_a_configured_reference_is_where_the_links_go(capsys, folder, tmp_path):
     driver = _sarif(capsys, folder, config=config)["runs"][0]["tool"]["driver"]
     assert {r["id"]: r["helpUri"] for r in driver["rules"]}["PC201"] == \
         "https://ke-hoach.example.vn/plancheck/rules.html#pc201"
+    assert driver["informationUri"] == "https://ke-hoach.example.vn/plancheck/rules.html"
 
 
 def test_a_rules_url_that_is_not_an_address_is_refused(capsys, tmp_path):

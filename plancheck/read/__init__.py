@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError
-from ..i18n import N_, _
+from ..i18n import N_, _, number
 from ..models import Plan
 from ..models.document import Document
 
@@ -52,14 +52,14 @@ class Limits:
 
     def check_size(self, size: int, path: str) -> None:
         if size > self.max_bytes:
-            raise InputError(_("too large for a plan document ({size:.1f} MB; the limit, max-file-size, is {limit:g} MB)")
-                             .format(size=size / 2**20, limit=self.max_bytes / 2**20), path)
+            raise InputError(_("too large for a plan document ({size} MB; the limit, max-file-size, is {limit} MB)")
+                             .format(size=number(size / 2**20, 1), limit=number(self.max_bytes / 2**20, None)), path)
 
     def check_lines(self, lines: list[str], path: str) -> None:
-        for number, line in enumerate(lines, 1):
+        for n, line in enumerate(lines, 1):
             if len(line) > self.max_line:
-                raise InputError(_("line {number} is {length:,} characters long (the limit, max-line-length, is {limit:,}); not a plan document's line")
-                                 .format(number=number, length=len(line), limit=self.max_line), path, number)
+                raise InputError(_("line {number} is {length} characters long (the limit, max-line-length, is {limit}); not a plan document's line")
+                                 .format(number=n, length=number(len(line)), limit=number(self.max_line)), path, n)
 
 
 DEFAULT_LIMITS = Limits()

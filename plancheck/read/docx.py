@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, number
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import from_legacy, legacy_caveat, legacy_vietnamese_encoding
@@ -180,7 +180,9 @@ def _inflated(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, path: str, spent
 
 
 def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.1f} KB" if n >= 1024 else f"{n} bytes"
+    # written as the run's language writes numbers (12,3 MB in Vietnamese)
+    return f"{number(n / 2**20, 1)} MB" if n >= 2**20 else f"{number(n / 1024, 1)} KB" if n >= 1024 \
+        else f"{number(n)} bytes"
 
 
 def _reason(exc: Exception) -> str:

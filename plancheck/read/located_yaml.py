@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, number
 
 Path_ = tuple[str | int, ...]
 
@@ -99,8 +99,8 @@ class _Budget:
     def spend(self, node: yaml.Node, source: str) -> None:
         self.left -= 1
         if self.left < 0:
-            raise InputError(_("refused: builds more than {max_values:,} values (aliases *name repeat what their anchor holds); a YAML bomb, or not a plan file")
-                             .format(max_values=MAX_VALUES), source,
+            raise InputError(_("refused: builds more than {max_values} values (aliases *name repeat what their anchor holds); a YAML bomb, or not a plan file")
+                             .format(max_values=number(MAX_VALUES)), source,
                              node.start_mark.line + 1, node.start_mark.column + 1)
 
 

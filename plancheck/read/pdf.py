@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, number
 from ..timelimit import extend
 from ..models.document import Document, Table
 from ..models.location import Location
@@ -40,8 +40,8 @@ def read_pdf_document(path: str | Path) -> Document:
     name = str(path)
     size = Path(path).stat().st_size
     if size > MAX_BYTES:
-        raise InputError(_("refused: a PDF of {size:.0f} MB (limit {limit} MB)")
-                         .format(size=size / 2**20, limit=MAX_BYTES // 2**20), name)
+        raise InputError(_("refused: a PDF of {size} MB (limit {limit} MB)")
+                         .format(size=number(size / 2**20), limit=MAX_BYTES // 2**20), name)
     pages = _Pages()
     _page_lines(name, pages)
     from .text import read_text_document

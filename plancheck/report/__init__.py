@@ -20,9 +20,9 @@ FORMATS = {
 
 def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on: str | None = "error",
            show_source: bool = True, statistics: bool = False, quiet: bool = False,
-           reference: str | None = None) -> Any:
-    """The writer of one of FORMATS (``statistics``, ``quiet``: the text format's; ``reference``:
-    the rule reference's address, plancheck.links, that rule codes link to)."""
+           links: dict[str, str] | None = None) -> Any:
+    """The writer of one of FORMATS (``statistics``, ``quiet``: the text format's; ``links``:
+    each rule's section of the rule reference, by id, plancheck.links.rule_links)."""
     if fmt == "json":
         from .json import JsonStream
 
@@ -31,13 +31,13 @@ def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on:
         from .text import TextStream, use_colour
 
         return TextStream(out, lang=lang, show_source=show_source, statistics=statistics, quiet=quiet,
-                          colour=use_colour(out), reference=reference)
+                          colour=use_colour(out), links=links)
     if fmt == "html":
         from .html import HtmlStream
 
-        return HtmlStream(out, rules, lang, fail_on, reference=reference)
+        return HtmlStream(out, rules, lang, fail_on, links=links)
     from . import machine
 
     cls = {"concise": machine.ConciseStream, "github": machine.GithubStream, "junit": machine.JunitStream,
            "sarif": machine.SarifStream}[fmt]
-    return cls(out, rules, lang, fail_on, reference=reference)
+    return cls(out, rules, lang, fail_on, links=links)

@@ -8,7 +8,6 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..i18n import N_, _
-from ..links import rule_url
 from ..models.finding import Finding
 from ..models.report import Tally
 
@@ -44,8 +43,8 @@ class HtmlStream:
     """Keeps each file's findings and the lines around them; writes the page at the end."""
 
     def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error", *,
-                 reference: str | None = None) -> None:
-        self.out, self.lang, self.reference = out, lang, reference
+                 links: dict[str, str] | None = None) -> None:
+        self.out, self.lang, self.links = out, lang, links or {}
         from .text import labels   # the text report's words for severities and fixes
 
         self.words = {**labels(lang), "title": _(_TITLE, lang)}
@@ -94,8 +93,8 @@ class HtmlStream:
                 for key, f in notes.get(n, []):
                     fix = f'<br>{w["fix"].capitalize()}: {escape(f.suggestion)}' if f.suggestion else ""
                     code = escape(f.rule)
-                    if self.reference:   # the rule's section of the reference
-                        code = f'<a class="rule" href="{escape(rule_url(f.rule, self.reference))}">{code}</a>'
+                    if f.rule in self.links:   # the rule's section of the reference
+                        code = f'<a class="rule" href="{escape(self.links[f.rule])}">{code}</a>'
                     body.append(f'<div class="note sev-{f.severity.value}" id="f{key}"><b>{code}</b> '
                                 f'[{w[f.severity.value]}] {escape(f.message)}{fix}</div>')
             body.append("</section>")

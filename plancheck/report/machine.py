@@ -14,16 +14,15 @@ from xml.sax.saxutils import escape, quoteattr
 from .. import __version__
 from ..models.finding import Finding
 from ..fix import EDITABLE, certain
-from ..links import rule_url
 from ..models.finding import Severity
 from ..models.report import Tally
 
 
 class _Writer:
     def __init__(self, out: TextIO, rules: Any = (), lang: str = "vi", fail_on: str | None = "error", *,
-                 reference: str | None = None) -> None:
+                 links: dict[str, str] | None = None) -> None:
         self.out, self.rules, self.lang, self.fail_on = out, list(rules), lang, fail_on
-        self.reference = reference   # the rule reference's address (plancheck.links), or None
+        self.links = links or {}   # each rule's section of the rule reference (plancheck.links)
         self.tally = Tally()
 
     def write(self, result: Any) -> None:
@@ -169,12 +168,13 @@ class SarifStream(_Writer):
                   **({"fullDescription": {"text": r.doc.why}} if r.doc.why else {}),
                   "help": {"text": r.doc.fix or r.doc.what},
                   "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity.value]},
-                  **({"helpUri": rule_url(r.id, self.reference)} if self.reference else {}),
+                  **({"helpUri": self.links[r.id]} if _published(self.links.get(r.id)) else {}),
                   "properties": {"category": r.category, "message": getattr(r.message, self.lang)}}
                  for r in self.rules]
         driver: dict[str, Any] = {"name": "plancheck", "version": __version__, "rules": rules}
-        if self.reference:
-            driver["informationUri"] = self.reference
+        published = next((u for u in self.links.values() if _published(u)), None)
+        if published:
+            driver["informationUri"] = published.split("#")[0]
         run: dict[str, Any] = {
             "tool": {"driver": driver},
             "results": self.results,
@@ -183,6 +183,11 @@ class SarifStream(_Writer):
         }
         sarif = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
         self.out.write(json.dumps(sarif, ensure_ascii=False, indent=2) + "\n")
+
+
+def _published(url: str | None) -> bool:
+    """A link a SARIF viewer elsewhere can follow: a web address, not this machine's file."""
+    return bool(url) and url.startswith(("https://", "http://"))
 
 
 def _uri(path: str) -> str:

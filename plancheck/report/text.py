@@ -48,10 +48,10 @@ class TextStream:
     last. Only counts are kept (``tally``), for the summary; a file's lines are let go."""
 
     def __init__(self, out: TextIO, lang: str = "vi", show_source: bool = True, *, statistics: bool = False,
-                 quiet: bool = False, colour: bool = False, reference: str | None = None) -> None:
+                 quiet: bool = False, colour: bool = False, links: dict[str, str] | None = None) -> None:
         self.out, self.lang, self.show_source = out, lang, show_source
         # on a terminal that shows links, each rule code links to its section of the reference
-        self.reference = reference if colour and shows_links() else None
+        self.links = (links or {}) if colour and shows_links() else {}
         self.statistics, self.quiet, self.colour = statistics, quiet, colour
         self.words = labels(lang)
         self.tally = Tally()
@@ -71,7 +71,7 @@ class TextStream:
         for f in sorted(result.findings, key=Finding.sort_key):
             self.slugs[f.rule] = f.slug
             if not self.statistics:
-                lines += _finding_lines(f, source, self.words, self.lang, self.colour, self.reference)
+                lines += _finding_lines(f, source, self.words, self.lang, self.colour, self.links.get(f.rule))
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
@@ -138,16 +138,14 @@ def _link(text: str, url: str) -> str:
 
 def _finding_lines(f: Finding, source_line: Callable[[str, int], str | None] | None,
                    words: dict[str, str], lang: str, colour: bool = False,
-                   reference: str | None = None) -> list[str]:
+                   link: str | None = None) -> list[str]:
     loc = f.location
     level, rule = words[f.severity.value], f.rule
     if colour:
         level = f"{_COLOURS[f.severity.value]}{level}{_COLOURS['end']}"
         rule = f"{_COLOURS['rule']}{rule}{_COLOURS['end']}"
-    if reference:
-        from ..links import rule_url
-
-        rule = _link(rule, rule_url(f.rule, reference))
+    if link:
+        rule = _link(rule, link)
     out = [f"{_where(loc, lang)}: {rule} [{level}] {f.message}"]
     if source_line is not None:
         line = source_line(loc.path, loc.line)
