@@ -29,7 +29,7 @@ CATEGORIES = (
     "shares", "comparison", "part-whole", "count", "date", "numbering", "reference",
     "placeholder", "number-format", "outlier", "consistency", "style", "suppression",
 )
-LANGUAGES = ("vi", "en")
+from .i18n import LANGUAGES  # noqa: E402  (one list of the languages plancheck speaks)
 # what a category is called where it is shown (plancheck rules, explain); selected by its id
 CATEGORY_NAMES = {"shares": N_("shares"), "comparison": N_("comparison"), "part-whole": N_("part-whole"),
                   "count": N_("count"), "date": N_("date"), "numbering": N_("numbering"),

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from .engine import Rule, category_name, run_example
-from .errors import PlancheckError
+from .engine import Rule, category_name
 from .i18n import N_, _
 from .links import anchor
 from .report.text import labels
@@ -32,21 +31,20 @@ def explain_rule(rule: Rule, lang: str = "vi") -> str:
     if params:
         lines.append(f"{h['params']}: " + ", ".join(f"{k}={v}" for k, v in params.items()))
     lines.append(f"{h['message']}: {rule.message_for(lang)}")
-    for key in ("fires", "passes"):
-        for i, example in enumerate(getattr(rule.examples, key), 1):
-            lines += ["", f"{h[key]} #{i}:"]
-            body = example if isinstance(example, str) else yaml.safe_dump(
-                example, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
-            lines += ["    " + ln for ln in body.rstrip().splitlines()]
-            try:
-                findings = run_example(rule, example, lang)
-            except PlancheckError as exc:
-                lines.append(f"  → {exc}")
-                continue
-            if not findings:   # as a pack's example must: quiet where it passes, or not
-                lines.append(f"  → {h['quiet']}" + (f" ({h['wrong']})" if key == "fires" else ""))
-            lines += [f"  → {h['says']}: {f.message}" + (f" ({h['wrong']})" if key == "passes" else "")
-                      for f in findings]
+    from .packtest import run_rule
+
+    for outcome in run_rule(rule, lang):   # each example run, as `plancheck rules --test` runs it
+        example = getattr(rule.examples, outcome.key)[outcome.number - 1]
+        lines += ["", f"{h[outcome.key]} #{outcome.number}:"]
+        body = example if isinstance(example, str) else yaml.safe_dump(
+            example, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+        lines += ["    " + ln for ln in body.rstrip().splitlines()]
+        wrong = "" if outcome.ok else f" ({h['wrong']})"   # not as the pack says
+        if outcome.error is not None:
+            lines.append(f"  → {outcome.error}")
+        elif not outcome.messages:
+            lines.append(f"  → {h['quiet']}{wrong}")
+        lines += [f"  → {h['says']}: {message}{wrong}" for message in outcome.messages]
     return "\n".join(lines)
 
 

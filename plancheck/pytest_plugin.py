@@ -198,7 +198,20 @@ class PlancheckFailure(Exception):
     """The file's findings (or why it could not be read), as the command line prints them."""
 
 
-class PlancheckItem(pytest.Item):
+class _Reported:
+    """A plancheck test's failure shown as plancheck says it, not as a traceback."""
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        from .errors import PlancheckError
+
+        if isinstance(excinfo.value, PlancheckFailure):
+            return str(excinfo.value).rstrip("\n")
+        if isinstance(excinfo.value, PlancheckError):   # a bad rule pack or configuration
+            return f"plancheck: {excinfo.value}"
+        return super().repr_failure(excinfo)   # type: ignore[misc]
+
+
+class PlancheckItem(_Reported, pytest.Item):
     def runtest(self) -> None:
         from .api import check
         from .report.text import render
@@ -218,20 +231,11 @@ class PlancheckItem(pytest.Item):
         if not report.findings and not report.errors:
             _remember_clean(self.config, key)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, PlancheckFailure):
-            return str(excinfo.value).rstrip("\n")
-        from .errors import PlancheckError
-
-        if isinstance(excinfo.value, PlancheckError):   # a bad rule pack or configuration
-            return f"plancheck: {excinfo.value}"
-        return super().repr_failure(excinfo)
-
     def reportinfo(self):
         return self.path, None, f"plancheck {_shown(self.path, self.config)}"
 
 
-class PlancheckAcross(pytest.Item):
+class PlancheckAcross(_Reported, pytest.Item):
     """The checks across the run's documents, one test."""
 
     files: list[Path] = []
@@ -263,16 +267,11 @@ class PlancheckAcross(pytest.Item):
         if not report.findings and not report.errors:
             _remember_clean(self.config, key)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, PlancheckFailure):
-            return str(excinfo.value).rstrip("\n")
-        return super().repr_failure(excinfo)
-
     def reportinfo(self):
         return "plancheck", None, "plancheck: the checks across documents"
 
 
-class PlancheckPack(pytest.Item):
+class PlancheckPack(_Reported, pytest.Item):
     """A rule pack the configuration names, its examples run as its tests (plancheck.packtest)."""
 
     pack: str = ""
@@ -286,11 +285,6 @@ class PlancheckPack(pytest.Item):
         failed = [describe(o, shown, lang) for o in outcomes if not o.ok]
         if failed:
             raise PlancheckFailure("\n".join(failed + [summary(outcomes, lang)]))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
-        if isinstance(excinfo.value, PlancheckFailure):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
 
     def reportinfo(self):
         return self.pack, None, f"plancheck: the examples of {_shown(Path(self.pack), self.config)}"

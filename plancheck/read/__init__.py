@@ -73,7 +73,8 @@ def read_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[Plan
     except OSError as exc:   # no such file, a symbolic link loop, no permission: the system's words
         if exc.errno == errno.ENOENT:
             raise InputError(_("no such file"), str(p)) from None
-        raise InputError(_("cannot read: {reason}").format(reason=exc.strerror.lower() if exc.strerror else exc), str(p)) from None
+        raise InputError(_("cannot read: {strerror}").format(strerror=exc.strerror.lower() if exc.strerror else exc),
+                         str(p)) from None
     if stat.S_ISDIR(status.st_mode):
         raise InputError(_("is a folder (give it to discover_files)"), str(p))
     if not stat.S_ISREG(status.st_mode):   # a pipe or a device would block or never end
@@ -116,7 +117,7 @@ def _read(p: Path) -> tuple[Plan | Document, list[str]]:
         raise InputError(_("unsupported file type {suffix}: {unreadable}")
                          .format(suffix=suffix, unreadable=_(_UNREADABLE[suffix])), str(p))
     raise InputError(_("unsupported file type {suffix}: plancheck reads {supported}")
-                     .format(suffix=suffix or '(none)', supported=', '.join(supported_suffixes())), str(p))
+                     .format(suffix=suffix or _('(none)'), supported=', '.join(supported_suffixes())), str(p))
 
 
 def discover_files(paths: list[str | Path], skipped: list[tuple[Path, str]] | None = None,

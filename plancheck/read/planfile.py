@@ -254,7 +254,7 @@ class _Builder:
 
     def period(self, pid: str, path: tuple) -> Period:
         if pid not in self.periods:
-            known = ", ".join(self.periods) or "none declared"
+            known = ", ".join(self.periods) or _("none declared")
             raise InputError(_("unknown period {pid!r} (periods: {known})").format(pid=pid, known=known), self.source, *self.tree.position(path))
         return self.periods[pid]
 
@@ -281,7 +281,7 @@ class _Builder:
         for cid, text in ind.compare.items():
             cpath = path + ("compare", cid)
             if cid not in self.spec.comparisons:
-                known = ", ".join(self.spec.comparisons) or "none declared"
+                known = ", ".join(self.spec.comparisons) or _("none declared")
                 raise InputError(_("unknown comparison {cid!r} (comparisons: {known})")
                                  .format(cid=cid, known=known), self.source,
                                  *self.tree.position(cpath))

@@ -6,8 +6,7 @@ from typing import Any, Callable, TextIO
 
 from ..models.finding import Finding
 from ..models.location import Location
-from ..i18n import N_, Nn_, _
-from ..i18n import counted as i18n_counted
+from ..i18n import N_, Nn_, _, counted
 from ..models.report import Caveat, FileError, Report, Tally
 
 _WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), "fix": N_("fix"),
@@ -25,9 +24,7 @@ def labels(lang: str) -> dict[str, str]:
     return {key: _(word, lang) for key, word in _WORDS.items()}
 
 
-def counted(count: int, word: str, lang: str) -> str:
-    """ "3 findings", "1 file" in ``lang``."""
-    return i18n_counted(_COUNTED[word], count, lang)
+
 
 
 def render(report: Report, lang: str = "vi", show_source: bool = True) -> str:
@@ -180,8 +177,8 @@ def _summary(counts: dict[str, int], files: int, errors: list[FileError], kinds:
     words = labels(lang)
     total = sum(counts.values())
 
-    def n(count: int, word: str) -> str:
-        return counted(count, word, lang)
+    def n(count: int, word: str) -> str:   # "3 findings", "1 file" in the report's language
+        return counted(_COUNTED[word], count, lang)
 
     shown_kinds = _kinds(kinds, files, lang) + (f" · {skipped} {words['skipped']}" if skipped else "")
     if total or errors:
