@@ -34,6 +34,7 @@ _STANDARD_TYPE = {t.casefold(): t for t in _TYPES}
 _TYPE = r"(?:" + "|".join(t.replace(" ", r"\s+") for t in _TYPES) + r")"
 _NAMED_TYPES = r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"  # cited by name, not only by number
 _NAMED_TYPE_CUES = ("uật", "lệnh", "pháp")   # one of these is in every _NAMED_TYPES word
+_NAMED_TYPE_CUE = re.compile("|".join(_NAMED_TYPE_CUES))
 
 # -- document numbers -------------------------------------------------------------------
 # A symbol's parts: "NQ-HĐND", "NĐ-CP", "QH15", "SNV-XDCQ&TCBC"; a stray space beside
@@ -91,6 +92,7 @@ _UNIT = re.compile(
     r"|(?<!iểu )(?<!IỂU )(?:[Pp]hụ[ \t]+lục|PHỤ[ \t]+LỤC))(?!\w)"
 )
 _UNIT_CUES = ("iểm", "hoản", "Điều", "ĐIỀU", "hương", "HƯƠNG", "Mục", "MỤC", "lục", "LỤC")   # in every _UNIT word
+_UNIT_CUE = re.compile("|".join(_UNIT_CUES))
 _OUTER = {"điểm": 0, "khoản": 1, "Điều": 2, "Mục": 3, "Chương": 4, "Phụ lục": 5}
 _SEPARATOR = r"[ \t]*(?:,|và|hoặc|đến)[ \t]*"
 _FIRST_VALUE = {unit: re.compile(rf"[ \t]+(?P<value>{value})") for unit, value in _VALUE.items()}
@@ -437,11 +439,17 @@ def _chain_references(text: str, chain: _Chain, locate: _Locate) -> list[Referen
 def _references_in(text: str, locate: _Locate) -> list[tuple[int, Reference]]:
     plain = text.replace("*", " ").replace("\n", " ")  # same length: offsets still locate
     # each reader runs only on text holding what its pattern needs: a slash for a number, a
-    # named type's word for a law, a unit's word for the parts of a document
-    docs = _documents(plain) if "/" in plain else []
+    # named type's word for a law, a unit's word for the parts of a document (one search of a
+    # cue pattern each: most pieces hold none, and are done with here)
+    slash = "/" in plain
+    law = _NAMED_TYPE_CUE.search(plain) is not None
+    unit = _UNIT_CUE.search(plain) is not None
+    if not (slash or law or unit):
+        return []
+    docs = _documents(plain) if slash else []
     cited = _Spans(docs)
-    laws = _laws(plain, cited) if any(w in plain for w in _NAMED_TYPE_CUES) else []
-    if any(w in plain for w in _UNIT_CUES):
+    laws = _laws(plain, cited) if law else []
+    if unit:
         heading_end = len(plain) - len(plain.lstrip(" \t-–+•“\"#>_"))
         chains = _chains(plain, heading_end, cited)
     else:
