@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import Plan
-from .models.document import Document, DocumentStructure
+
+if TYPE_CHECKING:   # a plan file's run never builds the document models (issue 24: start-up)
+    from .models.document import Document, DocumentStructure
 
 
 @dataclass

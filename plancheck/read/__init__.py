@@ -7,12 +7,13 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..errors import InputError
 from ..i18n import N_, _, number
 from ..models import Plan
-from ..models.document import Document
+if TYPE_CHECKING:   # a plan file's run never builds the document models (issue 24: start-up)
+    from ..models.document import Document
 
 # Folders never searched: tools' and version control's own.
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
