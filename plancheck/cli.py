@@ -167,6 +167,16 @@ _RECORDED = Nn_("{n} finding recorded in the baseline {baseline}", "{n} findings
 _CHECKED = Nn_("{n} file checked", "{n} files checked")
 
 
+def _shows_links(fmt: str, out) -> bool:
+    """Whether the report shows rule links (SARIF, HTML, a terminal that shows them): only then is
+    the reference looked for (the package's metadata costs a run some milliseconds)."""
+    if fmt in ("sarif", "html"):
+        return True
+    from .report.text import shows_links, use_colour
+
+    return fmt == "text" and use_colour(out) and shows_links()
+
+
 def _asked_language(argv: list[str]) -> str:
     """The language of --help and of what comes before the settings are read: --lang on the
     command line, else PLANCHECK_LANG or the locale (plancheck.config.environment_language)."""
@@ -303,7 +313,7 @@ def _check(args: argparse.Namespace) -> int:
     writer = make_writer(args.format, out, rules=chosen,
                          lang=args.lang,
                          fail_on=None if args.exit_zero else args.fail_on, show_source=not args.no_source,
-                         statistics=args.statistics, quiet=args.quiet, links=rule_links(chosen, s["rules_url"]))
+                         statistics=args.statistics, quiet=args.quiet, links=rule_links(chosen, s["rules_url"]) if _shows_links(args.format, out) else None)
     kept: list = []   # --annotate: the one document's findings, for its copy
     progress = _Progress(sys.stderr, args.quiet)
     shared = out is sys.stdout and sys.stdout.isatty() and sys.stderr.isatty()   # one terminal for both
