@@ -59,7 +59,7 @@ class DocumentText:
     _QUOTE_LIMIT = 400   # paragraphs: an unclosed quote must not swallow the document
 
     def __init__(self, document: Document | None) -> None:
-        self.by_line: dict[int, list[tuple[Piece, int, int]]] = {}   # line -> (piece, span offset, column)
+        self._by_line: dict[int, list[tuple[Piece, int, int]]] | None = None   # built on first find
         self.quote_depth: dict[int, int] = {}                        # id(paragraph) -> depth at its start
         self.pieces: list[Piece] = []                                # in reading order
         self.order: dict[int, int] = {}                              # id(piece) -> its place in pieces
@@ -69,14 +69,24 @@ class DocumentText:
         for piece, is_paragraph in _pieces(document):
             self.order[id(piece)] = len(self.pieces)
             self.pieces.append(piece)
-            for span in piece.spans:
-                self.by_line.setdefault(span.location.line, []).append((piece, span.start, span.location.column))
             if is_paragraph:
                 self.quote_depth[id(piece)] = depth
                 depth = _depth_after(piece.text, depth)
                 run = run + 1 if depth else 0
                 if run > self._QUOTE_LIMIT:
                     depth = run = 0
+
+    @property
+    def by_line(self) -> dict[int, list[tuple[Piece, int, int]]]:
+        """line -> (piece, span offset, column): built when a reference is first looked for (a
+        document that cites nothing never needs it)."""
+        if self._by_line is None:
+            self._by_line = {}
+            for piece in self.pieces:
+                for span in piece.spans:
+                    self._by_line.setdefault(span.location.line, []).append(
+                        (piece, span.start, span.location.column))
+        return self._by_line
 
     def find(self, location: Location) -> tuple[Piece, int] | None:
         best = None
@@ -678,6 +688,8 @@ class MalformedSymbol(CheckKind):
         seen: set[tuple[int, int]] = set()
         if subject.document is not None:   # numbers the reference reader cannot take apart
             for piece, _ in subject.document.pieces():
+                if "/" not in piece.text:   # both shapes hold a slash
+                    continue
                 for pattern, mend in _MISPLACED_SLASHES:
                     for m in pattern.finditer(piece.text):
                         location = piece.locate(m.start())
