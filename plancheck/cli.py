@@ -8,7 +8,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import PlancheckError
-from .i18n import Nn_, _, argparse_speaks, counted, use
+from .i18n import LANGUAGES, Nn_, _, argparse_speaks, counted, use
 from .lexicon import TextKind
 from .report import FORMATS
 
@@ -58,7 +58,6 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    lang_default = None   # PLANCHECK_LANG, checked when the command runs (plancheck.config.environment_language)
 
     check = sub.add_parser("check", help=_("check files or folders", lang))
     check.add_argument("paths", nargs="+", help=_("plan files or folders", lang))
@@ -70,11 +69,9 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
                        help=_("these rules too, beside the selection (same forms as --select)", lang))
     check.add_argument("--ignore", action="append", metavar="RULES",
                        help=_("skip these rules too, beside the configuration's (same forms as --select)", lang))
-    check.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
+    _packs_and_language(check, lang)
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                        help=_("lowest severity that makes the exit code 1 (default: error)", lang))
-    check.add_argument("--lang", choices=("vi", "en"), default=None,
-                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
     check.add_argument("--stage", choices=("draft", "final", "auto"), default=None,
                        help=_("draft: blanks left for later are info; final: they are errors; auto (default): "
                             "a Word file, or a text that marks itself a draft ('DỰ THẢO'), is one; any other final", lang))
@@ -117,9 +114,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
                             "(with why), then stop", lang))
 
     rules = sub.add_parser("rules", help=_("list the rules", lang))
-    rules.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
-    rules.add_argument("--lang", choices=("vi", "en"), default=lang_default,
-                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
+    _packs_and_language(rules, lang)
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
                        help=_("markdown writes the rule reference (docs/rules.md)", lang))
     rules.add_argument("--test", nargs="*", metavar="PACK", default=None,
@@ -150,9 +145,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help=_("show a rule with its examples", lang))
     explain.add_argument("rule", help=_("rule id or slug, e.g. PC101 or structure-sum", lang))
-    explain.add_argument("--rules", action="append", metavar="FILE", default=[], help=_("an extra rule pack (YAML)", lang))
-    explain.add_argument("--lang", choices=("vi", "en"), default=lang_default,
-                       help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
+    _packs_and_language(explain, lang)
     for command in sub.choices.values():
         command.add_argument("--debug", action="store_true",
                              help=_("show the traceback of an internal error (also PLANCHECK_DEBUG=1), for a bug report", lang))
@@ -177,6 +170,15 @@ def _shows_links(fmt: str, out) -> bool:
     return fmt == "text" and use_colour(out) and shows_links()
 
 
+def _packs_and_language(command: argparse.ArgumentParser, lang: str) -> None:
+    """--rules and --lang, which check, rules and explain take alike; --lang's default (None) is
+    PLANCHECK_LANG or the locale, checked when the command runs (config.environment_language)."""
+    command.add_argument("--rules", action="append", metavar="FILE", default=[],
+                         help=_("an extra rule pack (YAML)", lang))
+    command.add_argument("--lang", choices=LANGUAGES, default=None,
+                         help=_("language of messages (default: vi, or $PLANCHECK_LANG)", lang))
+
+
 def _asked_language(argv: list[str]) -> str:
     """The language of --help and of what comes before the settings are read: --lang on the
     command line, else PLANCHECK_LANG or the locale (plancheck.config.environment_language)."""
@@ -185,7 +187,7 @@ def _asked_language(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else \
             arg.split("=", 1)[1] if arg.startswith("--lang=") else None
-        if value in ("vi", "en"):
+        if value in LANGUAGES:
             return value
     try:
         return environment_language()

@@ -39,13 +39,13 @@ KEYS = {"stage", "select", "ignore", "extend-select", "extend-ignore", "exclude"
         "rules-url"}
 SEVERITIES = ("error", "warning", "info", "off")
 DEFAULT_TIMEOUT = 60.0   # seconds per file: ten times the slowest real document
-from .i18n import LANGUAGES  # noqa: E402  (one list of the languages plancheck speaks)
+from .i18n import LANGUAGES, language_code  # noqa: E402  (one list of the languages plancheck speaks)
 
 
 def language(value: str, where: str = "lang") -> str:
     """A language of messages: "vi" or "en", also written as a locale ("vi_VN.UTF-8", "en-US");
     PlancheckError naming ``where`` (an option, a setting, PLANCHECK_LANG) for any other."""
-    code = str(value).strip().replace("-", "_").split(".")[0].split("_")[0].lower()
+    code = language_code(value)
     if code not in LANGUAGES:
         raise PlancheckError(f"{where}: unknown language {value!r} (plancheck speaks {', '.join(LANGUAGES)})")
     return code

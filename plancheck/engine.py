@@ -137,16 +137,21 @@ class Rule(BaseModel):
     _needs: str | None = PrivateAttr(default=None)
     _parsed: Any = PrivateAttr(default=None)   # its parameters, validated once a process
 
+    def know_kind(self) -> None:
+        """Learn the kind's scope and needs now (when the pack is validated), for the cache."""
+        checker = self.checker()
+        self._scope, self._needs = checker.scope, checker.needs
+
     @property
     def scope(self) -> str:
         if self._scope is None:
-            self._scope = self.checker().scope
+            self.know_kind()
         return self._scope
 
     @property
     def needs(self) -> str:
         if self._needs is None:
-            self._needs = self.checker().needs
+            self.know_kind()
         return self._needs
 
     def parsed_params(self):
@@ -312,7 +317,7 @@ def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rul
         raise RulePackError(f"rule {name}: {field}: {err['msg']}", source, *tree.position(loc)) from None
     try:
         rule.parsed_params()
-        rule.scope, rule.needs   # known now, kept with the rule in the cache  # noqa: B018
+        rule.know_kind()   # its scope and needs, kept with the rule in the cache
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = path + ("params",) + tuple(err["loc"])

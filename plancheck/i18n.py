@@ -88,9 +88,14 @@ def from_environment() -> str:
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "").strip()
         if value:
-            code = value.replace("-", "_").split(".")[0].split("_")[0].lower()
+            code = language_code(value)
             return code if code in LANGUAGES else "vi"
     return "vi"
+
+
+def language_code(value: str) -> str:
+    """The language a locale names: "vi" of "vi_VN.UTF-8", "en" of "en-US"."""
+    return str(value).strip().replace("-", "_").split(".")[0].split("_")[0].lower()
 
 
 # argparse's own words (usage, the headings, its errors), looked up in this catalog while the

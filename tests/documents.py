@@ -46,3 +46,22 @@ VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024
 HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
 KHÓA XV, KỲ HỌP THỨ TÁM
 """
+
+
+def team_pack(rule_id: str, slug: str) -> str:
+    """A team's own pack of one rule (structures closing at 100%), with no Vietnamese doc: for
+    tests of how plancheck treats packs it does not ship."""
+    return f"""pack: rieng
+rules:
+  - id: {rule_id}
+    slug: {slug}
+    category: shares
+    severity: warning
+    kind: structure_sum
+    params: {{total: 100}}
+    message: {{vi: "tổng {{sum}}%", en: "sum {{sum}}%"}}
+    doc: {{what: Shares close at one hundred.}}
+    examples:
+      fires: ["Cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%."]
+      passes: ["Cơ cấu: nông nghiệp 20%, công nghiệp 35%, dịch vụ 45%."]
+"""

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 import plancheck
 from plancheck.cli import main
 from plancheck.i18n import LOCALE, translation
+from documents import team_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = LOCALE / "vi" / "LC_MESSAGES" / "plancheck.po"
@@ -77,20 +78,7 @@ def test_every_rule_is_documented_in_vietnamese_as_in_english():
 
 def test_a_pack_without_vietnamese_documentation_is_shown_in_english(tmp_path, capsys):
     pack = tmp_path / "pack.yaml"
-    pack.write_text("""pack: rieng
-rules:
-  - id: XX101
-    slug: tong-chi
-    category: shares
-    severity: warning
-    kind: structure_sum
-    params: {total: 100}
-    message: {vi: "tổng {sum}%", en: "sum {sum}%"}
-    doc: {what: Shares close at one hundred.}
-    examples:
-      fires: ["Cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%."]
-      passes: ["Cơ cấu: nông nghiệp 20%, công nghiệp 35%, dịch vụ 45%."]
-""", encoding="utf-8")
+    pack.write_text(team_pack("XX101", "tong-chi"), encoding="utf-8")
     assert main(["rules", "--rules", str(pack)]) == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("XX101"))
     assert "tỷ trọng" in line and line.endswith("Shares close at one hundred.")

@@ -10,6 +10,7 @@ import pytest
 from plancheck.cli import main
 from plancheck.explain import rules_markdown
 from plancheck.links import reference, rule_url
+from documents import team_pack
 
 SCHEMA = Path(os.environ.get("PLANCHECK_SARIF_SCHEMA")
               or Path(__file__).parent / "data" / "external" / "sarif-2.1.0.json")
@@ -84,20 +85,7 @@ def test_a_team_s_own_rule_links_only_into_the_team_s_reference(capsys, tmp_path
     assert team["XY901"] == "https://so-khdt.example.vn/plancheck/quy-tac.html#xy901"
 
 
-PACK = """pack: rieng
-rules:
-  - id: XY901
-    slug: rieng-co-cau
-    category: shares
-    severity: warning
-    kind: structure_sum
-    params: {total: 100}
-    message: {vi: "tổng {sum}%", en: "sum {sum}%"}
-    doc: {what: Shares close at one hundred.}
-    examples:
-      fires: ["Cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%."]
-      passes: ["Cơ cấu: nông nghiệp 20%, công nghiệp 35%, dịch vụ 45%."]
-"""
+PACK = team_pack("XY901", "rieng-co-cau")
 
 
 def test_a_configured_reference_is_where_the_links_go(capsys, folder, tmp_path):
