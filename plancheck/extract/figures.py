@@ -62,8 +62,10 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 # A number: grouped with points or commas, decimals, a bare integer; "a/b" fractions.
 # (A group is three digits and no more: "0,3451 ha" is a decimal, not "0,345" run into a "1".)
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# The pattern starts at the number, so that the engine skips to digits; a qualifier before it
+# ("khoảng 600 người") is looked for there, back from the number (_QUALIFIER_END, _figures).
 _FIGURE = re.compile(
-    rf"(?<![\w/.,\-–])(?:(?P<q>{_QUALIFIER_RE})\s+)?"
+    rf"(?<![\w/.,\-–])"
     rf"(?P<n>{_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
     rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
     # "27,04 (%)": the unit in parentheses, as a table's heading writes it, after the figure
@@ -74,6 +76,9 @@ _FIGURE = re.compile(
     rf"(?:\s*(?P<unit>{_UNIT_RE})(?!(?-i:[a-zà-ỹđ0-9_²])))?",
     re.IGNORECASE,
 )
+# A qualifier ending where the spaces before a number begin, as a word of its own.
+_QUALIFIER_END = re.compile(rf"(?<![\w/.,\-–])(?:{_QUALIFIER_RE})\Z", re.IGNORECASE)
+_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
 _NOT_BEFORE = re.compile(
     r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|(?<!trong )(?<!tổng )(?<!Trong )(?<!Tổng )(?<!dân )(?<!Dân )số|lần thứ|thứ|khóa|khoá|kỳ|"
@@ -185,10 +190,31 @@ def _rounded_whole(value: Value) -> Value:
     return value.model_copy(update={"lo": interval.lo, "hi": interval.hi})
 
 
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_MEASURED_AFTER = re.compile(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[/\-]\w|\w")
+_SLASH_AFTER = re.compile(r"\s*/")
+_FOREIGN_BEFORE = re.compile(r"\bnước\s*\Z", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s*/\s*\d")
+
+
 def _is_year(number: str, after: str) -> bool:
-    if not re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", number):
-        return False
-    return not re.match(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", after, re.IGNORECASE)
+    return bool(_YEAR.fullmatch(number)) and not _MEASURED_AFTER.match(after)
+
+
+def _figures(text: str):
+    """Each match of _FIGURE in ``text`` with the qualifier before its number (a match of
+    _QUALIFIER_END, or None): what one pattern with the qualifier first would find, without
+    trying every qualifier at every character of the text."""
+    end = 0
+    for m in _FIGURE.finditer(text):
+        spaces = m.start()
+        while spaces > end and text[spaces - 1].isspace():
+            spaces -= 1
+        q = _QUALIFIER_END.search(text, max(end, spaces - _LONGEST_QUALIFIER), spaces) \
+            if spaces < m.start() else None
+        yield m, q
+        end = m.end()
 
 
 def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figure]:
@@ -196,21 +222,22 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
     that have no reading at all ("2.310.57 tỷ đồng") go to ``malformed`` as (offset, text)."""
     out: list[Figure] = []
     depth_at = _depths(text)
-    for m in _FIGURE.finditer(text):
-        number, before, after = m.group("n"), text[max(0, m.start() - 24): m.start()], text[m.end(): m.end() + 40]
-        if _NOT_BEFORE.search(before) and not (m.group("q") or m.group("pct") or m.group("unit") or m.group("mult")):
+    for m, q in _figures(text):
+        begin = q.start() if q else m.start()   # where the figure's words begin
+        number, before, after = m.group("n"), text[max(0, begin - 24): begin], text[m.end(): m.end() + 40]
+        if not (q or m.group("pct") or m.group("unit") or m.group("mult")) and _NOT_BEFORE.search(before):
             continue   # "năm 2019", "Điều 3", "lần thứ 28"; but "quốc lộ 224,38 km" is a length
-        if re.search(r"[\w]$", before) or re.match(r"[/\-][\w]|\w", after) and not (m.group("unit") or m.group("pct")):
-            continue   # inside a code or word: "T-43", "6604a", "số 23/KL"
+        if _WORD_AFTER.match(after) and not (m.group("unit") or m.group("pct")):
+            continue   # inside a code or word: "T-43", "6604a", "số 23/KL" (the pattern asks for no word before)
         if m.group("d") is None and m.group("range") is None and _is_year(number, after):
             continue
-        if m.group("d") is not None and re.match(r"\s*/", text[m.end(): m.end() + 3]):
+        if m.group("d") is not None and _SLASH_AFTER.match(text, m.end(), m.end() + 3):
             continue   # a date 1/4/2019
-        written = m.group(0).strip()
+        written = text[begin:m.end()].strip()
         if m.group("pct") and "(" in m.group("pct"):
-            written = text[m.start(): m.start("pct")].strip() + "%"   # "27,04 (%)" is 27,04%
-        qualifier = m.group("q")
-        if qualifier and qualifier.casefold() == "ngoài" and re.search(r"\bnước\s*$", text[:m.start()], re.IGNORECASE):
+            written = text[begin: m.start("pct")].strip() + "%"   # "27,04 (%)" is 27,04%
+        qualifier = q.group() if q else None
+        if qualifier and qualifier.casefold() == "ngoài" and _FOREIGN_BEFORE.search(text, 0, begin):
             qualifier, written = None, text[m.start("n"): m.end()].strip()   # "nước ngoài 7.000 tỷ đồng": foreign
         if m.group("d") is None and not m.group("range") and (not qualifier or _TO_BEFORE.search(before)):
             qualifier = _bound(before, text, m.end()) or qualifier
@@ -224,7 +251,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
                 continue
             noun = _noun(after) if not m.group("unit") else ""
             out.append(Figure(m.start("n"), m.end(), written, num, "frac", m.group("unit") or "", noun, 0,
-                              None, num, den, depth_at(m.start())))
+                              None, num, den, depth_at(begin)))
             continue
         value_text = written
         if m.group("range"):
@@ -242,7 +269,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
                 continue
             value, parsed = read
             form = _form(parsed)
-        start = m.start("q") if qualifier and m.group("q") else m.start("n")
+        start = q.start() if qualifier and q else m.start("n")
         exponent = sum(MULTIPLIERS.get(w.casefold(), 0) for w in (m.group("mult") or "").split())
         if m.group("pct"):
             if value.decimals == 0 and value.point is not None and not qualifier:
@@ -261,7 +288,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
             if malformed is not None:   # "1.824127 người": whole things have no six decimals; a point was lost
                 malformed.append((m.start("n"), number))
             continue
-        if noun and re.match(r"\s*/\s*\d", after[len(after) - len(after.lstrip()) + len(noun):]):
+        if noun and _RATIO_AFTER.match(after, len(after) - len(after.lstrip()) + len(noun)):
             noun += "/"   # "98,6 nam/100 nữ": a ratio of counts, no count of "nam"
         if noun.split(" ")[0].casefold() in _TIME_UNITS and not exponent:
             noun = noun.split(" ")[0]
@@ -323,17 +350,20 @@ def _looks_like_date(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 12 and len(b) == 4
 
 
+_PARENTHESIS = re.compile(r"[()]")
+
+
 def _depths(text: str):
     """A function giving the parenthesis depth at an offset (one pass over the text)."""
     marks: list[tuple[int, int]] = []
     depth = 0
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _PARENTHESIS.finditer(text):   # most sentences hold none or a few
+        if m.group() == "(":
             depth += 1
-            marks.append((i + 1, depth))
-        elif ch == ")" and depth:
+            marks.append((m.end(), depth))
+        elif depth:
             depth -= 1
-            marks.append((i + 1, depth))
+            marks.append((m.end(), depth))
     if not marks:
         return lambda offset: 0
 

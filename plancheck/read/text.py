@@ -67,6 +67,9 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")   # and the soft
 # Words with single spaces between them and nothing to drop: cleaning only trims.
 _PLAIN = re.compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
 _STAR_RUN = re.compile(r"\*+")
+# Words with single spaces between them, nothing invisible: only emphasis ("*", "_") may be dropped.
+_ONE_SPACED = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
+_MARKED_WORD = re.compile(r"[^ ]*[*_][^ ]*")
 # A plain line (as _PLAIN) wholly in emphasis: "**…**", "*…*", "***…***", or opened or closed only
 _EMPHASISED = re.compile(r"\*{0,3}([^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*)\*{0,3}")
 # A line that ends on a word no sentence ends with: the next line goes on with it.
@@ -276,7 +279,45 @@ def clean_text(raw: str, lo: int = 0, hi: int | None = None) -> tuple[str, list[
         # the next most common: a plain line in emphasis ("**Điều 1. Phạm vi**"); what the
         # general path below would make of it, without taking it apart word by word
         return bold.group(1), [(0, lo + len(segment) - len(segment.lstrip()) + bold.start(1))]
+    if _ONE_SPACED.fullmatch(stripped) and unicodedata.is_normalized("NFC", stripped):
+        # emphasis inside a line ("**Champa** (tiếng Phạn …) hay **Chiêm Thành**"): only the words
+        # holding a mark are taken apart; the words between them go through as one piece
+        return _clean_marked(stripped, lo + len(segment) - len(segment.lstrip()))
     return _clean_words(raw, lo, hi, segment)
+
+
+def _clean_marked(stripped: str, base: int) -> tuple[str, list[tuple[int, int]]]:
+    """clean_text of a line as _ONE_SPACED whose first character is at column ``base``: what
+    _clean_words makes of it, each run of unmarked words handled as one piece."""
+    units: list[tuple[int, list[tuple[int, str]]]] = []   # (where it ends, its kept pieces)
+    pos = 0
+    for m in _MARKED_WORD.finditer(stripped):
+        a, b = m.span()
+        first = pos + (pos > 0)   # past the space after the last marked word
+        if a - 1 > first or (a > 0 and pos == 0):   # unmarked words before this one
+            units.append((a - 1, [(first, stripped[first:a - 1])]))
+        units.append((b, [(col, nfc) for col, piece in _kept_pieces(m.group(), a)
+                          for col, nfc in _nfc_pieces(col, piece)]))
+        pos = b
+    if pos < len(stripped):
+        first = pos + (pos > 0)
+        units.append((len(stripped), [(first, stripped[first:])]))
+    parts: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    length = 0
+    previous_end = 0
+    for end, pieces in units:
+        if not pieces:
+            continue   # a word of markup alone
+        if length:
+            pieces = [(previous_end, " ")] + pieces   # a space between units, where the last one ended
+        for col, piece in pieces:
+            if not breaks or breaks[-1][1] + length - breaks[-1][0] != base + col:
+                breaks.append((length, base + col))
+            parts.append(piece)
+            length += len(piece)
+        previous_end = end
+    return "".join(parts), breaks or [(0, base)]
 
 
 def _clean_words(raw: str, lo: int, hi: int | None, segment: str) -> tuple[str, list[tuple[int, int]]]:

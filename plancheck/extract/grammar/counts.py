@@ -184,11 +184,12 @@ def _trim_name(piece: str) -> str:
 class Counts:
     # -- counts ----------------------------------------------------------------------------
     def counts(self) -> None:
-        for m in _COUNT.finditer(self.text):
-            self._count(m)
-        for m in _COUNT_OF_KIND.finditer(self.text):   # "có 10 xã trực thuộc, bao gồm các xã: A, B, …"
-            if m.group("kind").casefold() == m.group("noun").casefold():
+        if ":" in self.text:   # both patterns end on the colon that opens the list
+            for m in _COUNT.finditer(self.text):
                 self._count(m)
+            for m in _COUNT_OF_KIND.finditer(self.text):   # "có 10 xã trực thuộc, bao gồm các xã: A, B, …"
+                if m.group("kind").casefold() == m.group("noun").casefold():
+                    self._count(m)
         for m in _COUNT_NAMED.finditer(self.text):
             self._count(m, colon=False)
 
