@@ -1,6 +1,8 @@
 """`plancheck dump FILE`: what plancheck understood, so a user can see why a rule did or did not fire."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import Any
 
 from .models import Plan, Value
@@ -40,6 +42,16 @@ def _reference(r: Reference) -> dict[str, Any]:
     return {"text": r.text, "at": _where(r.location), **({"internal": True} if r.internal else {}), **item}
 
 
+def _stated(part: Any, exclude: set[str]) -> dict[str, Any]:
+    """What a header or a closing states, as JSON data: the fields it has, dates as ISO text."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(part):
+        value = getattr(part, f.name)
+        if value is not None and f.name not in exclude:
+            out[f.name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
 def dump_data(plan: Plan, structure: DocumentStructure | None = None,
               only: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
     out: dict[str, Any] = {"path": plan.path}
@@ -47,12 +59,9 @@ def dump_data(plan: Plan, structure: DocumentStructure | None = None,
         out["kind"] = plan.document.text_kind.value
     if structure is not None:
         if "header" in only:
-            out["header"] = structure.header.model_dump(mode="json", exclude_none=True,
-                                                        exclude={"number_location", "date_location",
-                                                                 "session_location"})
+            out["header"] = _stated(structure.header, {"number_location", "date_location", "session_location"})
             if structure.closing:
-                out["header"]["closing"] = structure.closing.model_dump(
-                    mode="json", exclude_none=True, exclude={"location", "session_location", "date_location"})
+                out["header"]["closing"] = _stated(structure.closing, {"location", "session_location", "date_location"})
         if "clauses" in only:
             out["clauses"] = [_clause(c) for c in structure.clauses]
         if "appendices" in only:

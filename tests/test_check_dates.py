@@ -207,8 +207,10 @@ def documents(draw):
         day = _day(draw, dt.date(2005, 1, 1), own)
         doc_type, symbol, issuer = draw(st.sampled_from(_CITED))
         with_year = draw(st.booleans())
-        number = f"{draw(st.integers(1, 999)):02d}/{day.year}/{symbol}" if with_year else \
-            f"{draw(st.integers(1, 4999))}/{symbol}"
+        # numbers from 42 on: the decision's own is 11-41 (render), and a citation of its own
+        # number is the decision itself dated otherwise (PC706's business, not PC504's)
+        number = f"{draw(st.integers(42, 999)):02d}/{day.year}/{symbol}" if with_year else \
+            f"{draw(st.integers(42, 4999))}/{symbol}"
         citations.append([doc_type, number, day, issuer, draw(st.integers(0, 2))])
     deadlines = [_day(draw, own, dt.date(plan_year, 12, 31) + dt.timedelta(days=60))
                  for _ in range(draw(st.integers(0, 2)))]

@@ -170,11 +170,14 @@ _VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àá
 def _english(text: str) -> bool:
     """Whether a paragraph is English: English words, and (almost) no letter of Vietnamese."""
     head = text[:300]   # a translation's paragraph may run into a Vietnamese one later on
+    vietnamese = len(_VIETNAMESE_LETTER.findall(head))
+    if vietnamese > len(head) // 100:   # more than the letters allow (the test below, asked first)
+        return False
     words = _LATIN_WORD.findall(head)
     if len(words) < 6 or sum(w.casefold() in _ENGLISH_WORDS for w in words) < 3:
         return False
     letters = sum(c.isalpha() for c in head)
-    return len(_VIETNAMESE_LETTER.findall(head)) <= letters // 100
+    return vietnamese <= letters // 100
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")

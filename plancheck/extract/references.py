@@ -14,6 +14,7 @@ is for a rule to report); the type word is given in its standard spelling.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -428,10 +429,10 @@ def _chain_references(text: str, chain: _Chain, locate: _Locate) -> list[Referen
             doc_type=owner.doc_type if owner else chain.owner_type,
         )
         if owner:
-            reference = reference.model_copy(update={
-                "number": owner.number, "symbol": owner.symbol, "year_in_number": owner.year_in_number,
-                "number_location": owner.number_location,
-                "issuer": owner.issuer, "date_text": owner.date_text, "date": owner.date})
+            reference = dataclasses.replace(
+                reference, number=owner.number, symbol=owner.symbol, year_in_number=owner.year_in_number,
+                number_location=owner.number_location, issuer=owner.issuer, date_text=owner.date_text,
+                date=owner.date)
         references.append(reference)
     return references
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
-
 from .location import Location
+
+# Plain slotted dataclasses, not pydantic models: a document makes thousands of them, and nothing
+# outside plancheck hands one in (issue 24: pydantic only at the edges, plan files, packs, reports).
+_model = dataclass(slots=True, kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +29,12 @@ class Span:
     location: Location
 
 
-class Paragraph(BaseModel):
+@_model
+class Paragraph:
     kind: Literal["paragraph"] = "paragraph"
     index: int                      # position among the document's blocks (0-based)
     text: str                       # NFC, one logical paragraph
-    spans: list[Span] = Field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
     style: str | None = None        # Word style name, when there is one
 
     @property
@@ -43,9 +46,10 @@ class Paragraph(BaseModel):
         return locate(self.spans, offset)
 
 
-class Cell(BaseModel):
+@_model
+class Cell:
     text: str                       # NFC, lines of the cell joined with a space
-    spans: list[Span] = Field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
     column: int                     # 0-based column in the table's grid
     column_span: int = 1            # horizontally merged cells cover several columns
 
@@ -57,8 +61,9 @@ class Cell(BaseModel):
         return locate(self.spans, offset)
 
 
-class Row(BaseModel):
-    cells: list[Cell] = Field(default_factory=list)
+@_model
+class Row:
+    cells: list[Cell] = field(default_factory=list)
 
     def cell_at(self, column: int) -> Cell | None:
         for c in self.cells:
@@ -67,10 +72,11 @@ class Row(BaseModel):
         return None
 
 
-class Table(BaseModel):
+@_model
+class Table:
     kind: Literal["table"] = "table"
     index: int
-    rows: list[Row] = Field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     columns: int = 0                # width of the grid
     # How sure the reader is of the row boundaries: "exact" for Word and Markdown
     # pipe tables, "inferred" for text where each cell stood on its own line.
@@ -88,21 +94,22 @@ class Table(BaseModel):
 Block = Paragraph | Table
 
 
-class Document(BaseModel):
+@_model
+class Document:
     path: str
     source_format: Literal["text", "markdown", "docx", "pdf"]
-    blocks: list[Block] = Field(default_factory=list)
-    lines: list[str] = Field(default_factory=list, repr=False)   # source lines, for reports
-    notes: list[str] = Field(default_factory=list)                # what the reader repaired or dropped
+    blocks: list[Block] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list, repr=False)   # source lines, for reports
+    notes: list[str] = field(default_factory=list)                # what the reader repaired or dropped
     # What a reader of the report must know of how the text was read ("tracked changes read as
     # accepted"), in each language ({"vi": ..., "en": ...}): said with the file's findings.
-    caveats: list[dict[str, str]] = Field(default_factory=list)
+    caveats: list[dict[str, str]] = field(default_factory=list)
     # Word comments: id, author, text and the index of the block their anchored range starts in.
-    comments: list[dict[str, Any]] = Field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
     # A scanned PDF's lines read by OCR, and its figures read with low confidence (line, first
     # column, last column): no error rests on one (plancheck.runner).
-    ocr_lines: list[int] = Field(default_factory=list)
-    doubted: list[tuple[int, int, int]] = Field(default_factory=list)
+    ocr_lines: list[int] = field(default_factory=list)
+    doubted: list[tuple[int, int, int]] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -143,7 +150,8 @@ def locate(spans: list[Span], offset: int) -> Location:
 
 # -- the document's structure (filled by plancheck.extract) ---------------------
 
-class Header(BaseModel):
+@_model
+class Header:
     issuer: str | None = None             # HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA
     number: str | None = None             # 252/NQ-HĐND (as written, may be blank in drafts: "/QĐ-UBND")
     number_location: Location | None = None
@@ -159,7 +167,8 @@ class Header(BaseModel):
     session_location: Location | None = None
 
 
-class Clause(BaseModel):
+@_model
+class Clause:
     """A numbered unit of the body: Phần, Chương, Mục, Điều, khoản, điểm, sections, items."""
 
     level: str           # part | chapter | section | article | alpha | roman | clause | dotted | point | enum
@@ -169,12 +178,13 @@ class Clause(BaseModel):
     title: str = ""      # text after the label, first line only
     location: Location
     block: int           # index of the block it starts in
-    children: list["Clause"] = Field(default_factory=list)
+    children: list["Clause"] = field(default_factory=list)
     context: str | None = None   # "appendix 01", "quoted" ... where numbering restarts legitimately
     elided_before: bool = False  # an elision ("[...]" alone on a line) stands before it: numbers may skip
 
 
-class Reference(BaseModel):
+@_model
+class Reference:
     """A citation of another document, or of a part of this one."""
 
     text: str                        # as written
@@ -191,7 +201,8 @@ class Reference(BaseModel):
     target: str | None = None        # internal: "khoản 2 Điều 1", "Phụ lục 01"
 
 
-class Closing(BaseModel):
+@_model
+class Closing:
     """'Nghị quyết này đã được HĐND tỉnh ... khóa XV, Kỳ họp thứ tám thông qua ngày ...'"""
 
     text: str
@@ -205,9 +216,10 @@ class Closing(BaseModel):
     date_location: Location | None = None
 
 
-class DocumentStructure(BaseModel):
-    header: Header = Field(default_factory=Header)
-    clauses: list[Clause] = Field(default_factory=list)     # top-level clauses (tree)
-    appendices: list[Clause] = Field(default_factory=list)  # Phụ lục, each a tree
-    references: list[Reference] = Field(default_factory=list)
+@_model
+class DocumentStructure:
+    header: Header = field(default_factory=Header)
+    clauses: list[Clause] = field(default_factory=list)     # top-level clauses (tree)
+    appendices: list[Clause] = field(default_factory=list)  # Phụ lục, each a tree
+    references: list[Reference] = field(default_factory=list)
     closing: Closing | None = None   # "Nghị quyết này đã được ... thông qua ngày ..."
