@@ -163,6 +163,7 @@ _FOREIGN_INTRO = re.compile(
     r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]{0,200}\bnày\b)[^:]{0,160}?"
     r"\b" + _NORMATIVE + r"\b[^:]{0,200}?"
     r"(?:như sau|cụ thể|quy định)[ \t]*:[\s*_“\"]*$", re.IGNORECASE)
+_ENDS_ON_COLON = re.compile(r":[\s*_“\"]*$")   # how _FOREIGN_INTRO ends: asked first, it opens on its colon
 _ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
 _VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 
@@ -367,7 +368,8 @@ class _Walker:
             self.quotes.after(paragraph.text)
             if not self.quotes.inside and not self.foreign and not self.in_footnote:
                 self.tree.close_quote()
-            self.foreign_next = not self.quotes.inside and bool(_FOREIGN_INTRO.search(paragraph.text)) \
+            self.foreign_next = not self.quotes.inside and bool(_ENDS_ON_COLON.search(paragraph.text)) \
+                and bool(_FOREIGN_INTRO.search(paragraph.text)) \
                 and not self.labelled   # "1. … theo Điều 79 Luật …, cụ thể:" is a clause of this act
             self.last_index = paragraph.index
 

@@ -80,13 +80,19 @@ _FIGURE = re.compile(
 _QUALIFIER_END = re.compile(rf"(?<![\w/.,\-–])(?:{_QUALIFIER_RE})\Z", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
-_NOT_BEFORE = re.compile(
-    r"(?:\b(?:năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|(?<!trong )(?<!tổng )(?<!Trong )(?<!Tổng )(?<!dân )(?<!Dân )số|lần thứ|thứ|khóa|khoá|kỳ|"
+_NOT_BEFORE_WORDS = (
+    r"năm|ngày|tháng|quý|điều|khoản|điểm|mục|chương|phần|phụ lục|(?<!trong )(?<!tổng )(?<!Trong )(?<!Tổng )(?<!dân )(?<!Dân )số|lần thứ|thứ|khóa|khoá|kỳ|"
     r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|km số|lô|tờ|thửa|hòn|"
     r"quận|phường|ấp|khóm|khu phố|tổ dân phố|đường số|cầu số|"
-    r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu)|[#№])\s*$",
-    re.IGNORECASE,
-)
+    r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu")
+_NOT_BEFORE = re.compile(rf"(?:\b(?:{_NOT_BEFORE_WORDS})|[#№])\s*$", re.IGNORECASE)
+# A match ends the text but for spaces: it starts no further back than its longest word.
+_NOT_BEFORE_REACH = max(len(w) for w in re.sub(r"\(\?<!.*?\)", "", _NOT_BEFORE_WORDS).split("|"))
+
+
+def _not_a_figure_before(before: str) -> bool:
+    """Whether the words before a number make it no figure ("năm 2019", "Điều 3", "lần thứ 28")."""
+    return _NOT_BEFORE.search(before, max(0, len(before.rstrip()) - _NOT_BEFORE_REACH)) is not None
 _PER = re.compile(r"/\s?(ngày|năm|tháng|giờ|người|hộ|ha|km²|km2|m²|m2|km|lượt)(?!\w)", re.IGNORECASE)
 _COUNTED_NOUN = re.compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICODE)
 STOP_NOUNS = frozenset("""và hoặc với của là có được thì mà nhưng trong so đã sẽ đang tại ở từ đến theo về cho
@@ -225,7 +231,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
     for m, q in _figures(text):
         begin = q.start() if q else m.start()   # where the figure's words begin
         number, before, after = m.group("n"), text[max(0, begin - 24): begin], text[m.end(): m.end() + 40]
-        if not (q or m.group("pct") or m.group("unit") or m.group("mult")) and _NOT_BEFORE.search(before):
+        if not (q or m.group("pct") or m.group("unit") or m.group("mult")) and _not_a_figure_before(before):
             continue   # "năm 2019", "Điều 3", "lần thứ 28"; but "quốc lộ 224,38 km" is a length
         if _WORD_AFTER.match(after) and not (m.group("unit") or m.group("pct")):
             continue   # inside a code or word: "T-43", "6604a", "số 23/KL" (the pattern asks for no word before)

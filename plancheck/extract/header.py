@@ -68,6 +68,14 @@ _NUMBER = re.compile(
     r"(?m)(?:^|(?<=[_|]))[ \t\u00a0]*+Số(?:\s*+:\s*+|[ \t\u00a0]++)"
     r"(?P<number>[^\s|/]*+(?:[ \t\u00a0]*+/[^\s|]*+)+)"
     r"|^[ \t\u00a0]*+Số[ \t\u00a0]*+:(?P<blank>)")
+
+
+def _number_in(text: str) -> re.Match[str] | None:
+    """_NUMBER's first match; the pattern opens on a line's start, so it is asked only of a text
+    holding its word."""
+    return _NUMBER.search(text) if "Số" in text else None
+
+
 _PLACE_COMMA = re.compile(r",\s*(?=ngày(?!\w))", re.IGNORECASE)
 # The lexicon's types in capitals, longest first ("THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
 _DOC_TYPES = tuple(sorted((t.upper() for t in DOCUMENT_TYPES if t not in GENERIC_TYPES), key=len, reverse=True))
@@ -116,7 +124,7 @@ def _header_text(document: Document) -> _Joined:
             break
         if plain.strip():
             joined.add(piece)
-            seen_header = seen_header or bool(MOTTO.search(plain) or _NUMBER.search(plain)
+            seen_header = seen_header or bool(MOTTO.search(plain) or _number_in(plain)
                                               or _DOC_TYPE.match(plain.strip()))
     return joined
 
@@ -224,7 +232,7 @@ def _extract_header(joined: _Joined) -> Header:
     text = joined.text
     header = Header()
     motto = MOTTO.search(text)
-    number = _NUMBER.search(text)
+    number = _number_in(text)
     dated = _place_and_date(text, [m.end() for m in (motto, number) if m])
     # The issuing body heads the layout: before the motto, or before the number
     # when a reader put the number first.
@@ -299,7 +307,7 @@ def extract_closing(document: Document) -> Closing | None:
     term, session and date it states; None when there is none."""
     paragraphs = document.paragraphs()
     for i, paragraph in enumerate(paragraphs):
-        if not _CLOSING.search(paragraph.text):
+        if "này" not in paragraph.lower or not _CLOSING.search(paragraph.text):
             continue
         joined = _Joined()
         for piece in paragraphs[i:i + _CLOSING_WINDOW]:

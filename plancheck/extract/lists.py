@@ -90,14 +90,19 @@ def _run_in_names(items: list[str]) -> list[str]:
     return items
 
 
+def _announces_parts(text: str) -> bool:
+    # the pattern ends on a colon: only a text that ends so is searched
+    return text.rstrip().endswith(":") and bool(_ANNOUNCES_PARTS.search(text))
+
+
 def list_blocks(paragraphs: list[Paragraph]) -> Iterator[tuple[int, list[tuple[int, re.Match]]]]:
     """(lead, items) for each paragraph that states a figure and announces the parts listed
     under it, with at least two items that hold figures."""
     for i, p in enumerate(paragraphs):
-        if not _ANNOUNCES_PARTS.search(p.text) or not any(c.isdigit() for c in p.text):
+        if not _announces_parts(p.text) or not any(c.isdigit() for c in p.text):
             continue
         items = _items(paragraphs, i, adjacent=True)
-        if any(_ANNOUNCES_PARTS.search(paragraphs[k].text) and items[n + 1][0] == k + 1
+        if any(_announces_parts(paragraphs[k].text) and items[n + 1][0] == k + 1
                for n, (k, _) in enumerate(items[:-1])):
             continue   # an item announcing parts followed by its siblings' marker: whose part each is, no marker says
         if sum(1 for k, _ in items if any(c.isdigit() for c in paragraphs[k].text)) >= 2:

@@ -104,7 +104,7 @@ def _label(text: str) -> str:
 def _structures_listed(paragraphs: list[Paragraph], i: int, period: Period | None) -> Structure | None:
     """"- Cơ cấu kinh tế:" followed by "+ X: 58,6%;" items (each its own paragraph)."""
     head = paragraphs[i]
-    m = _STRUCTURE_HEAD.search(head.text)
+    m = _STRUCTURE_HEAD.search(head.text) if "cơ cấu" in head.lower else None
     if not m or head.text[m.end():].strip():
         return None
     head_marker = _BULLET.match(head.text)
@@ -131,7 +131,7 @@ _CLAUSE_REACH = 1000   # characters: the longest real clause around a "trong đ�
 def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
     """"<whole> <figure>, trong đó <part> <figure>" where both figures carry units."""
     out = []
-    for m in _TRONG_DO.finditer(p.text):
+    for m in _TRONG_DO.finditer(p.text) if "trong đó" in p.lower else ():
         # the clause around it, no farther than a long sentence reaches (linear on a paragraph
         # without a full stop: a run-on line would otherwise be read again for each "trong đó")
         window = max(0, m.start() - _CLAUSE_REACH)

@@ -88,6 +88,7 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
 # A figure split by a space after a verb that announces one ("tăng 2 3,45%").
 _SPLIT_FIGURE = re.compile(r"\b(?:tăng|giảm|đạt|chiếm|là|bằng|khoảng|còn|ở mức)\s+(?P<n>\d{1,3} \d{1,3},\d+)\s*%",
                            re.IGNORECASE)
+_SPLIT_NUMBER = re.compile(r"\d \d{1,3},\d")
 
 
 def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, str]],
@@ -99,7 +100,8 @@ def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, s
                       noun=f.noun or None, multiplier=f.exponent, location=locate(f.number_at))
            for f in figures if f.form and not foreign_around(text, f.number_at)
            and not text.startswith("°", f.number_at + len(f.number))]   # decimal degrees: "21,028°B"
-    malformed += [(m.start("n"), m.group("n")) for m in _SPLIT_FIGURE.finditer(text)]
+    if _SPLIT_NUMBER.search(text):   # the split number first: the verbs ignore case, the digits lead
+        malformed += [(m.start("n"), m.group("n")) for m in _SPLIT_FIGURE.finditer(text)]
     out += [TextFigure(text=number, form=WrittenForm.malformed, location=locate(at)) for at, number in malformed]
     return out
 

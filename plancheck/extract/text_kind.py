@@ -15,8 +15,10 @@ from ..models import TextKind
 from ..models.document import Document, Header
 
 _LOOK_LINES = 80   # a header lies within the first lines, after a web page's site text
-_ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
-                           r"Bách khoa toàn thư mở", re.IGNORECASE)
+# Searched in the text in lower case, each branch opening on a letter, so that the engine skips to
+# the letters that can start one (a pattern that ignores case tries every branch at every character).
+_ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|s(?<!\ws)ửa mã nguồn\b|lưu trữ bản gốc|truy cập ngày|"
+                           r"bách khoa toàn thư mở")
 _GROUNDS = re.compile(r"^\W*Căn cứ\b", re.IGNORECASE | re.MULTILINE)   # the preamble of an act
 _ARTICLE_TITLE = re.compile(r"^#\s+(?P<title>.+)$")
 _QUESTION = re.compile(r"\?|\b(?:không|nào|gì|bao nhiêu|bao lâu|ra sao|thế nào|như thế nào|có được|ai)\s*$",
@@ -28,7 +30,7 @@ def classify(document: Document, header: Header) -> TextKind:
     lines = document.lines
     head = "\n".join(lines[:_LOOK_LINES])
     motto = MOTTO.search(head) is not None
-    if len(_ENCYCLOPEDIA.findall("\n".join(lines))) >= 2:
+    if len(_ENCYCLOPEDIA.findall("\n".join(lines).lower())) >= 2:
         return TextKind.encyclopedia
     number = header.number
     code = number_code(number)

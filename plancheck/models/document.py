@@ -36,6 +36,7 @@ class Paragraph:
     text: str                       # NFC, one logical paragraph
     spans: list[Span] = field(default_factory=list)
     style: str | None = None        # Word style name, when there is one
+    _lower: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def location(self) -> Location:
@@ -44,6 +45,14 @@ class Paragraph:
     def locate(self, offset: int) -> Location:
         """The source location of character ``offset`` of ``text``."""
         return locate(self.spans, offset)
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case, made once: readers ask it whether their cue word is there at
+        all ("trong đó", "này") before they run a pattern that ignores case."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
 
 @_model

@@ -32,10 +32,11 @@ _PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members 
     (r"\btrung ương\b", r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b(?!\s+hội)"),
     (r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b(?!\s+hội)"),
 )]
+# Every branch opens on the stop itself, so that the engine skips to a "." or a ";".
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
-                           r"|(?:(?<=[a-zà-ỹđ\d²%)])|(?<=[A-Z]{3}))\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+                           r"|\.(?:(?<=[a-zà-ỹđ\d²%)]\.)|(?<=[A-Z]{3}\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 _PERSON = frozenset({"người", "dân", "nhân khẩu", "khẩu", "nam", "nữ", "người dân", "lao động", "nhân viên", "cán bộ",
                      "công chức", "viên chức", "học sinh", "sinh viên", "giáo viên", "công nhân", "đại biểu",
                      "bệnh nhân", "hội viên", "đảng viên", "tín đồ", "thí sinh", "trẻ em", "cử tri", "hộ viên",

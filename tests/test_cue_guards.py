@@ -1,0 +1,63 @@
+"""Cheap tests asked before costly patterns (issue 24: a pattern that ignores case, or opens on
+an anchor or a lookbehind, is tried at every character). A guard may only skip what its pattern
+would not have found: on text built from the cue words in every case, the guarded reading is the
+pattern's own."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plancheck.extract import clauses, figures, header, lists, prose, statements, text_kind
+from plancheck.extract.grammar import cues
+from plancheck.models.document import Paragraph
+
+_WORDS = ["trong đó", "Trong đó", "TRONG ĐÓ", "cơ cấu", "Cơ cấu kinh tế", "này", "NÀY", "Nghị quyết", "được",
+          "Số", "Số:", "số", "12/QĐ-UBND", "năm", "Năm", "Điều", "lần thứ", "tổng số", "#", ":", " : ", "gồm",
+          "sau đây", "như sau", "theo Điều 5 Luật Đất đai", "tăng", "2 3,45", "%", ".", ";", " - ", "km.Đường",
+          "TP.Hồ", "USD.Tổng", "sửa mã nguồn", "[sửa | sửa mã nguồn]", "Truy cập ngày", "Bách khoa toàn thư mở",
+          "\n", " ", "  ", "*", "“", "_", "1.200", "45", "x", "ha"]
+_TEXTS = st.lists(st.sampled_from(_WORDS), max_size=12).map("".join)
+_SETTINGS = settings(max_examples=400, deadline=None)
+
+
+@_SETTINGS
+@given(_TEXTS)
+def test_guards_skip_only_what_their_pattern_would_not_find(text):
+    assert figures._not_a_figure_before(text[-24:]) == bool(figures._NOT_BEFORE.search(text[-24:]))
+    assert lists._announces_parts(text) == bool(lists._ANNOUNCES_PARTS.search(text))
+    found = header._number_in(text)
+    expected = header._NUMBER.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    if clauses._FOREIGN_INTRO.search(text):
+        assert clauses._ENDS_ON_COLON.search(text)
+    if statements._SPLIT_FIGURE.search(text):
+        assert statements._SPLIT_NUMBER.search(text)
+    lower = Paragraph(index=0, text=text).lower
+    if prose._TRONG_DO.search(text):
+        assert "trong đó" in lower
+    if prose._STRUCTURE_HEAD.search(text):
+        assert "cơ cấu" in lower
+    if header._CLOSING.search(text):
+        assert "này" in lower
+
+
+# The patterns as first written, which the rewritten ones must equal.
+_SENTENCE_END_FIRST = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
+                                 r"|(?:(?<=[a-zà-ỹđ\d²%)])|(?<=[A-Z]{3}))\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_ENCYCLOPEDIA_FIRST = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
+                                 r"Bách khoa toàn thư mở", re.IGNORECASE)
+
+
+@_SETTINGS
+@given(_TEXTS)
+def test_patterns_rewritten_to_open_on_a_literal_find_what_they_found(text):
+    assert [m.span() for m in cues._SENTENCE_END.finditer(text)] == \
+        [m.span() for m in _SENTENCE_END_FIRST.finditer(text)]
+    assert len(text_kind._ENCYCLOPEDIA.findall(text.lower())) == len(_ENCYCLOPEDIA_FIRST.findall(text))
+
+
+def test_a_paragraph_keeps_its_lower_case_text_apart_from_its_fields():
+    p = Paragraph(index=3, text="Trong Đó: 45 ha")
+    assert p.lower == "trong đó: 45 ha"
+    assert p == Paragraph(index=3, text="Trong Đó: 45 ha")   # the cache is no field: equal, as before it was made
+    assert "_lower" not in repr(p)
