@@ -66,11 +66,12 @@ _PIECE = re.compile(
     re.IGNORECASE,
 )
 _DAY_WORD = re.compile(r"(?<!\w)ngày(?!\w)", re.IGNORECASE)
-_MAYBE_DATE = re.compile(r"[0-9]|ngày", re.IGNORECASE)
+# A digit, or "ngày" in any case: one class first, so that the engine skips to what can start one.
+_MAYBE_DATE = re.compile(r"[0-9nN](?:(?<=[0-9])|(?<=[nN])[gG][àÀ][yY])")
 
 # d/m/y with one separator throughout; a year, or "ngày" before, makes it a date.
-_NUMERIC = re.compile(
-    r"(?<![\w/.,-])(?P<day>[0-9]{1,2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])"
+_NUMERIC = re.compile(   # the day's first digit leads, the test of what stands before it after it
+    r"(?P<day>[0-9](?<![\w/.,-][0-9])[0-9]?)(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])"
     r"(?:(?P=sep)(?P<year>[0-9]{4}))?(?![0-9]|[/.,-]?[^\W_])"
 )
 # "ngày / /2025", "ngày …/…/2025": a draft's blank numeric date.
@@ -90,6 +91,7 @@ _PERIOD = re.compile(
     r"(?<![0-9/.,])(?P<first>[0-9]{4})\s*+[-–—]\s*+(?P<last>[0-9]{4})(?![0-9/]|[.,][0-9])",
     re.IGNORECASE,
 )
+_YEAR_SPAN = re.compile(r"[0-9]{4}\s*+[-–—]\s*+[0-9]{4}")   # what every _PERIOD holds
 _WEEKDAY = re.compile(
     r"(?P<weekday>(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật))\s*[,-]?\s*$",
     re.IGNORECASE,
@@ -336,7 +338,7 @@ def _candidates(text: str) -> list[DateMention]:
         found += (_numeric_blank(text, m) for m in _NUMERIC_BLANK.finditer(text))
     if "tháng" in low:
         found += (_month(text, m) for m in _MONTH.finditer(text))
-    if "-" in text or "–" in text or "—" in text:
+    if _YEAR_SPAN.search(text):   # digits lead: the engine skips to them (the prefix words ignore case)
         found += (_period(text, m) for m in _PERIOD.finditer(text))
     if "năm" in low:
         found += (_year(text, m) for m in _YEAR.finditer(text))

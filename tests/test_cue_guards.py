@@ -7,15 +7,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plancheck import dates
 from plancheck.extract import clauses, figures, header, lists, prose, statements, text_kind
-from plancheck.extract.grammar import cues
+from plancheck.extract.grammar import counts, cues
 from plancheck.models.document import Paragraph
 
 _WORDS = ["trong đó", "Trong đó", "TRONG ĐÓ", "cơ cấu", "Cơ cấu kinh tế", "này", "NÀY", "Nghị quyết", "được",
           "Số", "Số:", "số", "12/QĐ-UBND", "năm", "Năm", "Điều", "lần thứ", "tổng số", "#", ":", " : ", "gồm",
           "sau đây", "như sau", "theo Điều 5 Luật Đất đai", "tăng", "2 3,45", "%", ".", ";", " - ", "km.Đường",
           "TP.Hồ", "USD.Tổng", "sửa mã nguồn", "[sửa | sửa mã nguồn]", "Truy cập ngày", "Bách khoa toàn thư mở",
-          "\n", " ", "  ", "*", "“", "_", "1.200", "45", "x", "ha"]
+          "\n", " ", "  ", "*", "“", "_", "1.200", "45", "x", "ha", "gồm", "có 5", "chỉ tiêu", "Nhiệm vụ", "2021",
+          "-", "–", "2025", "giai đoạn ", "12/5/2024", "3.4", "ngày", "NGÀY", "Ngày", "[3]", "**", "__", "\\*",
+          "xã", "các xã", " là ", "lô đất có ký hiệu", "/", ","]
 _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=12).map("".join)
 _SETTINGS = settings(max_examples=400, deadline=None)
 
@@ -39,11 +42,23 @@ def test_guards_skip_only_what_their_pattern_would_not_find(text):
         assert "cơ cấu" in lower
     if header._CLOSING.search(text):
         assert "này" in lower
+    if prose._COUNT.search(text):
+        assert any(w in lower for w in prose._COUNTED_WORDS)
+    if dates._PERIOD.search(text):
+        assert dates._YEAR_SPAN.search(text)
 
 
 # The patterns as first written, which the rewritten ones must equal.
 _SENTENCE_END_FIRST = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                                  r"|(?:(?<=[a-zà-ỹđ\d²%)])|(?<=[A-Z]{3}))\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_NUMERIC_FIRST = re.compile(r"(?<![\w/.,-])(?P<day>[0-9]{1,2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])"
+                            r"(?:(?P=sep)(?P<year>[0-9]{4}))?(?![0-9]|[/.,-]?[^\W_])")
+_MAYBE_DATE_FIRST = re.compile(r"[0-9]|ngày", re.IGNORECASE)
+_NOISE_FIRST = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*+|_{2,}|\\(?=[\[\]*_])")
+_COUNT_NAMED_FIRST = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
+    r"(?:là|gồm|bao\s+gồm)\s+các\s+(?P=unit)|(?P<plot>(?:ô|lô|thửa)\s+đất(?:\s+ở)?)\s*,?\s+có\s+ký\s+hiệu(?:\s+là)?)"
+    r"\s+(?=\S)", re.IGNORECASE)
 _ENCYCLOPEDIA_FIRST = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
                                  r"Bách khoa toàn thư mở", re.IGNORECASE)
 
@@ -54,6 +69,11 @@ def test_patterns_rewritten_to_open_on_a_literal_find_what_they_found(text):
     assert [m.span() for m in cues._SENTENCE_END.finditer(text)] == \
         [m.span() for m in _SENTENCE_END_FIRST.finditer(text)]
     assert len(text_kind._ENCYCLOPEDIA.findall(text.lower())) == len(_ENCYCLOPEDIA_FIRST.findall(text))
+    for rewritten, first in ((dates._NUMERIC, _NUMERIC_FIRST), (figures._NOISE, _NOISE_FIRST),
+                             (counts._COUNT_NAMED, _COUNT_NAMED_FIRST)):
+        assert [m.groupdict() | {"at": m.span()} for m in rewritten.finditer(text)] == \
+            [m.groupdict() | {"at": m.span()} for m in first.finditer(text)]
+    assert bool(dates._MAYBE_DATE.search(text)) == bool(_MAYBE_DATE_FIRST.search(text))
 
 
 def test_a_paragraph_keeps_its_lower_case_text_apart_from_its_fields():

@@ -10,9 +10,13 @@ from plancheck.extract import figures
 
 
 def _qualifier_first():
-    """The figure pattern as one regex with the qualifier before the number."""
-    body = figures._FIGURE.pattern.removeprefix(r"(?<![\w/.,\-–])")
-    return re.compile(rf"(?<![\w/.,\-–])(?:(?P<q>{figures._QUALIFIER_RE})\s+)?{body}", re.IGNORECASE)
+    """The figure pattern as first written: one regex, the qualifier before the number, the test of
+    what stands before it first, the number as numbers are written (_NUMBER)."""
+    lead = f"(?P<n>{figures._LEAD_NUMBER})"
+    assert figures._FIGURE.pattern.startswith(lead)
+    rest = figures._FIGURE.pattern.removeprefix(lead)
+    return re.compile(rf"(?<![\w/.,\-–])(?:(?P<q>{figures._QUALIFIER_RE})\s+)?(?P<n>{figures._NUMBER}){rest}",
+                      re.IGNORECASE)
 
 
 _ONE_PATTERN = _qualifier_first()
@@ -26,7 +30,7 @@ def _expected(text):
     return [(m.start(), m.end(), m.group("q")) for m in _ONE_PATTERN.finditer(text)]
 
 
-_PIECES = ["khoảng", "Khoảng", "trên", "không quá", "quá", "ít hơn", "hơn", "gần", " ", "  ", "\t", "5", "12,5",
+_PIECES = ["1,5", "2.345.678", "12.34", ".5", "a1", "khoảng", "Khoảng", "trên", "không quá", "quá", "ít hơn", "hơn", "gần", " ", "  ", "\t", "5", "12,5",
            "1.200", "%", "ha", "tỷ đồng", "-", "/", "x", "đến", "(", "ngoài", "người", "năm 2024", "trên dưới"]
 
 

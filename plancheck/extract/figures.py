@@ -24,7 +24,8 @@ from ..intervals import Interval
 from ..numbers import QUALIFIER_SIDES, NotANumber, ParsedNumber, parse_number
 
 # Markup and footnotes that sit between words: blanked (offsets kept) before reading.
-_NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*+|_{2,}|\\(?=[\[\]*_])")
+# (each branch opens on a literal, so that the engine skips to "[", "*", "_" or "\\")
+_NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*\**|__+|\\(?=[\[\]*_])")
 
 # How a qualifier bounds a reported fact (a report, not a target): "trên 1.374" is [v, v·1,01],
 # "gần" [v·0,99, v], "khoảng" ±1%. The words and their sides are numbers'; a fact's "gần" is below.
@@ -64,9 +65,11 @@ _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # The pattern starts at the number, so that the engine skips to digits; a qualifier before it
 # ("khoảng 600 người") is looked for there, back from the number (_QUALIFIER_END, _figures).
+# The number's first digit leads, the test of what stands before it just after, so that the engine
+# skips to digits (_NUMBER with that digit taken out of its two branches).
+_LEAD_NUMBER = r"\d(?<![\w/.,\-–]\d)(?:\d{0,2}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
 _FIGURE = re.compile(
-    rf"(?<![\w/.,\-–])"
-    rf"(?P<n>{_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
+    rf"(?P<n>{_LEAD_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
     rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
     # "27,04 (%)": the unit in parentheses, as a table's heading writes it, after the figure
     rf"(?P<pct>\s*(?:%|％|phần trăm|\(\s*%\s*\))|\s*‰)?"

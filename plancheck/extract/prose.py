@@ -52,6 +52,8 @@ _COUNT = re.compile(
     r"(?P<what>chỉ tiêu(?: chủ yếu)?|nhiệm vụ|giải pháp|quan điểm|mục tiêu|nhóm nhiệm vụ|nhóm giải pháp|nội dung|chương trình)\b",
     re.IGNORECASE,
 )
+# what _COUNT counts, one of which a paragraph must hold before the pattern is tried
+_COUNTED_WORDS = ("chỉ tiêu", "nhiệm vụ", "giải pháp", "quan điểm", "mục tiêu", "nội dung", "chương trình")
 _APPENDIX_REF = re.compile(r"phụ lục(?: số)?\s+(?P<n>[0-9IVX]+)", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*([-+–•])\s+")
@@ -175,7 +177,7 @@ def _stated_counts(document: Document, plan: Plan) -> list[StatedCount]:
     out = []
     paragraphs = document.paragraphs()
     for i, p in enumerate(paragraphs):
-        for m in _COUNT.finditer(p.text):
+        for m in _COUNT.finditer(p.text) if any(w in p.lower for w in _COUNTED_WORDS) else ():
             stated = _count_value(m.group("n"), p.locate(m.start("n")))
             if stated is None:
                 continue

@@ -47,8 +47,9 @@ _COUNT = re.compile(
 # "4 xã là các xã A, B, C", "03 ô đất có ký hiệu BDX-01, BDX-02, BDX-03".
 # "là các xã" names units of the administration; "5 thành viên là các thành viên Ban Thường vụ, …"
 # names a group among the items, so only units are counted this way.
+# (the count's first digit leads, the test of what stands before it after it: the engine skips to digits)
 _COUNT_NAMED = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
+    r"(?P<n>\d(?<![\w.,/]\d)\d{0,2})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
     r"(?:là|gồm|bao\s+gồm)\s+các\s+(?P=unit)|(?P<plot>(?:ô|lô|thửa)\s+đất(?:\s+ở)?)\s*,?\s+có\s+ký\s+hiệu(?:\s+là)?)"
     r"\s+(?=\S)", re.IGNORECASE)
 
