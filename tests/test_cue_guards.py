@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plancheck import dates
+from plancheck.checks import placeholders
 from plancheck.extract import clauses, figures, header, lists, prose, statements, text_kind
 from plancheck.extract.grammar import counts, cues
 from plancheck.models.document import Paragraph
@@ -18,7 +19,8 @@ _WORDS = ["trong đó", "Trong đó", "TRONG ĐÓ", "cơ cấu", "Cơ cấu kinh
           "TP.Hồ", "USD.Tổng", "sửa mã nguồn", "[sửa | sửa mã nguồn]", "Truy cập ngày", "Bách khoa toàn thư mở",
           "\n", " ", "  ", "*", "“", "_", "1.200", "45", "x", "ha", "gồm", "có 5", "chỉ tiêu", "Nhiệm vụ", "2021",
           "-", "–", "2025", "giai đoạn ", "12/5/2024", "3.4", "ngày", "NGÀY", "Ngày", "[3]", "**", "__", "\\*",
-          "xã", "các xã", " là ", "lô đất có ký hiệu", "/", ","]
+          "xã", "các xã", "........", "…", "… …", "(Ký, ghi rõ họ tên)", "Họ và tên:", "aHọ tên:", "Kính gửi:",
+          "NGƯỜI LÀM ĐƠN", "Mẫu số 02", "như sau:", " là ", "lô đất có ký hiệu", "/", ","]
 _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=12).map("".join)
 _SETTINGS = settings(max_examples=400, deadline=None)
 
@@ -44,6 +46,8 @@ def test_guards_skip_only_what_their_pattern_would_not_find(text):
         assert "này" in lower
     if prose._COUNT.search(text):
         assert any(w in lower for w in prose._COUNTED_WORDS)
+    if placeholders._FORM_ANNOUNCED.search(text):
+        assert placeholders._FORM_ANNOUNCED_END.search(text)
     if dates._PERIOD.search(text):
         assert dates._YEAR_SPAN.search(text)
 
@@ -59,6 +63,8 @@ _COUNT_NAMED_FIRST = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
     r"(?:là|gồm|bao\s+gồm)\s+các\s+(?P=unit)|(?P<plot>(?:ô|lô|thửa)\s+đất(?:\s+ở)?)\s*,?\s+có\s+ký\s+hiệu(?:\s+là)?)"
     r"\s+(?=\S)", re.IGNORECASE)
+_FORM_SIGNAL_FIRST = re.compile(r"\.{8,}|…{3,}|(?:…[ \t]*){3,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
+                                r"\bHọ\s+(?:và\s+)?tên\s*(?:\*+\s*)?:|NGƯỜI\s+LÀM\s+ĐƠN|\bKính\s+gửi\s*(?:\*+\s*)?:")
 _ENCYCLOPEDIA_FIRST = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|\bsửa mã nguồn\b|Lưu trữ bản gốc|Truy cập ngày|"
                                  r"Bách khoa toàn thư mở", re.IGNORECASE)
 
@@ -74,6 +80,7 @@ def test_patterns_rewritten_to_open_on_a_literal_find_what_they_found(text):
         assert [m.groupdict() | {"at": m.span()} for m in rewritten.finditer(text)] == \
             [m.groupdict() | {"at": m.span()} for m in first.finditer(text)]
     assert bool(dates._MAYBE_DATE.search(text)) == bool(_MAYBE_DATE_FIRST.search(text))
+    assert bool(placeholders._FORM_SIGNAL.search(text)) == bool(_FORM_SIGNAL_FIRST.search(text))
 
 
 def test_a_paragraph_keeps_its_lower_case_text_apart_from_its_fields():

@@ -146,8 +146,10 @@ def find_blanks(text: str) -> list[Blank]:
 
 # -- forms: blanks there are for their users ---------------------------------------------
 # What a form is made of: dot leaders to write on, a signature line, an addressee, a title.
-_FORM_SIGNAL = re.compile(r"\.{8,}|…{3,}|(?:…[ \t]*){3,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
-                          r"\bHọ\s+(?:và\s+)?tên\s*(?:\*+\s*)?:|NGƯỜI\s+LÀM\s+ĐƠN|\bKính\s+gửi\s*(?:\*+\s*)?:")
+# Only ever searched for: every branch opens on a literal (the tests of a word's start come after
+# its first letter), so that the engine skips to the characters that can start one.
+_FORM_SIGNAL = re.compile(r"\.\.{7,}|…(?:[ \t]*…){2,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
+                          r"H(?<!\wH)ọ\s+(?:và\s+)?tên\s*(?:\*+\s*)?:|NGƯỜI\s+LÀM\s+ĐƠN|K(?<!\wK)ính\s+gửi\s*(?:\*+\s*)?:")
 _FORM_TITLE = re.compile(r"^\W*(?:BM[-.\s]?\d+|(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*[A-ZĐ]{0,3}[-.]?\d+[a-zđ]?\b|"
                          r"(?:Mẫu|MẪU)\W*$|(?:\d+\.\s*)?Mẫu\s+(?:đăng ký|đơn|tờ khai|báo cáo|phiếu)|Biểu\s+mẫu|BIỂU\s+MẪU)")
 _FORM_SIGNALS_NEEDED = 2   # more than this many signals within reach make a cluster
@@ -156,6 +158,7 @@ _FORM_REACH = 12           # blocks: a form's fields lie close together
 # … được quy định như sau:". What follows is the form, for its users to fill, over a whole page.
 _FORM_ANNOUNCED = re.compile(r"(?:\b(?:Mẫu|MẪU|[Bb]iểu mẫu)\b|\bmẫu\s+(?:số|đơn|tờ khai|giấy|quyết định|biên bản|"
                              r"báo cáo|phiếu|văn bản|hợp đồng|thông báo)\b)[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
+_FORM_ANNOUNCED_END = re.compile(r":[\s*_]*$")   # how _FORM_ANNOUNCED ends: asked first, on its colon
 _FORM_ANNOUNCED_REACH = 60
 _FORM_PAGE = re.compile(r"^[#*\s]*(?:Mẫu|MẪU|Biểu mẫu)\s+\w")
 
@@ -194,7 +197,8 @@ def _form_scopes(structure: DocumentStructure | None, document: Document | None 
         text = _block_text(block)
         if _FORM_TITLE.match(text):
             titles.append(block.index)
-        elif _FORM_ANNOUNCED.search(text) or (block.index == 0 and _FORM_PAGE.match(text)):
+        elif (_FORM_ANNOUNCED_END.search(text) and _FORM_ANNOUNCED.search(text)) \
+                or (block.index == 0 and _FORM_PAGE.match(text)):
             # "Mẫu số 27 … như sau:": the form follows; a page titled "Mẫu …" presents one
             announced.append(block.index)
         if _FORM_SIGNAL.search(text):
