@@ -8,6 +8,7 @@ True (holds in some reading of the figures), False (no reading makes it hold), N
 """
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from ..intervals import HUNDRED, Interval, growth_percent, interval_sum, ratio_percent
@@ -175,9 +176,8 @@ def _another_reading_agrees(c: Comparison) -> bool:
     for value in readings(c.value):
         for num in _operand_readings(c.numerator.value, share):
             for den in _operand_readings(c.denominator.value, share):
-                trial = c.model_copy(update={"value": value,
-                                             "numerator": c.numerator.model_copy(update={"value": num}),
-                                             "denominator": c.denominator.model_copy(update={"value": den})})
+                trial = dataclasses.replace(c, value=value, numerator=dataclasses.replace(c.numerator, value=num),
+                                            denominator=dataclasses.replace(c.denominator, value=den))
                 computed = computed_interval(trial)
                 if computed.bounded and computed.overlaps(value.interval):
                     return True

@@ -10,6 +10,7 @@ Two ways a figure goes wrong:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import math
@@ -57,7 +58,7 @@ class AmbiguousSeparator(CheckKind):
             for c in row.comparisons:   # a comparison cell of thousands: "1,250" for 1.250%
                 alt = alternative_reading(c.value)
                 if alt is not None and holds_as_written(c) is False and \
-                        holds_as_written(c.model_copy(update={"value": alt})):
+                        holds_as_written(dataclasses.replace(c, value=alt)):
                     meant = format_number(alt.point)
                     yield _hit(row, c.value, alt, [(f"các số liệu của hàng cho {meant}",
                                                     f"the row's values give {meant}")])

@@ -17,6 +17,7 @@ decides: published cells agree only within rounding (Sơn La's 106,41 for
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -126,8 +127,8 @@ class _StructureArithmetic(_Arithmetic):
 
     def replaced(self, key, old, new) -> Structure:
         s = self.item
-        components = [c.model_copy(update={"value": new}) if key(c.value) == old else c for c in s.components]
-        return s.model_copy(update={"components": components})
+        components = [dataclasses.replace(c, value=new) if key(c.value) == old else c for c in s.components]
+        return dataclasses.replace(s, components=components)
 
     def holds(self, item: Structure) -> bool | None:
         return structure_holds(item, self.params)
@@ -150,8 +151,8 @@ class _BreakdownArithmetic(_Arithmetic):
 
     def replaced(self, key, old, new) -> Breakdown:
         b = self.item
-        parts = [p.model_copy(update={"value": new}) if key(p.value) == old else p for p in b.parts]
-        return b.model_copy(update={"whole": new if key(b.whole) == old else b.whole, "parts": parts})
+        parts = [dataclasses.replace(p, value=new) if key(p.value) == old else p for p in b.parts]
+        return dataclasses.replace(b, whole=new if key(b.whole) == old else b.whole, parts=parts)
 
     def holds(self, item: Breakdown) -> bool | None:
         return breakdown_holds(item)
@@ -174,7 +175,7 @@ def _as_precise_as(new: Value, old: Value) -> Value:
     if new.point is None or old.point is None or old.hi - old.lo <= new.hi - new.lo:
         return new
     below, above = old.point - old.lo, old.hi - old.point
-    return new.model_copy(update={"lo": new.point - below, "hi": new.point + above})
+    return dataclasses.replace(new, lo=new.point - below, hi=new.point + above)
 
 
 def _editable(v: Value) -> bool:

@@ -5,6 +5,7 @@ other periods of the same indicator, and the comparison cells that use it.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Hashable, Iterable
@@ -87,8 +88,8 @@ def replace_figure(c: Comparison, is_old: Callable[[Value], bool], new: Value) -
     for role in ("numerator", "denominator"):
         operand = getattr(c, role)
         if is_old(operand.value):
-            update[role] = operand.model_copy(update={"value": new})
-    return c.model_copy(update=update)
+            update[role] = dataclasses.replace(operand, value=new)
+    return dataclasses.replace(c, **update)
 
 
 def cells_of(subject) -> Cells:

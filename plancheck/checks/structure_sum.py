@@ -1,6 +1,7 @@
 """Shares of a structure (cơ cấu kinh tế ...) add up to their total."""
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Iterable
 
@@ -84,10 +85,10 @@ def _explained(s, wrong: dict, params: StructureSumParams) -> bool:
     fixed = []
     for c in s.components:
         given = wrong.get((c.value.location, c.value.text))
-        value = c.value if given is None else c.value.model_copy(
-            update={"lo": given.lo, "hi": given.hi, "point": None, "qualifier": None})
-        fixed.append(c.model_copy(update={"value": value}))
-    return structure_holds(s.model_copy(update={"components": fixed}), params) is not False
+        value = c.value if given is None else \
+            dataclasses.replace(c.value, lo=given.lo, hi=given.hi, point=None, qualifier=None)
+        fixed.append(dataclasses.replace(c, value=value))
+    return structure_holds(dataclasses.replace(s, components=fixed), params) is not False
 
 
 def subject_location(subject: Subject):

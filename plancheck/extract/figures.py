@@ -15,6 +15,7 @@ the whole pipeline and still not know units, multipliers or qualifiers.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -196,7 +197,7 @@ def _rounded_whole(value: Value) -> Value:
     places = 3 if value.point >= 1000 and value.point % 1000 == 0 and "%" not in value.text else 0
     interval = Interval.rounded(value.point.scaleb(-places), 0)
     interval = Interval(interval.lo.scaleb(places), interval.hi.scaleb(places))
-    return value.model_copy(update={"lo": interval.lo, "hi": interval.hi})
+    return dataclasses.replace(value, lo=interval.lo, hi=interval.hi)
 
 
 _YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")

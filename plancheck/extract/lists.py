@@ -21,6 +21,7 @@ itself a lead.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from typing import Iterator
@@ -167,7 +168,7 @@ def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:
     measure = next((f.measure for f in figures if f.text == b.whole.text), None)
     if not measure or sum(1 for f in figures if f.kind == "qty" and f.measure == measure) != 1:
         return b
-    return b.model_copy(update={"assumed": [a for a in b.assumed if a != Assumption.paired.value]})
+    return dataclasses.replace(b, assumed=[a for a in b.assumed if a != Assumption.paired.value])
 
 
 _Piece = tuple[Paragraph, int, str]   # a paragraph, where the piece starts in its text, the piece

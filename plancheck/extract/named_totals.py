@@ -14,6 +14,7 @@ always assumes its base (plancheck.certainty): at most a warning, which says whe
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,9 +58,9 @@ def named_totals(paragraphs: list[Paragraph]) -> list[_Total]:
             if not label or len(label) > 60 or not _TOTAL_LABEL.search(label) or re.search(r"\d", label):
                 continue
             k = Decimal(10) ** f.exponent   # in units: "1,2 tỷ đồng" meets a part in "triệu đồng"
-            value = f.value.model_copy(update={"location": p.locate(f.start), "lo": f.value.lo * k,
-                                               "hi": f.value.hi * k,
-                                               "point": f.value.point * k if f.value.point is not None else None})
+            value = dataclasses.replace(f.value, location=p.locate(f.start), lo=f.value.lo * k,
+                                               hi=f.value.hi * k,
+                                               point=f.value.point * k if f.value.point is not None else None)
             out.append(_Total(_words(label), _names_whole(label), value, f.unit, n))
     return out
 
@@ -83,14 +84,14 @@ def shares_of_named_totals(paragraphs: list[Paragraph], open_shares: list[tuple[
         if factor is None:
             continue
         if factor != 1:
-            value = value.model_copy(update={"lo": value.lo * factor, "hi": value.hi * factor,
-                                             "point": value.point * factor if value.point is not None else None})
+            value = dataclasses.replace(value, lo=value.lo * factor, hi=value.hi * factor,
+                                             point=value.point * factor if value.point is not None else None)
         where = f"{total.value.text}, dòng {total.value.location.line}" if total.value.location and \
             total.value.location.line else total.value.text
         out.append(Comparison(indicator=name or naming, kind=ComparisonKind.share, value=share, label=share.text,
                               location=share.location, unit=unit,
                               numerator=Operand(label=part.text, value=part),
-                              denominator=Operand(label=where, value=value.model_copy(update={"text": where})),
+                              denominator=Operand(label=where, value=dataclasses.replace(value, text=where)),
                               assumed=[Assumption.base.value]))
     return out
 

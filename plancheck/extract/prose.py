@@ -11,6 +11,7 @@ rates joined by "trong đó" are not parts of a whole.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -402,7 +403,7 @@ def _with_population_before(before: Paragraph, p: Paragraph):
     inside = set(range(first, last + 1))   # the lines of the sentence borrowed from the paragraph before
     found.comparisons = [c for c in found.comparisons if c.value.location and c.value.location.line not in inside]
     # a breakdown of the population before sits where its parts are listed
-    found.breakdowns = [b.model_copy(update={"location": b.parts[0].value.location}) for b in found.breakdowns
+    found.breakdowns = [dataclasses.replace(b, location=b.parts[0].value.location) for b in found.breakdowns
                         if any(c.value.location and c.value.location.line not in inside for c in b.parts)]
     found.structures = [s for s in found.structures if s.components[0].value.location
                         and s.components[0].value.location.line not in inside]
@@ -413,7 +414,7 @@ def _add_found(plan: Plan, found, period: Period | None) -> None:
     taken = {c.value.location for s in plan.structures for c in s.components}
     for s in found.structures:
         if not any(c.value.location in taken for c in s.components):
-            plan.structures.append(s.model_copy(update={"period": period}) if period and not s.period else s)
+            plan.structures.append(dataclasses.replace(s, period=period) if period and not s.period else s)
     plan.comparisons.extend(found.comparisons)
     plan.breakdowns.extend(found.breakdowns)
     plan.counts.extend(found.counts)

@@ -13,6 +13,7 @@ percentage row is never taken for a quotient.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -76,7 +77,7 @@ def _comparison(lines, r: int, a: int, b: int, j: int, scale: Decimal, across: b
     result, num, den = values
     if result.decimals == 0 and result.lo == result.hi:   # a density is a measure, rounded: "503" is 502,5–503,5
         rounded = Interval.rounded(result.point, 0)
-        result = result.model_copy(update={"lo": rounded.lo, "hi": rounded.hi})
+        result = dataclasses.replace(result, lo=rounded.lo, hi=rounded.hi)
     where = _name_at(lines, j, min(r, a, b))
     return Comparison(indicator=f"{_strip_unit(lines[r][0].text)} ({where})" if where else _strip_unit(lines[r][0].text),
                       kind=ComparisonKind.quotient, value=result,

@@ -16,6 +16,7 @@ or an amount, not a rate (whose change would be in points).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Comparison, ComparisonKind, Operand
@@ -110,8 +111,8 @@ def _steps(series: list[tuple[Cell | None, Cell | None]], name: str, label: str,
         if before is None or now is None or stated is None or before.point is None or before.point <= 0:
             continue
         if fall:   # "Giảm … (%)": the fall written as a positive figure
-            stated = stated.model_copy(update={"lo": -stated.hi, "hi": -stated.lo,
-                                               "point": -stated.point if stated.point is not None else None})
+            stated = dataclasses.replace(stated, lo=-stated.hi, hi=-stated.lo,
+                                               point=-stated.point if stated.point is not None else None)
         out.append(Comparison(
             indicator=f"{name} ({year})", kind=kind, value=stated, label=label, location=stated.location,
             numerator=Operand(label=str(year), value=now), denominator=Operand(label=str(year - 1), value=before)))

@@ -1,4 +1,4 @@
-"""pydantic models shared by every stage."""
+"""The models shared by every stage (plain dataclasses; pydantic at the edges: plan files, packs, reports)."""
 from .finding import Finding, Severity
 from .location import Location
 from .plan import (

@@ -6,15 +6,14 @@ produce a ``Plan``; checks read only this.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
 from ..lexicon import TextKind
 from .location import Location
-from .value import Value
+from .value import Value, as_decimal
 
 
 class PeriodKind(str, Enum):
@@ -24,12 +23,20 @@ class PeriodKind(str, Enum):
     target = "target"        # mục tiêu (usually a multi-year period)
 
 
-class Period(BaseModel):
-    model_config = {"frozen": True}
+# Plain slotted dataclasses, not pydantic models: the extractors make many of them (issue 24:
+# pydantic only at the edges; plan files are validated by plancheck.read.planfile's specs).
+_model = dataclass(slots=True, kw_only=True)
 
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
     year: int
     kind: PeriodKind
     end_year: int | None = None  # for "giai đoạn 2021-2025"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, PeriodKind):
+            object.__setattr__(self, "kind", PeriodKind(self.kind))
 
     def label(self, lang: str = "en") -> str:
         """ "plan 2024", or in Vietnamese "kế hoạch 2024"."""
@@ -46,23 +53,25 @@ _KIND_VI = {PeriodKind.actual: "thực hiện", PeriodKind.plan: "kế hoạch",
             PeriodKind.target: "mục tiêu"}
 
 
-class Observation(BaseModel):
+@_model
+class Observation:
     """One value of an indicator for one period."""
 
     period: Period
     value: Value
 
 
-class Indicator(BaseModel):
+@_model
+class Indicator:
     id: str | None = None           # the STT as written ("1", "I", "a")
     name: str
     unit: str | None = None         # unit text as written ("Tỷ đồng")
-    values: list[Observation] = Field(default_factory=list)
+    values: list[Observation] = field(default_factory=list)
     location: Location | None = None
     # Where a document states it: a table row, or a sentence of its text. One fact
     # stated in both (or twice in the text) must agree. None for plan files.
     origin: Literal["table", "text"] | None = None
-    ignore: list[tuple[str, str, int]] = Field(default_factory=list)   # plan files: (rule, reason, line) accepted here
+    ignore: list[tuple[str, str, int]] = field(default_factory=list)   # plan files: (rule, reason, line) accepted here
 
     def value_for(self, period: Period) -> Value | None:
         for obs in self.values:
@@ -71,12 +80,14 @@ class Indicator(BaseModel):
         return None
 
 
-class Component(BaseModel):
+@_model
+class Component:
     name: str
     value: Value
 
 
-class Structure(BaseModel):
+@_model
+class Structure:
     """Shares that make up a whole (cơ cấu kinh tế) for one period."""
 
     name: str
@@ -93,7 +104,7 @@ class Structure(BaseModel):
     remainder: str | None = None
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
 
 
 class ComparisonKind(str, Enum):
@@ -105,14 +116,16 @@ class ComparisonKind(str, Enum):
     conversion = "conversion"  # a × scale: one figure restated in another unit ("406.195 m2 (~40,62 ha)")
 
 
-class Operand(BaseModel):
+@_model
+class Operand:
     """A value taken from an indicator for a period, named for messages."""
 
     label: str
     value: Value
 
 
-class Comparison(BaseModel):
+@_model
+class Comparison:
     """A reported value that should follow from two other values."""
 
     indicator: str
@@ -126,10 +139,17 @@ class Comparison(BaseModel):
     scale: Decimal = Decimal(1)   # for quotients: what brings a / b into the result's unit
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, ComparisonKind):
+            self.kind = ComparisonKind(self.kind)
+        if not isinstance(self.scale, Decimal):
+            self.scale = as_decimal(self.scale)
 
 
-class PartOfWhole(BaseModel):
+@_model
+class PartOfWhole:
     """A part ("trong đó") and the whole it belongs to."""
 
     whole_name: str
@@ -145,10 +165,11 @@ class PartOfWhole(BaseModel):
     location: Location | None = None
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
 
 
-class Breakdown(BaseModel):
+@_model
+class Breakdown:
     """A whole and parts stated with it: "40,2 km, trong đó đoạn A 11,63 km, đoạn B 28,57 km"."""
 
     whole_name: str
@@ -162,10 +183,11 @@ class Breakdown(BaseModel):
     location: Location | None = None
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
 
 
-class StatedCount(BaseModel):
+@_model
+class StatedCount:
     """A count stated in words ("gồm 28 chỉ tiêu") and the items it counts."""
 
     what: str
@@ -182,14 +204,15 @@ class StatedCount(BaseModel):
     listed: Literal["text", "rows"] = "text"
     # What reading it assumed (plancheck.certainty.Assumption values): its findings say so, and
     # are at most warnings.
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
 
     @property
     def counted(self) -> int:
         return len(self.items)
 
 
-class Calculation(BaseModel):
+@_model
+class Calculation:
     """A calculation written out in the text: "A = (8.857.500 x 500.000)/ 1.300.081 = 43.719 người".
 
     ``terms`` are the expression's numbers and its operators ("+", "-", "*", "/", "(", ")") in
@@ -207,7 +230,8 @@ class WrittenForm(str, Enum):
     malformed = "malformed"      # no reading at all: "2.310.57", "2 3,45%"
 
 
-class TextFigure(BaseModel):
+@_model
+class TextFigure:
     """A figure of running text written in a form a Vietnamese reader may misread.
 
     Only such figures are kept (the plain ones are in the statements they make):
@@ -221,8 +245,13 @@ class TextFigure(BaseModel):
     multiplier: int = 0             # the power of ten of "nghìn", "triệu", "tỷ" after it
     location: Location | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.form, WrittenForm):
+            self.form = WrittenForm(self.form)
 
-class DocumentInfo(BaseModel):
+
+@_model
+class DocumentInfo:
     kind: str | None = None           # Nghị quyết, Quyết định, ...
     text_kind: TextKind | None = None  # what the text is; None for plan files (data, not text)
     number: str | None = None         # 252/NQ-HĐND
@@ -230,17 +259,22 @@ class DocumentInfo(BaseModel):
     issuer: str | None = None
     title: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.text_kind is not None and not isinstance(self.text_kind, TextKind):
+            self.text_kind = TextKind(self.text_kind)
 
-class Plan(BaseModel):
+
+@_model
+class Plan:
     """Everything the numeric checks need from one source."""
 
     path: str = ""
-    document: DocumentInfo = Field(default_factory=DocumentInfo)
-    indicators: list[Indicator] = Field(default_factory=list)
-    structures: list[Structure] = Field(default_factory=list)
-    comparisons: list[Comparison] = Field(default_factory=list)
-    parts: list[PartOfWhole] = Field(default_factory=list)
-    breakdowns: list[Breakdown] = Field(default_factory=list)
-    counts: list[StatedCount] = Field(default_factory=list)
-    text_figures: list[TextFigure] = Field(default_factory=list)
-    calculations: list[Calculation] = Field(default_factory=list)
+    document: DocumentInfo = field(default_factory=DocumentInfo)
+    indicators: list[Indicator] = field(default_factory=list)
+    structures: list[Structure] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    parts: list[PartOfWhole] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    counts: list[StatedCount] = field(default_factory=list)
+    text_figures: list[TextFigure] = field(default_factory=list)
+    calculations: list[Calculation] = field(default_factory=list)

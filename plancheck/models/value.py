@@ -1,20 +1,26 @@
 """A figure as reported: the text as written, and the interval it stands for."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..intervals import Interval
 from .location import Location
 
 
-# Bounds may be infinite: "trên 10%" is (10, ∞).
-Bound = Annotated[Decimal, Field(allow_inf_nan=True)]
+def as_decimal(number) -> Decimal:
+    """A bound or a point as a Decimal, as the readers give them (a count may come as an int)."""
+    if isinstance(number, Decimal):
+        return number
+    if isinstance(number, bool) or not isinstance(number, (int, float, str)):
+        raise TypeError(f"not a number: {number!r}")
+    return Decimal(str(number)) if isinstance(number, float) else Decimal(number)
 
 
-class Value(BaseModel):
+# A plain frozen dataclass, not a pydantic model: every figure of a document makes one (issue 24:
+# pydantic only at the edges). Bounds may be infinite: "trên 10%" is (10, ∞).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
     """A reported number.
 
     ``text`` is exactly what the document wrote ("7,50", "trên 10%").
@@ -23,17 +29,21 @@ class Value(BaseModel):
     ``decimals`` is the reported precision (2 for "7,50"; 0 for integers).
     """
 
-    model_config = ConfigDict(frozen=True)
-
     text: str
-    lo: Bound
-    hi: Bound
+    lo: Decimal
+    hi: Decimal
     lo_closed: bool = True
     hi_closed: bool = True
     point: Decimal | None = None
     decimals: int | None = None
     qualifier: str | None = None
     location: Location | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("lo", "hi", "point"):
+            number = getattr(self, name)
+            if number is not None and not isinstance(number, Decimal):
+                object.__setattr__(self, name, as_decimal(number))
 
     @property
     def interval(self) -> Interval:

@@ -1,6 +1,7 @@
 """Comparisons: growth, ratio, share of a total, quotients (density, sex ratio), restatements in another unit."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
@@ -318,8 +319,8 @@ class Comparisons:
                 and not _ratio_holds(fr, f[r]):
             return   # a vote's rate is of all the deputies ("432/438 … tán thành (chiếm 91,33 %)"), not of those voting
         loc = self.locate(fr.start)
-        self._emit(ComparisonKind.ratio, i, r, fr.numerator.model_copy(update={"location": loc}),
-                   fr.denominator.model_copy(update={"location": loc}), fr.noun or None, label=fr.text)
+        self._emit(ComparisonKind.ratio, i, r, dataclasses.replace(fr.numerator, location=loc),
+                   dataclasses.replace(fr.denominator, location=loc), fr.noun or None, label=fr.text)
 
     def _add_increase(self, value_i: int, delta_i: int, result_i: int, negative: bool) -> None:
         f = self.f

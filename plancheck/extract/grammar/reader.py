@@ -1,6 +1,7 @@
 """The reader's state over one paragraph's figures, and the helpers every statement kind uses."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
@@ -30,8 +31,8 @@ def _subject(text: str) -> str:
 
 
 def _negated(v: Value) -> Value:
-    return v.model_copy(update={"lo": -v.hi, "hi": -v.lo, "point": -v.point if v.point is not None else None,
-                                "lo_closed": v.hi_closed, "hi_closed": v.lo_closed})
+    return dataclasses.replace(v, lo=-v.hi, hi=-v.lo, point=-v.point if v.point is not None else None,
+                                lo_closed=v.hi_closed, hi_closed=v.lo_closed)
 
 
 if TYPE_CHECKING:
@@ -97,10 +98,10 @@ class ReaderBase:
         v = fig.value
         if exponent:
             k = Decimal(10) ** exponent
-            v = v.model_copy(update={"lo": v.lo * k, "hi": v.hi * k,
-                                     "point": v.point * k if v.point is not None else None,
-                                     "decimals": max(0, (v.decimals or 0) - exponent)})
-        return v.model_copy(update={"location": self.locate(fig.start)})
+            v = dataclasses.replace(v, lo=v.lo * k, hi=v.hi * k,
+                                     point=v.point * k if v.point is not None else None,
+                                     decimals=max(0, (v.decimals or 0) - exponent))
+        return dataclasses.replace(v, location=self.locate(fig.start))
 
     def compatible(self, a: Figure, b: Figure) -> bool:
         """Whether two figures measure the same thing (so one can be part or base of the other)."""
