@@ -1,6 +1,7 @@
 """The Python API: check a path, a Plan or a dict; get a Report."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -79,7 +80,7 @@ def check_text(text: str, *, name: str = "<text>.md", **keywords: Any) -> Report
     report.findings = reported_as(report.findings, report.errors, str(saved), name)
     report.files = [name if p == str(saved) else p for p in report.files]
     report.kinds = {(name if p == str(saved) else p): k for p, k in report.kinds.items()}
-    report.caveats = [c.model_copy(update={"path": name}) if c.path == str(saved) else c for c in report.caveats]
+    report.caveats = [dataclasses.replace(c, path=name) if c.path == str(saved) else c for c in report.caveats]
     if str(saved) in report.sources:
         report.sources[name] = report.sources.pop(str(saved))
     return report
@@ -93,7 +94,7 @@ def reported_as(findings: list[Any], errors: list[Any], saved: str, name: str) -
     for e in errors:
         if e.path == saved:
             e.path = name
-    return [f.model_copy(update={"location": replace(f.location, path=name)}) if f.location.path == saved else f
+    return [replace(f, location=replace(f.location, path=name)) if f.location.path == saved else f
             for f in findings]
 
 

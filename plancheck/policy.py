@@ -4,6 +4,7 @@ another severity (``severity``, "off" for none). Globs are matched against a fil
 relative to the configuration's folder (``*`` crosses folders, as in ruff's globs), or its name."""
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +68,7 @@ class Policy:
             if level == "off":
                 continue
             if level is not None and level != f.severity.value:
-                f = f.model_copy(update={"severity": Severity(level)})
+                f = dataclasses.replace(f, severity=Severity(level))
             out.append(f)
         return out
 

@@ -7,7 +7,7 @@ and, for the checks across documents, a compact record (plancheck.checks.cross_d
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -168,7 +168,6 @@ _OCR_WORDS = {"vi": {"read": " (đọc bằng OCR)",
 def _with_ends(findings: list[Any], lines: list[str]) -> list[Any]:
     """Each finding's end on its line (end_line, end_column) where a check gave none: the end of
     the figure or word it stands at."""
-    from dataclasses import replace
 
     from .text import token_end
 
@@ -178,8 +177,8 @@ def _with_ends(findings: list[Any], lines: list[str]) -> list[Any]:
         if loc.end_column is None and 1 <= loc.line <= len(lines) and 1 <= loc.column <= len(lines[loc.line - 1]):
             text = lines[loc.line - 1]
             if not text[loc.column - 1].isspace():
-                f = f.model_copy(update={"location": replace(loc, end_line=loc.line,
-                                                             end_column=token_end(text, loc.column - 1) + 1)})
+                f = replace(f, location=replace(loc, end_line=loc.line,
+                                                end_column=token_end(text, loc.column - 1) + 1))
         out.append(f)
     return out
 
@@ -207,7 +206,7 @@ def _read_by_ocr(finding: Any, document: Any, lang: str) -> Any:
         from .models import Severity
 
         update["severity"] = Severity.warning
-    return finding.model_copy(update=update)
+    return replace(finding, **update)
 
 
 def tune_gc() -> None:

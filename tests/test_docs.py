@@ -61,7 +61,8 @@ def test_readme_shows_the_examples_output_as_plancheck_prints_it(capsys):
 
 
 def test_report_schema_is_current_and_the_cli_report_fits_it(tmp_path, capsys):
-    from plancheck.report.json import ReportShape, report_schema
+    from plancheck.report.json import report_schema
+    from plancheck.report.schema import ReportShape
 
     assert json.loads((DOCS / "report.schema.json").read_text(encoding="utf-8")) == report_schema()
     draft = tmp_path / "ke-hoach.md"

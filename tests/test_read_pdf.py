@@ -1,5 +1,6 @@
 """Published PDFs (issue 12): a PDF with a text layer gives the same findings as its text,
 located by page and line; a scan says what it needs."""
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -235,9 +236,9 @@ def test_no_error_rests_on_a_figure_ocr_doubted():
     doubted = _read_by_ocr(finding, document, "vi")
     assert doubted.severity == Severity.warning and doubted.evidence == {"ocr": True, "ocr_doubted": True}
     assert doubted.message == "shares sum to 124% (đọc bằng OCR; số liệu đọc chưa chắc chắn, chỉ là cảnh báo)"
-    sure = _read_by_ocr(finding.model_copy(update={"location": Location("scan.pdf", 3, 1)}), document, "en")
+    sure = _read_by_ocr(dataclasses.replace(finding, location=Location("scan.pdf", 3, 1)), document, "en")
     assert sure.severity == Severity.error and sure.message == "shares sum to 124% (read by OCR)"
-    assert _read_by_ocr(finding.model_copy(update={"location": Location("scan.pdf", 9, 1)}), document, "en") \
+    assert _read_by_ocr(dataclasses.replace(finding, location=Location("scan.pdf", 9, 1)), document, "en") \
         .message == "shares sum to 124%"
 
 

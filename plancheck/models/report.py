@@ -1,15 +1,26 @@
 """The result of a run: findings, and the files that could not be checked."""
 from __future__ import annotations
 
+import json
 from collections import Counter
+from dataclasses import dataclass, field, fields
 from typing import Any
-
-from pydantic import BaseModel, Field, model_serializer
 
 from .finding import Finding, Severity
 
+# Plain slotted dataclasses (issue 24: pydantic only at the edges): the JSON report's shape and
+# schema are plancheck.report.json's.
+_model = dataclass(slots=True, kw_only=True)
 
-class FileError(BaseModel):
+
+def stated_fields(item: Any, exclude_none: bool = False) -> dict[str, Any]:
+    """A report item's fields as a mapping (without those that are None, if asked)."""
+    out = {f.name: getattr(item, f.name) for f in fields(item)}
+    return {k: v for k, v in out.items() if v is not None} if exclude_none else out
+
+
+@_model
+class FileError:
     """A file plancheck could not read or understand, or a rule that failed on it (exit code 2)."""
 
     path: str
@@ -19,14 +30,16 @@ class FileError(BaseModel):
     rule: str | None = None   # a rule that failed on this file (its other rules' findings stand)
 
 
-class SkippedFile(BaseModel):
+@_model
+class SkippedFile:
     """A file found in a folder that plancheck does not read, and why (not an error)."""
 
     path: str
     reason: str
 
 
-class Caveat(BaseModel):
+@_model
+class Caveat:
     """What a reader must know of how a file was read (tracked changes accepted, text converted
     from a legacy encoding), in each language."""
 
@@ -35,15 +48,16 @@ class Caveat(BaseModel):
     en: str
 
 
-class Report(BaseModel):
-    findings: list[Finding] = Field(default_factory=list)
-    errors: list[FileError] = Field(default_factory=list)
-    files: list[str] = Field(default_factory=list)
-    kinds: dict[str, str] = Field(default_factory=dict)   # path -> what the text is (TextKind), for documents
-    skipped: list[SkippedFile] = Field(default_factory=list)
-    caveats: list[Caveat] = Field(default_factory=list)
+@_model
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)   # path -> what the text is (TextKind), for documents
+    skipped: list[SkippedFile] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
     # Source lines per file, to show the line of each finding; not serialised.
-    sources: dict[str, list[str]] = Field(default_factory=dict, exclude=True, repr=False)
+    sources: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)
@@ -54,13 +68,16 @@ class Report(BaseModel):
         checked, a rule failed, or no file was checked at all."""
         return exit_code(bool(self.errors) or not self.files, self.count_by_severity(), fail_on)
 
-    @model_serializer(mode="plain")
-    def _published(self) -> dict[str, Any]:
-        """One shape for the report: model_dump() and model_dump_json() give the JSON report
-        `plancheck check --format json` prints (docs/report.schema.json)."""
+    def model_dump(self, **_: Any) -> dict[str, Any]:
+        """The JSON report `plancheck check --format json` prints (docs/report.schema.json), as
+        data. (The name is pydantic's, which the report was a model of: scripts call it.)"""
         from ..report.json import as_dict
 
         return as_dict(self)
+
+    def model_dump_json(self, *, indent: int | None = None, **_: Any) -> str:
+        """The JSON report as text: what model_dump gives, in JSON."""
+        return json.dumps(self.model_dump(), ensure_ascii=False, indent=indent, default=str)
 
     def source_line(self, path: str, line: int) -> str | None:
         lines = self.sources.get(path)
