@@ -462,7 +462,7 @@ def _show_files(paths: list[str]) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from .engine import load_rules
+    from .engine import load_rules, rule_data
 
     if args.test is not None:
         return _test_packs(args.test or None, args.rules, args.lang)
@@ -470,7 +470,7 @@ def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps([r.model_dump(mode="json", exclude={"examples"}) for r in rules],
+        print(json.dumps([rule_data(r) for r in rules],
                          ensure_ascii=False, indent=2))
         return EXIT_CLEAN
     if args.format == "markdown":

@@ -11,9 +11,9 @@ import re
 import string
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from dataclasses import dataclass, field, fields
 
 from .certainty import assumed_note, severity_for
 from .checks import KINDS, get_kind
@@ -42,21 +42,78 @@ def category_name(category: str, lang: str) -> str:
     return _(CATEGORY_NAMES.get(category, category), lang)
 
 
-class Messages(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+# Plain dataclasses: a run reads rules from the cache (plancheck.rulecache) and never loads pydantic;
+# loading a pack validates them with pydantic (validate_rule), the rules' edge (issue 24).
+_FORBID = {"extra": "forbid"}   # pydantic's setting for these classes: no unknown names
+
+
+class _Check:
+    """A test of one field that pydantic runs when it validates a pack (pydantic's protocol for
+    a type's own validation), so that the error names that field and its line. Plain until then."""
+
+    def __init__(self, test: Any) -> None:
+        self.test = test
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.test, handler(source))
+
+
+def _matching(pattern: str, example: str):
+    compiled = re.compile(pattern)
+
+    def test(text: str) -> str:
+        if not compiled.fullmatch(text):
+            raise ValueError(f"{text!r} is not written as {example} is")
+        return text
+    return test
+
+
+def _known_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+    return kind
+
+
+def _known_kinds(kinds: list[str] | None) -> list[str] | None:
+    from .models import TextKind
+
+    known = {k.value for k in TextKind} | {"administrative"}
+    for k in kinds or ():
+        if k not in known:
+            raise ValueError(f"unknown kind of text {k!r} (known: {', '.join(sorted(known))})")
+    return kinds
+
+
+def _some(examples: list) -> list:
+    if not examples:
+        raise ValueError("give one example at least")
+    return examples
+
+
+_RULE_ID = _Check(_matching(r"[A-Z]{2,}\d{3,}", "PC101"))
+_RULE_SLUG = _Check(_matching(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", "structure-sum"))
+
+
+@dataclass(kw_only=True)
+class Messages:
+    __pydantic_config__ = _FORBID
     vi: str
     en: str
 
 
-class DocText(BaseModel):
+@dataclass(kw_only=True)
+class DocText:
     """What a rule checks, why it matters and how to fix what it finds, in one language."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
     what: str
     why: str | None = None
     fix: str | None = None
 
 
+@dataclass(kw_only=True)
 class RuleDoc(DocText):
     """The rule's documentation in English (what, why, fix) and, under ``vi``, in Vietnamese:
     the language plancheck speaks by default. A pack without ``vi`` is shown in English."""
@@ -68,7 +125,11 @@ class RuleDoc(DocText):
         return self.vi if lang == "vi" and self.vi is not None else self
 
 
-class Examples(BaseModel):
+Example = dict[str, Any] | str | list[dict[str, Any] | str]
+
+
+@dataclass(kw_only=True)
+class Examples:
     """Inputs on which the rule must fire, and inputs on which it must not.
 
     Each example is a plan (a mapping in the plan-file format), document text,
@@ -76,20 +137,21 @@ class Examples(BaseModel):
     across documents).
     """
 
-    model_config = ConfigDict(extra="forbid")
-    fires: list[dict[str, Any] | str | list[dict[str, Any] | str]] = Field(min_length=1)
-    passes: list[dict[str, Any] | str | list[dict[str, Any] | str]] = Field(min_length=1)
+    __pydantic_config__ = _FORBID
+    fires: Annotated[list[Example], _Check(_some)]
+    passes: Annotated[list[Example], _Check(_some)]
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True, eq=False)
+class Rule:
+    __pydantic_config__ = _FORBID
 
-    id: str = Field(pattern=r"^[A-Z]{2,}\d{3,}$")
-    slug: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+    id: Annotated[str, _RULE_ID]
+    slug: Annotated[str, _RULE_SLUG]
     category: Literal[CATEGORIES]  # type: ignore[valid-type]
     severity: Severity
-    kind: str
-    params: dict[str, Any] = Field(default_factory=dict)
+    kind: Annotated[str, _Check(_known_kind)]
+    params: dict[str, Any] = field(default_factory=dict)
     message: Messages
     doc: RuleDoc
     examples: Examples
@@ -101,19 +163,19 @@ class Rule(BaseModel):
     fix: Literal["certain", "when-sure"] | None = None
     # The kinds of text the rule applies to (plancheck.models.TextKind values, or
     # "administrative" for the eight kinds of administrative document); None: every text.
-    kinds: list[str] | None = None
+    kinds: Annotated[list[str] | None, _Check(_known_kinds)] = None
     pack: str = ""   # the file it came from (set by the loader)
+    # What the rule's kind is (its scope, what it needs) and its parameters as the pack's
+    # validation gave them, known when the pack is validated and kept with the rule in the cache,
+    # so that a run asks them without loading the kind's module or pydantic.
+    checked_params: dict[str, Any] | None = field(default=None, init=False, repr=False)
+    _scope: str | None = field(default=None, init=False, repr=False)
+    _needs: str | None = field(default=None, init=False, repr=False)
+    _parsed: Any = field(default=None, init=False, repr=False)   # its parameters, built once a process
 
-    @field_validator("kinds")
-    @classmethod
-    def _known_kinds(cls, kinds: list[str] | None) -> list[str] | None:
-        from .models import TextKind
-
-        known = {k.value for k in TextKind} | {"administrative"}
-        for k in kinds or ():
-            if k not in known:
-                raise ValueError(f"unknown kind of text {k!r} (known: {', '.join(sorted(known))})")
-        return kinds
+    def __post_init__(self) -> None:
+        if not isinstance(self.severity, Severity):
+            self.severity = Severity(self.severity)
 
     def applies_to(self, kind) -> bool:
         """Whether the rule runs on a text of this kind (None: a plan file, every rule runs)."""
@@ -121,21 +183,8 @@ class Rule(BaseModel):
             return True
         return kind.value in self.kinds or ("administrative" in self.kinds and kind.administrative)
 
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, kind: str) -> str:
-        if kind not in KINDS:
-            raise ValueError(f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
-        return kind
-
     def checker(self):
         return get_kind(self.kind)
-
-    # What the rule's kind is (its scope, what it needs), known when the pack is validated and
-    # kept with the rule in the cache, so that a run asks it without loading the kind's module.
-    _scope: str | None = PrivateAttr(default=None)
-    _needs: str | None = PrivateAttr(default=None)
-    _parsed: Any = PrivateAttr(default=None)   # its parameters, validated once a process
 
     def know_kind(self) -> None:
         """Learn the kind's scope and needs now (when the pack is validated), for the cache."""
@@ -155,24 +204,32 @@ class Rule(BaseModel):
         return self._needs
 
     def parsed_params(self):
+        """The kind's parameters: built from what the pack's validation gave (no pydantic on a
+        run), or validated now for a rule made without a pack."""
         if self._parsed is None:
-            self._parsed = self.checker().Params.model_validate(self.params)
+            Params = self.checker().Params
+            if self.checked_params is not None:
+                self._parsed = Params(**self.checked_params)
+            else:
+                self._parsed = _validated(Params, self.params)
+                self.checked_params = {f.name: getattr(self._parsed, f.name) for f in fields(self._parsed)
+                                       if f.init}
         return self._parsed
 
     def __eq__(self, other: object) -> bool:
-        """The same rule: the same fields (what was worked out of it, parsed or not, aside)."""
-        return isinstance(other, Rule) and self.__dict__ == other.__dict__
+        """The same rule: the same fields (what was worked out of it aside)."""
+        return isinstance(other, Rule) and all(
+            getattr(self, f.name) == getattr(other, f.name) for f in fields(self) if f.init)
 
     __hash__ = None   # type: ignore[assignment]
 
     def __getstate__(self) -> dict[str, Any]:
-        # the parsed parameters are the kind's own classes: pickling them (the rule cache, worker
-        # processes) would load every kind's module on reading; they are parsed again
-        state = super().__getstate__()
-        private = dict(state.get("__pydantic_private__") or {})
-        if "_parsed" in private:
-            private["_parsed"] = None
-        return {**state, "__pydantic_private__": private}
+        # the built parameters are the kind's own classes: pickling them (the rule cache, worker
+        # processes) would load every kind's module on reading; they are built again
+        return {**self.__dict__, "_parsed": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     def message_for(self, lang: str) -> str:
         return getattr(self.message, lang)
@@ -306,23 +363,66 @@ def _read_pack(path: Path) -> list[Rule]:
     return rules
 
 
+def _validated(cls: type, data: Any) -> Any:
+    """``data`` validated into the dataclass ``cls`` by pydantic (ValidationError when it is not
+    one): the edge where rule packs are checked, the only place a run may load pydantic."""
+    from pydantic import TypeAdapter
+
+    return _adapter(cls, TypeAdapter).validate_python(data)
+
+
+_ADAPTERS: dict[type, Any] = {}
+
+
+def _adapter(cls: type, make: Any) -> Any:
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = make(cls)
+    return _ADAPTERS[cls]
+
+
+def validate_rule(raw: Any) -> Rule:
+    """A rule from a pack's mapping, validated (pydantic's ValidationError, a ValueError, when it
+    is no rule); its parameters are validated when first asked for (Rule.parsed_params)."""
+    return _validated(Rule, raw)
+
+
+_WORKED_OUT = {"checked_params", "_scope", "_needs", "_parsed"}   # no fields of the rule as written
+
+
+def rule_data(rule: Rule) -> dict[str, Any]:
+    """A rule as JSON data, without its examples (plancheck rules --format json)."""
+    from pydantic import TypeAdapter
+
+    return _adapter(Rule, TypeAdapter).dump_python(rule, mode="json", exclude={"examples"} | _WORKED_OUT)
+
+
+def params_data(params: Any) -> dict[str, Any]:
+    """A rule's parameters as JSON data (plancheck explain, the rule reference)."""
+    from pydantic import TypeAdapter
+
+    return _adapter(type(params), TypeAdapter).dump_python(params, mode="json")
+
+
 def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rule:
+    from pydantic import ValidationError
+
     try:
-        rule = Rule.model_validate({**raw, "pack": source} if isinstance(raw, dict) else raw)
+        rule = _validated(Rule, {**raw, "pack": source} if isinstance(raw, dict) else raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = path + tuple(err["loc"])
         name = raw.get("id", f"#{path[-1] + 1}") if isinstance(raw, dict) else f"#{path[-1] + 1}"
-        field = ".".join(str(p) for p in err["loc"]) or "rule"
-        raise RulePackError(f"rule {name}: {field}: {err['msg']}", source, *tree.position(loc)) from None
+        field_name = ".".join(str(p) for p in err["loc"]) or "rule"
+        raise RulePackError(f"rule {name}: {field_name}: {err['msg']}", source, *tree.position(loc)) from None
     try:
         rule.parsed_params()
         rule.know_kind()   # its scope and needs, kept with the rule in the cache
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = path + ("params",) + tuple(err["loc"])
-        field = ".".join(str(p) for p in err["loc"])
-        raise RulePackError(f"rule {rule.id}: params.{field}: {err['msg']}", source, *tree.position(loc)) from None
+        field_name = ".".join(str(p) for p in err["loc"])
+        raise RulePackError(f"rule {rule.id}: params.{field_name}: {err['msg']}", source,
+                            *tree.position(loc)) from None
     for lang in LANGUAGES:
         problem = _template_problem(rule.message_for(lang), rule.checker().fields, rule.kind)
         if problem:

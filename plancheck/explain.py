@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from .engine import Rule, category_name
+from .engine import Rule, category_name, params_data
 from .i18n import N_, _
 from .links import anchor
 from .report.text import labels
@@ -27,7 +27,7 @@ def explain_rule(rule: Rule, lang: str = "vi") -> str:
               f"{h['category']}: {category_name(rule.category, lang)} ({rule.category})   "
               f"{h['severity']}: {labels(lang)[rule.severity.value]}   "
               f"{h['kind']}: {rule.kind}   {h['pack']}: {rule.pack}"]
-    params = rule.parsed_params().model_dump(mode="json")
+    params = params_data(rule.parsed_params())
     if params:
         lines.append(f"{h['params']}: " + ", ".join(f"{k}={v}" for k, v in params.items()))
     lines.append(f"{h['message']}: {rule.message_for(lang)}")
@@ -73,7 +73,7 @@ def rules_markdown(rules, lang: str = "en") -> str:
             if r.fix == "when-sure" else ""
         out += ["", "- " + _("category: `{category}`, severity: `{severity}`, kind: `{kind}`", lang).format(
             category=r.category, severity=r.severity.value, kind=r.kind) + (", " + fixes if fixes else "")]
-        params = r.parsed_params().model_dump(mode="json")
+        params = params_data(r.parsed_params())
         if params:
             out.append("- " + _("parameters", lang) + ": " + ", ".join(f"`{k}` = `{v}`" for k, v in params.items()))
         out += [f"- {_('message', lang)} (vi): {r.message.vi}", f"- {_('message', lang)} (en): {r.message.en}"]

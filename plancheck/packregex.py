@@ -18,8 +18,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator
-
 _WORD = r"\pL\pN_"
 _SPACE = r"\s\x{00a0}\x{2007}\x{2009}\x{202f}"
 _OUTSIDE = {"w": f"[{_WORD}]", "W": f"[^{_WORD}]", "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]"}
@@ -90,6 +88,17 @@ def _checked(pattern: str) -> str:
     return pattern
 
 
+class _CheckedWhenLoaded:
+    """What makes a str parameter a pack's pattern, for pydantic when it validates the pack (its
+    protocol for a type's own validation): pydantic is loaded only then, not when a kind is."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(_checked, handler(source))
+
+
 # A regular expression as a check's parameter: checked when the pack loads, matched with
 # compile_pattern(p).search(text) (or .match).
-PackPattern = Annotated[str, AfterValidator(_checked)]
+PackPattern = Annotated[str, _CheckedWhenLoaded]

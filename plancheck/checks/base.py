@@ -4,15 +4,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable
 
-from pydantic import BaseModel, ConfigDict
-
 from ..models import Location, Plan
 
 
-class Params(BaseModel):
-    """Parameters of a check kind; a rule pack sets them under ``params``."""
+@dataclass(kw_only=True)
+class Params:
+    """Parameters of a check kind; a rule pack sets them under ``params``.
 
-    model_config = ConfigDict(extra="forbid")
+    Plain dataclasses, each kind's subclass made one here (``__init_subclass__``): a run builds
+    them from the values the pack's validation gave (plancheck.engine), and only loading a pack
+    validates them, with pydantic (pydantic reads ``__pydantic_config__``: no unknown names)."""
+
+    __pydantic_config__ = {"extra": "forbid"}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(kw_only=True)(cls)
 
 
 @dataclass

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Iterable, Iterator
 
-from pydantic import Field
 
 from ..errors import PlancheckError
 from ..index import (KnownDocument, KnownDocuments, count_key, known_from_subject, normalise_number,
@@ -960,7 +959,11 @@ class CitedCount(_CrossDocument):
 
 
 class _QuoteParams(Params):
-    min_words: int = Field(default=8, ge=3)   # shorter quotes are names and slogans, not passages
+    min_words: int = 8   # shorter quotes are names and slogans, not passages
+
+    def __post_init__(self) -> None:
+        if self.min_words < 3:
+            raise ValueError("min_words: at least 3 (shorter quotes are names and slogans)")
 
 
 class QuotedPassage(_CrossDocument):

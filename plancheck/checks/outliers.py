@@ -7,6 +7,7 @@ never errors on their own; the thresholds are rule parameters.
 from __future__ import annotations
 
 import math
+from dataclasses import field
 from decimal import Decimal
 from typing import Iterable
 
@@ -40,7 +41,7 @@ def _unit_key(row: Row) -> str:
 class CopiedValuesParams(Params):
     min_shared: int = 2             # at least this many periods with the same figures
     min_jump: float = 0.2           # the copy jumps this much (relative) into the shared figures
-    trivial: list[str] = ["0", "100"]   # figures many rows share honestly
+    trivial: list[str] = field(default_factory=lambda: ["0", "100"])   # figures many rows share honestly
 
 
 class CopiedValues(CheckKind):

@@ -6,6 +6,7 @@ than its whole), and values in different units are different indicators.
 """
 from __future__ import annotations
 
+from dataclasses import field
 from decimal import Decimal
 from typing import Iterable
 
@@ -19,7 +20,7 @@ from .base import CheckKind, Hit, Localized, Params, Subject
 
 class PartWholeParams(Params):
     # Unit kinds (plancheck.units.UnitKind) whose values add up.
-    additive_kinds: list[str] = ["money", "count", "area"]
+    additive_kinds: list[str] = field(default_factory=lambda: ["money", "count", "area"])
 
 
 class PartWhole(CheckKind):

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from pydantic import Field
 
 from ..lexicon import (CODE_TYPES, NAMED_ACT, SERIAL, TYPE_CODES, code_name, is_type_code, latin, parse_number,
                        parse_whole_number, squash)
@@ -558,7 +557,7 @@ class SymbolType(CheckKind):
     class Params(Params):
         # A Công văn's symbol names its issuer ("3129/SNV-TCBC"); one that starts with one of
         # these codes followed by an issuer is another type of document.
-        letter_codes: list[str] = Field(default_factory=lambda: ["TTr", "QĐ", "NQ", "NĐ", "TB", "BC", "KH"])
+        letter_codes: list[str] = field(default_factory=lambda: ["TTr", "QĐ", "NQ", "NĐ", "TB", "BC", "KH"])
 
     def run(self, subject: Subject, params: "SymbolType.Params") -> Iterable[Hit]:
         if subject.structure is None:
@@ -869,14 +868,14 @@ class NormativeYear(CheckKind):
 
     class Params(Params):
         # Symbols of bodies whose normative texts carry the year.
-        symbols: list[str] = Field(default_factory=lambda: ["NQ-HĐND", "QĐ-UBND"])
+        symbols: list[str] = field(default_factory=lambda: ["NQ-HĐND", "QĐ-UBND"])
         # How a normative title starts, right after the citation (its date and issuer).
-        titles: list[PackPattern] = Field(default_factory=lambda: [
+        titles: list[PackPattern] = field(default_factory=lambda: [
             r"(?:ban\s+hành\s+)?quy\s+định(?:\W|$)",
             r"ban\s+hành\s+(?:quy\s+chế|bảng\s+giá|danh\s+mục)(?:\W|$)",
         ])
         # ... but "quy định tại/của ..." cites a provision, not a title
-        not_titles: list[PackPattern] = Field(default_factory=lambda: [
+        not_titles: list[PackPattern] = field(default_factory=lambda: [
             r"(?:ban\s+hành\s+)?quy\s+định\s+(?:tại|của|như|này|trên|về\s+việc\s+giao)(?:\W|$)",
         ])
 

@@ -9,9 +9,9 @@ the numbers spelled closest to it (plancheck.text.nearest_number_words).
 from __future__ import annotations
 
 import re
+from dataclasses import field
 from typing import Iterable
 
-from pydantic import Field
 
 from ..models.document import Closing, Header
 from ..models.location import Location
@@ -194,7 +194,7 @@ class BoilerplateSpelling(CheckKind):
     fields = frozenset({"written", "standard"})
 
     class Params(Params):
-        phrases: list[str] = Field(default_factory=lambda: [
+        phrases: list[str] = field(default_factory=lambda: [
             "Nơi nhận", "Căn cứ", "QUYẾT NGHỊ", "Theo đề nghị của", "Độc lập - Tự do - Hạnh phúc",
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
 

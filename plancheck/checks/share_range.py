@@ -1,6 +1,7 @@
 """A share or rate in percent lies between 0% and 100%."""
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Iterable
 
 from ..models import Period, Value
@@ -10,9 +11,10 @@ from .base import CheckKind, Hit, Params, Subject
 
 class ShareRangeParams(Params):
     # Indicator names that announce a share of a whole (matched case-insensitively).
-    share_names: list[PackPattern] = [r"^\W*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu)(?:\W|$)"]
+    share_names: list[PackPattern] = field(default_factory=lambda: [r"^\W*(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu)(?:\W|$)"])
     # ... unless the name says it is a change or a comparison, which may exceed 100%.
-    not_share_names: list[PackPattern] = [r"(?:^|\W)(?:tăng|giảm|so với|vượt|tốc độ|chỉ số)(?:\W|$)"]
+    not_share_names: list[PackPattern] = field(
+        default_factory=lambda: [r"(?:^|\W)(?:tăng|giảm|so với|vượt|tốc độ|chỉ số)(?:\W|$)"])
     low: int = 0
     high: int = 100
 
