@@ -20,7 +20,7 @@ from .location import Location
 _model = dataclass(slots=True, kw_only=True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """From offset ``start`` of a block's text on, characters come from ``location`` onward.
     Plain data: one per source line."""
