@@ -751,6 +751,10 @@ def _remapped(spans: list[Span], length: int, by_number: dict[int, _Line]) -> li
             out.append(span)
             continue
         first = loc.column - 1                 # offset in the cleaned line
+        if len(line.breaks) == 1:   # most lines: the cleaned text is the raw one, shifted
+            column = line.breaks[0][1] + first - line.breaks[0][0] + 1
+            out.append(span if column == loc.column else Span(span.start, loc.at_column(column)))
+            continue
         end = (spans[k + 1].start if k + 1 < len(spans) else length) - span.start
         out.append(Span(start=span.start, location=loc.at_column(line.column(first))))
         out += [Span(start=span.start + off - first, location=loc.at_column(col + 1))
