@@ -40,6 +40,7 @@ KEYS = {"stage", "select", "ignore", "extend-select", "extend-ignore", "exclude"
 SEVERITIES = ("error", "warning", "info", "off")
 DEFAULT_TIMEOUT = 60.0   # seconds per file: ten times the slowest real document
 from .i18n import LANGUAGES, language_code  # noqa: E402  (one list of the languages plancheck speaks)
+from .lazyre import lazy_compile
 
 
 def language(value: str, where: str = "lang") -> str:
@@ -68,7 +69,7 @@ def did_you_mean(word: str, known) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-_TOOL_TABLE = re.compile(r"^\s*\[\s*tool\.plancheck\s*[\].]", re.MULTILINE)   # [tool.plancheck] or a sub-table
+_TOOL_TABLE = lazy_compile(r"^\s*\[\s*tool\.plancheck\s*[\].]", re.MULTILINE)   # [tool.plancheck] or a sub-table
 
 
 def find_config(start: Path | None = None) -> Path | None:

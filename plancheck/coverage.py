@@ -7,16 +7,16 @@ listed, so that the next gap in extraction is visible without reading the whole 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .extract.figures import clean, scan
 from .models import Location, Plan
 from .models.document import Document
+from .lazyre import lazy_compile
 
 # A sentence ends at . ; ! ? — not at the point of "45.000"
-_SENTENCE = re.compile(r"(?:[^.;!?]|\.(?=\d))+(?:[.;!?]|$)")
+_SENTENCE = lazy_compile(r"(?:[^.;!?]|\.(?=\d))+(?:[.;!?]|$)")
 
 
 @dataclass(slots=True)

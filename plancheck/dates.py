@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
+from .lazyre import lazy_compile
 
 __all__ = ["DateKind", "DateMention", "expected_form", "find_dates", "parse_date", "with_leading_zeros"]
 
@@ -60,39 +61,39 @@ class DateMention:
 _WORDS = ("ngày", "tháng", "năm")
 # One piece of a worded date: a word, a number, or a blank left in a draft or a
 # form: dots, or digits trailing off into dots ("năm 20..").
-_PIECE = re.compile(
+_PIECE = lazy_compile(
     r"\s*+(?:(?P<word>ngày|tháng|năm)(?!\w)|(?P<blank>[0-9]{0,3}(?:[._]{2,}+|…++))"
     r"|(?P<number>[0-9]{1,4})(?![0-9\w]))",
     re.IGNORECASE,
 )
-_DAY_WORD = re.compile(r"(?<!\w)ngày(?!\w)", re.IGNORECASE)
+_DAY_WORD = lazy_compile(r"(?<!\w)ngày(?!\w)", re.IGNORECASE)
 # A digit, or "ngày" in any case: one class first, so that the engine skips to what can start one.
-_MAYBE_DATE = re.compile(r"[0-9nN](?:(?<=[0-9])|(?<=[nN])[gG][àÀ][yY])")
+_MAYBE_DATE = lazy_compile(r"[0-9nN](?:(?<=[0-9])|(?<=[nN])[gG][àÀ][yY])")
 
 # d/m/y with one separator throughout; a year, or "ngày" before, makes it a date.
-_NUMERIC = re.compile(   # the day's first digit leads, the test of what stands before it after it
+_NUMERIC = lazy_compile(   # the day's first digit leads, the test of what stands before it after it
     r"(?P<day>[0-9](?<![\w/.,-][0-9])[0-9]?)(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])"
     r"(?:(?P=sep)(?P<year>[0-9]{4}))?(?![0-9]|[/.,-]?[^\W_])"
 )
 # "ngày / /2025", "ngày …/…/2025": a draft's blank numeric date.
-_NUMERIC_BLANK = re.compile(
+_NUMERIC_BLANK = lazy_compile(
     r"(?<!\w)ngày\s*+(?P<day>[0-9]{1,2}|[.…_]*+)\s*+/\s*+(?P<month>[0-9]{1,2}|[.…_]*+)\s*+/\s*+"
     r"(?P<year>[0-9]{4})(?![0-9/])",
     re.IGNORECASE,
 )
-_DAY_PREFIX = re.compile(r"(?<!\w)ngày\s*$", re.IGNORECASE)
-_MONTH = re.compile(
+_DAY_PREFIX = lazy_compile(r"(?<!\w)ngày\s*$", re.IGNORECASE)
+_MONTH = lazy_compile(
     r"(?<!\w)tháng\s*+(?P<month>[0-9]{1,2})\s*+(?:năm|/)\s*+(?P<year>[0-9]{4})(?![0-9])",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\w)năm\s++(?P<year>[0-9]{4})(?![0-9]|[.,/][0-9])", re.IGNORECASE)
-_PERIOD = re.compile(
+_YEAR = lazy_compile(r"(?<!\w)năm\s++(?P<year>[0-9]{4})(?![0-9]|[.,/][0-9])", re.IGNORECASE)
+_PERIOD = lazy_compile(
     r"(?:(?<!\w)(?P<prefix>giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên độ)\s++)?"
     r"(?<![0-9/.,])(?P<first>[0-9]{4})\s*+[-–—]\s*+(?P<last>[0-9]{4})(?![0-9/]|[.,][0-9])",
     re.IGNORECASE,
 )
-_YEAR_SPAN = re.compile(r"[0-9]{4}\s*+[-–—]\s*+[0-9]{4}")   # what every _PERIOD holds
-_WEEKDAY = re.compile(
+_YEAR_SPAN = lazy_compile(r"[0-9]{4}\s*+[-–—]\s*+[0-9]{4}")   # what every _PERIOD holds
+_WEEKDAY = lazy_compile(
     r"(?P<weekday>(?<!\w)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật))\s*[,-]?\s*$",
     re.IGNORECASE,
 )
@@ -196,7 +197,7 @@ def _after(pieces: list[_Piece], word: str) -> bool:
     return len(pieces) >= 2 and pieces[-2].kind == word
 
 
-_PLURAL_BEFORE = re.compile(r"\b(?:những|các|mấy|bao)\s*$", re.IGNORECASE)
+_PLURAL_BEFORE = lazy_compile(r"\b(?:những|các|mấy|bao)\s*$", re.IGNORECASE)
 
 
 def _worded(text: str, start: int) -> DateMention | None:
@@ -289,7 +290,7 @@ def _numeric_blank(text: str, m: re.Match[str]) -> DateMention | None:
 
 
 # -- months, years, periods -------------------------------------------------------
-_THIRTEENTH = re.compile(r"(?<!\w)(?:lương|thưởng|tiền)\s*$", re.IGNORECASE)
+_THIRTEENTH = lazy_compile(r"(?<!\w)(?:lương|thưởng|tiền)\s*$", re.IGNORECASE)
 
 
 def _month(text: str, m: re.Match[str]) -> DateMention | None:
@@ -369,7 +370,7 @@ def _with_weekday(text: str, mention: DateMention) -> DateMention:
 
 # A weekday heads its line or clause ("Thứ sáu, Ngày 25/06/2021", "vào thứ hai,
 # ngày ..."); after a noun "thứ năm" is an ordinal: "Kỳ họp thứ năm, ngày ...".
-_WEEKDAY_LEAD = re.compile(
+_WEEKDAY_LEAD = lazy_compile(
     r"(?:^|[\n(\[,;:.!?|*\"“–—-])\s*$|(?<!\w)(?:vào|hôm\s+nay|sáng|chiều|tối|trưa|đêm|từ|đến)\s+$",
     re.IGNORECASE)
 
@@ -403,8 +404,8 @@ def expected_form(mention: DateMention) -> str | None:
     return f"ngày {day:02d} tháng {month:02d} năm {year}" if month < 3 else f"ngày {day:02d} tháng {month} năm {year}"
 
 
-_ZERO_WORDED = re.compile(r"(?P<word>(?<!\w)(?:ngày|tháng)\s*+)(?P<n>[0-9])(?![0-9])", re.IGNORECASE)
-_ZERO_NUMERIC = re.compile(r"^(?P<prefix>(?:ngày\s*)?)(?P<day>[0-9]{1,2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])",
+_ZERO_WORDED = lazy_compile(r"(?P<word>(?<!\w)(?:ngày|tháng)\s*+)(?P<n>[0-9])(?![0-9])", re.IGNORECASE)
+_ZERO_NUMERIC = lazy_compile(r"^(?P<prefix>(?:ngày\s*)?)(?P<day>[0-9]{1,2})(?P<sep>[/.-])(?P<month>[0-9]{1,2})(?![0-9])",
                            re.IGNORECASE)
 
 

@@ -12,13 +12,13 @@ numbers come out and each keeps the decimals it is written with ("75,0" has one)
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import IntEnum
 
 from .models.location import Location
 from .models.value import Value
 from .numbers import NotANumber, parse_number, parse_value
+from .lazyre import lazy_compile
 
 
 class EditKind(IntEnum):
@@ -50,7 +50,7 @@ class Edit:
 
 
 # sign, the number (digits and separators), then at most a percent sign: "−3,2", "9,0%".
-_FIGURE = re.compile(r"^(?P<lead>\s*[-+\u2212]?\s*)(?P<num>[0-9](?:[0-9.,]*[0-9])?)(?P<tail>\s*[%‰]?\s*)$")
+_FIGURE = lazy_compile(r"^(?P<lead>\s*[-+\u2212]?\s*)(?P<num>[0-9](?:[0-9.,]*[0-9])?)(?P<tail>\s*[%‰]?\s*)$")
 
 
 def edits(text: str) -> list[Edit]:
@@ -68,7 +68,7 @@ def edits(text: str) -> list[Edit]:
 
 
 # a figure of running text: a qualifier or "~" before it, a unit or a counted noun after it
-_IN_TEXT = re.compile(r"^(?P<pre>(?:[^\W\d_]+\s+){0,2}|~\s*)(?P<fig>[0-9](?:[0-9.,]*[0-9])?\s*[%‰]?)"
+_IN_TEXT = lazy_compile(r"^(?P<pre>(?:[^\W\d_]+\s+){0,2}|~\s*)(?P<fig>[0-9](?:[0-9.,]*[0-9])?\s*[%‰]?)"
                       r"(?P<post>(?:\s*[^\W\d_][^\n]*)?)$")
 
 

@@ -30,6 +30,7 @@ CATEGORIES = (
     "placeholder", "number-format", "outlier", "consistency", "style", "suppression",
 )
 from .i18n import LANGUAGES  # noqa: E402  (one list of the languages plancheck speaks)
+from .lazyre import lazy_compile
 # what a category is called where it is shown (plancheck rules, explain); selected by its id
 CATEGORY_NAMES = {"shares": N_("shares"), "comparison": N_("comparison"), "part-whole": N_("part-whole"),
                   "count": N_("count"), "date": N_("date"), "numbering": N_("numbering"),
@@ -434,7 +435,7 @@ def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rul
 # A message's fields are plain {name}, with at most an alignment and a width: anything more
 # ({name.__class__...}, {name[0]}, {name:>2000000000}) would let a pack reach into the
 # program's objects or ask for gigabytes of padding.
-_FORMAT_SPEC = re.compile(r"(?:[<>^]?[0-9]{1,2})?")
+_FORMAT_SPEC = lazy_compile(r"(?:[<>^]?[0-9]{1,2})?")
 
 
 def _template_problem(template: str, allowed: frozenset[str], kind: str) -> str | None:

@@ -12,13 +12,13 @@ and PDF files (--annotate writes Word's fixes as tracked changes).
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from .read import PLAN_SUFFIXES
 from .read.text import TEXT_SUFFIXES
+from .lazyre import lazy_compile
 
 EDITABLE = TEXT_SUFFIXES + PLAN_SUFFIXES   # what --fix writes: text, Markdown and plan files
 
@@ -44,7 +44,7 @@ def certain(finding: Any, rules: dict[str, Any]) -> tuple[str, str] | None:
     return (old, new) if old and old != new else None
 
 
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
+_QUOTED = lazy_compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'')
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from .errors import PlancheckError
 from .lexicon import normalise_number
+from .lazyre import lazy_compile
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite3
@@ -50,7 +51,7 @@ def count_key(what: str) -> str:
     return " ".join(words[:3] if words[:1] == ["nhóm"] else words[:2])
 
 
-_UNIT = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.|huyện|quận|thị xã|xã(?![ \t]+hội)|phường|thị trấn)(?!\w)",
+_UNIT = lazy_compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.|huyện|quận|thị xã|xã(?![ \t]+hội)|phường|thị trấn)(?!\w)",
                    re.IGNORECASE)
 _NOT_NAME = frozenset({"khóa", "khoá", "kỳ", "họp", "về", "số", "ngày", "tại", "và", "năm", "lần", "thứ"})
 

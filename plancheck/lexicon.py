@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .text import VI_UPPER, fold
+from .lazyre import lazy_compile
 
 # The first part of a symbol ("NQ" in 96/NQ-CP, in 11-NQ/TW) names the document's type.
 CODE_TYPES: dict[str, str] = {
@@ -72,7 +73,7 @@ class Number:
         return (self.serial, self.year, fold(latin(self.symbol)))
 
 
-SERIAL = re.compile(r"^\s*([0-9]+)")
+SERIAL = lazy_compile(r"^\s*([0-9]+)")
 
 # The form numbers are looked up in (the citation index's key).
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
@@ -113,7 +114,7 @@ def parse_number(number: str | None, symbol: str | None) -> Number | None:
     return Number(serial, year, False, None, compact, compact)
 
 
-_WHOLE_NUMBER = re.compile(r"^\s*([0-9]+[a-zđ]?)(?:-(?P<party>\S+/\S+)|(?:/[0-9]{4})?/(?P<state>\S+))\s*$")
+_WHOLE_NUMBER = lazy_compile(r"^\s*([0-9]+[a-zđ]?)(?:-(?P<party>\S+/\S+)|(?:/[0-9]{4})?/(?P<state>\S+))\s*$")
 
 
 def parse_whole_number(number: str | None) -> Number | None:
@@ -135,7 +136,7 @@ def is_type_code(code: str) -> bool:
 
 
 # The national motto that heads every administrative document, with its subtitle when written.
-MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+MOTTO = lazy_compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
                    r"(?:[\s-]*Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)?", re.IGNORECASE)
 
 
@@ -165,7 +166,7 @@ def type_alternation(types: tuple[str, ...] = DOCUMENT_TYPES, exclude: frozenset
 
 # Another act named by its type and its title or number: "Luật Các tổ chức tín dụng", "Bộ luật
 # Lao động", "Nghị định số 15/2024/NĐ-CP" (not "Luật này", which is the text itself).
-NAMED_ACT = re.compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
+NAMED_ACT = lazy_compile(r"\b(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị định|Thông tư|Nghị quyết|Quyết định)"
                        rf"\s+(?!này\b)(?:số\s+)?[{VI_UPPER}0-9]")
 
 

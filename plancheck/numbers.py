@@ -22,6 +22,7 @@ from functools import cache
 from .intervals import INF, Interval
 from .models.location import Location
 from .models.value import Value
+from .lazyre import lazy_compile
 
 
 class NotANumber(ValueError):
@@ -49,14 +50,14 @@ _MINUS = "-\u2212\u2013"
 # A group of thousands never starts with 0: "0.500" is no Vietnamese 500 (it is
 # an English 0.5) and "0,250" is no English 250 (so it is not ambiguous).
 _LEAD = r"[1-9][0-9]{0,2}"
-_INT = re.compile(r"[0-9]+")
+_INT = lazy_compile(r"[0-9]+")
 # The longest figure read: a budget in đồng with its decimals has about 20 characters.
 MAX_DIGITS = 40
-_VI_GROUPED = re.compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
-_VI_DECIMAL = re.compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
-_EN_DECIMAL = re.compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
-_EN_GROUPED = re.compile(rf"{_LEAD}(?:,[0-9]{{3}})+(?:\.[0-9]+)?")      # 1,234,567  1,234.5
-_AMBIGUOUS = re.compile(rf"{_LEAD},[0-9]{{3}}")                         # 4,250
+_VI_GROUPED = lazy_compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
+_VI_DECIMAL = lazy_compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
+_EN_DECIMAL = lazy_compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
+_EN_GROUPED = lazy_compile(rf"{_LEAD}(?:,[0-9]{{3}})+(?:\.[0-9]+)?")      # 1,234,567  1,234.5
+_AMBIGUOUS = lazy_compile(rf"{_LEAD},[0-9]{{3}}")                         # 4,250
 
 
 @cache
@@ -128,10 +129,10 @@ QUALIFIER_SIDES = _QUALIFIERS = sorted(
 # (QUALIFIER_SIDES: each qualifier word, longest first, with the side of the interval it opens.)
 # The qualifier words as a pattern, for finding figures in running text ("đạt trên 10%").
 QUALIFIER = "(?:" + "|".join(re.escape(word) for word, _ in _QUALIFIERS) + "|từ)"
-_SUFFIX_UP = re.compile(r"\s*trở\s+lên\s*$")
-_SUFFIX_DOWN = re.compile(r"\s*trở\s+xuống\s*$")
+_SUFFIX_UP = lazy_compile(r"\s*trở\s+lên\s*$")
+_SUFFIX_DOWN = lazy_compile(r"\s*trở\s+xuống\s*$")
 
-_QUANTITY = re.compile(
+_QUANTITY = lazy_compile(
     rf"^(?P<a>{_NUM})\s*(?P<ua>%|‰)?(?:{_RANGE_SEP}(?P<b>{_NUM}))?\s*(?P<unit>.*?)\s*$",
     re.DOTALL,
 )
@@ -244,7 +245,7 @@ def readings(value: Value) -> tuple[Value, ...]:
 
 # -- Roman numerals (Phần I, Phụ lục II, khóa XV) ------------------------------------------
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_ROMAN_NUMERAL = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN_NUMERAL = lazy_compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 
 def roman_value(text: str) -> int | None:

@@ -24,14 +24,15 @@ from typing import Any, Iterable
 
 from .engine import CATEGORIES, names
 from .models import Finding, Location, Severity
+from .lazyre import lazy_compile
 
 UNUSED_RULE = "PC001"
 
 # "plancheck: ignore PC101, PC203 -- reason"; the words and rule names are case-insensitive.
 _DIRECTIVE = r"plancheck\s*:\s*(?P<verb>ignore|disable|enable)\b\s*(?P<keys>[^\n]*?)\s*(?:--\s*(?P<reason>.*?))?\s*"
-_HTML = re.compile(r"<!--\s*" + _DIRECTIVE + r"-->", re.IGNORECASE)
-_YAML = re.compile(r"#\s*plancheck\s*:\s*ignore\s*\[(?P<keys>[^\]]*)\]\s*(?P<reason>.*?)\s*$", re.IGNORECASE)
-_WORD = re.compile(r"^\s*" + _DIRECTIVE + r"$", re.IGNORECASE | re.DOTALL)
+_HTML = lazy_compile(r"<!--\s*" + _DIRECTIVE + r"-->", re.IGNORECASE)
+_YAML = lazy_compile(r"#\s*plancheck\s*:\s*ignore\s*\[(?P<keys>[^\]]*)\]\s*(?P<reason>.*?)\s*$", re.IGNORECASE)
+_WORD = lazy_compile(r"^\s*" + _DIRECTIVE + r"$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from .lazyre import lazy_compile
 
 __all__ = [
     "NumberWords",
@@ -119,13 +120,13 @@ _ORDINAL_WORD: dict[str, _Reading] = {
     "bốn": (4, "'thứ bốn' is normally 'thứ tư'"),
 }
 
-_ASCII_DIGITS = re.compile(r"[0-9]+")
+_ASCII_DIGITS = lazy_compile(r"[0-9]+")
 # An elision standing alone: "[...]", "(…)", or an ellipsis on its own line (possessive
 # quantifiers: linear on "[" + 50.000 dots).
-ELISION = re.compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")
+ELISION = lazy_compile(r"[\s*_]*+(?:[\[(][ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+[\])]|…++|\.{3,}+)[\s*_]*+")
 # A procedure's step label opening a line or a table cell: "Bước 2:", "+ Bước 2:", "**Bước 2**",
 # "**Bước** **10**", "Bước 3. Thẩm định"; not a mention of a step in a sentence ("Bước 2 và Bước 3").
-STEP_LABEL = re.compile(r"[\s*_(\[+•–-]{0,6}Bước[\s*_]{1,8}(\d{1,2})(?![\d,]|[./]\d)[*_]*+"
+STEP_LABEL = lazy_compile(r"[\s*_(\[+•–-]{0,6}Bước[\s*_]{1,8}(\d{1,2})(?![\d,]|[./]\d)[*_]*+"
                         r"(?=\s*+(?:[:.)–-]|$)|\s++[A-ZĐÀ-Ỹ])")
 
 
@@ -463,7 +464,7 @@ _ABBREVIATIONS = {
     r"bhxh": "bảo hiểm xã hội",
     r"grdp": "tổng sản phẩm trên địa bàn",
 }
-_ABBREVIATION = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_ABBREVIATIONS)) + r")(?!\w)")
+_ABBREVIATION = lazy_compile(r"(?<!\w)(?:" + "|".join(f"(?P<a{i}>{p})" for i, p in enumerate(_ABBREVIATIONS)) + r")(?!\w)")
 __all__ += ["name_words", "name_within"]
 
 
@@ -515,8 +516,8 @@ _ENGLISH = frozenset("""the of and for with from per than is are was were has ha
     these those its their his her which who be been will would not no or as into over after about
     years ago million billion thousand new""".split())
 # A word of letters (no digits, no underscore): what word counts and language guesses count.
-LETTER_WORD = re.compile(r"[^\W\d_]+")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+LETTER_WORD = lazy_compile(r"[^\W\d_]+")
+_LATIN_WORD = lazy_compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def foreign_around(text: str, at: int, width: int = 8) -> bool:
@@ -545,7 +546,7 @@ def foreign_around(text: str, at: int, width: int = 8) -> bool:
     return (len(english) >= 2 and plain >= 0.8 * len(words)) or (len(words) >= 6 and plain == len(words))
 
 
-_IMPERIAL = re.compile(r"[\d.,]+\s*(?:ft|mi|lb|lbs|oz|gal|mph|sq\s*mi|acres?)\b")
+_IMPERIAL = lazy_compile(r"[\d.,]+\s*(?:ft|mi|lb|lbs|oz|gal|mph|sq\s*mi|acres?)\b")
 
 
 def _quotation(text: str, start: int, at: int, end: int) -> str | None:

@@ -18,7 +18,6 @@ figures as text (pint reads "8,9" as 89).
 from __future__ import annotations
 
 import functools
-import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
+from .lazyre import lazy_compile
 
 if TYPE_CHECKING:  # pragma: no cover
     import pint
@@ -215,12 +215,12 @@ _BASES: dict[str, tuple[str, str]] = {
 
 _MAX_PHRASE_WORDS = max(len(k.split(" ")) for k in (*_BASES, *_MULTIPLIERS))
 
-_WS_RE = re.compile(r"\s+")
-_SLASH_RE = re.compile(r"\s*/\s*")
+_WS_RE = lazy_compile(r"\s+")
+_SLASH_RE = lazy_compile(r"\s*/\s*")
 # "10.000", "1.000.000" (Vietnamese thousands separators) or plain digits.
-_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
-_LABEL_RE = re.compile(r"^(?:đvt|đơn vị tính|đơn vị)\s*:\s*")
-_TR_DOT_RE = re.compile(r"(?<!\w)tr\.\s*")
+_NUMBER_RE = lazy_compile(r"\d{1,3}(?:\.\d{3})+|\d+")
+_LABEL_RE = lazy_compile(r"^(?:đvt|đơn vị tính|đơn vị)\s*:\s*")
+_TR_DOT_RE = lazy_compile(r"(?<!\w)tr\.\s*")
 _ENCLOSING = {"(": ")", "[": "]"}
 
 
@@ -366,7 +366,7 @@ def parse_unit(text: str) -> Unit:
 # ---------------------------------------------------------------------------
 # pint (imported lazily)
 
-_SCALE_NAME_RE = re.compile(r"\bscale_(\d+)\b")
+_SCALE_NAME_RE = lazy_compile(r"\bscale_(\d+)\b")
 _define_lock = threading.Lock()
 
 

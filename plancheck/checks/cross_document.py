@@ -38,6 +38,7 @@ from ..index import (KnownDocument, KnownDocuments, count_key, known_from_subjec
 from ..models import Location
 from ..text import fold, parse_count, parse_ordinal
 from .base import CheckKind, Hit, Params, Subject
+from ..lazyre import lazy_compile
 
 # -- known documents: the run's, then the index's -------------------------------------------
 
@@ -307,8 +308,8 @@ def _link(records: Linking, index: Any) -> _Analysis:
     return analysis
 
 
-_LOCAL_BODY = re.compile(r"hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|tỉnh ủy|thành ủy|huyện ủy|ban thường vụ")
-_LOCAL_SYMBOL = re.compile(r"HĐND|UBND|/T[UƯ]$|/HU$|/TU$")
+_LOCAL_BODY = lazy_compile(r"hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|tỉnh ủy|thành ủy|huyện ủy|ban thường vụ")
+_LOCAL_SYMBOL = lazy_compile(r"HĐND|UBND|/T[UƯ]$|/HU$|/TU$")
 
 
 def _cited_place(reference: Any, my_place: str | None) -> str | None:
@@ -406,9 +407,9 @@ def _date_state(cited: Any, actual: Any) -> str | None:
 
 
 # -- titles -------------------------------------------------------------------------------------
-_TITLE_START = re.compile(r"[ \t]*(?:về|v/v)[ \t]+", re.IGNORECASE)
-_TITLE_END = re.compile(r"[;(\n]|\.(?=\s|$)|,[ \t]+(?:theo|tại|và|đã|UBND|HĐND|Ủy|Hội)\b")
-_TOKEN = re.compile(r"\w+(?:[.,]\w+)*")
+_TITLE_START = lazy_compile(r"[ \t]*(?:về|v/v)[ \t]+", re.IGNORECASE)
+_TITLE_END = lazy_compile(r"[;(\n]|\.(?=\s|$)|,[ \t]+(?:theo|tại|và|đã|UBND|HĐND|Ủy|Hội)\b")
+_TOKEN = lazy_compile(r"\w+(?:[.,]\w+)*")
 _TITLE_NOISE = frozenset({"về", "việc", "v", "v/v"})
 
 
@@ -450,14 +451,14 @@ def _title_state(cited: str | None, actual: str | None) -> str | None:
 
 
 # -- citations of a session ("Kỳ họp thứ tám - HĐND tỉnh khóa XV đã thông qua") ---------------------
-_SESSION = re.compile(r"(?<!\w)[Kk][ỳỲ][ \t]+[Hh][ọỌ][Pp][ \t]+(?P<ord>[Tt][Hh][Ứứ](?:[ \t]+[^\W_]+){1,4})")
-_TERM = re.compile(
+_SESSION = lazy_compile(r"(?<!\w)[Kk][ỳỲ][ \t]+[Hh][ọỌ][Pp][ \t]+(?P<ord>[Tt][Hh][Ứứ](?:[ \t]+[^\W_]+){1,4})")
+_TERM = lazy_compile(
     r"(?<!\w)(?:HĐND|Hội[ \t]+đồng[ \t]+nhân[ \t]+dân|HỘI[ \t]+ĐỒNG[ \t]+NHÂN[ \t]+DÂN)"
     r"(?P<body>[^,;:.()“”\"]{0,40}?)[ \t]*,?[ \t]*(?:[Kk]h(?:óa|oá)|KH(?:ÓA|OÁ))[ \t]+"
     r"(?P<term>[IVXLC]+|[0-9]{1,2})(?!\w)")
-_SESSION_GAP = re.compile(r"^[ \t,–-]*(?:của[ \t]+)?$")
-_GAP_AFTER = re.compile(r"[ \t,–-]*(?:của[ \t]+)?")
-_PASSED = re.compile(r"^[^.;“”\"]{0,30}?(?:thông[ \t]+qua|quyết[ \t]+nghị|ban[ \t]+hành|biểu[ \t]+quyết)",
+_SESSION_GAP = lazy_compile(r"^[ \t,–-]*(?:của[ \t]+)?$")
+_GAP_AFTER = lazy_compile(r"[ \t,–-]*(?:của[ \t]+)?")
+_PASSED = lazy_compile(r"^[^.;“”\"]{0,30}?(?:thông[ \t]+qua|quyết[ \t]+nghị|ban[ \t]+hành|biểu[ \t]+quyết)",
                      re.IGNORECASE)
 
 
@@ -512,9 +513,9 @@ def _session_links(record: CrossRecord, paragraphs: _Paragraphs, known: _Known,
 
 # -- what follows a citation: its sentence, quotes, counts ---------------------------------------------
 _OPENING = {"“": "”", "\"": "\"", "«": "»"}
-_AMENDING = re.compile(r"(?<!\w)(?:sửa[ \t]+đổi|bổ[ \t]+sung|thay[ \t]+thế|thay[ \t]+đổi|bãi[ \t]+bỏ|cụm[ \t]+từ|"
+_AMENDING = lazy_compile(r"(?<!\w)(?:sửa[ \t]+đổi|bổ[ \t]+sung|thay[ \t]+thế|thay[ \t]+đổi|bãi[ \t]+bỏ|cụm[ \t]+từ|"
                        r"đính[ \t]+chính|điều[ \t]+chỉnh|thay[ \t]+bằng)(?!\w)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[;\n]|[.!?](?=\s+[^\W\d_]|\s*$)")
+_SENTENCE_END = lazy_compile(r"[;\n]|[.!?](?=\s+[^\W\d_]|\s*$)")
 
 
 def _quote_spans(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
@@ -564,7 +565,7 @@ class _Word:
         return self.paragraph.locate(self.offset)
 
 
-_ELLIPSIS = re.compile(r"…|\.\.\.")
+_ELLIPSIS = lazy_compile(r"…|\.\.\.")
 
 
 @dataclass
@@ -640,7 +641,7 @@ def _quote_from(paragraphs: _Paragraphs, p: Any, start: int, end: int, closer: s
 
 _COUNTED = (r"chỉ[ \t]+tiêu|nhóm[ \t]+nhiệm[ \t]+vụ|nhóm[ \t]+giải[ \t]+pháp|nhiệm[ \t]+vụ|giải[ \t]+pháp|"
             r"quan[ \t]+điểm|mục[ \t]+tiêu|nội[ \t]+dung|chương[ \t]+trình")
-_CITED_COUNT = re.compile(
+_CITED_COUNT = lazy_compile(
     r"(?<![\w/.,])(?:(?P<intro>gồm|bao[ \t]+gồm|có|với|xác[ \t]+định|đề[ \t]+ra|thông[ \t]+qua|tổng[ \t]+số|"
     r"tổng[ \t]+cộng)[ \t]+(?:là[ \t]+|có[ \t]+)?(?P<n>[0-9]{1,3}|[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)"
     r"|(?P<done>[0-9]{1,3})[ \t]*/[ \t]*(?P<total>[0-9]{1,3}))"
@@ -648,7 +649,7 @@ _CITED_COUNT = re.compile(
     re.IGNORECASE)
 
 
-_PART = re.compile(r"(?<!\w)(?:trong[ \t]+đó|riêng)(?!\w)", re.IGNORECASE)
+_PART = lazy_compile(r"(?<!\w)(?:trong[ \t]+đó|riêng)(?!\w)", re.IGNORECASE)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from ..models.document import (
 )
 from ..models.location import Location
 from .base import CheckKind, Hit, Params, Subject
+from ..lazyre import lazy_compile
 
 __all__ = ["DocumentDate", "Located", "date_mentions", "document_date", "plan_period"]
 
@@ -200,7 +201,7 @@ def _american(m: DateMention, before: str) -> bool:
         w.casefold() in ("ngay", "thang", "nam") for w in words)
 
 
-_EARLY_YEAR = re.compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
+_EARLY_YEAR = lazy_compile(r"năm\s+[0-9]{1,3}\s*$", re.IGNORECASE)
 
 
 class DateMalformed(CheckKind):
@@ -352,7 +353,7 @@ class NumberYear(CheckKind):
                                 own.earliest, own.text if own.exact else None)
 
 
-_NUMBER_YEAR = re.compile(r"^\s*[0-9]+\s*/\s*(?P<year>(?:19|20)[0-9]{2})\s*/\s*[^\W\d_]")
+_NUMBER_YEAR = lazy_compile(r"^\s*[0-9]+\s*/\s*(?P<year>(?:19|20)[0-9]{2})\s*/\s*[^\W\d_]")
 
 
 def _year_in_number(number: str | None) -> int | None:
@@ -376,23 +377,23 @@ def _year_hit(location: Location, number: str, number_year: int, date: dt.date, 
 # -- deadlines --------------------------------------------------------------------------------------
 # "trước ngày 30/01/2024", "chậm nhất ngày 21/11/2025", "hạn chót là 15/11": a day
 # by which something must be done. The mention itself may start with "ngày".
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"(?<!\w)(?:trước|chậm\s+nhất(?:\s+(?:là|vào|đến))?|hạn\s+chót(?:\s+là)?|hạn\s+cuối(?:\s+là)?"
     r"|không\s+(?:quá|muộn\s+hơn))\s*(?:ngày\s*)?$",
     re.IGNORECASE,
 )
 # A cut-off in the past, not a task: "hồ sơ đã tiếp nhận trước ngày ...",
 # "dự án được phê duyệt trước ngày ...", "có hiệu lực trước ngày ...".
-_CUTOFF = re.compile(r"(?<!\w)(?:đã|được|phát\s+sinh|hiệu\s+lực|kể\s+từ|tính\s+đến|trước\s+đây)(?!\w)",
+_CUTOFF = lazy_compile(r"(?<!\w)(?:đã|được|phát\s+sinh|hiệu\s+lực|kể\s+từ|tính\s+đến|trước\s+đây)(?!\w)",
                      re.IGNORECASE)
 # A bare "trước" is a deadline only where a task is set ("báo cáo trước ngày …", "hoàn thành trước
 # …"); before a state or an event ("khi nghỉ hưu trước ngày …") it draws a line, no deadline.
-_OBLIGATION = re.compile(r"(?<!\w)(?:hoàn\s+thành|hoàn\s+tất|báo\s+cáo|gửi|nộp|trình|ban\s+hành|triển\s+khai|xong|"
+_OBLIGATION = lazy_compile(r"(?<!\w)(?:hoàn\s+thành|hoàn\s+tất|báo\s+cáo|gửi|nộp|trình|ban\s+hành|triển\s+khai|xong|"
                          r"tổ\s+chức|phê\s+duyệt|cập\s+nhật|kết\s+thúc|giải\s+ngân|đưa\s+vào|phải|cần|giao|"
                          r"đề\s+nghị|yêu\s+cầu|xây\s+dựng|thực\s+hiện|rà\s+soát|tổng\s+hợp|chuẩn\s+bị)(?!\w)",
                          re.IGNORECASE)
-_CONDITION = re.compile(r"(?<!\w)(?:khi|nếu|trường\s+hợp)(?!\w)", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[.;:!?\n]|(?<!\w)(?:và|hoặc)\s")
+_CONDITION = lazy_compile(r"(?<!\w)(?:khi|nếu|trường\s+hợp)(?!\w)", re.IGNORECASE)
+_CLAUSE_START = lazy_compile(r"[.;:!?\n]|(?<!\w)(?:và|hoặc)\s")
 
 
 def _deadlines(subject: Subject) -> Iterator[Located]:

@@ -22,6 +22,7 @@ from ..numbers import NotANumber, ParsedNumber, alternative_reading, format_numb
 from .base import CheckKind, Hit, Params, Subject
 from .arithmetic import holds_as_written
 from .series import Cells, Row, cells_of, rows_of
+from ..lazyre import lazy_compile
 
 
 def parsed(value: Value) -> ParsedNumber | None:
@@ -195,7 +196,7 @@ def _measure(f: TextFigure) -> str:
 _MULTIPLIER_WORDS = {3: "nghìn", 4: "vạn", 6: "triệu", 9: "tỷ", 12: "nghìn tỷ"}
 
 
-_FOREIGN_MONEY = re.compile(r"(?:đô\s*la|USD|\$|euro|EUR|€|yên|JPY|nhân dân tệ|CNY|bảng Anh|GBP|won|rúp)", re.IGNORECASE)
+_FOREIGN_MONEY = lazy_compile(r"(?:đô\s*la|USD|\$|euro|EUR|€|yên|JPY|nhân dân tệ|CNY|bảng Anh|GBP|won|rúp)", re.IGNORECASE)
 
 # Counted nouns whose counts may be fractional: "1,5 lần", "8,5 điểm", "2,5 giờ".
 _DIVISIBLE_NOUNS = frozenset("""lần điểm tuổi giờ phút giây năm tháng ngày tuần quý độ bậc hệ vòng

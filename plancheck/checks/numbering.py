@@ -38,6 +38,7 @@ from ..models.document import Clause, Document, DocumentStructure, Paragraph
 from ..numbers import roman_numeral, roman_value
 from ..text import ELISION, STEP_LABEL, VI_UPPER
 from .base import CheckKind, Hit, Localized, Params, Subject
+from ..lazyre import lazy_compile
 
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"          # the Vietnamese order of points: no f, j, w, z
 LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -48,11 +49,11 @@ PROBLEMS = ("duplicate", "gap", "order", "letter", "d-for-dd", "prefix")
 _OWN_SCOPES = frozenset({"quoted", "footnote"})
 _SCOPED = ("part", "chapter", "article")        # numbered through the whole text, not per parent
 _UNCHECKED = frozenset({"bullet", "appendix", "form"})
-_ARTICLE = re.compile(r"^([0-9]+)$")
+_ARTICLE = lazy_compile(r"^([0-9]+)$")
 _NO_NEXT = object()   # there is no next label
-_BLANK = re.compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
+_BLANK = lazy_compile(r"[\s.…:;,\-–]*")   # what follows the label of a form's blank line
 # A block that hands over to another text: "… quy định:", "… như sau:", "… sau đây:".
-_INTRODUCES = re.compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
+_INTRODUCES = lazy_compile(r"(?:quy\s+định|như\s+sau|sau\s+đây|nêu\s+rõ|ghi\s+rõ)[^:]{0,40}:\s*[“\"]?$", re.IGNORECASE)
 
 
 def _heading_like(text: str) -> bool:
@@ -61,10 +62,10 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 12 and not text.endswith((".", ";", ":", ","))
 
 
-_ISSUES = re.compile(r"\bban hành\b")   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text ("Luật Ban hành …" is a title)
+_ISSUES = lazy_compile(r"\bban hành\b")   # "…, UBND tỉnh ban hành Kế hoạch … như sau:": its own text ("Luật Ban hành …" is a title)
 
 
-_REGULATES = re.compile(r"\bquy\s+định\b", re.IGNORECASE)
+_REGULATES = lazy_compile(r"\bquy\s+định\b", re.IGNORECASE)
 
 
 def _hands_over(text: str) -> bool:

@@ -24,12 +24,13 @@ from ..models.location import Location
 from ..text import ELISION, VI_UPPER
 from .base import CheckKind, Hit, Params, Subject
 from .dates import date_mentions
+from ..lazyre import lazy_compile
 
 __all__ = ["Blank", "find_blanks", "marked_draft"]
 
 # A draft's mark at the head of its text, on a line of its own: "DỰ THẢO", "Dự thảo lần 2",
 # "(Dự thảo 3)", "DỰ THẢO 15/10/2025". "Dự thảo Nghị định …" in a sentence names another text.
-_DRAFT_MARK = re.compile(r"[\s*_#|(\[]*(?:DỰ THẢO|Dự thảo|dự thảo)(?:\s*(?:lần\s*)?\d{1,2}"
+_DRAFT_MARK = lazy_compile(r"[\s*_#|(\[]*(?:DỰ THẢO|Dự thảo|dự thảo)(?:\s*(?:lần\s*)?\d{1,2}"
                          r"|\s*(?:ngày\s*)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?[\s*_|)\]]*")
 _HEAD_LINES = 25
 
@@ -39,25 +40,25 @@ def marked_draft(document: Document) -> bool:
     return any(_DRAFT_MARK.fullmatch(cell) for line in document.lines[:_HEAD_LINES] for cell in line.split("|"))
 
 # "Số:     /QĐ-UBND", "số …/2024/NQ-HĐND", "Quyết định số: /QĐ-UBND", "Số: xxx/QĐ-UBND"
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     r"(?<!\w)(?P<so>số|Số|SỐ)(?:[ \t\u00a0]*:)?[ \t\u00a0]*"
     r"(?P<blank>(?:[.…_ \t\u00a0]|x(?=[x./ ])|X(?=[X./ ]))*+)"
     r"/[ \t\u00a0]*(?P<symbol>(?:[0-9]{4}[ \t\u00a0]*/[ \t\u00a0]*)?[A-ZĐ][A-ZĐ0-9]*+(?:-[A-ZĐ0-9]+)*+)(?!\w)"
 )
 _DOTS = r"(?:\.{3,}+|…)[.…]*+"
-_BRACKETED = re.compile(r"\[[ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+\]")
-_SLASHED = re.compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
+_BRACKETED = lazy_compile(r"\[[ \t]*+(?:\.{2,}+|…)[.…]*+[ \t]*+\]")
+_SLASHED = lazy_compile(r"/[ \t]*+" + _DOTS + r"[ \t]*+/")
 # "xxx", "XXX", "năm 20xx", "Số: xx/QĐ"; not in an address ("www.xxx.vn"); "XX" is a Roman twenty.
-_CROSSES = re.compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
-_DOT_RUN = re.compile(_DOTS)
-_PAGE_NUMBER = re.compile(r"\s*[0-9]{1,4}\s*$")
-_WORD = re.compile(r"%|[0-9]|[^\W\d_]+")
-_LAST_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")
+_CROSSES = lazy_compile(r"(?<![\w./@])(?:x{3,}|X{3,}|[0-9]{2}xx|xx(?=/))(?![\w@]|\.[^\W\d_])")
+_DOT_RUN = lazy_compile(_DOTS)
+_PAGE_NUMBER = lazy_compile(r"\s*[0-9]{1,4}\s*$")
+_WORD = lazy_compile(r"%|[0-9]|[^\W\d_]+")
+_LAST_WORD = lazy_compile(r"(?<!\w)([^\W\d_]+)\s*:?\s+$")
 _UNITS = frozenset(
     "tỷ triệu nghìn ngàn đồng usd người lượt ha km m tấn kg hộ xã huyện trường lao việc dự án doanh nghiệp "
     "chỉ tiêu công trình bác sĩ giường".split())
 _SLOT_WORDS = frozenset("số đạt là khoảng tại ông bà ngày tháng năm quý mức tăng giảm bằng còn gồm".split())
-_SLOT_AFTER = re.compile(r"[ \t]*/[ \t]*(?:[0-9A-ZĐ]|\.{2,}|…)")
+_SLOT_AFTER = lazy_compile(r"[ \t]*/[ \t]*(?:[0-9A-ZĐ]|\.{2,}|…)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,19 +149,19 @@ def find_blanks(text: str) -> list[Blank]:
 # What a form is made of: dot leaders to write on, a signature line, an addressee, a title.
 # Only ever searched for: every branch opens on a literal (the tests of a word's start come after
 # its first letter), so that the engine skips to the characters that can start one.
-_FORM_SIGNAL = re.compile(r"\.\.{7,}|…(?:[ \t]*…){2,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
+_FORM_SIGNAL = lazy_compile(r"\.\.{7,}|…(?:[ \t]*…){2,}|\(\s*[Kk]ý(?:\s*(?:,|và)\s*|\s+)(?:ghi\s+rõ\s+)?(?:họ\s+)?tên|"
                           r"H(?<!\wH)ọ\s+(?:và\s+)?tên\s*(?:\*+\s*)?:|NGƯỜI\s+LÀM\s+ĐƠN|K(?<!\wK)ính\s+gửi\s*(?:\*+\s*)?:")
-_FORM_TITLE = re.compile(r"^\W*(?:BM[-.\s]?\d+|(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*[A-ZĐ]{0,3}[-.]?\d+[a-zđ]?\b|"
+_FORM_TITLE = lazy_compile(r"^\W*(?:BM[-.\s]?\d+|(?:Mẫu|MẪU)(?:\s+(?:số|SỐ))?\s*[:.]?\s*[A-ZĐ]{0,3}[-.]?\d+[a-zđ]?\b|"
                          r"(?:Mẫu|MẪU)\W*$|(?:\d+\.\s*)?Mẫu\s+(?:đăng ký|đơn|tờ khai|báo cáo|phiếu)|Biểu\s+mẫu|BIỂU\s+MẪU)")
 _FORM_SIGNALS_NEEDED = 2   # more than this many signals within reach make a cluster
 _FORM_REACH = 12           # blocks: a form's fields lie close together
 # A paragraph that hands over to a form: "Theo đó, Mẫu số 27 … như sau:", "Mẫu giấy chứng nhận
 # … được quy định như sau:". What follows is the form, for its users to fill, over a whole page.
-_FORM_ANNOUNCED = re.compile(r"(?:\b(?:Mẫu|MẪU|[Bb]iểu mẫu)\b|\bmẫu\s+(?:số|đơn|tờ khai|giấy|quyết định|biên bản|"
+_FORM_ANNOUNCED = lazy_compile(r"(?:\b(?:Mẫu|MẪU|[Bb]iểu mẫu)\b|\bmẫu\s+(?:số|đơn|tờ khai|giấy|quyết định|biên bản|"
                              r"báo cáo|phiếu|văn bản|hợp đồng|thông báo)\b)[^.?!]{0,240}(?:như sau|sau đây|dưới đây)[\s*_]*:[\s*_]*$")
-_FORM_ANNOUNCED_END = re.compile(r":[\s*_]*$")   # how _FORM_ANNOUNCED ends: asked first, on its colon
+_FORM_ANNOUNCED_END = lazy_compile(r":[\s*_]*$")   # how _FORM_ANNOUNCED ends: asked first, on its colon
 _FORM_ANNOUNCED_REACH = 60
-_FORM_PAGE = re.compile(r"^[#*\s]*(?:Mẫu|MẪU|Biểu mẫu)\s+\w")
+_FORM_PAGE = lazy_compile(r"^[#*\s]*(?:Mẫu|MẪU|Biểu mẫu)\s+\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,8 +382,8 @@ def _document_blanks(subject: Subject, document: Document) -> tuple[list, dict[i
 # A blank in a citation of an act by its type ("Thông tư số…..", "Quyết định số /QĐ-UBND ngày
 # /11/2025"): a real act whose number or date was left out, in a form as anywhere.
 _CITED_TYPE = type_alternation()   # a citation's type word ("Thông tư", not "Văn bản": any type)
-_CITATION = re.compile(_CITED_TYPE + r"\s+số\s*:?\s*$")
-_CITATION_DATE = re.compile(_CITED_TYPE + r"\s+số\s*:?[^,;()\n]{0,30}$")
+_CITATION = lazy_compile(_CITED_TYPE + r"\s+số\s*:?\s*$")
+_CITATION_DATE = lazy_compile(_CITED_TYPE + r"\s+số\s*:?[^,;()\n]{0,30}$")
 
 
 def _cites(text: str, blank: Blank) -> bool:
@@ -396,10 +397,10 @@ def _cites(text: str, blank: Blank) -> bool:
 
 
 # A cited act's "số" followed by no number at all: "Thông báo kết luận số của …", "Quyết định số ngày …".
-_BARE_NUMBER = re.compile(_CITED_TYPE + r"(?:\s+kết\s+luận)?\s+số(?=\s+(?:của|ngày|về|do|năm)\b)")
+_BARE_NUMBER = lazy_compile(_CITED_TYPE + r"(?:\s+kết\s+luận)?\s+số(?=\s+(?:của|ngày|về|do|năm)\b)")
 # An appendix's caption names the document it is attached to: this one.
-_ATTACHED_NUMBER = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
-_ATTACHED_DATE = re.compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+số\s*:?\s*[^\s,;()]*\s*$",
+_ATTACHED_NUMBER = lazy_compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
+_ATTACHED_DATE = lazy_compile(r"kèm\s+theo\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+số\s*:?\s*[^\s,;()]*\s*$",
                             re.IGNORECASE)
 
 

@@ -34,6 +34,7 @@ from ..numbers import roman_value
 from ..certainty import Assumption
 from ..text import fold
 from .base import CheckKind, Hit, Localized, Params, Subject
+from ..lazyre import lazy_compile
 
 # -- where a reference stands in the document ------------------------------------------------
 Piece = Paragraph | Cell
@@ -138,7 +139,7 @@ def _raw_end(text: str, start: int, squashed: str) -> int:
 # -- internal references: the clause tree ----------------------------------------------------
 _UNITS = ("Phụ lục", "Chương", "Mục", "Điều", "khoản", "điểm")
 _LEVEL_OF_UNIT = {"Chương": "chapter", "Mục": "section", "Điều": "article", "khoản": "clause", "điểm": "point"}
-_TARGET_PART = re.compile(r"(Phụ lục|Chương|Mục|Điều|khoản|điểm)(?:[ ]+(?!này\b)(\S+))?")
+_TARGET_PART = lazy_compile(r"(Phụ lục|Chương|Mục|Điều|khoản|điểm)(?:[ ]+(?!này\b)(\S+))?")
 THIS = "này"
 FOUND, UNKNOWN = "found", "unknown"
 
@@ -223,8 +224,8 @@ def _listing(unit: str, clauses: list[Clause]) -> str:
 
 # A point's or a khoản's label anywhere in a text ("a)", "đ)"; "2.", "3 ."), to tell a unit
 # that has none from one whose parts the clause reader did not take.
-_POINT_LABEL = re.compile(r"(?<![\w/(])[a-zđ]\)")
-_CLAUSE_LABEL = re.compile(r"(?<![\w.,/])\d{1,2}\s?\.(?!\d)")
+_POINT_LABEL = lazy_compile(r"(?<![\w/(])[a-zđ]\)")
+_CLAUSE_LABEL = lazy_compile(r"(?<![\w.,/])\d{1,2}\s?\.(?!\d)")
 
 
 @dataclass
@@ -393,17 +394,17 @@ class ClauseIndex:
 _TYPE_WORDS = "|".join(sorted((t.replace(" ", r"\s+") for t in TYPE_CODES.keys() | {
     "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Hiệp định", "Công ước", "Văn bản", "Công văn", "Điều lệ"}),
     key=len, reverse=True))
-_OTHER_OWNER = re.compile(
+_OTHER_OWNER = lazy_compile(
     rf"^(?:\([^()]{{0,120}}\)\s*)?,?\s*(?:của|tại|thuộc|theo|kèm\s+theo|ban\s+hành\s+kèm\s+theo)\s+"
     rf"(?:các\s+)?(?:{_TYPE_WORDS})(?!\w)(?!\s+này)", re.IGNORECASE)
 
 
-_THIS_OWNER = re.compile(rf"^,?\s*(?:của\s+|tại\s+)?(?:{_TYPE_WORDS})\s+này(?!\w)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.;](?=\s|$)")
+_THIS_OWNER = lazy_compile(rf"^,?\s*(?:của\s+|tại\s+)?(?:{_TYPE_WORDS})\s+này(?!\w)", re.IGNORECASE)
+_SENTENCE_END = lazy_compile(r"[.;](?=\s|$)")
 
 
-_AMENDING = re.compile(r"(?<!\w)(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)(?!\w)", re.IGNORECASE)
-_AMENDMENT_BEFORE = re.compile(
+_AMENDING = lazy_compile(r"(?<!\w)(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|đính\s+chính)(?!\w)", re.IGNORECASE)
+_AMENDMENT_BEFORE = lazy_compile(
     r"(?<!\w)(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|bỏ\s+cụm\s+từ|thay\s+cụm\s+từ|đính\s+chính)(?!\w)"
     r"[^.;]{0,80}$", re.IGNORECASE)
 
@@ -417,7 +418,7 @@ def _amends(text: DocumentText, reference: Reference) -> bool:
     return bool(_AMENDMENT_BEFORE.search(piece.text[max(0, offset - 120):offset]))
 
 
-_LIST_ITEM = re.compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
+_LIST_ITEM = lazy_compile(r"^\W{0,3}(?:[a-zđ]\)|[-+•]\s|\d{1,2}[.)]\s)")
 
 
 def _cites_in_paragraph(text: DocumentText, reference: Reference, cited_before: dict[int, list[int]]) -> bool:
@@ -602,11 +603,11 @@ def _type_suggestion(doc_type: str, code_type: str, number: str | None) -> str:
 
 # Issuers: party bodies end their symbols ("NQ/TW", "KL/TU"); state bodies follow the type
 # code with a hyphen ("NQ-CP", "QĐ-UBND", "TTr-SNV").
-_PARTY_ISSUER = re.compile(r"^(?:TW|TƯ|TU|HU|QU|ThU|TxU|ĐU|ĐUK|BCSĐ|ĐĐ|[A-ZĐ]{1,8}TW)$", re.IGNORECASE)
+_PARTY_ISSUER = lazy_compile(r"^(?:TW|TƯ|TU|HU|QU|ThU|TxU|ĐU|ĐUK|BCSĐ|ĐĐ|[A-ZĐ]{1,8}TW)$", re.IGNORECASE)
 # A ministry's code ("BTC", "BYT") is a state issuer; a board ending in a Party committee's code
 # ("BTGDVTU": Ban Tuyên giáo và Dân vận Thành ủy) is the Party's, and a steering board ("BCĐ")
 # sits under either, so its form says nothing.
-_STATE_ISSUER = re.compile(
+_STATE_ISSUER = lazy_compile(
     r"^(?:CP|TTg|VPCP|UBND|HĐND|UB|UBTVQH[0-9]*|QH[0-9]*|(?!BCĐ)B[A-ZĐ]{2,9}(?<!TW)(?<!TU)(?<!HU)(?<!QU)(?<!ĐU)|"
     r"S[A-ZĐ]{2,9})(?:-|$)")
 
@@ -717,11 +718,11 @@ class MalformedSymbol(CheckKind):
 
 # "49/2025TT-BCT", "255/2025-NĐ-CP": the slash between the year and the type code lost or
 # typed as a hyphen.
-_YEAR_RUN_IN = re.compile(r"(?<![\w/])(?P<serial>[0-9]{1,5})/(?P<year>(?:19|20)[0-9]{2})(?P<sep>-?)"
+_YEAR_RUN_IN = lazy_compile(r"(?<![\w/])(?P<serial>[0-9]{1,5})/(?P<year>(?:19|20)[0-9]{2})(?P<sep>-?)"
                           r"(?P<symbol>(?:NQ|QĐ|NĐ|TTLT|TT|CT|KH|QyĐ)-[A-ZĐ][A-Za-zĐđ0-9]*)(?![\w/])")
 
 
-_SLASH_MOVED = re.compile(r"(?<![\w/.,])(?P<serial>[0-9]{1,5})(?P<code>NQ|QĐ|NĐ|TT|CT|KH|TB|BC|TTr)/"
+_SLASH_MOVED = lazy_compile(r"(?<![\w/.,])(?P<serial>[0-9]{1,5})(?P<code>NQ|QĐ|NĐ|TT|CT|KH|TB|BC|TTr)/"
                           r"(?P<issuer>UBND|HĐND|CP|TTg|[BS][A-ZĐ]{2,9})(?![\w/])")
 
 

@@ -18,6 +18,7 @@ from ..models.location import Location
 from ..numbers import roman_value
 from ..text import bare, fold, nearest_number_words, parse_ordinal, spell_number
 from .base import CheckKind, Hit, Params, Subject
+from ..lazyre import lazy_compile
 
 _PLACES = {"header": ("đầu văn bản", "the header"), "closing": ("phần kết", "the closing statement")}
 _ORDINAL_WORDS = {1: "nhất", 4: "tư"}
@@ -181,8 +182,8 @@ def skeleton(text: str) -> str:
     return bare(re.sub(r"[^\w]+", " ", text))
 
 
-_LEAD = re.compile(r"^[\s*_#>|]*")
-_FIRST_RUN = re.compile(r"[^\w]*(\w+)")
+_LEAD = lazy_compile(r"^[\s*_#>|]*")
+_FIRST_RUN = lazy_compile(r"[^\w]*(\w+)")
 
 
 class BoilerplateSpelling(CheckKind):

@@ -9,6 +9,7 @@ from ..certainty import Assumption
 from ..text import LETTER_WORD
 from .arithmetic import count_holds
 from .base import CheckKind, Hit, Subject
+from ..lazyre import lazy_compile
 
 
 class StatedCount(CheckKind):
@@ -34,12 +35,12 @@ class StatedCount(CheckKind):
 
 
 # Nouns after a number that measure rather than count listed things.
-_MEASURE_NOUN = re.compile(r"(?:tuổi|độ(?!\s+tuổi)|giờ|phút|giây|lần|km|mét|m)\b", re.IGNORECASE)
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S|:\s+\S")
+_MEASURE_NOUN = lazy_compile(r"(?:tuổi|độ(?!\s+tuổi)|giờ|phút|giây|lần|km|mét|m)\b", re.IGNORECASE)
+_SENTENCE_INSIDE = lazy_compile(r"[.!?]\s+\S|:\s+\S")
 
 
 # A number word or a figure inside the counted noun: the noun holds a count of its own.
-_COUNT_WORD = re.compile(r"\s(?:\d+|hai|bốn|sáu|bảy|tám|chín|mười)\s+(?!cấp\b)[^\W\d_]")   # not "năm" (a year), "ba" alone
+_COUNT_WORD = lazy_compile(r"\s(?:\d+|hai|bốn|sáu|bảy|tám|chín|mười)\s+(?!cấp\b)[^\W\d_]")   # not "năm" (a year), "ba" alone
 
 
 def _misread(count) -> bool:

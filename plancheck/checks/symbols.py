@@ -3,16 +3,16 @@ in ("97/2025/QH13": term XIII sat 2011–2016), and the ministry whose code it c
 ("44/2023/TT-BTC … của Bộ trưởng Bộ Công Thương": BTC is the Ministry of Finance)."""
 from __future__ import annotations
 
-import re
 from typing import Iterable, Iterator
 
 from ..lexicon import ASSEMBLY_TERMS, ISSUER_CODES, SERIAL, issuer_code_of, parse_number, squash, terms_of_year
 from ..models.document import Reference
 from ..numbers import roman_numeral
 from .base import CheckKind, Hit, Params, Subject
+from ..lazyre import lazy_compile
 
-_ASSEMBLY = re.compile(r"^(?P<body>UBTVQH|QH)(?P<term>[0-9]{1,2})$")
-_MINISTRY_SYMBOL = re.compile(r"^(?P<code>[A-ZĐ][A-Za-zĐđ]*)-(?P<issuer>[A-ZĐ]+)$")
+_ASSEMBLY = lazy_compile(r"^(?P<body>UBTVQH|QH)(?P<term>[0-9]{1,2})$")
+_MINISTRY_SYMBOL = lazy_compile(r"^(?P<code>[A-ZĐ][A-Za-zĐđ]*)-(?P<issuer>[A-ZĐ]+)$")
 
 
 def _cited(subject: Subject) -> Iterator[Reference]:

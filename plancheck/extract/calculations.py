@@ -17,16 +17,17 @@ from typing import Callable
 
 from ..models import Calculation, Location, Value
 from ..numbers import NotANumber, parse_number
+from ..lazyre import lazy_compile
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _OPERATOR = r"[x×*/:+\-–]"
 # An expression: numbers joined by operators, with parentheses, ending before "=";
 # a unit word may sit between the last number and "=" ("9.530.000 người\n= 1.122 người").
-_EXPRESSION = re.compile(
+_EXPRESSION = lazy_compile(
     rf"(?<![\w.,/])(?P<expr>[(\s]*(?:{_NUMBER})[\s)]*(?:{_OPERATOR}[\s(]*(?:{_NUMBER})[\s)]*)+)"
     rf"(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*)?=\s*(?P<result>{_NUMBER})(?![\d/])",
     re.IGNORECASE)
-_TOKEN = re.compile(rf"\s*(?:(?P<n>{_NUMBER})|(?P<op>{_OPERATOR})|(?P<paren>[()]))", re.IGNORECASE)
+_TOKEN = lazy_compile(rf"\s*(?:(?P<n>{_NUMBER})|(?P<op>{_OPERATOR})|(?P<paren>[()]))", re.IGNORECASE)
 _OPS = {"x": "*", "×": "*", "*": "*", "/": "/", ":": "/", "+": "+", "-": "-", "–": "-"}
 
 Locate = Callable[[int], Location | None]

@@ -8,11 +8,12 @@ from functools import lru_cache
 from ..models import Value
 from ..models.document import Cell, Row
 from ..numbers import NotANumber, parse_value
+from ..lazyre import lazy_compile
 
 # Footnote marks a web page or a PDF leaves on a figure: "640,9[8]", "**2151**".
-MARKS = re.compile(r"\[\d{1,3}\]|\*+")
+MARKS = lazy_compile(r"\[\d{1,3}\]|\*+")
 # A row or column labelled by its year alone: "2026", "Năm 2026", "**Năm 2026**".
-YEAR_LABEL = re.compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d\d)\s*\**$", re.IGNORECASE)
+YEAR_LABEL = lazy_compile(r"^\**\s*(?:năm\s+)?((?:19|20)\d\d)\s*\**$", re.IGNORECASE)
 
 
 def filled(row: Row) -> list[Cell]:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from ..lexicon import NORMATIVE_TYPES, type_alternation
 from ..models.document import Clause, Document, Paragraph
 from ..text import ELISION
+from ..lazyre import lazy_compile
 
 __all__ = ["extract_clauses"]
 
@@ -74,8 +75,8 @@ _KINDS: list[_Kind] = [
     _Kind("enum", None, re.compile(r"(?P<label>(?P<number>[0-9]{1,2})\))(?=\s|$)"), True),
     _Kind("bullet", None, re.compile(r"(?P<label>[-–—+•·▪◦●○■□➢►✓])(?=\s)")),
 ]
-_LEAD = re.compile(r"[\s*_#>]*")         # markdown emphasis and headings before a label
-_QUOTE_LEAD = re.compile(r"[\s*_#>]*[“\"]")
+_LEAD = lazy_compile(r"[\s*_#>]*")         # markdown emphasis and headings before a label
+_QUOTE_LEAD = lazy_compile(r"[\s*_#>]*[“\"]")
 _BULLET_STYLE = {"–": "-", "—": "-"}     # dashes typed three ways are one list
 
 
@@ -141,31 +142,31 @@ def _title_after(text: str, end: int) -> str:
 
 
 # -- appendices -------------------------------------------------------------------
-_APPENDIX = re.compile(
+_APPENDIX = lazy_compile(
     r"(?P<label>(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:số|SỐ))?(?:\s+(?P<number>[0-9]+[a-zđ]?|[IVXLC]+|[A-Z])(?!\w))?)")
 # An attachment issued with the text: its type heading, then "(Ban hành kèm theo ...)".
-_ATTACHMENT = re.compile(r"(?P<label>QUY ĐỊNH|QUY CHẾ|DANH MỤC|ĐIỀU LỆ|KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN"
+_ATTACHMENT = lazy_compile(r"(?P<label>QUY ĐỊNH|QUY CHẾ|DANH MỤC|ĐIỀU LỆ|KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN"
                          r"|PHƯƠNG ÁN|NỘI QUY|BIỂU MẪU)(?!\w)")
-_ATTACHED_TO = re.compile(r"\(?\s*(?:Ban\s+hành\s+)?(?:kèm|đính\s+kèm)\s+theo", re.IGNORECASE)
+_ATTACHED_TO = lazy_compile(r"\(?\s*(?:Ban\s+hành\s+)?(?:kèm|đính\s+kèm)\s+theo", re.IGNORECASE)
 _ATTACHED_WITHIN = 5     # paragraphs between the heading and its "(kèm theo ...)"
-_FORM = re.compile(r"(?P<label>(?:Mẫu|MẪU)\s+(?:số|SỐ)\s+(?P<number>[0-9]+[a-zđ]?))(?!\w)")
-_FORM_CODE = re.compile(r"(?P<label>BM[-.]?(?P<number>[0-9]{1,3}))")
+_FORM = lazy_compile(r"(?P<label>(?:Mẫu|MẪU)\s+(?:số|SỐ)\s+(?P<number>[0-9]+[a-zđ]?))(?!\w)")
+_FORM_CODE = lazy_compile(r"(?P<label>BM[-.]?(?P<number>[0-9]{1,3}))")
 _FORM_RANK = 0.5         # a form inside an appendix: its numbering restarts too
-_SPLIT_HEADING = re.compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Điều|ĐIỀU|MỤC|Mục|Mẫu|MẪU|Mẫu số)$")
-_RECIPIENTS = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
+_SPLIT_HEADING = lazy_compile(r"^(?:PHỤ|Phụ|CHƯƠNG|Chương|PHẦN|Phần|Điều|ĐIỀU|MỤC|Mục|Mẫu|MẪU|Mẫu số)$")
+_RECIPIENTS = lazy_compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", re.IGNORECASE)  # "Noi nhận" is a slip seen in print
 
 
-_FOOTNOTE = re.compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
+_FOOTNOTE = lazy_compile(r"^\s*\[[0-9]{1,3}\]\s*\S")   # a footnote's text, as web pages set it at the end
 # A paragraph that cites a part of another act and ends announcing its text.
 # The acts quoted article by article; "lệnh" is left out: lower case it is a common word ("mệnh lệnh").
 _NORMATIVE = type_alternation(NORMATIVE_TYPES, exclude=frozenset({"Lệnh"}))
-_FOREIGN_INTRO = re.compile(
+_FOREIGN_INTRO = lazy_compile(
     r"\b(?:Điều|khoản|điểm|Mục|Chương)\s+[0-9a-zđIVX]+\b(?![^:]{0,200}\bnày\b)[^:]{0,160}?"
     r"\b" + _NORMATIVE + r"\b[^:]{0,200}?"
     r"(?:như sau|cụ thể|quy định)[ \t]*:[\s*_“\"]*$", re.IGNORECASE)
-_ENDS_ON_COLON = re.compile(r":[\s*_“\"]*$")   # how _FOREIGN_INTRO ends: asked first, it opens on its colon
+_ENDS_ON_COLON = lazy_compile(r":[\s*_“\"]*$")   # how _FOREIGN_INTRO ends: asked first, it opens on its colon
 _ENGLISH_WORDS = frozenset("the of and to is for in shall this with by be are on or that as from under".split())
-_VIETNAMESE_LETTER = re.compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+_VIETNAMESE_LETTER = lazy_compile(r"[đĐăĂâÂêÊôÔơƠưƯ\u0300-\u0323àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 
 
 def _english(text: str) -> bool:
@@ -181,7 +182,7 @@ def _english(text: str) -> bool:
     return vietnamese <= letters // 100
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_LATIN_WORD = lazy_compile(r"[A-Za-z]+")
 
 
 def _plain(text: str) -> str:

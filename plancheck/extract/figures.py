@@ -23,10 +23,11 @@ from ..intervals import INF
 from ..models import Value
 from ..intervals import Interval
 from ..numbers import QUALIFIER_SIDES, NotANumber, ParsedNumber, parse_number
+from ..lazyre import lazy_compile
 
 # Markup and footnotes that sit between words: blanked (offsets kept) before reading.
 # (each branch opens on a literal, so that the engine skips to "[", "*", "_" or "\\")
-_NOISE = re.compile(r"\[(?:\d{1,3}|[a-z])\]|\*\**|__+|\\(?=[\[\]*_])")
+_NOISE = lazy_compile(r"\[(?:\d{1,3}|[a-z])\]|\*\**|__+|\\(?=[\[\]*_])")
 
 # How a qualifier bounds a reported fact (a report, not a target): "trên 1.374" is [v, v·1,01],
 # "gần" [v·0,99, v], "khoảng" ±1%. The words and their sides are numbers'; a fact's "gần" is below.
@@ -40,12 +41,12 @@ _QUALIFIER_RE = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, re
 # or name a class ("units reaching 80% or more"); no reading may compare them as a figure. They
 # are read as open intervals, with the words that make them bounds as their qualifier.
 BOUNDS = {"từ": "at_least", "trở lên": "at_least", "trở xuống": "at_most", "đến": "at_most"}
-_BOUND_AFTER = re.compile(r"\s*trở\s+(lên|xuống)\b", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:dưới\s+|trên\s+)?\d", re.IGNORECASE)
+_BOUND_AFTER = lazy_compile(r"\s*trở\s+(lên|xuống)\b", re.IGNORECASE)
+_RANGE_AFTER = lazy_compile(r"\s*(?:đến|tới|-|–)\s*(?:dưới\s+|trên\s+)?\d", re.IGNORECASE)
 # "tỷ lệ khảo sát tối thiểu (10%)": the qualifier before the parenthesis bounds the figure in it.
-_QUALIFIED_ASIDE = re.compile(rf"\b({_QUALIFIER_RE})\s*\(\s*$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\btừ\s*$", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\btừ\s+[\d.,]+\s*(?:%|‰)?\s*(?:đến|tới)\s*(?:dưới|trên)?\s*$", re.IGNORECASE)
+_QUALIFIED_ASIDE = lazy_compile(rf"\b({_QUALIFIER_RE})\s*\(\s*$", re.IGNORECASE)
+_FROM_BEFORE = lazy_compile(r"\btừ\s*$", re.IGNORECASE)
+_TO_BEFORE = lazy_compile(r"\btừ\s+[\d.,]+\s*(?:%|‰)?\s*(?:đến|tới)\s*(?:dưới|trên)?\s*$", re.IGNORECASE)
 
 # "ty" is tỷ typed without its tone ("1,375 ty USD")
 MULTIPLIERS = {"nghìn": 3, "ngàn": 3, "ngh": 3, "vạn": 4, "triệu": 6, "tr": 6, "tỷ": 9, "tỉ": 9, "ty": 9}
@@ -69,7 +70,7 @@ _NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 # The number's first digit leads, the test of what stands before it just after, so that the engine
 # skips to digits (_NUMBER with that digit taken out of its two branches).
 _LEAD_NUMBER = r"\d(?<![\w/.,\-–]\d)(?:\d{0,2}(?:[.,]\d{3})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)?)"
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     rf"(?P<n>{_LEAD_NUMBER})(?:\s*/\s*(?P<d>{_NUMBER})(?![\d/]))?"
     rf"(?:\s*(?P<range>-|–|đến)\s*(?P<n2>{_NUMBER}))?"
     # "27,04 (%)": the unit in parentheses, as a table's heading writes it, after the figure
@@ -81,7 +82,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 # A qualifier ending where the spaces before a number begin, as a word of its own.
-_QUALIFIER_END = re.compile(rf"(?<![\w/.,\-–])(?:{_QUALIFIER_RE})\Z", re.IGNORECASE)
+_QUALIFIER_END = lazy_compile(rf"(?<![\w/.,\-–])(?:{_QUALIFIER_RE})\Z", re.IGNORECASE)
 _LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
 # Words before a number that make it no figure: a year, a date, a clause, an ordinal.
 _NOT_BEFORE_WORDS = (
@@ -89,7 +90,7 @@ _NOT_BEFORE_WORDS = (
     r"nhiệm kỳ|giai đoạn|thế kỷ|lớp|loại|cấp|hạng|tuyến|quốc lộ|tỉnh lộ|km số|lô|tờ|thửa|hòn|"
     r"quận|phường|ấp|khóm|khu phố|tổ dân phố|đường số|cầu số|"
     r"mẫu|biểu|bảng|hình|trang|tập|quyển|đợt|vòng|sư đoàn|trung đoàn|chuyến bay|hiệu")
-_NOT_BEFORE = re.compile(rf"(?:\b(?:{_NOT_BEFORE_WORDS})|[#№])\s*$", re.IGNORECASE)
+_NOT_BEFORE = lazy_compile(rf"(?:\b(?:{_NOT_BEFORE_WORDS})|[#№])\s*$", re.IGNORECASE)
 # A match ends the text but for spaces: it starts no further back than its longest word.
 _NOT_BEFORE_REACH = max(len(w) for w in re.sub(r"\(\?<!.*?\)", "", _NOT_BEFORE_WORDS).split("|"))
 
@@ -97,13 +98,13 @@ _NOT_BEFORE_REACH = max(len(w) for w in re.sub(r"\(\?<!.*?\)", "", _NOT_BEFORE_W
 def _not_a_figure_before(before: str) -> bool:
     """Whether the words before a number make it no figure ("năm 2019", "Điều 3", "lần thứ 28")."""
     return _NOT_BEFORE.search(before, max(0, len(before.rstrip()) - _NOT_BEFORE_REACH)) is not None
-_PER = re.compile(r"/\s?(ngày|năm|tháng|giờ|người|hộ|ha|km²|km2|m²|m2|km|lượt)(?!\w)", re.IGNORECASE)
-_COUNTED_NOUN = re.compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICODE)
+_PER = lazy_compile(r"/\s?(ngày|năm|tháng|giờ|người|hộ|ha|km²|km2|m²|m2|km|lượt)(?!\w)", re.IGNORECASE)
+_COUNTED_NOUN = lazy_compile(r"\s*(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)", re.UNICODE)
 STOP_NOUNS = frozenset("""và hoặc với của là có được thì mà nhưng trong so đã sẽ đang tại ở từ đến theo về cho
     trên dưới gần khoảng hơn năm tháng ngày như này đó các những mỗi một hai ba bằng đạt chiếm tăng giảm
     lên xuống còn tương hay tức""".split())
 # A mark followed by two or more digit groups run together: "1.824127" (1.824.127 with a point lost).
-_UNGROUPED = re.compile(r"[1-9]\d{0,2}[.,](?:\d{3}){2,}")
+_UNGROUPED = lazy_compile(r"[1-9]\d{0,2}[.,](?:\d{3}){2,}")
 _TIME_UNITS = frozenset({"năm", "tháng", "ngày", "giờ", "phút", "quý", "tuần"})
 
 
@@ -200,12 +201,12 @@ def _rounded_whole(value: Value) -> Value:
     return dataclasses.replace(value, lo=interval.lo, hi=interval.hi)
 
 
-_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
-_MEASURED_AFTER = re.compile(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[/\-]\w|\w")
-_SLASH_AFTER = re.compile(r"\s*/")
-_FOREIGN_BEFORE = re.compile(r"\bnước\s*\Z", re.IGNORECASE)
-_RATIO_AFTER = re.compile(r"\s*/\s*\d")
+_YEAR = lazy_compile(r"1[0-9]{3}|20[0-9]{2}")
+_MEASURED_AFTER = lazy_compile(r"\s*(?:%|người|ha|km|tỷ|triệu|nghìn|đồng|hộ|lượt)", re.IGNORECASE)
+_WORD_AFTER = lazy_compile(r"[/\-]\w|\w")
+_SLASH_AFTER = lazy_compile(r"\s*/")
+_FOREIGN_BEFORE = lazy_compile(r"\bnước\s*\Z", re.IGNORECASE)
+_RATIO_AFTER = lazy_compile(r"\s*/\s*\d")
 
 
 def _is_year(number: str, after: str) -> bool:
@@ -360,7 +361,7 @@ def _looks_like_date(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 12 and len(b) == 4
 
 
-_PARENTHESIS = re.compile(r"[()]")
+_PARENTHESIS = lazy_compile(r"[()]")
 
 
 def _depths(text: str):

@@ -22,6 +22,7 @@ from ..lexicon import DOCUMENT_TYPES, GENERIC_TYPES, MOTTO
 from ..models.document import Cell, Closing, Document, Header, Paragraph, Table
 from ..models.location import Location
 from ..text import parse_ordinal
+from ..lazyre import lazy_compile
 
 __all__ = ["Closing", "extract_closing", "extract_header"]
 
@@ -64,7 +65,7 @@ def _pieces_of(document: Document) -> Iterator[Paragraph | Cell]:
 # "Số: 252/NQ-HĐND" at the start of its line, or of its cell when a reader ran the layout
 # into one line ("CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA …"); a draft leaves the
 # number blank ("Số:     /QĐ-UBND", or nothing at all); a slip drops the colon ("Số 2696/QĐ-UBND").
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     r"(?m)(?:^|(?<=[_|]))[ \t\u00a0]*+Số(?:\s*+:\s*+|[ \t\u00a0]++)"
     r"(?P<number>[^\s|/]*+(?:[ \t\u00a0]*+/[^\s|]*+)+)"
     r"|^[ \t\u00a0]*+Số[ \t\u00a0]*+:(?P<blank>)")
@@ -76,40 +77,40 @@ def _number_in(text: str) -> re.Match[str] | None:
     return _NUMBER.search(text) if "Số" in text else None
 
 
-_PLACE_COMMA = re.compile(r",\s*(?=ngày(?!\w))", re.IGNORECASE)
+_PLACE_COMMA = lazy_compile(r",\s*(?=ngày(?!\w))", re.IGNORECASE)
 # The lexicon's types in capitals, longest first ("THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ").
 _DOC_TYPES = tuple(sorted((t.upper() for t in DOCUMENT_TYPES if t not in GENERIC_TYPES), key=len, reverse=True))
 # Upper case only, as a heading; "QUYẾT ĐỊNH:" is the enacting formula, not the type.
-_DOC_TYPE = re.compile(
+_DOC_TYPE = lazy_compile(
     r"(?<!\w)(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in _DOC_TYPES) + r")(?!\w)(?![ \t]*:)"
 )
 _AUTHORITY = (r"(?:CHỦ\s+TỊCH\s+|TM\.\s+)?(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|[ỦU]Y\s+BAN\s+NHÂN\s+DÂN|UỶ\s+BAN\s+NHÂN\s+DÂN"
               r"|CHÍNH\s+PHỦ|THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|BỘ\s+TRƯỞNG|QUỐC\s+HỘI|[ỦU]Y\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI)")
-_AUTHORITY_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?P<authority>" + _AUTHORITY + r"[^\n]*)")
-_AUTHORITY_IN_LINE = re.compile(r"(?<=\s)(?P<authority>" + _AUTHORITY + r"[^\n]*)")
+_AUTHORITY_LINE = lazy_compile(r"(?m)^[ \t\u00a0]*(?P<authority>" + _AUTHORITY + r"[^\n]*)")
+_AUTHORITY_IN_LINE = lazy_compile(r"(?<=\s)(?P<authority>" + _AUTHORITY + r"[^\n]*)")
 _PREPOSITIONS = frozenset({"CỦA", "CHO", "VÀ", "VỚI", "THUỘC", "TẠI", "GIỮA", "ĐỐI", "VỀ"})
-_TERM = re.compile(
+_TERM = lazy_compile(
     r"(?<!\w)KH(?:ÓA|OÁ)\s+(?P<term>[IVXLC]+|[0-9]+)(?!\w)"
     r"(?:\s*[,;–-]?\s*KỲ\s+HỌP\s+(?P<session>[^\n,;.()]*[^\s,;.()]))?",
     re.IGNORECASE,
 )
 # Where the title ends: the authority line, the term, the preamble, the body.
-_TITLE_END = re.compile(
+_TITLE_END = lazy_compile(
     r"(?m)^[ \t\u00a0]*(?:" + _AUTHORITY + r"|KH(?:ÓA|OÁ)\s|Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|Sau\s+khi"
     r"|QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH\s*:|Điều\s+1\b|-{3,}|\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo)"
 )
-_BODY_START = re.compile(
+_BODY_START = lazy_compile(
     r"^\s*(?:Căn\s+cứ|Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH\s*:|Điều\s+1\b)")
-_WEEKDAY_PLACE = re.compile(r"^(?:thứ\s+\w+|chủ\s+nhật)$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^[-–—_=|.*]+$")
-_UPPER_WORD = re.compile(r"[^\W\d_]+[.,]?")
+_WEEKDAY_PLACE = lazy_compile(r"^(?:thứ\s+\w+|chủ\s+nhật)$", re.IGNORECASE)
+_SEPARATOR = lazy_compile(r"^[-–—_=|.*]+$")
+_UPPER_WORD = lazy_compile(r"[^\W\d_]+[.,]?")
 
 _MAX_PIECES = 200         # web pages put up to a few dozen lines of site text first
 _MAX_TITLE = 600
 _MAX_DATE_LINES = 20      # ", ngày" candidates tried before giving up
 _MAX_PLACE_WORDS = 6
 _MAX_ISSUER_WORDS = 20
-_PLACE_WORD = re.compile(r"[^\W\d_]+|[-–]")
+_PLACE_WORD = lazy_compile(r"[^\W\d_]+|[-–]")
 
 
 def _header_text(document: Document) -> _Joined:
@@ -258,12 +259,12 @@ def _extract_header(joined: _Joined) -> Header:
 
 
 # What may follow a session's number: "KỲ HỌP THỨ 19 - CHUYÊN ĐỀ", "kỳ họp thứ ba (bất thường)".
-_SESSION_QUALIFIER = re.compile(
+_SESSION_QUALIFIER = lazy_compile(
     r"\s*(?:[-–—:]\s*)?(?:\(\s*)?(?:kỳ\s+họp\s+)?(?:chuyên\s+đề|bất\s+thường|thường\s+lệ)\s*\)?\s*$",
     re.IGNORECASE)
 
 
-_SESSION_LEAD = re.compile(r"(?:(?:chuyên\s+đề|bất\s+thường)\s+)?(?:lần\s+(?=thứ\b))?", re.IGNORECASE)
+_SESSION_LEAD = lazy_compile(r"(?:(?:chuyên\s+đề|bất\s+thường)\s+)?(?:lần\s+(?=thứ\b))?", re.IGNORECASE)
 
 
 def _read_term(joined: _Joined, start: int, target: Header | Closing) -> None:
@@ -293,12 +294,12 @@ def _read_term(joined: _Joined, start: int, target: Header | Closing) -> None:
 
 
 # -- the closing statement ------------------------------------------------------------
-_CLOSING = re.compile(
+_CLOSING = lazy_compile(
     r"(?:Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Luật|Pháp\s+lệnh|Kế\s+hoạch)\s+này\s+(?:đã\s+)?được\b",
     re.IGNORECASE,
 )
-_PASSED_ON = re.compile(r"thông\s+qua\s+(?=ngày)", re.IGNORECASE)
-_CLOSING_END = re.compile(r"\./\.|\.(?=\s*$)|\.(?=\s+\S)")
+_PASSED_ON = lazy_compile(r"thông\s+qua\s+(?=ngày)", re.IGNORECASE)
+_CLOSING_END = lazy_compile(r"\./\.|\.(?=\s*$)|\.(?=\s+\S)")
 _CLOSING_WINDOW = 4  # a sentence cut into lines by the source may span this many pieces
 
 

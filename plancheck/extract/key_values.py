@@ -17,10 +17,11 @@ import re
 from ..models.document import Cell, Table
 from .cells import filled
 from .statements import Statements, read_statements
+from ..lazyre import lazy_compile
 
 _SEPARATOR = "; "
-_AREA = re.compile(r"(?:tổng\s+)?diện tích(?:\s+tự nhiên)?(?:\s*\([^()]*\))?(?:\s*\[\d+\])*", re.IGNORECASE)
-_DENSITY = re.compile(r"người\s*/\s*km[²2]", re.IGNORECASE)
+_AREA = lazy_compile(r"(?:tổng\s+)?diện tích(?:\s+tự nhiên)?(?:\s*\([^()]*\))?(?:\s*\[\d+\])*", re.IGNORECASE)
+_DENSITY = lazy_compile(r"người\s*/\s*km[²2]", re.IGNORECASE)
 
 
 def key_value_statements(tables: list[Table]) -> list[Statements]:

@@ -33,8 +33,9 @@ from ..models.location import Location
 from .figures import clean, scan
 from .grammar.cues import PARTS_CUE
 from .statements import Statements, read_statements
+from ..lazyre import lazy_compile
 
-_MARKER = re.compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
+_MARKER = lazy_compile(r"^\s*(?:(?P<num>\d{1,2}[.)])|(?P<alpha>[a-zđ]\))|(?P<roman>[IVX]{1,4}\.)|(?P<dash>[-–])|"
                      r"(?P<plus2>\+\+)|(?P<plus>\+)|(?P<bullet>[•●▪]))\s", re.IGNORECASE)
 # A list of one kind of marker ends at a marker of a kind above it ("++" sits under "+").
 _ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", "roman"},
@@ -42,9 +43,9 @@ _ABOVE = {"num": {"roman"}, "alpha": {"num", "roman"}, "dash": {"num", "alpha", 
           "bullet": {"num", "alpha", "roman"}, "roman": set()}
 
 # A lead announces its parts at its end: "…, gồm:", "Trong đó:", "…, cụ thể như sau:".
-_ANNOUNCES_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:\s*$", re.IGNORECASE)
-_ITEM_END = re.compile(r"[\s;,.]+$")
-_RATE_CUE = re.compile(r"[%‰]|người\s*/")
+_ANNOUNCES_PARTS = lazy_compile(rf"\b(?:{PARTS_CUE})\s*:\s*$", re.IGNORECASE)
+_ITEM_END = lazy_compile(r"[\s;,.]+$")
+_RATE_CUE = lazy_compile(r"[%‰]|người\s*/")
 
 
 def list_items_after(paragraphs: list[Paragraph], i: int) -> list[str]:
@@ -155,7 +156,7 @@ def _own_figure(body: str) -> str | None:
     return first.value.text
 
 
-_PART_BEFORE = re.compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
+_PART_BEFORE = lazy_compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
 
 
 def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:
@@ -172,7 +173,7 @@ def _paired_by_layout(b: Breakdown, head: _Piece) -> Breakdown:
 
 
 _Piece = tuple[Paragraph, int, str]   # a paragraph, where the piece starts in its text, the piece
-_LAST_SENTENCES = re.compile(r"[.;]\s+(?=\S)")
+_LAST_SENTENCES = lazy_compile(r"[.;]\s+(?=\S)")
 _LEAD_REACH = 600   # characters of the lead read with its items: a long sentence's worth
 # The statement grammar reads a sentence in more than linear time; a list longer than a real
 # list of parts (63 provinces, a few thousand characters) is not joined into one.

@@ -24,6 +24,7 @@ from ..models import Comparison, ComparisonKind, Operand, Value
 from ..models.document import Paragraph
 from ..units import UnitKind, conversion_factor, parse_unit
 from .figures import clean, scan
+from ..lazyre import lazy_compile
 
 # The words any name of a total may carry, which tell one total from another not at all; among
 # them, those that say it is the whole (the site, the plan's area): "Có diện tích 249.866 ha" of
@@ -31,8 +32,8 @@ from .figures import clean, scan
 _WHOLE = frozenset("tổng toàn khu dự án quy hoạch lập phạm vi ranh giới".split())
 _GENERIC = _WHOLE | frozenset("diện tích số dân của bộ vực mô quy là có khoảng đạt được nghiên cứu".split())
 # A label that names a total: it must say what it totals.
-_TOTAL_LABEL = re.compile(r"\b(?:tổng|diện tích|quy mô|vốn)\b|^\s*đất\b", re.IGNORECASE)
-_LABEL_END = re.compile(r"\s*(?:\b(?:là|có|khoảng|đạt|chiếm|gồm)\s*)*[:\s]*$", re.IGNORECASE)
+_TOTAL_LABEL = lazy_compile(r"\b(?:tổng|diện tích|quy mô|vốn)\b|^\s*đất\b", re.IGNORECASE)
+_LABEL_END = lazy_compile(r"\s*(?:\b(?:là|có|khoảng|đạt|chiếm|gồm)\s*)*[:\s]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,13 @@ from ..models.document import Document, Paragraph, Table
 from ..models.location import Location
 from ..models.plan import StatedCount
 from ..models.value import Value
+from ..lazyre import lazy_compile
 
 # "(11 TTHC)", "(03 thủ tục hành chính)", "(01 thủ tục)"; the number may wrap onto the next line.
-_HEADING = re.compile(r"\(\s*(\d{1,3})\s+(TTHC|thủ\s+tục(?:\s+hành\s+chính)?)\s*\)", re.IGNORECASE)
-_SERIAL = re.compile(r"[\s*]*(\d{1,3})\.?[\s*]*")
-_CODE = re.compile(r"\d\.\d{6}(?:\.\S+)?")      # a procedure's code in the national database ("2.001611")
-_MARK = re.compile(r"[xX✓\-–\s*]*")              # a tick in a column
+_HEADING = lazy_compile(r"\(\s*(\d{1,3})\s+(TTHC|thủ\s+tục(?:\s+hành\s+chính)?)\s*\)", re.IGNORECASE)
+_SERIAL = lazy_compile(r"[\s*]*(\d{1,3})\.?[\s*]*")
+_CODE = lazy_compile(r"\d\.\d{6}(?:\.\S+)?")      # a procedure's code in the national database ("2.001611")
+_MARK = lazy_compile(r"[xX✓\-–\s*]*")              # a tick in a column
 
 
 class _Group:
@@ -114,10 +115,10 @@ def _counts(groups: list[_Group]) -> Iterator[StatedCount]:
 
 # "Công bố kèm theo Quyết định này 02 thủ tục hành chính …", "Ban hành kèm theo … Danh mục 50 (năm
 # mươi) thủ tục hành chính": the count the decision gives of what its annex lists.
-_STATED = re.compile(r"(?:kèm\s+theo|ban\s+hành|công\s+bố)[^.;:]{0,100}?(?<![\d.,/])(\d{1,3})(?:\s*\([^)]*\))?"
+_STATED = lazy_compile(r"(?:kèm\s+theo|ban\s+hành|công\s+bố)[^.;:]{0,100}?(?<![\d.,/])(\d{1,3})(?:\s*\([^)]*\))?"
                      r"\s+(quy\s+trình|thủ\s+tục\s+hành\s+chính|TTHC)\b", re.IGNORECASE)
-_ANOTHER_COUNT = re.compile(r"(?<![\d.,/])\d{1,3}\s+(?:\([^)]*\)\s+)?(?:quy\s+trình|thủ\s+tục|TTHC)\b", re.IGNORECASE)
-_LIST_HEADER = re.compile(r"tên\s+(?:thủ\s+tục|tthc|quy\s+trình)", re.IGNORECASE)
+_ANOTHER_COUNT = lazy_compile(r"(?<![\d.,/])\d{1,3}\s+(?:\([^)]*\)\s+)?(?:quy\s+trình|thủ\s+tục|TTHC)\b", re.IGNORECASE)
+_LIST_HEADER = lazy_compile(r"tên\s+(?:thủ\s+tục|tthc|quy\s+trình)", re.IGNORECASE)
 
 
 def _stated_in_text(document: Document, groups: list[_Group]) -> Iterator[StatedCount]:

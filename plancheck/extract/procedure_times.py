@@ -24,15 +24,16 @@ from ..models.document import Document
 from ..models.plan import Breakdown, Component
 from ..models.value import Value
 from ..text import STEP_LABEL
+from ..lazyre import lazy_compile
 
 HOURS_PER_DAY = 8   # a working day (ngày làm việc) is 8 working hours
 
 _TIME = r"(\d{1,3}(?:,\d{1,2})?|\d/\d)\s*(ngày|giờ)(?:\s+làm\s+việc)?"
-_TIME_ALONE = re.compile(rf"[\s*_]*{_TIME}[\s*_.;]*", re.IGNORECASE)
-_UNTIMED = re.compile(r"[\s*_]*(?:giờ\s+hành\s+chính|không\s+tính\s+thời\s+gian|ngay|trong\s+ngày)[\s*_.]*",
+_TIME_ALONE = lazy_compile(rf"[\s*_]*{_TIME}[\s*_.;]*", re.IGNORECASE)
+_UNTIMED = lazy_compile(r"[\s*_]*(?:giờ\s+hành\s+chính|không\s+tính\s+thời\s+gian|ngay|trong\s+ngày)[\s*_.]*",
                       re.IGNORECASE)
-_TOTAL = re.compile(r"[\s*_]*Tổng\s+(?:cộng\s+)?thời\s+gian\b", re.IGNORECASE)
-_TIME_IN = re.compile(_TIME, re.IGNORECASE)
+_TOTAL = lazy_compile(r"[\s*_]*Tổng\s+(?:cộng\s+)?thời\s+gian\b", re.IGNORECASE)
+_TIME_IN = lazy_compile(_TIME, re.IGNORECASE)
 _REACH = 8          # pieces after a total's label in which its time must stand
 
 

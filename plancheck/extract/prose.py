@@ -36,28 +36,29 @@ from .key_values import key_value_statements
 from .lists import list_blocks, list_items_after, read_block
 from .named_totals import shares_of_named_totals
 from .statements import read_statements
+from ..lazyre import lazy_compile
 
 # A figure with its unit: "15,31%", "21-22%", "từ 90% trở lên", "4.180 tỷ đồng".
-_PERCENT = re.compile(
+_PERCENT = lazy_compile(
     rf"(?P<q>{QUALIFIER}\s+)?"
     r"(?P<n>\d[\d.,]*(?:\s*%?\s*(?:-|–|đến)\s*\d[\d.,]*)?)\s*(?P<u>%|‰)"
     r"(?P<up>\s+trở\s+lên)?",
     re.IGNORECASE,
 )
-_STRUCTURE_HEAD = re.compile(r"\b(cơ cấu(?: kinh tế| ngành| lao động| GRDP)?[^:;.]{0,60}?)\s*:\s*", re.IGNORECASE)
-_GROWTH_WORDS = re.compile(r"\b(tăng|giảm|tốc độ|mức)\b", re.IGNORECASE)
-_SHARE_NAME = re.compile(r"\b(tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
-_TRONG_DO = re.compile(r"[,;]?\s*trong đó\s*:?\s*", re.IGNORECASE)
-_COUNT = re.compile(
+_STRUCTURE_HEAD = lazy_compile(r"\b(cơ cấu(?: kinh tế| ngành| lao động| GRDP)?[^:;.]{0,60}?)\s*:\s*", re.IGNORECASE)
+_GROWTH_WORDS = lazy_compile(r"\b(tăng|giảm|tốc độ|mức)\b", re.IGNORECASE)
+_SHARE_NAME = lazy_compile(r"\b(tỷ lệ|tỉ lệ)\b", re.IGNORECASE)
+_TRONG_DO = lazy_compile(r"[,;]?\s*trong đó\s*:?\s*", re.IGNORECASE)
+_COUNT = lazy_compile(
     r"\b(?:gồm|có|bao gồm)\s+(?P<n>\d{1,3}|[a-zà-ỹ]+(?:\s+[a-zà-ỹ]+){0,2})\s+"
     r"(?P<what>chỉ tiêu(?: chủ yếu)?|nhiệm vụ|giải pháp|quan điểm|mục tiêu|nhóm nhiệm vụ|nhóm giải pháp|nội dung|chương trình)\b",
     re.IGNORECASE,
 )
 # what _COUNT counts, one of which a paragraph must hold before the pattern is tried
 _COUNTED_WORDS = ("chỉ tiêu", "nhiệm vụ", "giải pháp", "quan điểm", "mục tiêu", "nội dung", "chương trình")
-_APPENDIX_REF = re.compile(r"phụ lục(?: số)?\s+(?P<n>[0-9IVX]+)", re.IGNORECASE)
-_YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*([-+–•])\s+")
+_APPENDIX_REF = lazy_compile(r"phụ lục(?: số)?\s+(?P<n>[0-9IVX]+)", re.IGNORECASE)
+_YEAR = lazy_compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+_BULLET = lazy_compile(r"^\s*([-+–•])\s+")
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _parts(p: Paragraph, period: Period | None) -> list[PartOfWhole]:
     return out
 
 
-_QUANTITY = re.compile(rf"(?:{QUALIFIER}\s+)?(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
+_QUANTITY = lazy_compile(rf"(?:{QUALIFIER}\s+)?(\d[\d.,]*)\s*(%|‰|tỷ đồng|triệu đồng|nghìn tỷ đồng|triệu USD|người|lao động|"
                        r"lượt|nghìn lượt|ha|xã|doanh nghiệp|hộ)", re.IGNORECASE)
 
 
@@ -228,12 +229,12 @@ def _targets(p: Paragraph, period: Period | None) -> list[Indicator]:
 # The figure after "đạt" is found first, then its subject before it: the words back to the
 # punctuation or the previous statement, 6 to 160 characters (the same matches as the one
 # pattern "(?P<subject>[^.;:!?()]{6,160}?)\s+…đạt…", without retrying it at every character).
-_STATEMENT_FIGURE = re.compile(
+_STATEMENT_FIGURE = lazy_compile(
     r"(?P<ws>\s+)(?P<estimate>ước\s+(?:thực\s+hiện\s+)?)?(?P<verb>đạt)\s+"
     rf"(?P<value>(?:{QUALIFIER}\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)"
     r"\s*(?P<unit>%|‰|[^\W\d_]+(?:\s+[^\W\d_]+)?(?:/[^\W\d_]+)*)?(?P<up>\s+trở\s+lên)?",
     re.IGNORECASE)
-_SUBJECT_STOP = re.compile(r"[.;:!?()]")
+_SUBJECT_STOP = lazy_compile(r"[.;:!?()]")
 _SUBJECT_MIN, _SUBJECT_MAX = 6, 160
 
 
@@ -256,7 +257,7 @@ class _Statement:
         return self.subject_start if name == "subject" else self.figure.start(name)
 
 
-_VERB_CUE = re.compile("đạt", re.IGNORECASE)
+_VERB_CUE = lazy_compile("đạt", re.IGNORECASE)
 
 
 def _statement_matches(text: str) -> Iterator[_Statement]:
@@ -291,10 +292,10 @@ def _statement_matches(text: str) -> Iterator[_Statement]:
         yield _Statement(figure, *found)
 
 
-_STATEMENT_YEAR = re.compile(r"\s*(?:trong\s+|của\s+|cả\s+)?năm\s+(?P<year>20\d\d)\b", re.IGNORECASE)
+_STATEMENT_YEAR = lazy_compile(r"\s*(?:trong\s+|của\s+|cả\s+)?năm\s+(?P<year>20\d\d)\b", re.IGNORECASE)
 # "9 tháng đầu năm 2023", "quý I năm 2024": part of a year, never the year's figure.
-_PART_OF_YEAR = re.compile(r"\b(?:tháng|quý|đầu\s+năm|cuối\s+năm|nửa\s+năm)\b", re.IGNORECASE)
-_STATEMENT_LEAD = re.compile(r"^(?:[-+–•]\s*)?(?:phấn\s+đấu|dự\s+kiến|mục\s+tiêu|chỉ\s+tiêu)\s+", re.IGNORECASE)
+_PART_OF_YEAR = lazy_compile(r"\b(?:tháng|quý|đầu\s+năm|cuối\s+năm|nửa\s+năm)\b", re.IGNORECASE)
+_STATEMENT_LEAD = lazy_compile(r"^(?:[-+–•]\s*)?(?:phấn\s+đấu|dự\s+kiến|mục\s+tiêu|chỉ\s+tiêu)\s+", re.IGNORECASE)
 
 
 def _statements(p: Paragraph, year: int | None) -> list[Indicator]:
@@ -382,8 +383,8 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
 
 # "Tày: 216.577 người (chiếm 40,84% dân số), Nùng: 158.114 người (29,81 %)": shares of a
 # population the paragraph before states ("Dân số toàn tỉnh là 530.341 người").
-_SHARES_OF_POPULATION = re.compile(r"\d\s*người\s*\((?:chiếm\s*)?\d[\d,.]*\s*%", re.IGNORECASE)
-_POPULATION = re.compile(r"[^.;]*\b(?:dân số|số dân)\b[^.;\d]{0,40}\d[\d.]*\s*người[^.;]*", re.IGNORECASE)
+_SHARES_OF_POPULATION = lazy_compile(r"\d\s*người\s*\((?:chiếm\s*)?\d[\d,.]*\s*%", re.IGNORECASE)
+_POPULATION = lazy_compile(r"[^.;]*\b(?:dân số|số dân)\b[^.;\d]{0,40}\d[\d.]*\s*người[^.;]*", re.IGNORECASE)
 
 
 def _with_population_before(before: Paragraph, p: Paragraph):
@@ -422,4 +423,4 @@ def _add_found(plan: Plan, found, period: Period | None) -> None:
     plan.calculations.extend(found.calculations)
 
 
-_FIGURE_OR_COUNT = re.compile(r"\d")
+_FIGURE_OR_COUNT = lazy_compile(r"\d")

@@ -24,6 +24,7 @@ from ..dates import DateMention, find_dates
 from ..lexicon import DOCUMENT_TYPES
 from ..models.document import Cell, Document, Paragraph, Reference, Table
 from ..models.location import Location
+from ..lazyre import lazy_compile
 
 _Locate = Callable[[int], Location]
 
@@ -35,28 +36,28 @@ _STANDARD_TYPE = {t.casefold(): t for t in _TYPES}
 _TYPE = r"(?:" + "|".join(t.replace(" ", r"\s+") for t in _TYPES) + r")"
 _NAMED_TYPES = r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)"  # cited by name, not only by number
 _NAMED_TYPE_CUES = ("uật", "lệnh", "pháp")   # one of these is in every _NAMED_TYPES word
-_NAMED_TYPE_CUE = re.compile("|".join(_NAMED_TYPE_CUES))
+_NAMED_TYPE_CUE = lazy_compile("|".join(_NAMED_TYPE_CUES))
 
 # -- document numbers -------------------------------------------------------------------
 # A symbol's parts: "NQ-HĐND", "NĐ-CP", "QH15", "SNV-XDCQ&TCBC"; a stray space beside
 # a hyphen ("TTr -STP", "NĐ- CP") is kept, a spaced dash (" - ") ends the symbol.
 _SEGMENT = r"[^\W\d_][\w&]*"
 _SYMBOL = rf"{_SEGMENT}(?:(?:-[ \t]?|[ \t]-)[\w&]+)*"
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     r"(?<![\w/.…_-])(?P<number>"
     rf"(?P<party_n>[0-9]{{1,5}})-(?P<party_symbol>{_SEGMENT}/{_SEGMENT})"            # 11-NQ/TW
     # 39/2020/NQ-HĐND; a draft's blank number ("số     /QĐ-UBND") starts at its slash
     rf"|(?P<n>[0-9]{{1,5}}+[a-zđ]?[ \t]*+|[.…_]++[ \t]*+|)(?:/(?P<year>[0-9]{{4}}))?/(?P<symbol>{_SYMBOL})"
     r")(?![\w/])"
 )
-_BEFORE_NUMBER = re.compile(rf"(?P<type>{_TYPE})?[ \t]*:?[ \t]*(?P<so>(?<!\w)số\b)?[ \t]*:?[ \t]*$", re.IGNORECASE)
-_NAMED_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_NAMED_TYPES})[ \t]+[^;:()\n]{{1,100}}?[ \t]+số[ \t]*$")
-_HEADER_NUMBER = re.compile(r"(?:^|\n)[ \t]*Số[ \t]*:?[ \t]*$")   # "Số: 252/NQ-HĐND" heads the document
-_LIST_GAP = re.compile(r"^[ \t]*(?:[,;]|và|hoặc)?[ \t]*(?:số[ \t]*:?)?[ \t]*$", re.IGNORECASE)
+_BEFORE_NUMBER = lazy_compile(rf"(?P<type>{_TYPE})?[ \t]*:?[ \t]*(?P<so>(?<!\w)số\b)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+_NAMED_BEFORE = lazy_compile(rf"(?<!\w)(?P<type>{_NAMED_TYPES})[ \t]+[^;:()\n]{{1,100}}?[ \t]+số[ \t]*$")
+_HEADER_NUMBER = lazy_compile(r"(?:^|\n)[ \t]*Số[ \t]*:?[ \t]*$")   # "Số: 252/NQ-HĐND" heads the document
+_LIST_GAP = lazy_compile(r"^[ \t]*(?:[,;]|và|hoặc)?[ \t]*(?:số[ \t]*:?)?[ \t]*$", re.IGNORECASE)
 
 # -- what follows a number ----------------------------------------------------------------
-_DATE_GAP = re.compile(r"[ \t,]*(?=ngày)", re.IGNORECASE)
-_OF = re.compile(r"[ \t,]*của[ \t]+", re.IGNORECASE)
+_DATE_GAP = lazy_compile(r"[ \t,]*(?=ngày)", re.IGNORECASE)
+_OF = lazy_compile(r"[ \t,]*của[ \t]+", re.IGNORECASE)
 # Lower-case words that occur inside the names of issuing bodies ("Ủy ban nhân dân
 # tỉnh", "Bộ Chính trị", "Bộ Kế hoạch và Đầu tư", "Hội nghị lần thứ tám Ban Chấp
 # hành Trung ương khóa XIII"); any other lower-case word ends the name.
@@ -75,8 +76,8 @@ _ISSUER_TRAILING = frozenset({"các", "lần", "thứ", "và"})
 _MAX_ISSUER_WORDS = 14
 
 # -- laws cited by name and date -------------------------------------------------------------
-_LAW = re.compile(rf"(?<!\w)(?P<type>{_NAMED_TYPES})(?=[ \t]+\S)")
-_LAW_NAME_END = re.compile(r"[ \t]+(?=(?:ngày|năm)[ \t]+\S)", re.IGNORECASE)
+_LAW = lazy_compile(rf"(?<!\w)(?P<type>{_NAMED_TYPES})(?=[ \t]+\S)")
+_LAW_NAME_END = lazy_compile(r"[ \t]+(?=(?:ngày|năm)[ \t]+\S)", re.IGNORECASE)
 _MAX_LAW_NAME = 160
 
 # -- parts of a document ------------------------------------------------------------------------
@@ -88,12 +89,12 @@ _VALUE = {
     "Chương": r"(?:[IVXLC]+|[0-9]{1,2})(?!\w)",
     "Phụ lục": r"(?:số[ \t]+)?(?:[0-9]{1,3}[a-zđ]?|[IVXLC]+|[A-Z])(?!\w)",
 }
-_UNIT = re.compile(
+_UNIT = lazy_compile(
     r"(?<!\w)(?P<unit>[Đđ]iểm|[Kk]hoản|Điều|ĐIỀU|Chương|CHƯƠNG|(?<!anh )(?<!ANH )(?:Mục|MỤC)"
     r"|(?<!iểu )(?<!IỂU )(?:[Pp]hụ[ \t]+lục|PHỤ[ \t]+LỤC))(?!\w)"
 )
 _UNIT_CUES = ("iểm", "hoản", "Điều", "ĐIỀU", "hương", "HƯƠNG", "Mục", "MỤC", "lục", "LỤC")   # in every _UNIT word
-_UNIT_CUE = re.compile("|".join(_UNIT_CUES))
+_UNIT_CUE = lazy_compile("|".join(_UNIT_CUES))
 _OUTER = {"điểm": 0, "khoản": 1, "Điều": 2, "Mục": 3, "Chương": 4, "Phụ lục": 5}
 _SEPARATOR = r"[ \t]*(?:,|và|hoặc|đến)[ \t]*"
 _FIRST_VALUE = {unit: re.compile(rf"[ \t]+(?P<value>{value})") for unit, value in _VALUE.items()}
@@ -101,16 +102,16 @@ _NEXT_VALUE = {  # "Điều 4, 5 và 6", "điểm b và điểm c"
     unit: re.compile(_SEPARATOR + r"(?:" + unit.replace(" ", r"[ \t]+") + rf"[ \t]+)?(?P<value>{value})")
     for unit, value in _VALUE.items()
 }
-_THIS = re.compile(r"[ \t]+này(?!\w)")
-_THIS_DOCUMENT = re.compile(rf"(?:{_TYPE})[ \t]+này(?!\w)", re.IGNORECASE)
-_TYPE_AHEAD = re.compile(rf"(?P<type>{_TYPE})(?!\w)")
-_TYPE_WORD = re.compile(rf"(?:{_TYPE})(?!\w)")
-_OWNER_LINK = re.compile(r"[ \t,]*(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đính[ \t]+kèm|của|tại|thuộc)?[ \t]*",
+_THIS = lazy_compile(r"[ \t]+này(?!\w)")
+_THIS_DOCUMENT = lazy_compile(rf"(?:{_TYPE})[ \t]+này(?!\w)", re.IGNORECASE)
+_TYPE_AHEAD = lazy_compile(rf"(?P<type>{_TYPE})(?!\w)")
+_TYPE_WORD = lazy_compile(rf"(?:{_TYPE})(?!\w)")
+_OWNER_LINK = lazy_compile(r"[ \t,]*(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đính[ \t]+kèm|của|tại|thuộc)?[ \t]*",
                          re.IGNORECASE)
-_UNNUMBERED_APPENDIX = re.compile(r"[ \t]+(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đính[ \t]+kèm|này)(?!\w)",
+_UNNUMBERED_APPENDIX = lazy_compile(r"[ \t]+(?:(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo|đính[ \t]+kèm|này)(?!\w)",
                                   re.IGNORECASE)
-_CHAIN_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)(?:\s*(?:và|hoặc))?\s*$")   # "Điều 7; điểm đ khoản 2 Điều 11 và …"
-_HEADING_AFTER = re.compile(r"[ \t]*(?:[.:]|$)")
+_CHAIN_GAP = lazy_compile(r"^\s*(?:,|;|và|hoặc)(?:\s*(?:và|hoặc))?\s*$")   # "Điều 7; điểm đ khoản 2 Điều 11 và …"
+_HEADING_AFTER = lazy_compile(r"[ \t]*(?:[.:]|$)")
 
 
 def _unit_name(word: str) -> str:

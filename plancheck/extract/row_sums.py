@@ -12,16 +12,16 @@ the slips. A relation the table does not keep is never imposed on it.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..models import Breakdown, Component, Value
 from ..models.document import Row, Table
 from .cells import MARKS, cell_at, figure, filled
+from ..lazyre import lazy_compile
 
 # a footnote written "(1)" after a figure too: "3(1)"
-_MARKS = re.compile(MARKS.pattern + r"|\(\d{1,2}\)$")
-_NUMBERED = re.compile(r"^\d{1,3}\.?$")
+_MARKS = lazy_compile(MARKS.pattern + r"|\(\d{1,2}\)$")
+_NUMBERED = lazy_compile(r"^\d{1,3}\.?$")
 _MIN_ROWS = 5
 _AGREEMENT = Decimal("0.8")
 _MAX_PARTS = 6

@@ -32,6 +32,7 @@ from .grammar.counts import Counts
 from .grammar.parts import Parts
 from .grammar.reader import ReaderBase
 from .grammar.structures import Structures
+from ..lazyre import lazy_compile
 
 Locate = Callable[[int], Location]
 
@@ -86,9 +87,9 @@ def read_statements(text: str, locate: Locate | None = None) -> Statements:
 
 
 # A figure split by a space after a verb that announces one ("tăng 2 3,45%").
-_SPLIT_FIGURE = re.compile(r"\b(?:tăng|giảm|đạt|chiếm|là|bằng|khoảng|còn|ở mức)\s+(?P<n>\d{1,3} \d{1,3},\d+)\s*%",
+_SPLIT_FIGURE = lazy_compile(r"\b(?:tăng|giảm|đạt|chiếm|là|bằng|khoảng|còn|ở mức)\s+(?P<n>\d{1,3} \d{1,3},\d+)\s*%",
                            re.IGNORECASE)
-_SPLIT_NUMBER = re.compile(r"\d \d{1,3},\d")
+_SPLIT_NUMBER = lazy_compile(r"\d \d{1,3},\d")
 
 
 def _text_figures(text: str, figures: list[Figure], malformed: list[tuple[int, str]],

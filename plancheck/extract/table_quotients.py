@@ -14,7 +14,6 @@ percentage row is never taken for a quotient.
 from __future__ import annotations
 
 import dataclasses
-import re
 from decimal import Decimal
 
 from ..intervals import Interval
@@ -22,8 +21,9 @@ from ..models import Comparison, ComparisonKind, Operand
 from ..models.document import Cell, Table
 from ..units import parse_unit
 from .cells import MARKS, cell_at, figure, text_of
+from ..lazyre import lazy_compile
 
-_UNIT_IN_LABEL = re.compile(r"\(([^()]{1,25})\)\s*(?:\[\d+\])?\s*$")
+_UNIT_IN_LABEL = lazy_compile(r"\(([^()]{1,25})\)\s*(?:\[\d+\])?\s*$")
 _MIN_CELLS = 2   # a relation seen in one pair of cells is a sentence, not a table
 
 

@@ -22,13 +22,14 @@ from ..certainty import Assumption
 from ..models import Breakdown, Component, Value
 from ..models.document import Cell, Row, Table
 from .cells import YEAR_LABEL, figure, filled, text_of
+from ..lazyre import lazy_compile
 
-_TOTAL = re.compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
+_TOTAL = lazy_compile(r"^\**\s*(?:tổng\s+số|tổng\s+cộng|cộng|tổng)\s*\**\s*:?$", re.IGNORECASE)
 # "Tổng giai đoạn 2026-2030", "Cộng 2021 - 2025": a total over the year rows above it
-_PERIOD_TOTAL = re.compile(r"^\**\s*(?:tổng|cộng)\b[^\d]{0,30}?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\**\s*:?$",
+_PERIOD_TOTAL = lazy_compile(r"^\**\s*(?:tổng|cộng)\b[^\d]{0,30}?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\**\s*:?$",
                            re.IGNORECASE)
-_NUMBERED = re.compile(r"^\d{1,3}\.?$")
-_HEADING = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+_NUMBERED = lazy_compile(r"^\d{1,3}\.?$")
+_HEADING = lazy_compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 _NIL = {"-", "–", "—", ""}
 _MIN_ROWS = 2
 _SUM_ABOVE = Decimal("1.5")   # a total this far above its largest row is no average of the rows
@@ -81,7 +82,7 @@ def _period_total(table: Table, rows: list[Row], k: int, texts: list[Cell], firs
     return _columns(texts, total, [_figures(r) for r in members], assumed, sums_of_decimals=True, counted=counted)
 
 
-_COUNTED_HEAD = re.compile(r"^\**\s*(?:số\b|số\s+lượng\b)", re.IGNORECASE)
+_COUNTED_HEAD = lazy_compile(r"^\**\s*(?:số\b|số\s+lượng\b)", re.IGNORECASE)
 
 
 def _holes(row: Row) -> bool:

@@ -66,14 +66,15 @@ from ..numbers import NotANumber, parse_value
 from ..text import bare
 from ..units import UnitKind, parse_unit
 from .cells import filled
+from ..lazyre import lazy_compile
 
 __all__ = ["TableFigures", "read_table", "tables_to_plan"]
 
 # -- vocabulary (matched on folded text: caseless, without diacritics, đ -> d) ----------
 
-_STT_LABEL = re.compile(r"^(stt|tt|so tt|so thu tu)$")
-_NAME_LABEL = re.compile(r"^(cac )?(chi tieu|noi dung|ten chi tieu|danh muc|hang muc|linh vuc)( chu yeu)?$")
-_UNIT_LABEL = re.compile(r"^(don vi( tinh)?|dvt)$")
+_STT_LABEL = lazy_compile(r"^(stt|tt|so tt|so thu tu)$")
+_NAME_LABEL = lazy_compile(r"^(cac )?(chi tieu|noi dung|ten chi tieu|danh muc|hang muc|linh vuc)( chu yeu)?$")
+_UNIT_LABEL = lazy_compile(r"^(don vi( tinh)?|dvt)$")
 _KINDS = [  # order matters: "ước thực hiện" is an estimate, not an actual
     (PeriodKind.estimate, re.compile(r"\b(uoc|uth)\b")),
     (PeriodKind.target, re.compile(r"\bmuc tieu\b")),
@@ -81,26 +82,26 @@ _KINDS = [  # order matters: "ước thực hiện" is an estimate, not an actua
     (PeriodKind.plan, re.compile(r"\b(ke hoach|kh|du kien|du toan)\b|\bdt\s+(?:nam\s+)?(?:19|20)\d\d\b")),
     (PeriodKind.actual, re.compile(r"\b(thuc hien|th|ket qua|thuc te)\b")),
 ]
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
-_PARTIAL_PERIOD = re.compile(r"\b(\d+ thang|thang \d+|quy [ivx\d]+|binh quan)\b")
-_COMPARE_GROUP = re.compile(r"\bso sanh\b")
-_COMPARE_SPLIT = re.compile(r"\bso voi\b|/|\bvoi\b")   # "DT 2025 với UTH 2024 (%)": "so" left out
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_YEAR_SPAN = lazy_compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+_PARTIAL_PERIOD = lazy_compile(r"\b(\d+ thang|thang \d+|quy [ivx\d]+|binh quan)\b")
+_COMPARE_GROUP = lazy_compile(r"\bso sanh\b")
+_COMPARE_SPLIT = lazy_compile(r"\bso voi\b|/|\bvoi\b")   # "DT 2025 với UTH 2024 (%)": "so" left out
 # a column code that is a formula of others: "3=2/1", "(5)=(4)/(3)", "6 = 5/4*100"
-_FORMULA = re.compile(r"\(?(\d{1,2})\)?\s*=\s*\(?(\d{1,2})\)?\s*[/:]\s*\(?(\d{1,2})\)?(?:\s*[x*×]\s*100)?")
-_CHANGE_WORDS = re.compile(r"\btang\s*[/,]?\s*(\(\+\)\s*)?,?\s*giam\b|\btang\b|\bgiam\b")
+_FORMULA = lazy_compile(r"\(?(\d{1,2})\)?\s*=\s*\(?(\d{1,2})\)?\s*[/:]\s*\(?(\d{1,2})\)?(?:\s*[x*×]\s*100)?")
+_CHANGE_WORDS = lazy_compile(r"\btang\s*[/,]?\s*(\(\+\)\s*)?,?\s*giam\b|\btang\b|\bgiam\b")
 _PREFERRED_KINDS = [PeriodKind.estimate, PeriodKind.actual, PeriodKind.plan, PeriodKind.target]
 
-_ROW_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zA-ZđĐ])[.)]?")
-_TOP_NUMBER = re.compile(r"\d{1,3}\.?")
-_SECTION_NUMBER = re.compile(r"([IVXLC]{1,6}|[A-ZĐ])[.)]?")
-_CODE_CELL = re.compile(r"[(\[]?(\d{1,2}|[A-Z])[)\]]?(\s*=.*)?")
-_LIST_MARKER = re.compile(r"^\s*[-+–•*]\s*")
-_PART_MARKER = re.compile(r"^\s*(?:[-+–•*]\s*)?(tđ|trong đó)(?!\w)\s*[:.,]?\s*", re.IGNORECASE)
-_UNIT_IN_NAME = re.compile(r"\s*\(([^()]{1,25})\)\s*$")
+_ROW_NUMBER = lazy_compile(r"(\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zA-ZđĐ])[.)]?")
+_TOP_NUMBER = lazy_compile(r"\d{1,3}\.?")
+_SECTION_NUMBER = lazy_compile(r"([IVXLC]{1,6}|[A-ZĐ])[.)]?")
+_CODE_CELL = lazy_compile(r"[(\[]?(\d{1,2}|[A-Z])[)\]]?(\s*=.*)?")
+_LIST_MARKER = lazy_compile(r"^\s*[-+–•*]\s*")
+_PART_MARKER = lazy_compile(r"^\s*(?:[-+–•*]\s*)?(tđ|trong đó)(?!\w)\s*[:.,]?\s*", re.IGNORECASE)
+_UNIT_IN_NAME = lazy_compile(r"\s*\(([^()]{1,25})\)\s*$")
 # "Cơ cấu kinh tế ..." announces shares; "tái cơ cấu doanh nghiệp" (restructuring) does not.
-_STRUCTURE_NAME = re.compile(r"^(co cau|ty trong)\b.*|\bty trong\b.*\b(grdp|gdp|tong san pham)\b")
-_CHANGE_NAME = re.compile(r"\b(tang|giam|toc do|tang truong)\b")
+_STRUCTURE_NAME = lazy_compile(r"^(co cau|ty trong)\b.*|\bty trong\b.*\b(grdp|gdp|tong san pham)\b")
+_CHANGE_NAME = lazy_compile(r"\b(tang|giam|toc do|tang truong)\b")
 _SUB_NAME_MIN_LENGTH = 25
 _MAX_COLUMNS = 200  # wider is no indicator table (and would be slow to read cell by cell)
 
@@ -301,7 +302,7 @@ def _period_ref(folded: str) -> _PeriodRef | None:
 # Without a year, a kind word heads a period label only when little else follows it
 # ("Kế hoạch", "Ước TH cả năm", "Thực hiện 9 tháng" is partial): a label that goes on
 # to say how ("qua", "trực tuyến") names something else.
-_NOT_A_PERIOD = re.compile(r"\b(qua|bang|theo|truc tuyen|toan trinh|mot phan|buu chinh)\b")
+_NOT_A_PERIOD = lazy_compile(r"\b(qua|bang|theo|truc tuyen|toan trinh|mot phan|buu chinh)\b")
 
 
 def _period(folded: str, document_year: int | None) -> Period | None:

@@ -13,17 +13,18 @@ import re
 from ..lexicon import KIND_BY_CODE, KIND_BY_TYPE_WORD, MOTTO, number_code
 from ..models import TextKind
 from ..models.document import Document, Header
+from ..lazyre import lazy_compile
 
 _LOOK_LINES = 80   # a header lies within the first lines, after a web page's site text
 # Searched in the text in lower case, each branch opening on a letter, so that the engine skips to
 # the letters that can start one (a pattern that ignores case tries every branch at every character).
-_ENCYCLOPEDIA = re.compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|s(?<!\ws)ửa mã nguồn\b|lưu trữ bản gốc|truy cập ngày|"
+_ENCYCLOPEDIA = lazy_compile(r"\[\s*sửa\s*\|\s*sửa mã nguồn\s*\]|s(?<!\ws)ửa mã nguồn\b|lưu trữ bản gốc|truy cập ngày|"
                            r"bách khoa toàn thư mở")
-_GROUNDS = re.compile(r"^\W*Căn cứ\b", re.IGNORECASE | re.MULTILINE)   # the preamble of an act
-_ARTICLE_TITLE = re.compile(r"^#\s+(?P<title>.+)$")
-_QUESTION = re.compile(r"\?|\b(?:không|nào|gì|bao nhiêu|bao lâu|ra sao|thế nào|như thế nào|có được|ai)\s*$",
+_GROUNDS = lazy_compile(r"^\W*Căn cứ\b", re.IGNORECASE | re.MULTILINE)   # the preamble of an act
+_ARTICLE_TITLE = lazy_compile(r"^#\s+(?P<title>.+)$")
+_QUESTION = lazy_compile(r"\?|\b(?:không|nào|gì|bao nhiêu|bao lâu|ra sao|thế nào|như thế nào|có được|ai)\s*$",
                        re.IGNORECASE)
-_ARTICLE_CUES = re.compile(r"\bNội dung chính\b|\bChuyên viên pháp lý\b|\bCăn cứ pháp lý\b", re.IGNORECASE)
+_ARTICLE_CUES = lazy_compile(r"\bNội dung chính\b|\bChuyên viên pháp lý\b|\bCăn cứ pháp lý\b", re.IGNORECASE)
 
 
 def classify(document: Document, header: Header) -> TextKind:

@@ -23,11 +23,12 @@ from ..models import Comparison, ComparisonKind, Operand
 from ..models.document import Cell, Table
 from ..text import bare
 from .cells import YEAR_LABEL, cell_at, figure, text_of
+from ..lazyre import lazy_compile
 
 # A heading that says what it compares and nothing else: a change (or an index) against the year
 # before, in percent. "Tốc độ tăng trưởng GRDP (%)" names its own indicator, "Tăng/giảm (%)" beside
 # plan and result columns compares those: neither is read.
-_AGAINST_LAST = re.compile(r"^(?P<change>tang|giam|tang\s*/\s*giam|tang\s*\(\+\)\s*/?\s*giam\s*\(-\)|"
+_AGAINST_LAST = lazy_compile(r"^(?P<change>tang|giam|tang\s*/\s*giam|tang\s*\(\+\)\s*/?\s*giam\s*\(-\)|"
                            r"toc do tang(?: truong)?)?\s*,?\s*so (?:voi )?(?:nam truoc|cung ky(?: nam truoc)?)"
                            r"\s*\(?\s*%\s*\)?$")
 _MIN_STEPS = 2   # a relation seen once is a sentence, not a series

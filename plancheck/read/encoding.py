@@ -15,6 +15,7 @@ import re
 
 from ..errors import InputError
 from ..i18n import _
+from ..lazyre import lazy_compile
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", None),
@@ -28,9 +29,9 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 # U+00A1..U+00FF is foreign to it, and legacy-encoded Vietnamese is full of them.
 _VIETNAMESE_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _FOREIGN = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)
-_WORD = re.compile(r"[^\s\d]+")
+_WORD = lazy_compile(r"[^\s\d]+")
 _FOREIGN_SET = frozenset(_FOREIGN)
-_FOREIGN_CHAR = re.compile(f"[{re.escape(_FOREIGN)}]")
+_FOREIGN_CHAR = lazy_compile(f"[{re.escape(_FOREIGN)}]")
 _VOWELS = frozenset("aeiouyAEIOUY") | _VIETNAMESE_LATIN1
 _SAMPLE_CHARS = 20_000   # enough to tell, cheap on any file
 

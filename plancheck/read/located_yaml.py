@@ -10,7 +10,6 @@ by plancheck.numbers, in the Vietnamese convention.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ import yaml
 
 from ..errors import InputError
 from ..i18n import _, number
+from ..lazyre import lazy_compile
 
 Path_ = tuple[str | int, ...]
 
@@ -48,7 +48,7 @@ _BOOL = {"true": True, "false": False, "yes": True, "no": False}
 # the shipped rule packs about 10,000; 200,000 cost about 100 MB and a second.
 MAX_VALUES = 200_000
 # A number in JSON's grammar (YAML 1.1 would call "1e3" or "1.5e3" a string).
-_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_JSON_NUMBER = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
 def load_located(text: str, source: str, *, json_source: bool = False) -> LocatedTree:

@@ -18,7 +18,6 @@ and otherwise the error says what to install.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from ..models.location import Location
 from ..numbers import roman_numeral, roman_value
 from . import pdf_layout as layout
 from .pdf_layout import _TextLine
+from ..lazyre import lazy_compile
 
 MAX_PAGES = 500          # a province's plan with its annexes has under 200
 MAX_BYTES = 200 * 2**20  # scans weigh about 0,5 MB a page
@@ -385,7 +385,7 @@ def _read_scan(name: str, page, number: int, pages: _Pages, text: list | None = 
 
 # A list item's marker as OCR reads it: a letter taken for a symbol of its shape ("©)" is "c)"),
 # specks before it ("—4.", "_21.") or after it ("1.`Đồng ý"), the space after it lost ("4.UBND").
-_OCR_MARKER = re.compile(r"^(?P<lead>\s*)[—–_`'‘’~^|•·]*\s*(?P<marker>(?:\d{1,2}|[a-zđ©])[.)])[`'‘’~^]*\s*"
+_OCR_MARKER = lazy_compile(r"^(?P<lead>\s*)[—–_`'‘’~^|•·]*\s*(?P<marker>(?:\d{1,2}|[a-zđ©])[.)])[`'‘’~^]*\s*"
                          r"(?=[A-ZĐ\u00c0-\u1ef9a-z])")
 
 
@@ -400,7 +400,7 @@ def _mend_marker(text: str) -> str:
 
 # A section heading numbered in Roman as OCR misreads it: "II." as "H.", "Il." or "ll.", "I." as
 # "l." or "|.", "III." as "II." once more. Its title starts with a capital.
-_ROMAN_HEADING = re.compile(r"(?P<lead>\s*)(?P<n>[IVXHl|]{1,4})(?P<dot>[.,])\s+(?=[A-ZĐ\u00c0-\u1ef9])")
+_ROMAN_HEADING = lazy_compile(r"(?P<lead>\s*)(?P<n>[IVXHl|]{1,4})(?P<dot>[.,])\s+(?=[A-ZĐ\u00c0-\u1ef9])")
 _OCR_ROMAN = str.maketrans({"l": "I", "|": "I"})
 
 
@@ -427,9 +427,9 @@ def _mend_roman(text: str, last: int) -> tuple[str, int]:
     return text, value if read == written else last
 
 
-_PAGE_NUMBER = re.compile(r"\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*[-–])?\s*")
+_PAGE_NUMBER = lazy_compile(r"\s*(?:[-–]\s*)?(?:[Tt]rang\s+)?\d{1,4}(?:\s*[-–])?\s*")
 # Opens a new paragraph even right after a full line: a heading of the text's structure.
-_HEADING = re.compile(r"\s*(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d]|PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])")
+_HEADING = lazy_compile(r"\s*(?:Điều\s+\d|Chương\s+[IVXLC\d]|Mục\s+[IVXLC\d]|PHỤ\s+LỤC|Phụ\s+lục\s+[IVXLC\d])")
 
 
 @dataclass

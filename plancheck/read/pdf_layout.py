@@ -14,8 +14,8 @@ and pdftotext is no Python dependency.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from ..lazyre import lazy_compile
 
 # A quarter turn of text: 0 upright, 1 running down the page, 2 upside down, 3 running up it.
 _QUARTER = math.pi / 2
@@ -266,7 +266,7 @@ def cell_text(chars: list[_Char], width: float, height: float) -> str:
     return " ".join(line.text for line in text_lines(chars, width, height))
 
 
-_FURNITURE_KEY = re.compile(r"[\W\d_]+")
+_FURNITURE_KEY = lazy_compile(r"[\W\d_]+")
 
 
 def furniture_key(text: str) -> str:

@@ -63,6 +63,7 @@ from ..models.location import Location
 from ..numbers import NotANumber, parse_value, roman_value
 from ..text import bare
 from ..units import parse_unit
+from ..lazyre import lazy_compile
 
 __all__ = ["build_pipe_table"]
 
@@ -75,25 +76,25 @@ class Kind(Enum):
 
 
 # Row numbers as tables write them: 1 · 12. · 1.2 · 3) · II · a · đ)
-_ARABIC = re.compile(r"(\d{1,3})[.)]?")
-_DOTTED = re.compile(r"(\d{1,2})(?:\.\d{1,2})+\.?")
-_ROMAN = re.compile(r"([IVXLC]{1,6})[.)]?")
-_LETTER = re.compile(r"([a-zA-ZđĐ])[.)]?")
+_ARABIC = lazy_compile(r"(\d{1,3})[.)]?")
+_DOTTED = lazy_compile(r"(\d{1,2})(?:\.\d{1,2})+\.?")
+_ROMAN = lazy_compile(r"([IVXLC]{1,6})[.)]?")
+_LETTER = lazy_compile(r"([a-zA-ZđĐ])[.)]?")
 
 # Values that are no number: placeholders and verdicts.
 _MARK_WORDS = {"x", "đạt", "vượt", "không đạt", "chưa đạt", "cơ bản đạt", "hoàn thành", "chưa hoàn thành",
                "cơ bản hoàn thành", "không", "có", "n/a", "k/h"}
-_PUNCTUATION_ONLY = re.compile(r"[\W_]+")
-_COMPARED_FIGURE = re.compile(r"[<>≤≥~≈]=?\s*[\d.,]+\s*%?")
+_PUNCTUATION_ONLY = lazy_compile(r"[\W_]+")
+_COMPARED_FIGURE = lazy_compile(r"[<>≤≥~≈]=?\s*[\d.,]+\s*%?")
 _MAX_UNIT_LENGTH = 30
 _MAX_HEADER_CELLS = 64
 
-_UNIT_LABEL = re.compile(r"^(don vi( tinh)?|dvt)\b")
-_NAME_LABEL = re.compile(r"^(chi tieu|noi dung|ten chi tieu|danh muc|hang muc)\b")
-_GROUP_WORDS = re.compile(r"\b(so sanh|chia ra|trong do|bao gom|gom)\b")
-_COMPARISON_WORDS = re.compile(r"\b(so sanh|so voi|tang|giam)\b|/|%")
-_KIND_WORDS = re.compile(r"\b(thuc hien|th|uoc|uth|ke hoach|kh|muc tieu|du kien|du toan)\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_UNIT_LABEL = lazy_compile(r"^(don vi( tinh)?|dvt)\b")
+_NAME_LABEL = lazy_compile(r"^(chi tieu|noi dung|ten chi tieu|danh muc|hang muc)\b")
+_GROUP_WORDS = lazy_compile(r"\b(so sanh|chia ra|trong do|bao gom|gom)\b")
+_COMPARISON_WORDS = lazy_compile(r"\b(so sanh|so voi|tang|giam)\b|/|%")
+_KIND_WORDS = lazy_compile(r"\b(thuc hien|th|uoc|uth|ke hoach|kh|muc tieu|du kien|du toan)\b")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -228,7 +229,7 @@ def _is_number(text: str) -> bool:
     return True
 
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = lazy_compile(r"[0-9]")
 
 
 def _is_mark(text: str) -> bool:

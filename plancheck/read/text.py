@@ -45,6 +45,7 @@ from ..i18n import _
 from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import decode_document, legacy_caveat
+from ..lazyre import lazy_compile
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES
@@ -61,30 +62,30 @@ UNWRAPPED_WIDTH = 150
 HEADING_SHARE = 0.6
 
 # -- line classification -------------------------------------------------------
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_WORD = re.compile(r"\S+")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
+_WORD = lazy_compile(r"\S+")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")   # and the soft hyphen
 # Words with single spaces between them and nothing to drop: cleaning only trims.
-_PLAIN = re.compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
-_STAR_RUN = re.compile(r"\*+")
+_PLAIN = lazy_compile(r"[^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
+_STAR_RUN = lazy_compile(r"\*+")
 # Words with single spaces between them, nothing invisible: only emphasis ("*", "_") may be dropped.
-_ONE_SPACED = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
-_MARKED_WORD = re.compile(r"[^ ]*[*_][^ ]*")
+_ONE_SPACED = lazy_compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*")
+_MARKED_WORD = lazy_compile(r"[^ ]*[*_][^ ]*")
 # A plain line (as _PLAIN) wholly in emphasis: "**…**", "*…*", "***…***", or opened or closed only
-_EMPHASISED = re.compile(r"\*{0,3}([^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*)\*{0,3}")
+_EMPHASISED = lazy_compile(r"\*{0,3}([^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+(?: [^\s*_\u200b\u200c\u200d\u2060\ufeff\u00ad]+)*)\*{0,3}")
 # A line that ends on a word no sentence ends with: the next line goes on with it.
-_OPEN_END = re.compile(r"(?<!\w)(?:tại|của|theo|về|với|cho|từ|đến|trong|và|hoặc|thuộc|là)\s*$")
+_OPEN_END = lazy_compile(r"(?<!\w)(?:tại|của|theo|về|với|cho|từ|đến|trong|và|hoặc|thuộc|là)\s*$")
 # A line that opens in bold with the word of a heading, its number maybe on the next line.
-_BOLD_HEADING_WORD = re.compile(r"[ \t]*\*\*[ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)(?![^\W\d_])")
-_DOUBLE_UNDERSCORE = re.compile(r"(?<!_)__(?!_)")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
-_PIPE_ONLY = re.compile(r"[\s|]*\|[\s|]*")
-_RULE = re.compile(r"[-_=*~.…–—]{3,}")
+_BOLD_HEADING_WORD = lazy_compile(r"[ \t]*\*\*[ \t]*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)(?![^\W\d_])")
+_DOUBLE_UNDERSCORE = lazy_compile(r"(?<!_)__(?!_)")
+_HEADING = lazy_compile(r"[ \t]{0,3}#{1,6}(?=\s|$)")
+_PIPE_ONLY = lazy_compile(r"[\s|]*\|[\s|]*")
+_RULE = lazy_compile(r"[-_=*~.…–—]{3,}")
 _RULE_CHARS = frozenset("-_=*~.…–—")
-_DOTS = re.compile(r"\s*(?:\.{3,5}|…{1,2})\s*")   # an elision standing alone: numbers around it may skip
-_DECORATION = re.compile(r"[*_#\s]+")
+_DOTS = lazy_compile(r"\s*(?:\.{3,5}|…{1,2})\s*")   # an elision standing alone: numbers around it may skip
+_DECORATION = lazy_compile(r"[*_#\s]+")
 _DECORATION_CHARS = frozenset("*_#")
-_PAGE_NUMBER = re.compile(r"\d{1,3}|-\s*\d{1,3}\s*-")
+_PAGE_NUMBER = lazy_compile(r"\d{1,3}|-\s*\d{1,3}\s*-")
 
 # Numbering labels: "Điều 3.", "Chương II", "1.", "1.2.", "1.2.3.", "1)", "a)", "đ)",
 # "(1)", "I.", "II.", "A.". A label alone on its line ("Điều 2.") has its text on
@@ -99,10 +100,10 @@ _LABELS = r"""
       | (?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})\.(?=\s|$)   # I.  II.  IV.
       | [A-ZĐ]\.(?=\s)                             # A.  B.
 """
-_LABEL = re.compile(f"(?:{_LABELS})", re.VERBOSE)
+_LABEL = lazy_compile(f"(?:{_LABELS})", re.VERBOSE)
 # A structural marker at the start of a line begins a paragraph: a label, a
 # bullet, the words that open a part of a legal text, a header field.
-_MARKER = re.compile(
+_MARKER = lazy_compile(
     rf"""(?:{_LABELS}
       | [-+•–]\s                                   # bullets
       | Căn\s+cứ\b | Xét\b | Theo\s+đề\s+nghị\b | Sau\s+khi\b
@@ -114,11 +115,11 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 # Lines that cannot sit inside a table cell: a one-cell-per-line table ends before them.
-_SECTION = re.compile(r"(?:PHỤ\s+LỤC|DANH\s+MỤC|QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*\."
+_SECTION = lazy_compile(r"(?:PHỤ\s+LỤC|DANH\s+MỤC|QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*\."
                       r"|(?:Chương|CHƯƠNG)\s+(?:\d+|[IVXLC]+)\b)")
-_DOC_TYPE = re.compile(r"(?:NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN"
+_DOC_TYPE = lazy_compile(r"(?:NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CÔNG VĂN"
                        r"|ĐỀ ÁN|CHƯƠNG TRÌNH|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT)")
-_WRAPPED_DASH = re.compile(r"[-–]\s+(?=[^\W\d_])")
+_WRAPPED_DASH = lazy_compile(r"[-–]\s+(?=[^\W\d_])")
 _CLOSING_QUOTES = "”’\"»"
 _CELL_STOP = (")", ":", ".", ";", "!", "?")
 
@@ -184,7 +185,7 @@ def _split_lines(text: str) -> list[str]:
 
 
 # -- cleaning one line ---------------------------------------------------------------
-_COMMENT_LINE = re.compile(r"\s*<!--.*?-->\s*")
+_COMMENT_LINE = lazy_compile(r"\s*<!--.*?-->\s*")
 
 
 def _classify(number: int, raw: str, markdown: bool) -> _Line:
@@ -695,7 +696,7 @@ def _join(lines: list[_Line], path: str) -> tuple[str, list[Span]]:
     return " ".join(texts), spans
 
 
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CELL_SPLIT = lazy_compile(r"(?<!\\)\|")
 
 
 def _is_separator_row(raw: str) -> bool:

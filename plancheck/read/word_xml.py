@@ -11,11 +11,11 @@ hand: python-docx has no accept-changes reading, and the walk is a few lines of 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..numbers import roman_numeral
+from ..lazyre import lazy_compile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -151,7 +151,7 @@ def _xml(blob: bytes) -> Any:
     return etree.fromstring(blob, parser)
 
 
-_LEVEL_FIELD = re.compile(r"%([1-9])")   # "%1.%2." in a level's text: the count of level 1, 2 …
+_LEVEL_FIELD = lazy_compile(r"%([1-9])")   # "%1.%2." in a level's text: the count of level 1, 2 …
 
 
 class Numbering:

@@ -11,61 +11,62 @@ from ...units import conversion_factor, parse_unit
 from ..figures import BOUNDS, Figure, plain_value
 from .cues import PARTS_CUE, _closes_before, _GROWTH_BEFORE, _PERSON, _RATIO_BEFORE, _SHARE_GAP, _person
 from .reader import _subject
+from ...lazyre import lazy_compile
 
 
 # A change restated as a rate after its amount (and the amount's noun): "290.109 người hay 0,8%"
-_YEAR_ASIDE = re.compile(r"\(\s*(?:năm\s*)?(?:1[89]|20)\d\d\s*\)")
+_YEAR_ASIDE = lazy_compile(r"\(\s*(?:năm\s*)?(?:1[89]|20)\d\d\s*\)")
 
-_PLANNED = re.compile(r"\b(?:kế hoạch|dự toán|dự kiến|được giao|giao|mục tiêu|tổng số vốn|tổng vốn)\b[^\d]*$",
+_PLANNED = lazy_compile(r"\b(?:kế hoạch|dự toán|dự kiến|được giao|giao|mục tiêu|tổng số vốn|tổng vốn)\b[^\d]*$",
                       re.IGNORECASE)
 
-_RESTATED = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
+_RESTATED = lazy_compile(r"^\s*(?:[^\W\d_]+\s+){0,2},?\s*(?:hay|tức|tức là|tương đương|tương ứng|hoặc)(?:\s+(?:với|là))?"
                        r"\s*(?:tăng|giảm)?\s*$", re.IGNORECASE)
 
-_BASE_AFTER = re.compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$"
+_BASE_AFTER = lazy_compile(r"^\s*(?:\(|,)?\s*so\s+với\s+(?:mức\s+|số\s+|con\s+số\s+)?$|^\s*từ\s+$"
                          # "so cùng kỳ (5.090 tỷ đồng)", "so với năm 2024 (năm 2024: 5.090 tỷ đồng)"
                          r"|^\s*,?\s*so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)[^\d();.,;]{0,30}"
                          r"\(\s*(?:cùng\s+kỳ\s*:?\s*)?$", re.IGNORECASE)
 
-_PLAN_PAREN = re.compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s*$", re.IGNORECASE)
+_PLAN_PAREN = lazy_compile(r"\(\s*(?:kế hoạch|dự toán|KH|DT)[^():]{0,40}:\s*$", re.IGNORECASE)
 # "vượt 8% dự toán (dự toán 5.000 tỷ đồng)", "vượt 5% kế hoạch (kế hoạch: 1.200 tỷ đồng)": the plan after
-_PLAN_NAMED = re.compile(r"^\s*(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d();.,;]{0,40}\(\s*"
+_PLAN_NAMED = lazy_compile(r"^\s*(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d();.,;]{0,40}\(\s*"
                          r"(?:(?:kế hoạch|dự toán|KH|DT|chỉ tiêu)\b[^\d():;.]{0,30}:?\s*)?$", re.IGNORECASE)
 
-_VERSUS = re.compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
+_VERSUS = lazy_compile(r"^\s*so\s+với\s*$", re.IGNORECASE)
 
-_NOT_SHARE_AFTER = re.compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
+_NOT_SHARE_AFTER = lazy_compile(r"^\s*(?:kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|KH\b|DT\b)", re.IGNORECASE)
 
 # What a share is of, when the text names it right after: "chiếm 0,9% dân số", "79% diện tích".
-_BASE_WORD = re.compile(r"^\s*((?:tổng\s+)?(?:dân số|số dân|diện tích)|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|"
+_BASE_WORD = lazy_compile(r"^\s*((?:tổng\s+)?(?:dân số|số dân|diện tích)|GRDP|GDP|tổng sản phẩm|tổng mức đầu tư|tổng vốn|"
                         r"tổng số)\b",
                         re.IGNORECASE)
 
-_OF_BASE = re.compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
+_OF_BASE = lazy_compile(r"^[^\d;:.()%]{0,60}?,?\s*\b(?:bằng|tương đương)\s*$", re.IGNORECASE)
 
 # a whole announcing its parts, before a colon ("…, bao gồm:", "cụ thể như sau:")
-_ANNOUNCED_PARTS = re.compile(rf"\b(?:{PARTS_CUE})\s*:", re.IGNORECASE)
-_PART_CUE = re.compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
+_ANNOUNCED_PARTS = lazy_compile(rf"\b(?:{PARTS_CUE})\s*:", re.IGNORECASE)
+_PART_CUE = lazy_compile(rf"\b(?:{PARTS_CUE})\b", re.IGNORECASE)
 
 # between a figure and itself in another unit: "(~", "(khoảng", ", tương đương", " hay"
-_RESTATED_AS = re.compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|hay|bằng)?\s*(?:với\s+)?|,?\s*(?:tương đương|tức là|tức|hay|≈|~)"
+_RESTATED_AS = lazy_compile(r"\s*(?:\(\s*(?:~|≈|khoảng|tương đương|tức|hay|bằng)?\s*(?:với\s+)?|,?\s*(?:tương đương|tức là|tức|hay|≈|~)"
                           r"(?:\s+(?:với|khoảng))?\s*)", re.IGNORECASE)
 
-_YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d")   # "1965-2005": a period, no quantity
+_YEAR_SPAN = lazy_compile(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)\d\d")   # "1965-2005": a period, no quantity
 
-_POPULATION_PART = re.compile(r"\b(?:thành thị|nông thôn|đô thị|nam|nữ)\s*(?:là|có|đạt|:)?\s*$", re.IGNORECASE)
-_POPULATION_WHOLE = re.compile(r"\b(?:dân số|số dân|tổng cộng|tổng số|toàn (?:tỉnh|huyện|thành phố|thị xã|xã|vùng|quốc))\b",
+_POPULATION_PART = lazy_compile(r"\b(?:thành thị|nông thôn|đô thị|nam|nữ)\s*(?:là|có|đạt|:)?\s*$", re.IGNORECASE)
+_POPULATION_WHOLE = lazy_compile(r"\b(?:dân số|số dân|tổng cộng|tổng số|toàn (?:tỉnh|huyện|thành phố|thị xã|xã|vùng|quốc))\b",
                                re.IGNORECASE)
 
 _AREA_UNITS = frozenset({"ha", "km2", "km²", "m2", "m²"})
 
 # After a threshold, the words that give the fraction's own rate ("…, chiếm tỷ lệ 73,33%").
-_STATES_RATE = re.compile(r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?(?:\(\s*)?(?:chiếm|đạt)?\s*(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$|"
+_STATES_RATE = lazy_compile(r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?(?:\(\s*)?(?:chiếm|đạt)?\s*(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$|"
                           r"[\s,;]*(?:trở\s+(?:lên|xuống)[\s,;]*)?chiếm\s*$", re.IGNORECASE)
 # The end of the clause that holds a fraction, giving its rate: "15.463/17.731 hợp tác xã … đăng ký
 # cấp định danh điện tử, đạt tỷ lệ 87,02%".
-_RATE_CLOSES = re.compile(r"[,(]\s*(?:đạt|chiếm)\s+(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$", re.IGNORECASE)
-_VOTE = re.compile(r"\b(?:biểu quyết|tán thành|phiếu|tín nhiệm|bầu cử|đại biểu)\b", re.IGNORECASE)
+_RATE_CLOSES = lazy_compile(r"[,(]\s*(?:đạt|chiếm)\s+(?:tỷ|tỉ)\s+lệ\s*(?:là\s*)?$", re.IGNORECASE)
+_VOTE = lazy_compile(r"\b(?:biểu quyết|tán thành|phiếu|tín nhiệm|bầu cử|đại biểu)\b", re.IGNORECASE)
 
 
 def _ratio_holds(fraction: Figure, result: Figure) -> bool:

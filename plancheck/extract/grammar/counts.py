@@ -8,6 +8,7 @@ from ...models import StatedCount, Value
 from ...text import LETTER_WORD, VI_UPPER, parse_count
 from ..figures import STOP_NOUNS
 from .cues import _ADMIN, _CONTAINER, _ITEM_END, _SENTENCE_END, _counted, _list_body
+from ...lazyre import lazy_compile
 
 
 def _unbalanced(rest: str, items: list[str]) -> bool:
@@ -36,7 +37,7 @@ def _semicolon_items(rest: str) -> list[str]:
 
 
 # "gồm 7 huyện:", "có 6 ấp:", "bao gồm 8 đảo (hòn):", "gồm có 5 bộ tư lệnh khu vực (…):"
-_COUNT = re.compile(
+_COUNT = lazy_compile(
     r"(?<![\w.,/])(?P<n>\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\s+"
     r"(?P<noun>(?!(?:gồm|có|bao|là|như)\b)[^\W\d_][^\d:;.()\[\]]{0,50}?)\s*(?:\([^()]{0,80}\))?\s*"
     r"(?:,?\s*(?:là|gồm|bao\s+gồm|gồm\s+có)\b|như sau|sau)?\s*:(?!\d)",   # "có 9 phường, gồm: …"
@@ -48,7 +49,7 @@ _COUNT = re.compile(
 # "là các xã" names units of the administration; "5 thành viên là các thành viên Ban Thường vụ, …"
 # names a group among the items, so only units are counted this way.
 # (the count's first digit leads, the test of what stands before it after it: the engine skips to digits)
-_COUNT_NAMED = re.compile(
+_COUNT_NAMED = lazy_compile(
     r"(?P<n>\d(?<![\w.,/]\d)\d{0,2})\s+(?:(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s*,?\s+"
     r"(?:là|gồm|bao\s+gồm)\s+các\s+(?P=unit)|(?P<plot>(?:ô|lô|thửa)\s+đất(?:\s+ở)?)\s*,?\s+có\s+ký\s+hiệu(?:\s+là)?)"
     r"\s+(?=\S)", re.IGNORECASE)
@@ -56,13 +57,13 @@ _COUNT_NAMED = re.compile(
 
 # A count named again before its list: "có 10 xã trực thuộc, bao gồm các xã:" (but "9 đơn vị hành
 # chính trực thuộc, bao gồm các quận:" lists only the quận: the kinds must agree).
-_COUNT_OF_KIND = re.compile(
+_COUNT_OF_KIND = lazy_compile(
     r"(?<![\w.,/])(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+trực\s+thuộc\s*,?\s*(?:bao\s+)?gồm\s+"
     r"(?:các\s+)?(?P<kind>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:(?!\d)", re.IGNORECASE)
 
-_YEAR_NOUN_BEFORE = re.compile(r"\b(?:hằng|hàng|mỗi|cả|các|những|nhiều|trong|mấy|vài)\s*$", re.IGNORECASE)
+_YEAR_NOUN_BEFORE = lazy_compile(r"\b(?:hằng|hàng|mỗi|cả|các|những|nhiều|trong|mấy|vài)\s*$", re.IGNORECASE)
 
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
+_NOT_A_COUNT_BEFORE = lazy_compile(r"(?:\b(?:quốc lộ|tỉnh lộ|đường|hoặc|đến|tới|khoảng|gần|trên|hơn|ít nhất|tối thiểu|"
                                  r"tối đa|không quá|điều|khoản|điểm|mục|chương|số|năm|ngày|tháng|lớp|khối|xe|loại|hạng|khóa|cấp|tuyến|"
                                  r"phòng|tầng|lô|ô|tờ|thửa)|[-–])\s*$",   # "lớp 10 THPT", "xe 29 chỗ": an attribute
                                  re.IGNORECASE)
@@ -75,8 +76,8 @@ _NOT_COUNTED = frozenset({"năm", "tháng", "ngày", "giờ", "lần", "điều"
 
 # an item that stands for several: a range ("LK-01 ÷ LK-10", "OĐ-01 đến OĐ-04"), codes joined into one
 # block ("LK-03/LK-04", "OM-02 + OM-03"), or the shorthand "LK-03a, b" whose "b" is a second code
-_RANGE_ITEM = re.compile(r"÷|\s(?:đến|tới)\s|\d\s+[-–]\s+\S|\w\s*[/+]\s*[A-ZĐ]|^\s*[a-zđ]\s*$")
-_GROUP_ITEM = re.compile(r"(?:và\s+)?(?:các|những|một\s+số|một\s+vài|nhiều)\s", re.IGNORECASE)
+_RANGE_ITEM = lazy_compile(r"÷|\s(?:đến|tới)\s|\d\s+[-–]\s+\S|\w\s*[/+]\s*[A-ZĐ]|^\s*[a-zđ]\s*$")
+_GROUP_ITEM = lazy_compile(r"(?:và\s+)?(?:các|những|một\s+số|một\s+vài|nhiều)\s", re.IGNORECASE)
 
 
 def _list_items(rest: str, noun: str) -> tuple[list[str], bool, int, set[str]]:

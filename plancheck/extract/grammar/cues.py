@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import re
+from ...lazyre import lazy_compile
 
 
 # Between a part and its share: the part's noun, then "(", "chiếm", "tức", "hay", "tương đương".
-_SHARE_GAP = re.compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchiếm\b\s*|,\s*(?:tức|hay|tương đương|"
+_SHARE_GAP = lazy_compile(r"^[^\d;:.()%]{0,60}?(?:\(\s*(?:chiếm\s*)?|,?\s*\bchiếm\b\s*|,\s*(?:tức|hay|tương đương|"
                         r"tương ứng)(?:\s+với)?\s*|\s(?:tức|hay|tức là|tương đương)\s+)(?:(?:tỷ|tỉ) lệ\s*)?(?:khoảng\s*)?:?\s*$",
                         re.IGNORECASE)
-_GROWTH_BEFORE = re.compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
+_GROWTH_BEFORE = lazy_compile(r"(?:\b(tăng|giảm|tăng trưởng|mức tăng|tốc độ tăng)(?:\s+(?:thêm|lên|đi|khoảng|gần|"
                             r"trên|hơn|bình quân|trung bình|tới))*|\bgiảm đi)\s*$", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
+_RATIO_BEFORE = lazy_compile(r"\b(bằng|đạt|còn|chỉ bằng|chỉ đạt)(?:\s+(?:khoảng|gần|trên|hơn|tỷ lệ|tỉ lệ))*\s*$",
                            re.IGNORECASE)
-_REST = re.compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
+_REST = lazy_compile(r"\b(?:còn lại|khác)\b", re.IGNORECASE)
 
 
 # Splits that name a whole completely, each member once: a list of exactly these members
@@ -33,7 +34,7 @@ _PARTITIONS = [tuple(re.compile(m, re.IGNORECASE) for m in members) for members 
     (r"\btỉnh\b", r"\bhuyện\b", r"\bxã\b(?!\s+hội)"),
 )]
 # Every branch opens on the stop itself, so that the engine skips to a "." or a ";".
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
+_SENTENCE_END = lazy_compile(r"\.(?=\s+[A-ZÀ-Ỹ\d(\"“*-])|\.\s*$|;\s*(?=[-+•]\s)"
                            # "… dài hơn 26 km.Đường cao tốc …": a heading run in by extraction
                            # (after a unit in capitals too: "1,76 tỉ USD.Tổng doanh thu"; not "TP.Hồ Chí Minh")
                            r"|\.(?:(?<=[a-zà-ỹđ\d²%)]\.)|(?<=[A-Z]{3}\.))(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
@@ -102,9 +103,9 @@ def _whole_words(name: str, after: str) -> str:
     return name.strip()
 
 
-_ADMIN = re.compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
-_CONTAINER = re.compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
-_ITEM_END = re.compile(r"\.(?=\s|$)|;|\n")
+_ADMIN = lazy_compile(r"^(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|phường|xã|đặc khu|tp\.?)\s", re.IGNORECASE)
+_CONTAINER = lazy_compile(r"^(?:đơn vị|đô thị|ĐVHC|thành viên|đơn vị hành chính)\b", re.IGNORECASE)
+_ITEM_END = lazy_compile(r"\.(?=\s|$)|;|\n")
 
 
 # the measures of money, a currency said once or each time

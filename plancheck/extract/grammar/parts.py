@@ -9,44 +9,45 @@ from ...models import Breakdown, Component, Value
 from ...text import LETTER_WORD
 from ..figures import Figure
 from .cues import _closes_before, _CONTAINER, _GROWTH_BEFORE, _MONEY, _counted, _fold, _label, _list_body, _partition
+from ...lazyre import lazy_compile
 
 
-_AVERAGE = re.compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
+_AVERAGE = lazy_compile(r"\b(?:trung bình|bình quân|tuổi thọ|mật độ|tỷ lệ|tỉ lệ|tốc độ|năng suất)\b", re.IGNORECASE)
 
-_EXTREME = re.compile(r"\bnhất\b", re.IGNORECASE)
+_EXTREME = lazy_compile(r"\bnhất\b", re.IGNORECASE)
 
 
 # "…, bên cạnh đó còn có …", "ngoài ra", "ngoài 5 trường …": what follows is no part; but
 # "vốn khu vực ngoài nhà nước" is one
-_BESIDES = re.compile(r"\b(?:bên cạnh đó|ngoài ra)\b|(?:^|[,;.]\s*)ngoài\b(?!\s+(?:nhà nước|công lập|ngân sách|nước|tỉnh))",
+_BESIDES = lazy_compile(r"\b(?:bên cạnh đó|ngoài ra)\b|(?:^|[,;.]\s*)ngoài\b(?!\s+(?:nhà nước|công lập|ngân sách|nước|tỉnh))",
                       re.IGNORECASE)
 
-_BREAKDOWN_CUE = re.compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
+_BREAKDOWN_CUE = lazy_compile(r"(?:[,;:(]\s*|\s)(?:trong\s+đó|trong\s+số\s+(?:đó|này)|trong\s+số|bao\s+gồm|gồm\s+có|gồm|"
                             r"chia\s+ra|chia\s+theo|phân\s+theo)\b"
                             r"[\s,:]*|^\s*(?:trong\s+đó|trong\s+số)\b[\s,:]*", re.IGNORECASE)
 
 # "Tổng cộng đạt 4.390 căn", "Tổng số: 12 dự án" opening a sentence
-_TOTAL_OPENS = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]))\s*(?P<total>tổng\s+cộng|tổng\s+số)\s*(?:[:,]\s*)?"
+_TOTAL_OPENS = lazy_compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]))\s*(?P<total>tổng\s+cộng|tổng\s+số)\s*(?:[:,]\s*)?"
                           r"(?:(?:là|đạt|có|được|gồm)\s+)?", re.IGNORECASE)
 
 # what opens a list of parts in the sentence before a total
 # what opens a list a later total sums: not PARTS_CUE's "trong đó", which names only some of a whole
-_ANNOUNCED_LIST = re.compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau)\b\s*:?|:", re.IGNORECASE)
+_ANNOUNCED_LIST = lazy_compile(r"\b(?:bao\s+gồm|gồm\s+có|gồm|cụ\s+thể|như\s+sau)\b\s*:?|:", re.IGNORECASE)
 
-_THRESHOLD = re.compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
+_THRESHOLD = lazy_compile(r"\b(?:trên|từ|hơn|dưới)\s+[\d.,]+", re.IGNORECASE)
 
-_ANNOUNCED_AFTER = re.compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể)\s*:", re.IGNORECASE)   # "…, 79 xã như sau:"
+_ANNOUNCED_AFTER = lazy_compile(r"[^.;:\d]{0,30}\b(?:như sau|sau đây|cụ thể)\s*:", re.IGNORECASE)   # "…, 79 xã như sau:"
 
-_SPLIT_CUE = re.compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
+_SPLIT_CUE = lazy_compile(r"\b(?:chia\s+ra|chia\s+theo|phân\s+theo|phân\s+ra)\b", re.IGNORECASE)   # a split, all of it
 
-_YEAR_WORD = re.compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_YEAR_WORD = lazy_compile(r"\b(?:năm|tháng)\s+\d|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
-_RANGE_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*\d")
+_RANGE_AFTER = lazy_compile(r"\s*(?:đến|tới|-|–)\s*\d")
 
-_RANGE_BEFORE = re.compile(r"\d(?:\s*[^\W\d_]+){0,2}\s+(?:đến|tới)\s*$|\d\s*[^\W\d_]{0,3}\s*[-–]\s*$")
+_RANGE_BEFORE = lazy_compile(r"\d(?:\s*[^\W\d_]+){0,2}\s+(?:đến|tới)\s*$|\d\s*[^\W\d_]{0,3}\s*[-–]\s*$")
 
-_NEW_WHOLE = re.compile(r"\btổng\s+(?:số|cộng)\b", re.IGNORECASE)
+_NEW_WHOLE = lazy_compile(r"\btổng\s+(?:số|cộng)\b", re.IGNORECASE)
 
 
 def _unit_kind(name: str) -> str:
@@ -72,7 +73,7 @@ def group_indices(groups: list[list[int]], parts: list[int]) -> list[list[int]]:
     return [[parts[k] for k in g] for g in groups]
 
 
-_NAMED_UNIT = re.compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)"
+_NAMED_UNIT = lazy_compile(r"(?<![\d\w])(?:thành phố|thị xã|thị trấn|huyện|quận|phường|xã|đặc khu)"
                          r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;:()]*)+")
 
 
@@ -89,12 +90,12 @@ def _named_by_parts(whole: str, names: list[str]) -> bool:
 
 
 # a ranked list of parts: its first, and the words that go on to the next
-_RANKED = re.compile(r"[,;:]\s*(?:trong\s+đó\s+)?(?:nhiều|đông|lớn|cao)\s+nhất\s+(?:là\s+)?", re.IGNORECASE)
-_RANK_GOES_ON = re.compile(r"\b(?:tiếp\s+theo|tiếp\s+đến|kế\s+đến|thứ\s+hai|sau\s+đó)\b", re.IGNORECASE)
+_RANKED = lazy_compile(r"[,;:]\s*(?:trong\s+đó\s+)?(?:nhiều|đông|lớn|cao)\s+nhất\s+(?:là\s+)?", re.IGNORECASE)
+_RANK_GOES_ON = lazy_compile(r"\b(?:tiếp\s+theo|tiếp\s+đến|kế\s+đến|thứ\s+hai|sau\s+đó)\b", re.IGNORECASE)
 
 
 # words in a whole's parenthesis that pick some of its parts, not all
-_SOME_OF = re.compile(r"\b(?:trong\s+đó|trong\s+số|chủ\s+yếu|nhiều\s+nhất|nhất\s+là|như|riêng|đặc\s+biệt|gồm\s+có\s+cả)\b|…|\.\.\.|v\.v",
+_SOME_OF = lazy_compile(r"\b(?:trong\s+đó|trong\s+số|chủ\s+yếu|nhiều\s+nhất|nhất\s+là|như|riêng|đặc\s+biệt|gồm\s+có\s+cả)\b|…|\.\.\.|v\.v",
                       re.IGNORECASE)
 
 

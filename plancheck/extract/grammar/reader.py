@@ -11,10 +11,11 @@ from ...models import Comparison, ComparisonKind, Location, Operand, Value
 from ...units import parse_unit
 from ..figures import Figure
 from .cues import _ADMIN, _CONTAINER, _MONEY, _SENTENCE_END, _label, _person, _whole_words
+from ...lazyre import lazy_compile
 
 
 # An organisation's units under their common name, and the kinds it is made of.
-_ORG_WHOLE = re.compile(r"^(?:đơn vị|cơ quan|tổ chức)\b", re.IGNORECASE)
+_ORG_WHOLE = lazy_compile(r"^(?:đơn vị|cơ quan|tổ chức)\b", re.IGNORECASE)
 
 _ORG_UNITS = frozenset({"vụ", "cục", "chi", "phòng", "ban", "trung", "viện", "trường", "sở", "văn", "thanh", "trạm",
                         "bệnh", "tổng", "đơn", "cơ", "tổ", "hội", "đội", "khoa", "bộ"})

@@ -9,34 +9,35 @@ from ...models import Component, Period, PeriodKind, Structure, Value
 from .cues import (
     _PARTITIONS, _RATIO_BEFORE, _REST, _SHARE_GAP, _complementary, _fold, _label, _partition, _whole_words,
 )
+from ...lazyre import lazy_compile
 
 
-_GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|mức tăng|so với|so cùng kỳ|cùng kỳ|vượt|bình quân|/năm|"
+_GROWTH_WORDS = lazy_compile(r"\b(?:tăng|giảm|tốc độ|mức tăng|so với|so cùng kỳ|cùng kỳ|vượt|bình quân|/năm|"
                            r"mỗi năm|hàng năm|kế hoạch|dự toán|lãi suất|tỷ suất|tỉ suất)\b", re.IGNORECASE)
 
-_STRUCTURE_CUE = re.compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|trong đó|trong số đó|gồm|bao gồm|phân theo)\b",
+_STRUCTURE_CUE = lazy_compile(r"\b(?:cơ cấu|chiếm|tỷ trọng|tỉ trọng|trong đó|trong số đó|gồm|bao gồm|phân theo)\b",
                             re.IGNORECASE)
 
 
 # Words that may follow a share ("chiếm 79% diện tích", "52,2% là nữ"); any other word after a
 # percentage makes it a rate of its own subject ("99,4% thôn, bản có đường ô tô").
-_AFTER_SHARE = re.compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\b|so\b|dân số|diện tích|tổng|gdp|grdp|"
+_AFTER_SHARE = lazy_compile(r"^\s*(?:[,;.)\]]|$|và\b|là\b|của\b|trong\b|trên\b|so\b|dân số|diện tích|tổng|gdp|grdp|"
                           r"giá trị|cơ cấu|lao động|nền kinh tế|toàn|cả|năm\b|\(|"
                           # the share before its subject: "51,6% nam và 48,4% nữ", "38% sống ở khu vực đô thị"
                           r"nam\b|nữ\b|thành thị|nông thôn|đô thị|sống\b|cư trú)", re.IGNORECASE)
 
 # A share listed after another: its clause opens with a list separator.
-_LISTED = re.compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
+_LISTED = lazy_compile(r"(?:^|[;:]|\s-|\+)\s*[^\d;:,.%]{2,60}$")
 
-_RATE_NAME = re.compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|chỉ số)\b", re.IGNORECASE)
+_RATE_NAME = lazy_compile(r"(?:tỷ lệ|tỉ lệ|tốc độ|chỉ số)\b", re.IGNORECASE)
 
-_TAX = re.compile(r"\bthuế\b", re.IGNORECASE)
+_TAX = lazy_compile(r"\bthuế\b", re.IGNORECASE)
 
 _SECTORS = (re.compile(r"\bnông|\blâm|\bthủy sản|\bthuỷ sản|khu vực i\b", re.IGNORECASE),
             re.compile(r"công nghiệp|xây dựng|khu vực ii\b", re.IGNORECASE),
             re.compile(r"dịch vụ|khu vực iii\b", re.IGNORECASE))
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 
 def _from_sector(text: str) -> str:
@@ -45,7 +46,7 @@ def _from_sector(text: str) -> str:
     return text[sector.start():] if sector else text
 
 
-_SECTOR_START = re.compile(r"\b(?:khu vực|ngành|thuế)\b", re.IGNORECASE)
+_SECTOR_START = lazy_compile(r"\b(?:khu vực|ngành|thuế)\b", re.IGNORECASE)
 
 
 def _sector_name(label: str) -> str:
@@ -64,17 +65,17 @@ def _year(text: str) -> int | None:
 
 # Between a share and the share it moved to: "32,78% giảm còn 30,29%", "từ 67,22% tăng lên 69,71%",
 # "25,5% năm 2020 xuống 22,3%", "(năm 2020) lên".
-_TRANSITION = re.compile(r"\s*(?:\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*)?,?\s*(?:(?:giảm|tăng)\s*)?"
+_TRANSITION = lazy_compile(r"\s*(?:\(?\s*(?:năm\s+)?(?:19|20)\d\d\s*\)?\s*)?,?\s*(?:(?:giảm|tăng)\s*)?"
                          r"(?:xuống|lên|còn|đến|tới)(?:\s+(?:mức|còn))?\s*", re.IGNORECASE)
 
 
 # "Trong mức tăng chung 9,6%", "Trong mức tăng trưởng 8,5% của toàn nền kinh tế": a growth that the
 # sectors' contributions, in percentage points, add up to.
-_GROWTH_SHARED = re.compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:\s+trưởng)?(?:\s+chung)?"
+_GROWTH_SHARED = lazy_compile(r"\b(?:trong|với)\s+(?:tổng\s+)?mức\s+tăng(?:\s+trưởng)?(?:\s+chung)?"
                             r"(?:\s+(?:của\s+)?(?:toàn\s+)?(?:nền\s+kinh\s+tế|GRDP|GDP|tỉnh))?\s*(?:là|đạt)?\s*",
                             re.IGNORECASE)
 
-_POINTS = re.compile(r"^điểm(?:\s+phần|\s*%|$)", re.IGNORECASE)
+_POINTS = lazy_compile(r"^điểm(?:\s+phần|\s*%|$)", re.IGNORECASE)
 
 
 def _each_names_one(clauses: list[str]) -> bool:
