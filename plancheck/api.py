@@ -176,7 +176,12 @@ def _results(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, ke
     items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
     paths = [s for s in items if isinstance(s, (str, Path))]
     skipped: list[tuple[Path, str]] = []
-    files = list(discover_files(paths, skipped, policy.excluded if policy and policy.exclude else None))
+    if index is not None:   # a bad index is said before any file is checked or any report begun
+        from .index import open_index
+
+        open_index(index).close()
+    excluded = policy.excluded if policy is not None and (policy.exclude or policy.written) else None
+    files = list(discover_files(paths, skipped, excluded))
     across = any(rule.scope == "run" for rule in ruleset)
     # one source without an index cites nothing it could be checked against: no records to
     # keep, and the checks across documents are not even loaded

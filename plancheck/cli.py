@@ -291,6 +291,13 @@ def _check(args: argparse.Namespace) -> int:
     policy = Policy.of(s["exclude"], s["per_file_ignores"], s["severity"], s["exclude_base"], s["config_file"])
     if stdin is not None:
         policy.aliases[str(stdin[0])] = stdin[1]   # standard input's findings go by its name
+    # Everything is settled before the first file is read or a byte of the report written: what
+    # the run writes is never one of its inputs, nor checked when a folder given holds it.
+    policy.written = _written_files(args, [str(stdin[0])] if stdin is not None else [])
+    if s["index"]:
+        from .index import open_index
+
+        open_index(s["index"]).close()
     stream = check_stream(args.paths, rules=rules, select=s["select"], ignore=s["ignore"], lang=s["lang"],
                           extend_select=s["extend_select"], policy=policy,
                           options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"],
@@ -437,6 +444,41 @@ def _rename(result, saved: str, name: str) -> None:
         result.path = name
     errors = ([result.error] if getattr(result, "error", None) is not None else []) + list(getattr(result, "faults", []))
     result.findings = reported_as(result.findings, errors, saved, name)
+
+
+def _written_files(args: argparse.Namespace, read_aside: list[str]) -> set:
+    """The files the run writes (-o, --annotate, --baseline-write), resolved; PlancheckError when
+    one is a file the run checks (the same file by another name or link too): writing it would
+    destroy it."""
+    from pathlib import Path
+
+    from .read import discover_files
+
+    targets = [(option, name) for option, name in (("-o", args.output), ("--annotate", args.annotate),
+                                                   ("--baseline-write", args.baseline_write)) if name]
+    if not targets:
+        return set()
+    inputs = [p for p in discover_files([p for p in args.paths if p not in read_aside]) if p.exists()]
+    for option, name in targets:
+        target = Path(name)
+        for source in inputs:
+            if not _same_file(target, source):
+                continue
+            if os.path.abspath(target) == os.path.abspath(source):
+                raise PlancheckError(_("{option}: {target} is a file this run checks; writing it would destroy it "
+                                       "(a report of an earlier run? write the report outside the folders "
+                                       "checked)").format(option=option, target=name), name)
+            raise PlancheckError(_("{option}: {target} is {source}, a file this run checks, by another name; "
+                                   "writing it would destroy it").format(option=option, target=name, source=source),
+                                 name)
+    return {Path(name).resolve() for _, name in targets}
+
+
+def _same_file(a, b) -> bool:
+    try:
+        return a.exists() and os.path.samefile(a, b)   # the same file by another name or a link
+    except OSError:
+        return False
 
 
 def _open_output(name: str):

@@ -24,6 +24,9 @@ class Policy:
     base: Path = field(default_factory=Path.cwd)
     source: str | None = None   # the configuration file, for messages
     aliases: dict[str, str] = field(default_factory=dict)   # a file read under another name (standard input)
+    # Files the run writes (its report, an annotated copy, a baseline): never checked when a
+    # folder holds them, absolute and resolved.
+    written: set[Path] = field(default_factory=set)
 
     @classmethod
     def of(cls, exclude: Iterable[str] = (), per_file_ignores: Mapping[str, Iterable[str]] | None = None,
@@ -46,6 +49,8 @@ class Policy:
 
     def excluded(self, path: Path) -> str | None:
         """Why a file found in a folder is not checked, or None."""
+        if self.written and path.resolve() in self.written:
+            return _("written by this run (its report)")
         rel = relative(path, self.base)
         for glob in self.exclude:
             if _matches(rel, path.name, glob):

@@ -169,4 +169,4 @@ def test_annotate_needs_one_docx_and_another_name(capsys, draft, tmp_path):
     assert main(["check", str(draft), str(draft), "--annotate", str(tmp_path / "x.docx")]) == 2
     assert "--annotate: give exactly one .docx document" in capsys.readouterr().err
     assert main(["check", str(draft), "--annotate", str(draft)]) == 2
-    assert "is the document checked; write the copy elsewhere" in capsys.readouterr().err
+    assert "is a file this run checks; writing it would destroy it" in capsys.readouterr().err

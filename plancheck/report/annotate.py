@@ -10,6 +10,8 @@ or cell it follows (a header's or footer's on the first paragraph), its comment 
 """
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,7 +41,8 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     from ..read.docx import verify_archive
 
     source, output = Path(source), Path(output)
-    if source.resolve() == output.resolve():
+    if source.resolve() == output.resolve() or (output.exists() and os.path.samefile(source, output)):
+        # (a hard link is the same file by another name: writing it would overwrite the document)
         raise PlancheckError(f"--annotate: {output} is the document checked; write the copy elsewhere")
     verify_archive(str(source))   # every part, images too: python-docx will inflate them all
     document, _lines = read_source(source)
