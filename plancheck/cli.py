@@ -206,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(lang).parse_args(argv)
     if args.debug:
         os.environ["PLANCHECK_DEBUG"] = "1"   # worker processes inherit it
+    previous = _end_on_terminate()
     try:
         if args.command != "check" and getattr(args, "lang", None) is None:   # check reads its configuration first
             from .config import environment_language
@@ -226,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except _Terminated:
+        return 143   # 128 + SIGTERM, as a shell reports it
     except BrokenPipeError:
         return _closed_pipe(args.command)
     except Exception as exc:   # a bug: said in one line (the traceback under --debug), exit 2
@@ -233,6 +236,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"plancheck: {internal_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        _restore_terminate(previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM: unwound like Ctrl-C, so that the worker processes are ended and nothing is said."""
+
+
+def _end_on_terminate():
+    """SIGTERM raises _Terminated in the main thread while the command runs (main puts the
+    handler it found back): the handler found, or None where none can be set."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return None
+
+    def terminated(signum, frame):
+        raise _Terminated
+
+    return signal.signal(signal.SIGTERM, terminated)
+
+
+def _restore_terminate(previous) -> None:
+    if previous is not None:
+        import signal
+
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _utf8_output() -> None:

@@ -232,27 +232,107 @@ def default_jobs() -> int:
 
 def check_files(paths: Iterable[Path], spec: RunSpec, jobs: int = 1) -> Iterator[FileResult]:
     """Each file's result, in the order of ``paths``."""
-    yield from map_in_order(check_file, paths, spec, jobs)
+    yield from map_in_order(check_file, paths, spec, jobs, lost=_not_checked)
 
 
-def map_in_order(work: Callable[[Path, Any], Any], paths: Iterable[Path], shared: Any, jobs: int = 1) -> Iterator[Any]:
+def _not_checked(path: Path) -> FileResult:
+    return FileResult(path=str(path), error=FileError(path=str(path), message=_(
+        "not checked: the process checking it ended without a word (killed, or out of memory)")))
+
+
+def map_in_order(work: Callable[[Path, Any], Any], paths: Iterable[Path], shared: Any, jobs: int = 1,
+                 lost: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """``work(path, shared)`` for each path, in the order of ``paths``: here, or in ``jobs``
     worker processes fed the paths in chunks (``work`` a module-level function, ``shared``
-    what every worker needs, given to each once)."""
+    what every worker needs, given to each once). A worker that dies without a word (killed,
+    out of memory) loses no other path: each path of the work it took down is done again alone,
+    and one that takes a worker down again gives ``lost(path)`` (WorkerLost without ``lost``)."""
     paths = list(paths)
     jobs = min(max(1, jobs), len(paths))
     if jobs <= 1:
         for path in paths:
             yield work(path, shared)
         return
-    import multiprocessing
+    yield from _Workers(work, shared, jobs, lost).map(paths)
 
-    # fork where there is one: the workers start with the rules already loaded
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with context.Pool(jobs, initializer=_start_worker, initargs=(work, shared)) as pool:
-        yield from pool.imap(_in_worker, paths, chunksize=chunk)
+
+class WorkerLost(Exception):
+    """A worker process died while doing a path, twice: the path cannot be done here."""
+
+
+class _Workers:
+    """Worker processes doing ``work`` (concurrent.futures: a worker that dies breaks the pool
+    for all to see, where multiprocessing.Pool waited forever for its result)."""
+
+    def __init__(self, work: Callable[[Path, Any], Any], shared: Any, jobs: int,
+                 lost: Callable[[Any], Any] | None) -> None:
+        import multiprocessing
+
+        self.work, self.shared, self.jobs, self.lost = work, shared, jobs, lost
+        # fork where there is one: the workers start with the rules already loaded
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.pool = self._new_pool()
+
+    def _new_pool(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start_worker,
+                                   initargs=(self.work, self.shared))
+
+    def _restart(self) -> None:
+        self._stop()
+        self.pool = self._new_pool()
+
+    def _stop(self) -> None:
+        # the workers are ended, not waited for: one deep in a file would hold the run up
+        # (ProcessPoolExecutor ends its workers itself from Python 3.14 on: terminate_workers)
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(5)
+
+    def map(self, paths: list[Any]) -> Iterator[Any]:
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+
+        size = max(1, min(16, len(paths) // (self.jobs * 8)))
+        chunks = deque(paths[i:i + size] for i in range(0, len(paths), size))
+        pending: deque = deque()   # (chunk, future), in the order of the paths
+        try:
+            while chunks or pending:
+                while chunks and len(pending) < self.jobs * 4:   # a few chunks ahead of each worker
+                    chunk = chunks.popleft()
+                    pending.append((chunk, self.pool.submit(_in_worker, chunk)))
+                chunk, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    # the pool is lost with every chunk in it: their paths, each alone, in a new one
+                    again = list(chunk) + [p for c, _ in pending for p in c]
+                    pending.clear()
+                    self._restart()
+                    yield from self._alone(again)
+                    continue
+                yield from results
+        finally:
+            self._stop()
+
+    def _alone(self, paths: list[Any]) -> Iterator[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        for path in paths:
+            try:
+                [result] = self.pool.submit(_in_worker, [path]).result()
+            except BrokenProcessPool:
+                self._restart()
+                if self.lost is None:
+                    raise WorkerLost(path) from None
+                result = self.lost(path)
+            yield result
 
 
 _WORK: tuple[Callable[[Path, Any], Any], Any] | None = None
@@ -262,9 +342,15 @@ def _start_worker(work: Callable[[Path, Any], Any], shared: Any) -> None:
     global _WORK
     _WORK = (work, shared)
     tune_gc()
+    import signal
+
+    # Ctrl-C is the main process's to answer (it ends the workers); a worker ended by a signal
+    # ends at once, without a traceback of where it was
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _in_worker(path: Path) -> Any:
+def _in_worker(paths: list[Any]) -> list[Any]:
     assert _WORK is not None
     work, shared = _WORK
-    return work(path, shared)
+    return [work(path, shared) for path in paths]
