@@ -223,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _index(args)
         return _explain(args)
     except PlancheckError as exc:
-        print(f"plancheck: {exc}", file=sys.stderr)
+        from .report.shown import shown
+
+        print(f"plancheck: {shown(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -392,8 +394,10 @@ def _check(args: argparse.Namespace) -> int:
         if args.diff:
             return EXIT_FINDINGS if mended else EXIT_CLEAN
     if args.format != "text":  # keep stdout pure to its format; say it on stderr too
+        from .report.shown import shown
+
         for e in writer.tally.errors:
-            print(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}", file=sys.stderr)
+            print(shown(f"plancheck: {e.path}{':' + str(e.line) if e.line else ''}: {e.message}"), file=sys.stderr)
     if args.annotate and writer.tally.files:
         from .report.annotate import annotate
 

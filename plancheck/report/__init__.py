@@ -22,7 +22,33 @@ def writer(fmt: str, out: TextIO, *, rules: Any = (), lang: str = "vi", fail_on:
            show_source: bool = True, statistics: bool = False, quiet: bool = False,
            links: dict[str, str] | None = None) -> Any:
     """The writer of one of FORMATS (``statistics``, ``quiet``: the text format's; ``links``:
-    each rule's section of the rule reference, by id, plancheck.links.rule_links)."""
+    each rule's section of the rule reference, by id, plancheck.links.rule_links), handed each
+    result with its text made safe to show (plancheck.report.shown)."""
+    return _Shown(_writer(fmt, out, rules=rules, lang=lang, fail_on=fail_on, show_source=show_source,
+                          statistics=statistics, quiet=quiet, links=links))
+
+
+class _Shown:
+    """A writer whose results' text is made safe to show first (a copy: --fix and --annotate
+    keep working on the results as read)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def write(self, result: Any) -> None:
+        from .shown import shown_result
+
+        self.inner.write(shown_result(result))
+
+    def close(self) -> Any:
+        return self.inner.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def _writer(fmt: str, out: TextIO, *, rules: Any, lang: str, fail_on: str | None, show_source: bool,
+            statistics: bool, quiet: bool, links: dict[str, str] | None) -> Any:
     if fmt == "json":
         from .json import JsonStream
 
