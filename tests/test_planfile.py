@@ -4,6 +4,7 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from plancheck.api import check
 from plancheck.errors import InputError
@@ -479,3 +480,32 @@ def test_check_reports_findings_of_good_files_and_an_error_for_the_bad_one(tmp_p
     assert (error.path, error.line) == (str(bad), 8)
     assert "'7.5x'" in error.message
     assert report.exit_code() == 2
+
+
+def test_a_plan_file_typed_in_nfd_reads_as_in_nfc(tmp_path):
+    # issue 25, item 2: a Mac writes "Dưới", "ƯTH" with letters and marks apart (NFD)
+    import unicodedata
+
+    import plancheck
+
+    text = ("format: plancheck/1\nperiods:\n  ƯTH2024: {year: 2024, kind: estimate}\n  KH2025: {year: 2025, kind: plan}\n"
+            "comparisons:\n  SS: {of: KH2025, to: ƯTH2024}\n"
+            "indicators:\n  - name: \"Cơ cấu kinh tế\"\n    unit: \"%\"\n    structure: {total: \"100\"}\n"
+            "    components:\n      - {name: \"Nông nghiệp\", values: {KH2025: \"Dưới 30%\"}}\n"
+            "      - {name: \"Công nghiệp\", values: {KH2025: \"45%\"}}\n"
+            "      - {name: \"Dịch vụ\", values: {KH2025: \"45%\"}}\n"
+            "  - name: \"Thu ngân sách\"\n    unit: \"tỷ đồng\"\n"
+            "    values: {ƯTH2024: \"1.000\", KH2025: \"1.100\"}\n    compare: {SS: \"120\"}\n")
+    composed, decomposed = tmp_path / "nfc.yaml", tmp_path / "nfd.yaml"
+    composed.write_text(text, encoding="utf-8")
+    decomposed.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert unicodedata.normalize("NFD", text) != text
+
+    def seen(path):
+        report = plancheck.check(path, lang="en")
+        assert not report.errors, report.errors
+        return [(f.rule, f.location.line, f.location.column, f.message) for f in report.findings]
+
+    assert seen(decomposed) == seen(composed) != []
+    data = yaml.safe_load(unicodedata.normalize("NFD", text))   # the API's mapping, in NFD
+    assert [f.rule for f in plancheck.check(data, lang="en").findings] == [r for r, *_ in seen(composed)]

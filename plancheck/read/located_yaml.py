@@ -10,6 +10,7 @@ by plancheck.numbers, in the Vietnamese convention.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,24 @@ _BOOL = {"true": True, "false": False, "yes": True, "no": False}
 MAX_VALUES = 200_000
 # A number in JSON's grammar (YAML 1.1 would call "1e3" or "1.5e3" a string).
 _JSON_NUMBER = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def nfc(text: str) -> str:
+    """Text in NFC, the form documents are read in: a file typed on a Mac writes "Dưới" in NFD
+    (letters and their marks apart), where neither a number's qualifier nor a period's id would
+    be recognised."""
+    return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def nfc_data(data: Any) -> Any:
+    """Mappings, lists and text of loaded data (the API's plan mapping) in NFC, as nfc."""
+    if isinstance(data, str):
+        return nfc(data)
+    if isinstance(data, dict):
+        return {nfc(k) if isinstance(k, str) else k: nfc_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [nfc_data(v) for v in data]
+    return data
 
 
 def load_located(text: str, source: str, *, json_source: bool = False) -> LocatedTree:
@@ -121,7 +140,7 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
             if key_node.id != "scalar":
                 raise InputError(_("a mapping key must be plain text"), source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            key = key_node.value
+            key = nfc(key_node.value)
             if key in out:
                 raise InputError(_("duplicate key {key!r}").format(key=key), source,
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -133,8 +152,8 @@ def _build(node: yaml.Node, path: Path_, tree: LocatedTree, json_source: bool, s
     if node.id == "sequence":
         return [_build(item, path + (i,), tree, json_source, source, budget, _open)
                 for i, item in enumerate(node.value)]
-    # Scalars: keep the text; only null and booleans mean something else.
-    text = node.value
+    # Scalars: keep the text (NFC, as documents are read); only null and booleans mean something else.
+    text = nfc(node.value)
     if not node.style:  # plain (unquoted) scalar: None from PyYAML's parser, "" from libyaml's
         if text in ("", "~", "null", "Null", "NULL"):
             return None

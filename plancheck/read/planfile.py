@@ -37,7 +37,7 @@ from ..models import (
     Structure,
     Value,
 )
-from .located_yaml import LocatedTree, load_located
+from .located_yaml import LocatedTree, load_located, nfc_data
 
 FORMAT = "plancheck/1"
 
@@ -190,7 +190,7 @@ def pointer(path: tuple) -> str:
 
 def plan_from_data(data: dict[str, Any], source: str = "<data>") -> Plan:
     """A plan from an already-loaded mapping (the Python API's dict input)."""
-    return plan_from_tree(LocatedTree(data), source)
+    return plan_from_tree(LocatedTree(nfc_data(data)), source)
 
 
 def plan_from_tree(tree: LocatedTree, source: str) -> Plan:
