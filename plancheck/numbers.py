@@ -51,8 +51,12 @@ _MINUS = "-\u2212\u2013"
 # an English 0.5) and "0,250" is no English 250 (so it is not ambiguous).
 _LEAD = r"[1-9][0-9]{0,2}"
 _INT = lazy_compile(r"[0-9]+")
-# The longest figure read: a budget in đồng with its decimals has about 20 characters.
+# The longest figure read: a budget in đồng with its decimals has about 20 characters, 16 digits.
 MAX_DIGITS = 40
+# The most digits a figure may have: 20 leave room for a multiplier ("tỷ": nine more) within the
+# 28 significant digits of Decimal's default context, where a remainder or a rounding of a longer
+# number raises (DivisionImpossible) instead of answering.
+MAX_SIGNIFICANT = 20
 _VI_GROUPED = lazy_compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
 _VI_DECIMAL = lazy_compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
 _EN_DECIMAL = lazy_compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
@@ -89,6 +93,8 @@ def parse_number(text: str) -> ParsedNumber:
         s = s[1:].lstrip()
     if len(s) > MAX_DIGITS:   # an identifier or a corrupted run of digits, no figure of a plan
         raise NotANumber(f"not a number: more than {MAX_DIGITS} characters in {text[:20]!r}…")
+    if sum(c.isdigit() for c in s) > MAX_SIGNIFICANT:
+        raise NotANumber(f"not a number: more than {MAX_SIGNIFICANT} digits in {text[:24]!r}…")
     if re.fullmatch(rf"{_LEAD}(?: [0-9]{{3}})+(?:,[0-9]+)?", s):  # "4 636" grouped with spaces
         s = s.replace(" ", ".")
 
