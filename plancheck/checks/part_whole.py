@@ -13,7 +13,7 @@ from typing import Iterable
 from ..intervals import interval_sum
 from ..models import PartOfWhole, Value
 from ..numbers import format_number
-from ..certainty import Assumption, approximate
+from ..certainty import Assumption, approximate, severity_for
 from .arithmetic import breakdown_holds
 from .base import CheckKind, Hit, Localized, Params, Subject
 
@@ -79,24 +79,29 @@ class PartsSum(CheckKind):
         for b in subject.plan.breakdowns:
             if breakdown_holds(b) is not False:
                 continue
+            whole = b.whole.interval
+            total = interval_sum(p.value.interval for p in b.parts)
+            exceeds = total.lo > whole.hi
+            # A sum above its whole needs only that the parts are of one level; one below it also
+            # needs the list to be complete, which the reading may have assumed.
+            assumed = [a for a in b.assumed if not (exceeds and a == Assumption.complete.value)]
+            assumptions = (*assumed, *approximate([b.whole, *(p.value for p in b.parts)]))
+            if severity_for("error", assumptions) is None:
+                continue   # resting on two guesses it is not reported (plancheck.certainty): no fix to seek
             if fixes is None:
                 from .repair import Repairs  # loaded only when a breakdown fails
 
                 fixes = Repairs(subject.plan)
-            fix = fixes.for_breakdown(b)
-            whole = b.whole.interval
+            # no single slip is read from a list whose extent was a guess (its end cut, or run
+            # past a semicolon): the parts summed may not be the parts
+            fix = None if Assumption.list_bounds.value in b.assumed else fixes.for_breakdown(b)
             big = next((p for p in b.parts if p.value.interval.lo > whole.hi), None)
-            total = interval_sum(p.value.interval for p in b.parts)
             points = [p.value.point for p in b.parts]
             decimals = max((p.value.decimals or 0) for p in b.parts)
             shown = format_number(sum(points, Decimal(0)), decimals) if None not in points else \
                 f"{format_number(total.lo, decimals)}–{format_number(total.hi, decimals)}"
-            exceeds = total.lo > whole.hi
             relation = Localized({"vi": "vượt" if exceeds else "không bằng",
                                   "en": "exceeds" if exceeds else "does not equal"})
-            # A sum above its whole needs only that the parts are of one level; one below it also
-            # needs the list to be complete, which the reading may have assumed.
-            assumed = [a for a in b.assumed if not (exceeds and a == Assumption.complete.value)]
             yield Hit(
                 location=(big.value.location if big else b.location or b.whole.location),
                 fields={"whole_name": b.whole_name, "whole": b.whole.text, "sum": shown,
@@ -105,5 +110,5 @@ class PartsSum(CheckKind):
                 evidence={"parts": {p.name: p.value.text for p in b.parts}, "exhaustive": b.exhaustive,
                           **({"fix": fix.evidence()} if fix else {})},
                 suggestion=fix.suggestion if fix else None,
-                assumptions=(*assumed, *approximate([b.whole, *(p.value for p in b.parts)])),
+                assumptions=assumptions,
             )

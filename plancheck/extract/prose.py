@@ -340,25 +340,30 @@ def prose_to_plan(document: Document, plan: Plan, year: int | None = None) -> No
     period = Period(year=year, kind=PeriodKind.plan) if year else None
     paragraphs = document.paragraphs()
     open_shares: list[tuple[int, tuple]] = []
+    # where the structures' shares stand, kept as they are added (asked for each paragraph: made
+    # again each time, it was quadratic in a document of thousands of structures)
+    taken = {c.value.location for s in plan.structures for c in s.components}
     for i, p in enumerate(paragraphs):
         listed = _structures_listed(paragraphs, i, period)
         if listed:
             plan.structures.append(listed)
+            taken.update(c.value.location for c in listed.components)
         plan.parts.extend(part for part in _parts(p, period) if is_share(part.whole_unit) and part.same_base)
         plan.indicators.extend(_targets(p, period))
         plan.indicators.extend(_statements(p, year))
-        open_shares.extend((i, share) for share in _add_statements(plan, paragraphs, i, period))
+        open_shares.extend((i, share) for share in _add_statements(plan, paragraphs, i, period, taken))
     for lead, items in list_blocks(paragraphs):   # a whole and its parts laid out as a list
-        _add_found(plan, read_block(paragraphs, lead, items), period)
+        _add_found(plan, read_block(paragraphs, lead, items), period, taken)
     # shares of a total the document named in another paragraph ("chiếm 20% tổng diện tích khu")
-    taken = {c.value.location for c in plan.comparisons if c.value.location is not None}
-    plan.comparisons.extend(shares_of_named_totals(paragraphs, open_shares, taken))
+    compared = {c.value.location for c in plan.comparisons if c.value.location is not None}
+    plan.comparisons.extend(shares_of_named_totals(paragraphs, open_shares, compared))
     plan.counts.extend(_stated_counts(document, plan))
     for found in key_value_statements(document.tables()):   # infoboxes read as the sentences they stand for
-        _add_found(plan, found, period)
+        _add_found(plan, found, period, taken)
 
 
-def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None) -> list[tuple]:
+def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Period | None,
+                    taken: set) -> list[tuple]:
     """What the statement grammar reads in paragraph i (extract.statements), less what the
     list and inline readers above already took (one defect, one finding); returns the shares
     whose total the paragraph names without stating it."""
@@ -372,7 +377,7 @@ def _add_statements(plan: Plan, paragraphs: list[Paragraph], i: int, period: Per
             wider.counts, wider.text_figures, wider.calculations = found.counts, found.text_figures, found.calculations
             wider.open_count = found.open_count
             found = wider
-    _add_found(plan, found, period)
+    _add_found(plan, found, period, taken)
     if found.open_count is not None:
         what, stated, location = found.open_count
         items = list_items_after(paragraphs, i)
@@ -411,11 +416,12 @@ def _with_population_before(before: Paragraph, p: Paragraph):
     return found
 
 
-def _add_found(plan: Plan, found, period: Period | None) -> None:
-    taken = {c.value.location for s in plan.structures for c in s.components}
+def _add_found(plan: Plan, found, period: Period | None, taken: set) -> None:
+    """``taken``: where the plan's structures' shares stand (updated here)."""
     for s in found.structures:
         if not any(c.value.location in taken for c in s.components):
             plan.structures.append(dataclasses.replace(s, period=period) if period and not s.period else s)
+            taken.update(c.value.location for c in s.components)
     plan.comparisons.extend(found.comparisons)
     plan.breakdowns.extend(found.breakdowns)
     plan.counts.extend(found.counts)

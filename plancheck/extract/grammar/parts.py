@@ -99,6 +99,12 @@ _SOME_OF = lazy_compile(r"\b(?:trong\s+đó|trong\s+số|chủ\s+yếu|nhiều\s
                       re.IGNORECASE)
 
 
+# How far a whole looks for its parts, in figures, and how many it takes: more than any whole
+# of 1,612 real texts has (27 parts at most), few enough to keep the reading linear.
+_MAX_SCAN = 80
+_MAX_PARTS = 40
+
+
 class Parts:
     # -- breakdowns: a whole and its parts ----------------------------------------------------
     def breakdowns(self) -> None:
@@ -150,8 +156,13 @@ class Parts:
         FDI, 51.200 tỷ đồng)" — the money after the cue is part of the money before it, as the count
         is of the count. Money only: a second measure of attributes ("tầng cao 2 tầng") adds up to nothing."""
         f = self.f
-        later = next((k for k in range(first, len(f)) if self.same_sentence(first, k) and f[k].kind == "qty"
-                      and f[k].measure in _MONEY and not self.compatible(f[k], f[whole])), None)
+        later = None
+        for k in range(first, len(f)):   # within the cue's list: its sentence, up to the next cue
+            if not self.same_sentence(first, k) or (k > first and _BREAKDOWN_CUE.search(self.gap(k))):
+                break
+            if f[k].kind == "qty" and f[k].measure in _MONEY and not self.compatible(f[k], f[whole]):
+                later = k
+                break
         if later is None:
             return
         second = next((j for j in range(first - 1, whole, -1) if f[j].kind == "qty" and self.compatible(f[j], f[later])
@@ -255,10 +266,17 @@ class Parts:
         depth = None
         if self._range_end(i):
             return   # "từ 500m đến 2000m": a range's end is no whole
+        cut = False
         for k in range(first, len(f)):
             g = f[k]
             if not self.same_sentence(first, k):
                 break   # the parts' sentence: the whole's, or the next for "… 5.420 doanh nghiệp. Trong đó có …"
+            if k - first >= _MAX_SCAN or len(parts) >= _MAX_PARTS:
+                # a sentence of hundreds of figures chained by "trong đó", "gồm" would make every
+                # figure the whole of all that follow (quadratic, and a finding per figure): each
+                # whole reads so far, and its list, cut there, is assumed to end there
+                cut = True
+                break
             if inside and g.depth <= w.depth:
                 break
             if ranked and k > first and _BREAKDOWN_CUE.search(self.gap(k)):
@@ -288,6 +306,10 @@ class Parts:
             return
         taken.add(i)
         assumed = self._pairing_assumed(i, first, parts, inside)
+        if cut:
+            exhaustive = False   # the parts named before the next cue may be only some of them
+            if Assumption.list_bounds.value not in assumed:
+                assumed.append(Assumption.list_bounds.value)
         splits = _splits(w.value, [f[k].value for k in parts])
         if splits:   # "nam … nữ …; đô thị … nông thôn …": one whole split twice
             for g in group_indices(splits[0], parts):
@@ -311,8 +333,8 @@ class Parts:
         heads = [_fold(re.split(r"[,;:(]|\btrong đó\b|\bvà\b", self.gap(k))[-1]) for k in parts]
         last = f[parts[-1]]
         rest = re.search(r"^[^.;]{0,40}\b(?:còn lại|khác)\b", self.text[last.end:], re.IGNORECASE)
-        complete = exhaustive or _partition(names) or (_named_by_parts(whole_name, heads) and rest is None
-                                                        and not self._item_without_figure(parts))
+        complete = not cut and (exhaustive or _partition(names) or (_named_by_parts(whole_name, heads) and rest is None
+                                                                    and not self._item_without_figure(parts)))
         self._add_breakdown(i, parts, complete, nested, named=named, assumed=assumed, ranked=ranked)
 
     def _range_end(self, i: int) -> bool:
