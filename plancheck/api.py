@@ -8,6 +8,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from .checks.base import Subject
 from .engine import RuleSet, load_rules, run_across, run_rules
 from .errors import PlancheckError, internal_error
+from .i18n import _
 from .models import Plan
 from .models.report import FileError, Report
 from .policy import Policy
@@ -146,7 +147,26 @@ def check_stream(
     if policy:
         policy.check_rules(every)
     ruleset = every.select(select, ignore, extend_select)
-    return _stream(sources, ruleset, lang, options, index, jobs, keep_lines, policy)
+    return _stream(_checked_sources(sources, lang), ruleset, lang, options, index, jobs, keep_lines, policy)
+
+
+def _checked_sources(sources: Any, lang: str) -> list[Any]:
+    """The sources as a list, each a path (str or pathlib.Path), a plan mapping or a Plan;
+    PlancheckError for anything else, said before any file is read: an empty path (which the
+    system would take for the current folder), a path holding a NUL, bytes, None."""
+    items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else \
+        list(sources) if isinstance(sources, Iterable) and not isinstance(sources, (bytes, bytearray)) else [sources]
+    for item in items:
+        if isinstance(item, (str, Path)):
+            text = str(item)
+            if not text:
+                raise PlancheckError(_("an empty path names no file (give '.' for the current folder)", lang))
+            if "\x00" in text:
+                raise PlancheckError(_("a path cannot hold a NUL character: {path!r}", lang).format(path=text))
+        elif not isinstance(item, (Plan, Mapping)):
+            raise PlancheckError(_("cannot check {kind}: give a path (str or pathlib.Path), a plan mapping or a "
+                                   "Plan", lang).format(kind=type(item).__name__))
+    return items
 
 
 def _names(value: Iterable[str] | str | None) -> list[str] | None:
@@ -173,7 +193,7 @@ def _results(sources, ruleset: RuleSet, lang: str, options, index, jobs: int, ke
              policy: Policy | None) -> Iterator[FileResult | AcrossResult | Skipped]:
     from .read import discover_files
 
-    items = [sources] if isinstance(sources, (str, Path, Plan, Mapping)) else list(sources)
+    items = list(sources)   # checked by check_stream (_checked_sources)
     paths = [s for s in items if isinstance(s, (str, Path))]
     skipped: list[tuple[Path, str]] = []
     if index is not None:   # a bad index is said before any file is checked or any report begun

@@ -1,4 +1,8 @@
 """The Python API as a newcomer meets it (issue 23, item 3, in part)."""
+import pytest
+
+import plancheck
+from plancheck.cli import main
 
 
 def test_a_selection_may_be_one_string_and_the_package_doctest_holds():
@@ -131,3 +135,21 @@ def test_dir_lists_the_public_names():
 
     assert dir(plancheck) == sorted(plancheck.__all__)
     assert {"check", "check_text", "check_stream", "Report", "PlancheckError"} <= set(dir(plancheck))
+
+
+@pytest.mark.parametrize("source, says", [
+    ("", "an empty path names no file"),
+    ("du-thao\x00.md", "cannot hold a NUL"),
+    (b"du-thao.md", "cannot check bytes"),
+    (None, "cannot check NoneType"),
+    (["du-thao.md", 3], "cannot check int"),
+])
+def test_a_source_that_is_no_path_is_refused_before_any_file_is_read(tmp_path, monkeypatch, source, says):
+    # issue 25, item 11: "" checked the current folder, bytes and None gave a TypeError, a NUL an
+    # internal error
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "du-thao.md").write_text("Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%.\n",
+                                          encoding="utf-8")
+    with pytest.raises(plancheck.PlancheckError, match=says):
+        plancheck.check(source, lang="en")
+    assert main(["check", "--no-config", "--lang", "en", ""]) == 2
