@@ -127,6 +127,8 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
                       help=_("a document or plan file (several, or folders, with --coverage)", lang))
     dump.add_argument("--format", choices=("yaml", "json", "text"), default=None,
                       help=_("yaml by default; text (the default) or yaml/json with --coverage", lang))
+    dump.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                      help=_("stop a file that takes longer and report it (default: 60; 0: no limit)", lang))
     dump.add_argument("--coverage", action="store_true",
                       help=_("per document, how many figure-bearing sentences and table rows gave a "
                            "statement, and the ones that did not", lang))
@@ -597,9 +599,24 @@ def _dump(args: argparse.Namespace) -> int:
     unknown = [s for s in only if s not in SECTIONS]
     if unknown:
         raise PlancheckError(f"--section: unknown {', '.join(unknown)} (sections: {', '.join(SECTIONS)})")
-    loaded = load_path(args.path)
+    loaded = _within_time(args, lambda: load_path(args.path), args.path)
     sys.stdout.write(render(dump_data(loaded.plan, loaded.structure, only), args.format))
     return EXIT_CLEAN
+
+
+def _within_time(args: argparse.Namespace, read, path: str):
+    """``read()`` within the time a file may take (--timeout, else the default): a file that takes
+    longer is said as check says it (a hostile PDF must not hold dump up either)."""
+    from .config import DEFAULT_TIMEOUT
+    from .timelimit import FileTimeout, time_limit
+
+    seconds = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
+    try:
+        with time_limit(seconds):
+            return read()
+    except FileTimeout:
+        raise PlancheckError(_("stopped after {seconds:g} s (the limit per file, --timeout); the other files go on")
+                             .format(seconds=seconds), str(path)) from None
 
 
 def _coverage(args: argparse.Namespace) -> int:
@@ -611,7 +628,7 @@ def _coverage(args: argparse.Namespace) -> int:
     reports, failed = [], False
     for path in discover_files(args.paths):
         try:
-            loaded = load_path(path)
+            loaded = _within_time(args, lambda: load_path(path), str(path))
         except PlancheckError as exc:
             print(f"{exc.path or path}: {exc.message}", file=sys.stderr)
             failed = True

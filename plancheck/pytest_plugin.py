@@ -157,7 +157,7 @@ def plancheck_check(request: pytest.FixtureRequest):
         s = _settings(request.config)
         given = {"rules": s["rule_set"], "select": s["select"], "ignore": s["ignore"],
                  "extend_select": s["extend_select"], "policy": s["policy"], "lang": s["lang"],
-                 "options": {"stage": s["stage"], "limits": s["limits"]}, "index": s["index"]}
+                 "options": {"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"]}, "index": s["index"]}
         return check(list(sources) if len(sources) != 1 else sources[0], **{**given, **options})
 
     return run
@@ -223,7 +223,7 @@ class PlancheckItem(_Reported, pytest.Item):
             return
         report = check(_shown(self.path, self.config), rules=s["rule_set"], select=s["select"], ignore=s["ignore"],
                        extend_select=s["extend_select"], policy=s["policy"],
-                       lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
+                       lang=s["lang"], options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"]}, index=s["index"])
         below = [f for f in report.findings if not _fails(f, s["fail_on"])]
         _tell_below(self, below, s["lang"])   # listed in the terminal summary's plancheck section
         if report.exit_code(s["fail_on"]) != 0:
@@ -257,7 +257,7 @@ class PlancheckAcross(_Reported, pytest.Item):
         # name rules of every kind
         report = check([_shown(p, self.config) for p in self.files], rules=s["rule_set"],
                        select=[r.id for r in across], lang=s["lang"], policy=s["policy"],
-                       options={"stage": s["stage"], "limits": s["limits"]}, index=s["index"])
+                       options={"stage": s["stage"], "limits": s["limits"], "timeout": s["timeout"]}, index=s["index"])
         report.errors = [e for e in report.errors if e.rule]   # an unreadable file fails its own test
         report.files = report.files or ["across"]
         below = [f for f in report.findings if not _fails(f, s["fail_on"])]

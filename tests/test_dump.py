@@ -134,3 +134,14 @@ def test_coverage_as_json_and_a_second_file_is_summed(capsys, tmp_path):
 def test_dump_without_coverage_takes_one_file(capsys, tmp_path):
     code, _, err = dump(capsys, tmp_path, str(tmp_path / "other.txt"))
     assert code == 2 and "one file at a time" in err
+
+
+def test_dump_stops_a_file_that_takes_longer_than_its_time(tmp_path, capsys, english):
+    # issue 25, item 9: dump read a hostile file for as long as it took
+    from plancheck.cli import main
+
+    path = tmp_path / "du-thao.md"
+    path.write_text("Cơ cấu kinh tế năm 2025: nông nghiệp 30%, công nghiệp 35%, dịch vụ 35%.\n" * 2000, encoding="utf-8")
+    assert main(["dump", "--timeout", "0.0001", str(path)]) == 2
+    assert "stopped after 0.0001 s (the limit per file" in capsys.readouterr().err
+    assert main(["dump", "--timeout", "0", str(path)]) == 0   # 0: no limit

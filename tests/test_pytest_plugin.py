@@ -268,3 +268,13 @@ def test_junit_xml_has_a_test_case_per_file_with_its_findings(pytester):
     [case] = failed
     assert "draft-2024" in case.get("classname")
     assert "PC101 [error]" in case.find("failure").get("message") + (case.find("failure").text or "")
+
+
+def test_the_time_a_file_may_take_holds_in_the_plugin_too(pytester):
+    # issue 25, item 9: the configuration's timeout was the command line's alone
+    pytester.makefile(".yaml", **{"son-la": (EXAMPLES / "son-la-2024.yaml").read_text(encoding="utf-8")})
+    pytester.makepyprojecttoml('[tool.plancheck]\nlang = "en"\ntimeout = 0.0001\n'
+                               '[tool.pytest.ini_options]\nplancheck = true\n')
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    assert "stopped after 0.0001 s (the limit per file" in result.stdout.str()
