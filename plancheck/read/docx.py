@@ -39,7 +39,7 @@ from ..models.document import Cell, Document, Paragraph, Row, Span, Table
 from ..models.location import Location
 from .encoding import from_legacy, legacy_caveat, legacy_vietnamese_encoding
 from .text import clean_text
-from .word_xml import (W, Changes, Notes, Numbering, comment_anchors, note_references, paragraph_text, read_notes,
+from .word_xml import (W, Changes, DamagedPart, Notes, Numbering, comment_anchors, note_references, paragraph_text, read_notes,
                        read_numbering, text_boxes)
 
 MAX_ZIP_ENTRIES = 2_000                  # a document has tens, with images a few hundred
@@ -81,7 +81,10 @@ def read_docx_document(path: str | Path) -> Document:
     # typed in .VnTime (TCVN3) or VNI fonts: every text converted as it is read
     legacy = legacy_vietnamese_encoding(" ".join("".join(p.itertext()) for p in word.element.body.iter(W + "p")),
                                         strict=True)
-    document = _Reader(name, convert=(lambda text: from_legacy(text, legacy)) if legacy else None).read(word)
+    try:
+        document = _Reader(name, convert=(lambda text: from_legacy(text, legacy)) if legacy else None).read(word)
+    except DamagedPart as exc:   # footnotes, endnotes, numbering: read by hand, damaged as document.xml can be
+        raise InputError(_("corrupt .docx: {reason}").format(reason=str(exc)), name) from None
     if legacy:
         document.caveats.append(legacy_caveat(legacy))
     return document

@@ -143,12 +143,24 @@ def read_notes(document_part: Any, changes: Changes | None = None) -> Notes:
     return notes
 
 
+class DamagedPart(Exception):
+    """A part of the package that is no Word XML: malformed, or declaring a DTD (Word writes
+    none; its entities are what an XML bomb is made of)."""
+
+
 def _xml(blob: bytes) -> Any:
-    """A part's XML, parsed as python-docx parses: no entities resolved, no network."""
+    """A part's XML, parsed as python-docx parses: no entities resolved, no network; DamagedPart
+    when it is not well-formed or brings a DTD."""
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False, huge_tree=False)
-    return etree.fromstring(blob, parser)
+    try:
+        root = etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DamagedPart(str(exc)) from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise DamagedPart("a document type declaration (DTD), which Word never writes")
+    return root
 
 
 _LEVEL_FIELD = lazy_compile(r"%([1-9])")   # "%1.%2." in a level's text: the count of level 1, 2 …
@@ -244,7 +256,7 @@ def read_numbering(document_part: Any) -> Numbering:
         numbering = Numbering(_xml(document_part.numbering_part.blob))
         styles = next((_xml(rel.target_part.blob) for rel in document_part.rels.values()
                        if rel.reltype == RT.STYLES and not rel.is_external), None)
-    except (KeyError, NotImplementedError, AttributeError, ValueError, etree.XMLSyntaxError):
+    except (KeyError, NotImplementedError, AttributeError, ValueError, etree.XMLSyntaxError, DamagedPart):
         # no numbering part, or one Word could not read either: the labels are left out, the text
         # is read (a damaged document.xml is refused by the reader itself)
         return Numbering(None)
