@@ -251,3 +251,22 @@ def test_a_scanned_page_adds_its_own_time_to_the_limit():
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
     extend(30)                                        # no timer running: nothing to extend
     assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def _rows(n: int) -> str:
+    return "format: plancheck/1\nperiods:\n  KH2025: {year: 2025, kind: plan}\nindicators:\n" + "".join(
+        f'  - {{name: "Chỉ tiêu {i}", unit: "tỷ đồng", values: {{KH2025: "{1000 + i}"}}}}\n' for i in range(n))
+
+
+def test_a_long_plan_is_no_bomb_and_a_too_long_one_is_told_so_in_its_own_words(tmp_path, monkeypatch):
+    # issue 25, item 10: the alias budget refused a 40,000-row plan without aliases, blaming aliases
+    from plancheck.read import located_yaml
+    from plancheck.read.planfile import read_plan_file
+
+    text = _rows(20_000)   # 100,000 values of its own, none built again
+    plan = read_plan_file("dai.yaml", text)
+    assert len(plan.indicators) == 20_000
+    monkeypatch.setattr(located_yaml, "MAX_OWN_VALUES", 5_000)
+    with pytest.raises(InputError, match="holds more than 5,000 values; a plan file holds a few thousand") as info:
+        read_plan_file("dai.yaml", text)
+    assert "alias" not in info.value.message and info.value.line > 1

@@ -45,9 +45,12 @@ class LocatedTree:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _BOOL = {"true": True, "false": False, "yes": True, "no": False}
-# Values one file may build, aliases expanded: the largest real plan file has a few thousand,
-# the shipped rule packs about 10,000; 200,000 cost about 100 MB and a second.
+# Values a file may build again through aliases (*name): real plan files and the shipped rule
+# packs build none or a few; 200,000 cost about 100 MB and a second.
 MAX_VALUES = 200_000
+# The values a file may hold of its own (aliases aside): a 40,000-row plan holds about 400,000;
+# the file size limit (max-file-size) comes first for anything much larger.
+MAX_OWN_VALUES = 1_000_000
 # A number in JSON's grammar (YAML 1.1 would call "1e3" or "1.5e3" a string).
 _JSON_NUMBER = lazy_compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
@@ -100,24 +103,36 @@ def load_located(text: str, source: str, *, json_source: bool = False) -> Locate
     if root is None:
         return tree
     try:
-        tree.data = _build(root, (), tree, json_source, source, _Budget(MAX_VALUES))
+        tree.data = _build(root, (), tree, json_source, source, _Budget())
     except RecursionError:
         raise InputError(_("nested too deeply"), source) from None
     return tree
 
 
 class _Budget:
-    """Values still allowed: an alias (*name) builds its anchor's values again, so a few
-    hundred bytes of nested aliases would build billions of them."""
+    """What a file may build. An alias (*name) builds its anchor's values again, so a few hundred
+    bytes of nested aliases would build billions of them: values built again through aliases are
+    counted against MAX_VALUES. The file's own values are counted apart, against MAX_OWN_VALUES:
+    a long plan is no bomb, and is told so in its own words."""
 
-    __slots__ = ("left",)
+    __slots__ = ("again", "own", "seen")
 
-    def __init__(self, left: int) -> None:
-        self.left = left
+    def __init__(self) -> None:
+        self.again = self.own = 0
+        self.seen: set[int] = set()   # the nodes built once: another build of one is an alias's
 
     def spend(self, node: yaml.Node, source: str) -> None:
-        self.left -= 1
-        if self.left < 0:
+        if id(node) not in self.seen:
+            self.seen.add(id(node))
+            self.own += 1
+            if self.own > MAX_OWN_VALUES:
+                raise InputError(_("refused: holds more than {limit} values; a plan file holds a few thousand "
+                                   "(split a larger one by year or by province)")
+                                 .format(limit=number(MAX_OWN_VALUES)), source,
+                                 node.start_mark.line + 1, node.start_mark.column + 1)
+            return
+        self.again += 1
+        if self.again > MAX_VALUES:
             raise InputError(_("refused: builds more than {max_values} values (aliases *name repeat what their anchor holds); a YAML bomb, or not a plan file")
                              .format(max_values=number(MAX_VALUES)), source,
                              node.start_mark.line + 1, node.start_mark.column + 1)
