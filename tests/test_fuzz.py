@@ -203,3 +203,57 @@ def test_a_damaged_pdf_is_read_or_refused(tmp_path_factory, flips):
     if _PDF is None:
         return   # reportlab (a test extra) builds the PDF to damage
     _read_damaged(read_pdf_document, _PDF, flips, tmp_path_factory.mktemp("pdf") / "fuzz.pdf")
+
+
+# -- issue 25's shapes: control characters, NFD, runs of digits, chained clauses -------------------
+HOSTILE_TOKENS = st.one_of(
+    TOKENS,
+    st.sampled_from(["\x1b[31m", "\x1b]8;;http://x\x1b\\", "\x9b", "\r", "\x00", "\x07", "\u202e", "\ufeff"]),
+    st.sampled_from(WORDS).map(lambda w: __import__("unicodedata").normalize("NFD", w)),   # typed on a Mac
+    st.integers(21, 45).map(lambda n: "9" * n),                                              # longer than any figure
+    st.integers(1, 12).map(lambda n: ", trong đó vốn ngân sách 90 tỷ đồng, gồm tổng vốn 100 tỷ đồng" * n),
+)
+HOSTILE_TEXT = st.lists(HOSTILE_TOKENS, max_size=20).map(" ".join)
+
+
+@FUZZ
+@given(st.lists(HOSTILE_TEXT, max_size=4).map("\n\n".join))
+def test_hostile_text_is_checked_or_refused_and_its_report_shows_no_control_character(text):
+    import plancheck
+    from plancheck.report import writer
+
+    try:
+        report = plancheck.check_text(text, name="fuzz\x1b[2J.md", lang="en")
+    except PlancheckError:
+        return
+    for fmt in ("text", "json", "junit"):
+        out = io.StringIO()
+        w = writer(fmt, out, rules=RULES, lang="en")
+        from plancheck.runner import FileResult
+
+        w.write(FileResult(path=report.files[0] if report.files else "fuzz.md", findings=report.findings,
+                           lines=text.split("\n")))
+        w.close()
+        assert not any(c in out.getvalue() for c in "\x1b\x9b\x00\r"), fmt
+
+
+@FUZZ
+@given(PLAN.map(lambda data: __import__("plancheck.read.located_yaml", fromlist=["x"]).nfc_data(data)),
+       st.sampled_from(["NFD", "NFC"]))
+def test_a_plan_mapping_in_any_normal_form_is_checked_or_refused(data, form):
+    import unicodedata
+
+    def normal(value):
+        if isinstance(value, str):
+            return unicodedata.normalize(form, value)
+        if isinstance(value, dict):
+            return {normal(k): normal(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [normal(v) for v in value]
+        return value
+
+    try:
+        plan = plan_from_data(normal(data))
+    except PlancheckError:
+        return
+    run_rules(Subject(plan=plan, options={"stage": "final"}), RULES)
