@@ -203,7 +203,7 @@ def test_doc_suffix_is_refused_with_advice(tmp_path):
 def test_a_body_too_long_to_be_a_plan_is_refused_before_it_is_read(tmp_path, monkeypatch):
     path = build(tmp_path / "nq.docx")
     monkeypatch.setattr(docx_reader, "MAX_BODY_ITEMS", 5)
-    with pytest.raises(InputError, match=r"refused: 7 paragraphs and tables \(limit 5\)"):
+    with pytest.raises(InputError, match=r"refused: 41 paragraphs, tables and table cells \(limit 5\)"):
         read_docx_document(path)
 
 

@@ -105,8 +105,10 @@ _POWERED = frozenset({"m", "km", "cm", "mm", "dm", "hm"})
 def text_boxes(p: Any) -> Iterator[Any]:
     """The ``w:p`` elements of the text boxes anchored in a paragraph, each once."""
     for box in p.iter(W + "txbxContent"):
-        if any(a.tag == MC + "Fallback" for a in box.iterancestors()):
-            continue   # the VML copy of a box the drawing already holds
+        if any(a.tag == MC + "Fallback" or a.tag == W + "txbxContent" for a in box.iterancestors()):
+            # the VML copy of a box the drawing already holds; or a box inside a box, whose
+            # paragraphs the outer box's already gives (read per level, one finding came thirty times)
+            continue
         yield from box.iter(W + "p")
 
 
