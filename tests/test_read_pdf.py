@@ -452,3 +452,23 @@ def test_a_field_filled_in_a_tables_cell_is_read_in_the_cell(tmp_path):
                             borderWidth=0, fontName="Helvetica", fontSize=11, fillColor=None, borderColor=None)
     page.save()
     assert [["Chỉ tiêu", "Số lượng"], ["Số hộ nghèo", "1.250"], ["Số hộ cận nghèo", "980"]] in _blocks(pdf)
+
+
+def test_tables_are_looked_for_only_on_pages_that_draw_lines(tmp_path, monkeypatch):
+    # issue 25, item 6: looking for ruled tables parses every character of a page (a third of a
+    # second a page); a page of text alone draws no line a table is made of
+    import pdfplumber.page
+
+    pdf = tmp_path / "annex.pdf"
+    build_pdf(pdf, pages_before_table=1)   # page 1: text; page 2: a ruled table
+    searched = []
+    find_tables = pdfplumber.page.Page.find_tables
+
+    def counted(self, *args, **kwargs):
+        searched.append(self.page_number)
+        return find_tables(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", counted)
+    report = api.check(pdf, select=["PC201"])
+    assert searched == [2]   # the table's page only
+    assert [(f.location.page, f.location.page_line) for f in report.findings] == [(2, 3)]

@@ -461,7 +461,7 @@ def _items_of(text_page, table_page, own: list | None = None,
     turn = layout.main_turn(chars)
     placed: list[tuple[float, int, _TextLine | _Table]] = []
     boxes = []
-    for found in table_page.find_tables():
+    for found in table_page.find_tables() if _draws_lines(text_page) else ():
         table = _table_of(found, chars, width, height, stamped)
         if table is not None:
             boxes.append(found.bbox)
@@ -471,6 +471,15 @@ def _items_of(text_page, table_page, own: list | None = None,
     for line in layout.text_lines(chars, width, height):
         placed.append((line.top if line.turn == turn else math.inf, 1, line))
     return [item for _, _, item in sorted(placed, key=lambda p: (p[0], p[1]))]
+
+
+def _draws_lines(page) -> bool:
+    """Whether a page draws anything a ruled table is made of (paths, in forms too): pdfplumber
+    finds tables by their lines, and looking for them parses every character of the page (a
+    third of a second on a page of text alone, which has none)."""
+    import pypdfium2.raw as pdfium_c
+
+    return next(iter(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=16)), None) is not None
 
 
 def _table_of(found, chars: list[layout._Char], width: float, height: float,
