@@ -56,6 +56,6 @@ def test_every_module_pattern_of_plancheck_compiles():
         module = importlib.import_module(info.name)
         for value in list(vars(module).values()):
             if isinstance(value, (LazyPattern, re.Pattern)):
-                assert isinstance(value.pattern if isinstance(value, re.Pattern) else value.compiled(), (str, re.Pattern))
+                assert isinstance(value.pattern if isinstance(value, re.Pattern) else value.compiled(), (str, bytes, re.Pattern))
                 count += 1
     assert count > 300

@@ -472,3 +472,24 @@ def test_tables_are_looked_for_only_on_pages_that_draw_lines(tmp_path, monkeypat
     report = api.check(pdf, select=["PC201"])
     assert searched == [2]   # the table's page only
     assert [(f.location.page, f.location.page_line) for f in report.findings] == [(2, 3)]
+
+
+def test_a_pdf_whose_streams_inflate_past_the_budget_is_refused_before_any_reader_inflates_them(
+        tmp_path, capsys, monkeypatch):
+    # issue 25, item 6: a 2.5 KB Flate stream inflated to 2.1 GB inside pdfium
+    import zlib
+
+    from plancheck.read import pdf_budget
+
+    bomb = zlib.compress(b"\0" * (3 * 2**20), 9)   # 3 MB of nothing in a few KB
+    (tmp_path / "bom.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<< /Length " + str(len(bomb)).encode() + b" /Filter /FlateDecode >>\nstream\n"
+        + bomb + b"\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n")
+    good = tmp_path / "annex.pdf"
+    build_pdf(good)
+    assert pdf_budget.check_streams(good.read_bytes(), str(good)) < 2**20   # a real page: well within
+    monkeypatch.setattr(pdf_budget, "MAX_INFLATED", 2**20)
+    assert main(["check", "--no-config", "--lang", "en", str(tmp_path / "bom.pdf"), str(good)]) == 2
+    out = capsys.readouterr().out
+    assert "bom.pdf: unreadable: refused: its compressed streams would inflate to more than 1 MB" in out
+    assert "annex.pdf: page 1, line 3: PC101" in out

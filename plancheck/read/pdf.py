@@ -42,6 +42,9 @@ def read_pdf_document(path: str | Path) -> Document:
     if size > MAX_BYTES:
         raise InputError(_("refused: a PDF of {size} MB (limit {limit} MB)")
                          .format(size=number(size / 2**20), limit=MAX_BYTES // 2**20), name)
+    from .pdf_budget import check_streams
+
+    check_streams(Path(path).read_bytes(), name)   # before pdfium or pdfminer inflates any of it
     pages = _Pages()
     _page_lines(name, pages)
     from .text import read_text_document
