@@ -493,3 +493,13 @@ def test_a_pdf_whose_streams_inflate_past_the_budget_is_refused_before_any_reade
     out = capsys.readouterr().out
     assert "bom.pdf: unreadable: refused: its compressed streams would inflate to more than 1 MB" in out
     assert "annex.pdf: page 1, line 3: PC101" in out
+
+
+def test_a_page_is_rendered_for_ocr_within_a_pixel_budget():
+    # issue 25, item 6: a 3000-point scanned page rendered at 300 dpi took 1.1 GB
+    from plancheck.read import ocr
+
+    assert ocr.render_scale(595, 842) == ocr.DPI / 72   # A4: 300 dpi, as always
+    scale = ocr.render_scale(3000, 3000)
+    assert (3000 * scale) * (3000 * scale) <= ocr.MAX_PIXELS * 1.0001 and scale < ocr.DPI / 72
+    assert ocr.render_scale(0, 0) == ocr.DPI / 72   # a page with no size is no page to shrink

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DPI = 300
+# The most pixels a page is rendered to: an A2 page at 300 dpi (an A4 page has 8.7 million). A
+# page drawn larger (a 3000-point scan rendered to 1.1 GB) is rendered at the resolution that fits.
+MAX_PIXELS = 36_000_000
 LOW_CONFIDENCE = 80           # Tesseract's word confidence (0-100) under which a figure is doubted
 PAGE_SEGMENTATION = 6          # one block of text: the default (3) finds no text in parts of a page
 MAX_OCR_PAGES = 60            # a scanned resolution with its annexes; more is refused with the reason
@@ -61,13 +64,21 @@ def unavailable() -> str | None:
     return None
 
 
+def render_scale(width: float, height: float) -> float:
+    """Pixels per point to render a page of ``width`` x ``height`` points at: DPI, or less for a
+    page that would pass MAX_PIXELS."""
+    scale = DPI / 72
+    area = max(width, 1.0) * max(height, 1.0)
+    return min(scale, (MAX_PIXELS / area) ** 0.5)
+
+
 def read_page(page: Any) -> list[OcrLine | OcrTable]:
     """What Tesseract reads on a pypdfium2 page, in reading order: lines of text, and ruled
     tables cell by cell."""
     import pytesseract
     from PIL import ImageDraw
 
-    image = page.render(scale=DPI / 72).to_pil().convert("L")
+    image = page.render(scale=render_scale(page.get_width(), page.get_height())).to_pil().convert("L")
     grids = _grids(image)
     draw = ImageDraw.Draw(image)
     for grid in grids:   # Tesseract reads a ruled table only without its rules
