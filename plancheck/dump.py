@@ -1,12 +1,12 @@
 """`plancheck dump FILE`: what plancheck understood, so a user can see why a rule did or did not fire."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
 from .models import Plan, Value
 from .models.document import Clause, DocumentStructure, Reference
+from .models.report import stated_fields
 
 SECTIONS = ("header", "clauses", "appendices", "references", "indicators", "structures",
             "comparisons", "parts", "breakdowns", "counts", "figures")
@@ -44,12 +44,8 @@ def _reference(r: Reference) -> dict[str, Any]:
 
 def _stated(part: Any, exclude: set[str]) -> dict[str, Any]:
     """What a header or a closing states, as JSON data: the fields it has, dates as ISO text."""
-    out: dict[str, Any] = {}
-    for f in dataclasses.fields(part):
-        value = getattr(part, f.name)
-        if value is not None and f.name not in exclude:
-            out[f.name] = value.isoformat() if isinstance(value, dt.date) else value
-    return out
+    return {k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in stated_fields(part, exclude_none=True, exclude=exclude).items()}
 
 
 def dump_data(plan: Plan, structure: DocumentStructure | None = None,

@@ -387,7 +387,7 @@ def validate_rule(raw: Any) -> Rule:
     return _validated(Rule, raw)
 
 
-_WORKED_OUT = {"checked_params", "_scope", "_needs", "_parsed"}   # no fields of the rule as written
+_WORKED_OUT = {f.name for f in fields(Rule) if not f.init}   # worked out of the rule, not written in its pack
 
 
 def rule_data(rule: Rule) -> dict[str, Any]:
@@ -408,7 +408,7 @@ def _validate_rule(raw: Any, tree: LocatedTree, path: tuple, source: str) -> Rul
     from pydantic import ValidationError
 
     try:
-        rule = _validated(Rule, {**raw, "pack": source} if isinstance(raw, dict) else raw)
+        rule = validate_rule({**raw, "pack": source} if isinstance(raw, dict) else raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = path + tuple(err["loc"])

@@ -57,6 +57,11 @@ MAX_DIGITS = 40
 # 28 significant digits of Decimal's default context, where a remainder or a rounding of a longer
 # number raises (DivisionImpossible) instead of answering.
 MAX_SIGNIFICANT = 20
+
+
+def too_many_digits(text: str) -> bool:
+    """Whether ``text`` holds more digits than any figure has (MAX_SIGNIFICANT)."""
+    return sum(c.isdigit() for c in text) > MAX_SIGNIFICANT
 _VI_GROUPED = lazy_compile(rf"{_LEAD}(?:\.[0-9]{{3}})+")                  # 4.636, 1.234.567
 _VI_DECIMAL = lazy_compile(rf"(?:{_LEAD}(?:\.[0-9]{{3}})+|[0-9]+),[0-9]+")  # 8,9  1.234,5
 _EN_DECIMAL = lazy_compile(r"[0-9]+\.[0-9]+")                            # 158.2 (not 3-digit groups)
@@ -93,7 +98,7 @@ def parse_number(text: str) -> ParsedNumber:
         s = s[1:].lstrip()
     if len(s) > MAX_DIGITS:   # an identifier or a corrupted run of digits, no figure of a plan
         raise NotANumber(f"not a number: more than {MAX_DIGITS} characters in {text[:20]!r}…")
-    if sum(c.isdigit() for c in s) > MAX_SIGNIFICANT:
+    if too_many_digits(s):
         raise NotANumber(f"not a number: more than {MAX_SIGNIFICANT} digits in {text[:24]!r}…")
     if re.fullmatch(rf"{_LEAD}(?: [0-9]{{3}})+(?:,[0-9]+)?", s):  # "4 636" grouped with spaces
         s = s.replace(" ", ".")

@@ -22,7 +22,7 @@ from decimal import Decimal
 from ..intervals import INF
 from ..models import Value
 from ..intervals import Interval
-from ..numbers import MAX_SIGNIFICANT, QUALIFIER_SIDES, NotANumber, ParsedNumber, parse_number
+from ..numbers import QUALIFIER_SIDES, NotANumber, ParsedNumber, parse_number, too_many_digits
 from ..lazyre import lazy_compile
 
 # Markup and footnotes that sit between words: blanked (offsets kept) before reading.
@@ -276,7 +276,7 @@ def scan(text: str, malformed: list[tuple[int, str]] | None = None) -> list[Figu
             read = _read(number, qualifier, value_text)
             if read is None:
                 if malformed is not None and (m.group("pct") or m.group("unit") or m.group("mult")) \
-                        and sum(c.isdigit() for c in number) <= MAX_SIGNIFICANT:
+                        and not too_many_digits(number):
                     malformed.append((m.start("n"), number))   # (a longer run of digits is no figure at all)
                 continue
             value, parsed = read

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Collection
 
 from .finding import Finding, Severity
 
@@ -13,9 +13,10 @@ from .finding import Finding, Severity
 _model = dataclass(slots=True, kw_only=True)
 
 
-def stated_fields(item: Any, exclude_none: bool = False) -> dict[str, Any]:
-    """A report item's fields as a mapping (without those that are None, if asked)."""
-    out = {f.name: getattr(item, f.name) for f in fields(item)}
+def stated_fields(item: Any, exclude_none: bool = False, exclude: Collection[str] = ()) -> dict[str, Any]:
+    """A dataclass's fields as a mapping (a report item's, a header's), less those ``exclude``
+    names (and those that are None, if asked)."""
+    out = {f.name: getattr(item, f.name) for f in fields(item) if f.name not in exclude}
     return {k: v for k, v in out.items() if v is not None} if exclude_none else out
 
 
