@@ -200,6 +200,7 @@ def _page_lines(name: str, pages: _Pages) -> None:
     try:
         import pdfplumber
         import pypdfium2 as pdfium
+        from .pdf_census import check_pages
     except ImportError:   # pragma: no cover - both are dependencies
         raise InputError(_("reading PDF needs pypdfium2 and pdfplumber (pip install pypdfium2 pdfplumber)"),
                          name) from None
@@ -215,6 +216,7 @@ def _page_lines(name: str, pages: _Pages) -> None:
         # (page, its items, how it is a scan: "" no, "scan", or "layer": a scan under an OCR layer)
         read: list[tuple[int, list[_TextLine | _Table], str]] = []
         with pdfplumber.open(name) as tables_doc:
+            check_pages(tables_doc.doc, name)   # before either reader expands a page's forms
             for number, table_page in enumerate(tables_doc.pages, 1):
                 text_page, own, stamps = _flattened(text_doc, number - 1)
                 try:

@@ -1,0 +1,138 @@
+"""How much each page of a PDF draws, counted from its content streams before pdfium or
+pdfplumber lays a page out (issue 25, item 6).
+
+Both readers expand a form XObject every time a page draws it: pdfium builds its objects when
+it loads the page, pdfminer (under pdfplumber) interprets it again at each use. A form drawing
+another ten times, six deep, is a million objects from 2 KB (pdfium took 2 GB to load that
+page); one form of 50 lines drawn 2,000 times took pdfplumber 50 s and 4 GB. So the objects a
+page draws are counted the way the readers will expand them (each form's cost counted once and
+multiplied by its uses), and the file refused past the limits before either reader loads a page.
+
+Written by hand: neither reader offers a limit on what a page expands to. The count reads the
+operators of the content streams with a pattern, not a parser: a string that holds an operator's
+letters can only count too many, which the limits' margin allows for.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..errors import InputError
+from ..i18n import _, number
+from ..lazyre import lazy_compile
+
+# The most the 18 real PDFs measured draw on a page: 6,503 objects and 31,000 characters (a table
+# of comments on an A3 sheet, ruled cell by cell, in small type); a page of text draws 100-1,000
+# objects and 2,000-12,000 characters. pdfplumber takes about 60 µs an object and 25 µs a
+# character: a page at both limits is read in about 4 s.
+MAX_PAGE_OBJECTS = 30_000
+MAX_PAGE_CHARACTERS = 100_000   # bytes of the strings shown: a two-byte font's character is two
+MAX_DEPTH = 40                  # forms inside forms: pdfium draws no deeper
+
+# An operator that makes an object: text shown (Tj TJ ' "), a path painted (S s f F f* B B* b b*),
+# an XObject drawn (Do, counted by the name before it). Operators stand after white space or the
+# end of an operand (a string's ")", an array's "]", a hex string's ">") and before white space,
+# a comment or the next operand.
+_DRAWN = lazy_compile(rb"(?<![^\s)\]>])(?:Tj|TJ|'|\"|S|s|f\*?|F|B\*?|b\*?)(?=[\s/\[(<%]|$)")
+_DO = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?=[\s/\[(<%]|$)")
+# The strings a content stream holds, literal (one level of parentheses inside) or hex; a literal's
+# escape ("\\(", "\\101") is one byte.
+_STRING = lazy_compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|<[0-9A-Fa-f\s]*>", flags=re.S)
+_ESCAPE = lazy_compile(rb"\\(?:[0-7]{1,3}|.)", flags=re.S)
+
+
+def check_pages(document, name: str) -> None:
+    """InputError when a page of ``document`` (pdfminer's PDFDocument, objects read as needed)
+    draws more than MAX_PAGE_OBJECTS objects or MAX_PAGE_CHARACTERS characters."""
+    for page, (objects, characters) in enumerate(page_counts(document), 1):
+        if objects > MAX_PAGE_OBJECTS or characters > MAX_PAGE_CHARACTERS:
+            raise InputError(_("refused: page {page} draws more than {objects} objects or {characters} characters "
+                               "(forms drawn again and again, or a generated drawing), not a plan document's page")
+                             .format(page=page, objects=number(MAX_PAGE_OBJECTS),
+                                     characters=number(MAX_PAGE_CHARACTERS)), name)
+
+
+def page_counts(document) -> Iterator[tuple[int, int]]:
+    """Each page's objects and characters, as the readers will draw them, page by page."""
+    from pdfminer.pdfpage import PDFPage
+
+    census = _Census()
+    for page in PDFPage.create_pages(document):
+        yield census.page(page)
+
+
+class _Census:
+    """What each form draws (objects, characters), worked out once for each resources it is
+    read with."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def page(self, page) -> tuple[int, int]:
+        from pdfminer.pdftypes import PDFStream, resolve1
+
+        streams = [resolve1(s) for s in page.contents or ()]
+        objects, characters = self.drawn(b"\n".join(s.get_data() for s in streams if isinstance(s, PDFStream)),
+                                         page.resources, ())
+        for annotation in _list(page.annots):   # what a page's annotations show is flattened into it
+            appearance = _dict(_dict(annotation).get("AP")).get("N")
+            states = [appearance] if isinstance(resolve1(appearance), PDFStream) else _dict(appearance).values()
+            for state in states:
+                more = self.form(state, page.resources, ())
+                objects, characters = objects + more[0], characters + more[1]
+        return objects, characters
+
+    def drawn(self, content: bytes, resources, chain: tuple) -> tuple[int, int]:
+        """What a content stream draws, its forms expanded; ``chain``: the forms it is drawn
+        inside (a form drawing itself is drawn once: both readers stop there)."""
+        objects = sum(1 for _ in _DRAWN.finditer(content))
+        characters = sum(_shown(m.group()) for m in _STRING.finditer(content))
+        uses: dict[bytes, int] = {}
+        for m in _DO.finditer(content):
+            uses[m.group(1)] = uses.get(m.group(1), 0) + 1
+        xobjects = _dict(_dict(resources).get("XObject"))
+        for key, times in uses.items():
+            more = self.form(xobjects.get(key.decode("latin-1")), resources, chain)
+            objects += times * max(1, more[0])
+            characters += times * more[1]
+        return objects, characters
+
+    def form(self, ref, resources, chain: tuple) -> tuple[int, int]:
+        """What an XObject draws when drawn once: a form's objects and characters, nothing for an
+        image (counted as the Do that draws it) or a name the resources lack."""
+        from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+        from pdfminer.psparser import LIT
+
+        xobject = resolve1(ref)
+        if not isinstance(xobject, PDFStream) or resolve1(xobject.get("Subtype")) is not LIT("Form"):
+            return 0, 0
+        key = ref.objid if isinstance(ref, PDFObjRef) else id(xobject)
+        if key in chain or len(chain) >= MAX_DEPTH:
+            return 0, 0
+        own = resolve1(xobject.get("Resources"))
+        used = own or resources   # a form without resources uses those of what draws it
+        known = (key, id(used))
+        if known not in self.known:
+            self.known[known] = self.drawn(xobject.get_data(), used, chain + (key,))
+        return self.known[known]
+
+
+def _shown(string: bytes) -> int:
+    """The bytes a string operand stands for."""
+    if string[:1] == b"<":
+        return sum(1 for c in string if c not in b" \t\r\n\f<>") // 2
+    return len(string) - 2 - sum(len(m.group()) - 1 for m in _ESCAPE.finditer(string))
+
+
+def _dict(value) -> dict:
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(value)
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value) -> list:
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(value)
+    return value if isinstance(value, list) else []

@@ -1,0 +1,63 @@
+"""Test helper: PDFs written byte by byte, for shapes no PDF library writes on purpose (forms
+drawing forms, a page of 100,000 text objects, a form drawing itself)."""
+from __future__ import annotations
+
+import zlib
+
+
+def stream(content: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
+    """A stream object's body: its dictionary (with ``extra`` entries) and its data."""
+    data = zlib.compress(content) if compress else content
+    flate = b"/Filter /FlateDecode " if compress else b""
+    return b"<< /Length %d %s%s >>\nstream\n" % (len(data), flate, extra) + data + b"\nendstream"
+
+
+def assemble(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (object 1 the catalog), with its cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
+             annotation_form: int | None = None) -> bytes:
+    """A one-page PDF drawing ``content``, with form XObjects /X0, /X1, ... holding ``forms``.
+    The page and every form can draw every form (and themselves) and write in /F1 (Helvetica).
+    ``annotation_form``: the page carries an annotation whose appearance is that form."""
+    first_form = 6
+    names = b" ".join(b"/X%d %d 0 R" % (i, first_form + i) for i in range(len(forms)))
+    resources = b"<< /Font << /F1 4 0 R >> /XObject << " + names + b" >> >>"
+    annots = b""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               None,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               stream(content, compress=compress)]
+    objects += [stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + resources,
+                       compress=compress) for body in forms]
+    if annotation_form is not None:
+        objects.append(b"<< /Type /Annot /Subtype /Stamp /Rect [50 50 300 100] /AP << /N %d 0 R >> >>"
+                       % (first_form + annotation_form))
+        annots = b" /Annots [%d 0 R]" % len(objects)
+    objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources
+                  + b" /Contents 5 0 R" + annots + b" >>")
+    return assemble(objects)
+
+
+def text_line(text: str, x: float = 72, y: float = 720, size: float = 11) -> bytes:
+    """A line of text at (x, y) from the page's bottom left, in Helvetica (WinAnsi: no Vietnamese
+    letters beyond Latin-1)."""
+    escaped = text.encode("cp1252", "replace").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, escaped)
+
+
+def draw(form: int, dx: float = 0, dy: float = 0) -> bytes:
+    """Form /X<form> drawn moved by (dx, dy)."""
+    return b"q 1 0 0 1 %g %g cm /X%d Do Q\n" % (dx, dy, form)

@@ -1,0 +1,104 @@
+"""What a PDF's pages draw, counted before a reader lays a page out (issue 25, item 6): forms
+drawn inside forms, one form drawn thousands of times, a page of 100,000 text objects are
+refused by their page; pages that draw what real documents draw are read."""
+import pytest
+
+from pdfbytes import draw, one_page, text_line
+from plancheck.cli import main
+from plancheck.read import pdf_census
+from plancheck.read.pdf import read_pdf_document
+
+# messages asserted in English here; their Vietnamese is tested in test_i18n
+pytestmark = pytest.mark.usefixtures("english")
+
+GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
+
+
+def counts(path) -> list[tuple[int, int]]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return list(pdf_census.page_counts(pdf.doc))
+
+
+def test_objects_and_characters_are_counted_as_drawn_forms_expanded(tmp_path):
+    # a form with two lines (2 objects, 11 + 3 characters) drawn by a form three times, which the
+    # page draws twice, beside a rectangle, a line and a string of escapes and hex of its own
+    inner = text_line("Doanh thu 5") + b"BT /F1 9 Tf (a\\)\\101) Tj ET\n"
+    outer = draw(0) + draw(0, 0, 20) + draw(0, 0, 40)
+    page = draw(1) + draw(1, 200) + b"10 10 50 50 re f\n0 0 m 100 100 l S\nBT [(ab)-20<4142>] TJ ET\n"
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(one_page(page, [inner, outer]))
+    per_drawing = (2, 11 + 3)
+    assert counts(path) == [(2 * 3 * per_drawing[0] + 3, 2 * 3 * per_drawing[1] + 2 + 2)]
+
+
+def test_a_form_drawing_itself_is_counted_once_not_forever(tmp_path):
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(one_page(draw(0), [text_line("Muc tieu") + draw(0) + draw(0)]))
+    assert counts(path) == [(1 + 2, 8)]   # its text, and the two draws of itself as objects
+
+
+def test_what_an_annotation_shows_is_counted_with_its_page(tmp_path):
+    path = tmp_path / "stamp.pdf"
+    path.write_bytes(one_page(text_line("So: 12"), [text_line("Ngay 5")], annotation_form=0))
+    assert counts(path) == [(2, 6 + 6)]
+
+
+def test_a_page_whose_text_is_in_forms_is_read_once_for_each_drawing(tmp_path):
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(one_page(draw(0) + draw(0, 0, -40), [text_line("Tong von dau tu 1.250 ty dong")]))
+    text = "\n".join(read_pdf_document(path).lines)
+    assert text.count("Tong von dau tu 1.250 ty dong") == 2
+
+
+def _refused(capsys, tmp_path, bad_bytes, message):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(bad_bytes)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code = main(["check", "--no-config", "--lang", "en", "-j", "1", str(bad), str(good)])
+    out, err = capsys.readouterr()
+    lines = [line for line in out.splitlines() if not line.startswith("    ")]
+    assert code == 2
+    assert lines[0].startswith(f"{bad}: unreadable: ") and message in lines[0], lines[0]
+    assert lines[1].startswith(f"{good}:1:1: PC103 [warning]")   # the file beside it was checked
+    assert "Traceback" not in out + err
+
+
+def test_forms_drawing_forms_six_deep_are_refused_before_a_reader_loads_the_page(capsys, tmp_path):
+    # 2 KB that pdfium loaded as a million objects in 2 GB
+    forms = [text_line("Doanh thu 123,5 ty dong")] + [b"".join(draw(level - 1, i % 7, i % 5) for i in range(10))
+                                                       for level in range(1, 7)]
+    _refused(capsys, tmp_path, one_page(draw(6), forms),
+             "refused: page 1 draws more than 30,000 objects or 100,000 characters")
+
+
+def test_one_form_of_text_drawn_thousands_of_times_is_refused(capsys, tmp_path):
+    # 3 KB that took pdfplumber 50 s and 4 GB: 50 lines drawn 2,000 times
+    form = b"".join(text_line(f"Dong {i}: 12,5 ty dong", 10, 10 + i, 8) for i in range(50))
+    page = b"".join(draw(0, 0, i % 700) for i in range(2000))
+    _refused(capsys, tmp_path, one_page(page, [form]), "refused: page 1 draws more than 30,000 objects")
+
+
+def test_a_page_of_100000_tiny_text_objects_is_refused(capsys, tmp_path):
+    page = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (10 + i % 500, 10 + i // 500 % 800) for i in range(100_000))
+    _refused(capsys, tmp_path, one_page(page), "refused: page 1 draws more than 30,000 objects")
+
+
+def test_an_annotation_whose_appearance_is_a_form_bomb_is_refused(capsys, tmp_path):
+    forms = [text_line("So 5")] + [draw(level - 1) * 20 for level in range(1, 5)]
+    _refused(capsys, tmp_path, one_page(text_line("Quyet dinh"), forms, annotation_form=4),
+             "refused: page 1 draws more than 30,000 objects")
+
+
+def test_a_page_within_the_limits_is_read(tmp_path, monkeypatch):
+    # the limits are a page's, not a file's: the same drawing split over pages is read
+    form = text_line("Dong: 12,5 ty dong", 10, 10, 8)
+    path = tmp_path / "edge.pdf"
+    path.write_bytes(one_page(b"".join(draw(0, 0, 12 * i) for i in range(40)), [form]))
+    monkeypatch.setattr(pdf_census, "MAX_PAGE_OBJECTS", 40)
+    assert "Dong: 12,5 ty dong" in "\n".join(read_pdf_document(path).lines)
+    monkeypatch.setattr(pdf_census, "MAX_PAGE_OBJECTS", 39)
+    with pytest.raises(Exception, match="page 1 draws more than 39 objects"):
+        read_pdf_document(path)
