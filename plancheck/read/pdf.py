@@ -17,6 +17,7 @@ and otherwise the error says what to install.
 """
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,6 +31,11 @@ from ..numbers import roman_numeral, roman_value
 from . import pdf_layout as layout
 from .pdf_layout import _TextLine
 from ..lazyre import lazy_compile
+
+# pdfminer (under pdfplumber) logs what it skips in a damaged file ("Refusing to execute circular
+# reference"); with no handler of its own Python would print that raw on standard error. What a
+# program using plancheck configures for logging still sees it.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_PAGES = 500          # a province's plan with its annexes has under 200
 MAX_BYTES = 200 * 2**20  # scans weigh about 0,5 MB a page

@@ -21,13 +21,13 @@ from ..errors import InputError
 from ..i18n import _, number
 from ..lazyre import lazy_compile
 
-# The most the 18 real PDFs measured draw on a page: 6,503 objects and 31,000 characters (a table
+# The most the 18 real PDFs measured draw on a page: 6,507 objects and 29,400 characters (a table
 # of comments on an A3 sheet, ruled cell by cell, in small type); a page of text draws 100-1,000
 # objects and 2,000-12,000 characters. pdfplumber takes about 60 µs an object and 25 µs a
 # character: a page at both limits is read in about 4 s.
 MAX_PAGE_OBJECTS = 30_000
 MAX_PAGE_CHARACTERS = 100_000   # bytes of the strings shown: a two-byte font's character is two
-MAX_DEPTH = 40                  # forms inside forms: pdfium draws no deeper
+MAX_DEPTH = 40                  # forms inside forms: pdfium draws no deeper, a form drawing itself too
 
 # An operator that makes an object: text shown (Tj TJ ' "), a path painted (S s f F f* B B* b b*),
 # an XObject drawn (Do, counted by the name before it). Operators stand after white space or the
@@ -63,28 +63,29 @@ def page_counts(document) -> Iterator[tuple[int, int]]:
 
 class _Census:
     """What each form draws (objects, characters), worked out once for each resources it is
-    read with."""
+    read with and each depth it is drawn at (a form drawing itself is drawn again to MAX_DEPTH
+    by pdfium: twice on each level is 2**40 objects from 200 bytes)."""
 
     def __init__(self) -> None:
-        self.known: dict[tuple[int, int], tuple[int, int]] = {}
+        self.known: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     def page(self, page) -> tuple[int, int]:
         from pdfminer.pdftypes import PDFStream, resolve1
 
         streams = [resolve1(s) for s in page.contents or ()]
         objects, characters = self.drawn(b"\n".join(s.get_data() for s in streams if isinstance(s, PDFStream)),
-                                         page.resources, ())
+                                         page.resources, 0)
         for annotation in _list(page.annots):   # what a page's annotations show is flattened into it
             appearance = _dict(_dict(annotation).get("AP")).get("N")
             states = [appearance] if isinstance(resolve1(appearance), PDFStream) else _dict(appearance).values()
             for state in states:
-                more = self.form(state, page.resources, ())
+                more = self.form(state, page.resources, 0)
                 objects, characters = objects + more[0], characters + more[1]
         return objects, characters
 
-    def drawn(self, content: bytes, resources, chain: tuple) -> tuple[int, int]:
-        """What a content stream draws, its forms expanded; ``chain``: the forms it is drawn
-        inside (a form drawing itself is drawn once: both readers stop there)."""
+    def drawn(self, content: bytes, resources, depth: int) -> tuple[int, int]:
+        """What a content stream draws, its forms expanded; ``depth``: how many forms it is
+        drawn inside."""
         objects = sum(1 for _ in _DRAWN.finditer(content))
         characters = sum(_shown(m.group()) for m in _STRING.finditer(content))
         uses: dict[bytes, int] = {}
@@ -92,14 +93,14 @@ class _Census:
             uses[m.group(1)] = uses.get(m.group(1), 0) + 1
         xobjects = _dict(_dict(resources).get("XObject"))
         for key, times in uses.items():
-            more = self.form(xobjects.get(key.decode("latin-1")), resources, chain)
-            objects += times * max(1, more[0])
+            more = self.form(xobjects.get(key.decode("latin-1")), resources, depth)
+            objects += times * (1 + more[0])   # the form or image itself, and what it holds
             characters += times * more[1]
         return objects, characters
 
-    def form(self, ref, resources, chain: tuple) -> tuple[int, int]:
-        """What an XObject draws when drawn once: a form's objects and characters, nothing for an
-        image (counted as the Do that draws it) or a name the resources lack."""
+    def form(self, ref, resources, depth: int) -> tuple[int, int]:
+        """What an XObject holds when drawn once: a form's objects and characters, nothing for an
+        image or a name the resources lack."""
         from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
         from pdfminer.psparser import LIT
 
@@ -107,13 +108,13 @@ class _Census:
         if not isinstance(xobject, PDFStream) or resolve1(xobject.get("Subtype")) is not LIT("Form"):
             return 0, 0
         key = ref.objid if isinstance(ref, PDFObjRef) else id(xobject)
-        if key in chain or len(chain) >= MAX_DEPTH:
+        if depth >= MAX_DEPTH:
             return 0, 0
         own = resolve1(xobject.get("Resources"))
         used = own or resources   # a form without resources uses those of what draws it
-        known = (key, id(used))
+        known = (key, id(used), depth)
         if known not in self.known:
-            self.known[known] = self.drawn(xobject.get_data(), used, chain + (key,))
+            self.known[known] = self.drawn(xobject.get_data(), used, depth + 1)
         return self.known[known]
 
 
