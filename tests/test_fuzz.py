@@ -257,3 +257,89 @@ def test_a_plan_mapping_in_any_normal_form_is_checked_or_refused(data, form):
     except PlancheckError:
         return
     run_rules(Subject(plan=plan, options={"stage": "final"}), RULES)
+
+
+# -- issue 25's shapes: nested Word parts -------------------------------------------------------
+@st.composite
+def _word_blocks(draw, depth: int, marks: list[int], notes: dict[str, str]) -> str:
+    """Body XML of paragraphs, tables, content controls and text boxes nested up to ``depth``,
+    each paragraph holding a mark of its own ("mk12z"): reading must give each mark once."""
+    import wordbytes as w
+
+    def mark() -> str:
+        marks.append(len(marks))
+        return f"mk{marks[-1]}z"
+
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        shape = draw(st.sampled_from(["paragraph", "table", "control", "box"] if depth > 0 else ["paragraph"]))
+        if shape == "table":
+            rows = draw(st.integers(1, 2))
+            out.append(w.table([[draw(_word_blocks(depth - 1, marks, notes)) for _ in range(draw(st.integers(1, 2)))]
+                                for _ in range(rows)]))
+        elif shape == "control":
+            out.append(w.content_control(draw(_word_blocks(depth - 1, marks, notes))))
+        elif shape == "box":
+            inner = draw(_word_blocks(depth - 1, marks, notes))
+            out.append(w.paragraph(w.run(mark()), w.text_box(inner, vml_copy=draw(st.booleans()))))
+        else:
+            inline = [w.run(mark())]
+            if draw(st.booleans()):   # a footnote, read after the paragraph (or table, or box's anchor) citing it
+                note = str(len(notes) + 2)
+                notes[note] = w.paragraph(w.run(mark()))
+                inline.append(w.footnote_reference(note))
+            out.append(w.paragraph(*inline))
+    return "".join(out)
+
+
+@st.composite
+def _word_body(draw) -> tuple[str, dict[str, str], int]:
+    """A body's XML, its footnotes, and how many marks it holds (the XML, not the package, so that
+    a failing example shows what it was)."""
+    marks: list[int] = []
+    notes: dict[str, str] = {}
+    body = draw(_word_blocks(draw(st.integers(1, 4)), marks, notes))
+    return body, notes, len(marks)
+
+
+@FUZZ
+@given(_word_body())
+def test_nested_word_parts_are_read_each_once(tmp_path_factory, built):
+    import re
+
+    import wordbytes
+    from plancheck.read.docx import read_docx_document
+
+    body, notes, marks = built
+    path = tmp_path_factory.mktemp("docx") / "nested.docx"
+    path.write_bytes(wordbytes.package(body, notes or None))
+    found = re.findall(r"mk(\d+)z", "\n".join(read_docx_document(path).lines))
+    assert sorted(int(m) for m in found) == list(range(marks))   # each once: none lost, none twice
+
+
+# -- issue 25's shapes: PDF object streams ---------------------------------------------------------
+_PDF_OPERATIONS = st.one_of(
+    st.tuples(st.sampled_from(WORDS + ["Doanh thu 12,5 ty", "(", ")", "\\"]), st.integers(0, 600),
+              st.integers(0, 840)).map(lambda t: __import__("pdfbytes").text_line(t[0], t[1], t[2], 9)),
+    st.tuples(st.integers(0, 5), st.integers(1, 40)).map(
+        lambda t: b"".join(__import__("pdfbytes").draw(t[0], i % 9, i % 13) for i in range(t[1]))),   # forms, again and again
+    st.sampled_from([b"10 10 200 20 re f\n", b"0 0 m 500 700 l S\n", b"BT [(ab)-20<4142>] TJ ET\n",
+                     b"BT /F1 0 Tf (x) Tj ET\n", b"q 0 0 0 0 cm Q\n", b"BT /F9 9 Tf (x) Tj ET\n",
+                     b"/X99 Do\n", b"(unclosed Tj\n", b"<zz> Tj\n", b"1 0 0 RG 3 w 0 0 m 1 1 l S\n"]),
+)
+_PDF_STREAM = st.lists(_PDF_OPERATIONS, max_size=8).map(b"".join)
+
+
+@FUZZ
+@given(_PDF_STREAM, st.lists(_PDF_STREAM, max_size=6), st.booleans(), st.one_of(st.none(), st.integers(0, 5)))
+def test_a_pdf_of_any_forms_drawing_forms_is_read_or_refused(tmp_path_factory, page, forms, compress, annotation):
+    from pdfbytes import one_page
+    from plancheck.read.pdf import read_pdf_document
+
+    path = tmp_path_factory.mktemp("pdf") / "forms.pdf"
+    path.write_bytes(one_page(page, forms, compress=compress,
+                              annotation_form=annotation if annotation is not None and annotation < len(forms) else None))
+    try:
+        read_pdf_document(path)
+    except PlancheckError:
+        pass

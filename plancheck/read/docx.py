@@ -12,7 +12,9 @@ Tables keep exact rows. A horizontally merged cell appears once with its
 ``column_span``; the continuation of a vertical merge is an empty cell, the text
 staying in the top one. A nested table is flattened into its cell's text.
 Tracked changes are read as if accepted (insertions in, deletions out) and the report says
-so; a text box's paragraphs follow the paragraph that anchors it, a footnote's or endnote's
+so; text inside content controls is read where it stands (a body paragraph, a cell's text); a
+text box's paragraphs follow the paragraph that anchors it (the table, for a box in a cell), once
+whatever its nesting or the VML copy Word writes beside it, a footnote's or endnote's
 text the paragraph that refers to it, headers and footers come after the body (each text
 once), all located by their part ("footnote 2"); comments are kept with the block their
 range starts in (plancheck.read.word_xml).
@@ -57,6 +59,8 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, O
                NotImplementedError, RuntimeError, struct.error)
 
 _BODY_TAGS = {f"{{{_W}}}p", f"{{{_W}}}tbl"}
+TABLE_TAG = f"{{{_W}}}tbl"
+_SDT, _SDT_CONTENT, _CUSTOM_XML = f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc (and .xls, .ppt)
 _CELL_SEPARATOR = " | "
 
@@ -75,8 +79,7 @@ def read_docx_document(path: str | Path) -> Document:
     except Exception as exc:  # noqa: BLE001 - any failure inside python-docx means a broken file
         raise InputError(_("corrupt .docx: {reason}").format(reason=_reason(exc)), name) from None
     # table cells count too: a table of 30,000 rows took 21 s and 314 MB to read
-    items = sum(1 for element in word.element.body if element.tag in _BODY_TAGS) + \
-        sum(1 for _cell in word.element.body.iter(W + "tc"))
+    items = sum(1 for _block in body_blocks(word.element.body)) + sum(1 for _cell in word.element.body.iter(W + "tc"))
     if items > MAX_BODY_ITEMS:
         raise InputError(_("refused: {items} paragraphs, tables and table cells (limit {max_body_items}); a zip bomb or not a plan document")
                          .format(items=number(items), max_body_items=number(MAX_BODY_ITEMS)), name)
@@ -213,11 +216,14 @@ class _Reader:
         self.styles = _style_names(word)
         self.notes = read_notes(word.part, self.changes)
         self.numbering = read_numbering(word.part)
-        for item in word.iter_inner_content():
-            if hasattr(item, "rows"):
-                self._table(item)
+        from docx.table import Table as WordTable
+        from docx.text.paragraph import Paragraph as WordParagraph
+
+        for element in body_blocks(word.element.body):
+            if element.tag == TABLE_TAG:
+                self._table(WordTable(element, word._body))
             else:
-                self._paragraph(item)
+                self._paragraph(WordParagraph(element, word._body))
         self._margins(word)
         self._comments(word)
         if self.changes:
@@ -304,6 +310,8 @@ class _Reader:
                 width = max(width, column + span)
             rows.append(Row(cells=cells))
         self.doc.blocks.append(Table(index=len(self.doc.blocks), rows=rows, columns=width, rows_from="exact"))
+        for box in text_boxes(table._tbl):   # a text box anchored in a cell: read after its table
+            self._add_paragraph(paragraph_text(box, self.changes), None, part="text box")
         self._notes_of(table._tbl)
         for comment in comment_anchors(table._tbl):
             self.anchors.setdefault(comment, len(self.doc.blocks) - 1)
@@ -331,13 +339,32 @@ def _row_cells(row, changes: Changes | None = None):
 
 def _cell_text(cell, changes: Changes | None = None) -> str:
     """The cell's paragraphs, and the text of any table nested in it, joined with spaces."""
+    from docx.table import Table as WordTable
+
     parts: list[str] = []
-    for item in cell.iter_inner_content():
-        if hasattr(item, "rows"):
-            parts += [text for inner_row in item.rows for _, _, text in _row_cells(inner_row, changes)]
+    for element in body_blocks(cell._tc):
+        if element.tag == TABLE_TAG:
+            parts += [text for inner_row in WordTable(element, cell).rows
+                      for _, _, text in _row_cells(inner_row, changes)]
         else:
-            parts.append(paragraph_text(item._p, changes))
+            parts.append(paragraph_text(element, changes))
     return " ".join(p for p in parts if p.strip())
+
+
+def body_blocks(container) -> Iterator:
+    """The ``w:p`` and ``w:tbl`` elements of a body or a cell, in order, those inside content
+    controls (``w:sdt``: a cover page, a form's field, a table of contents) and custom XML too.
+    python-docx's ``iter_inner_content`` gives only its direct children: the text inside a
+    content control was lost. (Nesting is bounded by the XML parser: 256 levels.)"""
+    for child in container:
+        if child.tag in _BODY_TAGS:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from body_blocks(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from body_blocks(child)
 
 
 def _style_names(word) -> dict[str | None, str]:

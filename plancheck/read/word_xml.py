@@ -109,7 +109,18 @@ def text_boxes(p: Any) -> Iterator[Any]:
             # the VML copy of a box the drawing already holds; or a box inside a box, whose
             # paragraphs the outer box's already gives (read per level, one finding came thirty times)
             continue
-        yield from box.iter(W + "p")
+        yield from _paragraphs(box)
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The ``w:p`` elements inside an element in document order, but for those of an alternate
+    content's fallback: the VML copy of a box inside the box (read twice before)."""
+    for child in element:
+        if child.tag == MC + "Fallback":
+            continue
+        if child.tag == W + "p":
+            yield child
+        yield from _paragraphs(child)
 
 
 def note_references(p: Any) -> Iterator[tuple[str, str]]:

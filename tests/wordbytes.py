@@ -1,0 +1,85 @@
+"""Test helper: Word packages whose document.xml (and footnotes) are written by hand, for shapes
+python-docx does not write: text boxes with their VML copy, content controls, tables in text
+boxes in tables."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+NAMESPACES = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+              'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+              'xmlns:v="urn:schemas-microsoft-com:vml" '
+              'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_FOOTNOTES_REL = ('<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                  'relationships/footnotes" Target="footnotes.xml"/>')
+_FOOTNOTES_TYPE = ('<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.footnotes+xml"/>')
+
+
+def _template() -> dict[str, bytes]:
+    import docx
+
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with zipfile.ZipFile(out) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def package(body: str, footnotes: dict[str, str] | None = None) -> bytes:
+    """A .docx whose body is ``body`` (the XML inside <w:body>), with footnotes (id -> their
+    block XML) when given."""
+    parts = _template()
+    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                                  f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>").encode()
+    if footnotes:
+        notes = "".join(f'<w:footnote w:id="{i}">{xml}</w:footnote>' for i, xml in footnotes.items())
+        parts["word/footnotes.xml"] = f"<w:footnotes {NAMESPACES}>{notes}</w:footnotes>".encode()
+        rels = "word/_rels/document.xml.rels"
+        parts[rels] = parts[rels].replace(b"</Relationships>", _FOOTNOTES_REL.encode() + b"</Relationships>")
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>",
+                                                                            _FOOTNOTES_TYPE.encode() + b"</Types>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package_:
+        for name, data in parts.items():
+            package_.writestr(name, data)
+    return out.getvalue()
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def paragraph(*inline: str) -> str:
+    return "<w:p>" + "".join(inline) + "</w:p>"
+
+
+def text_box(blocks: str, vml_copy: bool = True) -> str:
+    """A run holding a text box of ``blocks``: a drawing, with (``vml_copy``) the VML copy Word
+    writes for older readers, as Word writes them; or the VML box alone."""
+    vml = f'<w:pict><v:shape><v:textbox><w:txbxContent>{blocks}</w:txbxContent></v:textbox></v:shape></w:pict>'
+    drawing = (f'<w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{blocks}'
+               f'</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    if not vml_copy:
+        return f"<w:r>{vml}</w:r>"
+    return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice>'
+            f'<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def footnote_reference(note_id: str) -> str:
+    return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def table(rows: list[list[str]]) -> str:
+    """A table of cells, each cell's blocks given (a cell holds a paragraph at least)."""
+    cells = lambda row: "".join(f"<w:tc>{blocks or '<w:p/>'}</w:tc>" for blocks in row)
+    width = max(len(row) for row in rows)
+    grid = "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * width + "</w:tblGrid>"
+    return "<w:tbl>" + grid + "".join(f"<w:tr>{cells(row)}</w:tr>" for row in rows) + "</w:tbl>"
+
+
+def content_control(blocks: str) -> str:
+    """Blocks inside a block-level content control (a cover page's, a form's field)."""
+    return f"<w:sdt><w:sdtPr/><w:sdtContent>{blocks}</w:sdtContent></w:sdt>"
