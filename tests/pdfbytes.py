@@ -12,8 +12,12 @@ def stream(content: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
     return b"<< /Length %d %s%s >>\nstream\n" % (len(data), flate, extra) + data + b"\nendstream"
 
 
-def assemble(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (object 1 the catalog), with its cross-reference table."""
+def assemble(objects: list[bytes], packed: bool = False, damage: list[tuple[int, int]] = ()) -> bytes:
+    """A PDF of ``objects`` (object 1 the catalog), with its cross-reference table; ``packed``:
+    the objects that are not streams packed into an object stream, found through a
+    cross-reference stream (PDF 1.5), the stream's bytes changed by ``damage`` (position, byte)."""
+    if packed:
+        return _packed(objects, damage)
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -26,11 +30,46 @@ def assemble(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
+def _packed(objects: list[bytes], damage: list[tuple[int, int]]) -> bytes:
+    loose = [i for i, body in enumerate(objects, 1) if b"stream\n" in body]
+    inside = [i for i in range(1, len(objects) + 1) if i not in loose]
+    head, data = [], bytearray()
+    for number in inside:
+        head.append(b"%d %d" % (number, len(data)))
+        data += objects[number - 1] + b"\n"
+    header = b" ".join(head) + b"\n"
+    content = bytearray(header + data)
+    for at, byte in damage:
+        if content:
+            content[at % len(content)] = byte
+    packer, xref = len(objects) + 1, len(objects) + 2
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = {}
+    for number in loose:
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + objects[number - 1] + b"\nendobj\n"
+    offsets[packer] = len(out)
+    out += b"%d 0 obj\n" % packer + stream(bytes(content), b"/Type /ObjStm /N %d /First %d" % (len(inside), len(header)))
+    out += b"\nendobj\n"
+    offsets[xref] = len(out)
+    rows = [b"\x00\x00\x00\x00\x00\xff\xff"]
+    for number in range(1, xref + 1):
+        if number in offsets:
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00")
+        else:
+            rows.append(b"\x02" + packer.to_bytes(4, "big") + inside.index(number).to_bytes(2, "big"))
+    out += b"%d 0 obj\n" % xref + stream(b"".join(rows), b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R" % (xref + 1))
+    out += b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[xref]
+    return bytes(out)
+
+
 def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
-             annotation_form: int | None = None) -> bytes:
+             annotation_form: int | None = None, packed: bool = False,
+             damage: list[tuple[int, int]] = ()) -> bytes:
     """A one-page PDF drawing ``content``, with form XObjects /X0, /X1, ... holding ``forms``.
     The page and every form can draw every form (and themselves) and write in /F1 (Helvetica).
-    ``annotation_form``: the page carries an annotation whose appearance is that form."""
+    ``annotation_form``: the page carries an annotation whose appearance is that form.
+    ``packed``, ``damage``: as ``assemble`` writes them."""
     first_form = 6
     names = b" ".join(b"/X%d %d 0 R" % (i, first_form + i) for i in range(len(forms)))
     resources = b"<< /Font << /F1 4 0 R >> /XObject << " + names + b" >> >>"
@@ -48,7 +87,7 @@ def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
         annots = b" /Annots [%d 0 R]" % len(objects)
     objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources
                   + b" /Contents 5 0 R" + annots + b" >>")
-    return assemble(objects)
+    return assemble(objects, packed, damage)
 
 
 def text_line(text: str, x: float = 72, y: float = 720, size: float = 11) -> bytes:
