@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 
 class FileTimeout(BaseException):
@@ -36,9 +36,22 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_forward: Callable[[float], None] | None = None   # in a reading child: the parent holds the timer
+
+
+def forward_extensions(send: Callable[[float], None]) -> None:
+    """In a child process reading for its parent (plancheck.read.guarded): ``extend`` asks the
+    parent, whose timer runs, instead."""
+    global _forward
+    _forward = send
+
+
 def extend(seconds: float) -> None:
     """More time for the file being read, when a timer runs: a scanned page read by OCR takes
     seconds of its own, which a limit fitted to text would not allow."""
+    if _forward is not None:
+        _forward(seconds)
+        return
     if not hasattr(signal, "getitimer") or threading.current_thread() is not threading.main_thread():
         return
     left, _ = signal.getitimer(signal.ITIMER_REAL)

@@ -30,14 +30,25 @@ def assemble(objects: list[bytes], packed: bool = False, damage: list[tuple[int,
     return bytes(out)
 
 
-def _packed(objects: list[bytes], damage: list[tuple[int, int]]) -> bytes:
+def _object_stream(objects: list[bytes]) -> tuple[list[int], list[int], bytes, bytes]:
+    """The objects that are streams (left out), those packed, and the object stream's header and data."""
     loose = [i for i, body in enumerate(objects, 1) if b"stream\n" in body]
     inside = [i for i in range(1, len(objects) + 1) if i not in loose]
     head, data = [], bytearray()
     for number in inside:
         head.append(b"%d %d" % (number, len(data)))
         data += objects[number - 1] + b"\n"
-    header = b" ".join(head) + b"\n"
+    return loose, inside, b" ".join(head) + b"\n", bytes(data)
+
+
+def after_catalog(objects: list[bytes]) -> int:
+    """Where, in the packed object stream, the byte after the catalog (object 1) stands."""
+    _loose, _inside, header, _data = _object_stream(objects)
+    return len(header) + len(objects[0])
+
+
+def _packed(objects: list[bytes], damage: list[tuple[int, int]]) -> bytes:
+    loose, inside, header, data = _object_stream(objects)
     content = bytearray(header + data)
     for at, byte in damage:
         if content:
@@ -70,6 +81,12 @@ def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
     The page and every form can draw every form (and themselves) and write in /F1 (Helvetica).
     ``annotation_form``: the page carries an annotation whose appearance is that form.
     ``packed``, ``damage``: as ``assemble`` writes them."""
+    return assemble(one_page_objects(content, forms, compress, annotation_form), packed, damage)
+
+
+def one_page_objects(content: bytes, forms: list[bytes] = (), compress: bool = True,
+                     annotation_form: int | None = None) -> list[bytes]:
+    """The objects of ``one_page``'s PDF."""
     first_form = 6
     names = b" ".join(b"/X%d %d 0 R" % (i, first_form + i) for i in range(len(forms)))
     resources = b"<< /Font << /F1 4 0 R >> /XObject << " + names + b" >> >>"
@@ -87,7 +104,7 @@ def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
         annots = b" /Annots [%d 0 R]" % len(objects)
     objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + resources
                   + b" /Contents 5 0 R" + annots + b" >>")
-    return assemble(objects, packed, damage)
+    return objects
 
 
 def text_line(text: str, x: float = 72, y: float = 720, size: float = 11) -> bytes:

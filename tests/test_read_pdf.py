@@ -459,6 +459,8 @@ def test_tables_are_looked_for_only_on_pages_that_draw_lines(tmp_path, monkeypat
     # second a page); a page of text alone draws no line a table is made of
     import pdfplumber.page
 
+    from plancheck.read import guarded
+
     pdf = tmp_path / "annex.pdf"
     build_pdf(pdf, pages_before_table=1)   # page 1: text; page 2: a ruled table
     searched = []
@@ -469,6 +471,7 @@ def test_tables_are_looked_for_only_on_pages_that_draw_lines(tmp_path, monkeypat
         return find_tables(self, *args, **kwargs)
 
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", counted)
+    monkeypatch.setattr(guarded, "_can_fork", lambda: False)   # counted here, not in a reading child
     report = api.check(pdf, select=["PC201"])
     assert searched == [2]   # the table's page only
     assert [(f.location.page, f.location.page_line) for f in report.findings] == [(2, 3)]

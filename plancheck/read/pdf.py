@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..i18n import _, number
 from ..timelimit import extend
+from .guarded import run_guarded
 from ..models.document import Document, Table
 from ..models.location import Location
 from ..numbers import roman_numeral, roman_value
@@ -51,8 +52,8 @@ def read_pdf_document(path: str | Path) -> Document:
     from .pdf_budget import check_streams
 
     check_streams(Path(path).read_bytes(), name)   # before pdfium or pdfminer inflates any of it
-    pages = _Pages()
-    _page_lines(name, pages)
+    _readers(name)   # imported here once: each file's reading child starts with them
+    pages = run_guarded(_read_pages, name, name)
     from .text import read_text_document
 
     text = "\n".join(pages.lines) + "\n"
@@ -201,15 +202,29 @@ def _page_list(pages: list[int]) -> str:
     return ", ".join(str(p) for p in pages) if len(pages) < 6 else f"{pages[0]}–{pages[-1]} ({len(pages)})"
 
 
-def _page_lines(name: str, pages: _Pages) -> None:
-    """Every page's lines into ``pages``: tables as pipe rows, scans read by OCR."""
+def _readers(name: str) -> None:
     try:
-        import pdfplumber
-        import pypdfium2 as pdfium
-        from .pdf_census import check_pages
+        import pdfplumber  # noqa: F401
+        import pypdfium2  # noqa: F401
     except ImportError:   # pragma: no cover - both are dependencies
         raise InputError(_("reading PDF needs pypdfium2 and pdfplumber (pip install pypdfium2 pdfplumber)"),
                          name) from None
+
+
+def _read_pages(name: str) -> _Pages:
+    """The pages' lines, read in a child process bounded in memory (plancheck.read.guarded):
+    pdfium and pdfminer parse what the file holds."""
+    pages = _Pages()
+    _page_lines(name, pages)
+    return pages
+
+
+def _page_lines(name: str, pages: _Pages) -> None:
+    """Every page's lines into ``pages``: tables as pipe rows, scans read by OCR."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from .pdf_census import check_pages
     try:
         text_doc = pdfium.PdfDocument(name)
     except pdfium.PdfiumError as exc:
@@ -243,7 +258,7 @@ def _page_lines(name: str, pages: _Pages) -> None:
             else:
                 pages.add_page(number, [i for i in items if id(i) not in furniture])
         pages.flush()
-    except InputError:
+    except (InputError, MemoryError):   # (out of memory: said as such by plancheck.read.guarded)
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged PDF fails in either library in many ways
         raise InputError(_("not a readable PDF ({type}: {exc})").format(type=type(exc).__name__, exc=exc), name) from None

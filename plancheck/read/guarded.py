@@ -1,0 +1,121 @@
+"""A reading step run in a child process with a bounded address space (issue 25, item 6).
+
+pdfium and pdfminer are parsers of hostile bytes. Their known bombs are refused before they
+run (pdf_budget, pdf_census), but where the two read a damaged file differently, what one
+parser's census saw is not what the other loads: the fuzzer found a damaged object stream
+whose page pdfium expanded to 24 GB. So the step that runs them is run in a forked child
+whose address space may grow by MAX_READ_MEMORY at most; a child that runs out dies alone,
+and its file is refused with that reason, the run going on with the next file.
+
+Where the child cannot be had (no fork: Windows; threads running, which fork does not copy;
+not the main thread), the step runs in the process itself, as before.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Callable
+
+from ..errors import InputError
+from ..i18n import _, number
+
+# What a child may add to the address space it starts with. Measured on the real PDFs of
+# files-dev: a 43-page text adds 22 MB, an A3 table of comments 42 MB, a scanned A4 page read by
+# OCR about 110 MB; a page at the census's limits 200 MB; the largest page rendered for OCR (36
+# million pixels, four bytes each) about 350 MB.
+MAX_READ_MEMORY = 512 * 2**20
+
+
+def run_guarded(step: Callable[..., Any], name: str, *args: Any) -> Any:
+    """``step(*args)`` in a child process bounded in memory; its result, or its PlancheckError
+    raised here; InputError when the child dies (out of memory, or killed)."""
+    if not _can_fork():
+        return step(*args)
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, step, args), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        while True:
+            try:
+                kind, value = receiver.recv()
+            except EOFError:   # the child died without a word
+                child.join()
+                raise _died(child.exitcode, name) from None
+            if kind == "extend":   # the child reads a scan by OCR: the file's time limit grows here
+                from ..timelimit import extend
+
+                extend(value)
+            elif kind == "error":
+                raise value
+            else:
+                return value
+    finally:
+        receiver.close()
+        if child.is_alive():   # the file's time limit ran out here, or a bug: the child goes too
+            child.kill()
+        child.join()
+
+
+_OUT_OF_MEMORY = 3   # the child's exit on a MemoryError
+
+
+def _died(code: int | None, name: str) -> InputError:
+    """What is said of a child that died: out of memory (a MemoryError, or pdfium aborting when
+    an allocation fails), or stopped by a signal (a crash of a reader, or killed)."""
+    import signal
+
+    if code in (_OUT_OF_MEMORY, -signal.SIGABRT):
+        return InputError(_("refused: reading it needed more than {limit} MB of memory; a damaged or hostile PDF")
+                          .format(limit=number(MAX_READ_MEMORY // 2**20)), name)
+    return InputError(_("not a readable PDF: its reader stopped (exit {code})").format(code=code), name)
+
+
+def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
+    from .. import timelimit
+    from ..errors import PlancheckError
+
+    import faulthandler
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle: it ends the child
+    faulthandler.disable()   # a crash of a reader is said by the parent, in one line
+    _bound_memory()
+    timelimit.forward_extensions(lambda seconds: sender.send(("extend", seconds)))
+    try:
+        sender.send(("done", step(*args)))
+    except PlancheckError as exc:
+        sender.send(("error", exc))
+    except MemoryError:
+        os._exit(_OUT_OF_MEMORY)   # said by the parent
+    except BaseException as exc:  # noqa: BLE001 - a bug of the step: the parent says it as it would any
+        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        sender.close()
+    os._exit(0)   # no atexit handler of the parent's runs twice
+
+
+def _bound_memory() -> None:
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = start + MAX_READ_MEMORY
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass   # no /proc (macOS) or no such limit: the child runs unbounded, as the process would
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+            and threading.current_thread() is threading.main_thread()
+            and not multiprocessing.current_process().daemon)
