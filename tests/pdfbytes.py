@@ -117,3 +117,41 @@ def text_line(text: str, x: float = 72, y: float = 720, size: float = 11) -> byt
 def draw(form: int, dx: float = 0, dy: float = 0) -> bytes:
     """Form /X<form> drawn moved by (dx, dy)."""
     return b"q 1 0 0 1 %g %g cm /X%d Do Q\n" % (dx, dy, form)
+
+
+def lzw(data: bytes) -> bytes:
+    """``data`` encoded by LZWDecode's scheme (codes of 9 to 12 bits, early change, a clear code
+    when the table fills), for tests of what a stream decodes to."""
+    table = {bytes([i]): i for i in range(256)}
+    bits, width, out = 0, 9, bytearray()
+    count = 0   # bits pending in ``bits``
+
+    def put(code: int) -> None:
+        nonlocal bits, count
+        bits, count = (bits << width) | code, count + width
+        while count >= 8:
+            count -= 8
+            out.append((bits >> count) & 0xFF)
+
+    put(256)
+    word = b""
+    for byte in data:
+        grown = word + bytes([byte])
+        if grown in table:
+            word = grown
+            continue
+        put(table[word])
+        table[grown] = len(table) + 2   # 256 clear and 257 end are no entries
+        word = bytes([byte])
+        size = len(table) + 2          # the decoder, a code behind, widens after the next code
+        if size >= 4096:
+            put(256)
+            table, width = {bytes([i]): i for i in range(256)}, 9
+        elif size >= 1 << width:
+            width += 1
+    if word:
+        put(table[word])
+    put(257)
+    if count:
+        out.append((bits << (8 - count)) & 0xFF)
+    return bytes(out)

@@ -1,0 +1,81 @@
+"""What a PDF's streams decode to, counted through their filters before any reader decodes them
+(issue 25, item 6): Flate, RunLength, LZW and the ASCII encodings, alone or chained, wherever
+the dictionary names them; a stream or a file past its budget is refused."""
+import base64
+import zlib
+
+import pytest
+
+from pdfbytes import assemble, lzw, one_page, text_line
+from plancheck.cli import main
+from plancheck.read import pdf_budget
+
+pytestmark = pytest.mark.usefixtures("english")
+
+GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
+
+
+def a_stream(raw: bytes, dictionary: bytes) -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(raw), dictionary) + raw + b"\nendstream"
+
+
+def run_length(data: bytes) -> bytes:
+    """Runs of one byte, 128 at a time (length byte 129), and literal bytes as they come."""
+    out, i = bytearray(), 0
+    while i < len(data):
+        run = 1
+        while i + run < len(data) and run < 128 and data[i + run] == data[i]:
+            run += 1
+        out += bytes([257 - run, data[i]]) if run > 1 else bytes([0, data[i]])
+        i += run
+    return bytes(out + b"\x80")
+
+
+def test_every_filter_and_chain_is_counted_as_decoded():
+    text = b"BT /F1 9 Tf 10 10 Td (Tong von 1.250 ty dong) Tj ET\n" * 200
+    streams = [
+        a_stream(zlib.compress(text), b"/Filter /FlateDecode"),
+        a_stream(run_length(text), b"/Filter /RunLengthDecode"),
+        a_stream(lzw(text), b"/Filter /LZWDecode"),
+        a_stream(zlib.compress(text).hex().encode() + b">", b"/Filter [/AHx /Fl]"),
+        a_stream(base64.a85encode(zlib.compress(text)) + b"~>", b"/Filter [ /ASCII85Decode /FlateDecode ]"),
+        # the parameters' dictionary before the filter; an "obj" in a string of the dictionary
+        a_stream(zlib.compress(text), b"/DecodeParms << /Columns 5 >> /Title (an obj) /Filter /FlateDecode"),
+    ]
+    assert pdf_budget.check_streams(assemble(streams), "x.pdf") == len(streams) * len(text)
+
+
+def test_an_image_codec_after_flate_is_counted_to_what_flate_gives():
+    jpeg_like = b"\xff\xd8" + b"\x00" * 5000
+    pdf = assemble([a_stream(zlib.compress(jpeg_like), b"/Filter [/FlateDecode /DCTDecode]"),
+                    a_stream(b"\xff\xd8raw", b"/Filter /DCTDecode")])
+    assert pdf_budget.check_streams(pdf, "x.pdf") == len(jpeg_like)
+
+
+@pytest.mark.parametrize("encoded, filters", [
+    (run_length(b"\0" * (3 * 2**20)), b"/RunLengthDecode"),   # 64 times its size
+    (lzw(b"\0" * (3 * 2**20)), b"/LZWDecode"),                # 900 times
+    (zlib.compress(b"\0" * (3 * 2**20)), b"[/FlateDecode]"),
+])
+def test_a_stream_that_decodes_past_its_budget_is_refused_with_the_file_beside_checked(
+        capsys, tmp_path, monkeypatch, encoded, filters):
+    bad = tmp_path / "bomb.pdf"
+    bad.write_bytes(assemble([a_stream(encoded, b"/Filter " + filters)]))
+    good = tmp_path / "good.pdf"
+    good.write_bytes(one_page(text_line("Muc tieu")))
+    text = tmp_path / "good.txt"
+    text.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setattr(pdf_budget, "MAX_STREAM", 2 * 2**20)
+    code = main(["check", "--no-config", "--lang", "en", str(bad), str(good), str(text)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"{bad}: unreadable: refused: a stream would decode to more than 2 MB; a PDF bomb" in out
+    assert f"{good}:" not in out and f"{text}:1:1: PC103 [warning]" in out and err == ""
+
+
+def test_streams_within_their_budget_but_past_the_files_are_refused(monkeypatch):
+    piece = a_stream(zlib.compress(b"\0" * 2**20), b"/Filter /FlateDecode")
+    monkeypatch.setattr(pdf_budget, "MAX_INFLATED", 3 * 2**20)
+    assert pdf_budget.check_streams(assemble([piece] * 3), "x.pdf") == 3 * 2**20
+    with pytest.raises(pdf_budget.InputError, match="would inflate to more than 3 MB"):
+        pdf_budget.check_streams(assemble([piece] * 4), "x.pdf")
