@@ -5,11 +5,16 @@ from __future__ import annotations
 import zlib
 
 
-def stream(content: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
-    """A stream object's body: its dictionary (with ``extra`` entries) and its data."""
-    data = zlib.compress(content) if compress else content
-    flate = b"/Filter /FlateDecode " if compress else b""
-    return b"<< /Length %d %s%s >>\nstream\n" % (len(data), flate, extra) + data + b"\nendstream"
+def stream(content: bytes, extra: bytes = b"", compress: bool | str = True) -> bytes:
+    """A stream object's body: its dictionary (with ``extra`` entries) and its data, encoded by
+    ``compress``: True or "flate", "lzw", "hex" (ASCIIHex then Flate); False: as it is."""
+    how = "flate" if compress is True else compress or ""
+    data, name = {"flate": (lambda: (zlib.compress(content), b"/FlateDecode")),
+                  "lzw": (lambda: (lzw(content), b"/LZWDecode")),
+                  "hex": (lambda: (zlib.compress(content).hex().encode() + b">", b"[/ASCIIHexDecode /FlateDecode]")),
+                  "": (lambda: (content, b""))}[how]()
+    named = b"/Filter %s " % name if name else b""
+    return b"<< /Length %d %s%s >>\nstream\n" % (len(data), named, extra) + data + b"\nendstream"
 
 
 def assemble(objects: list[bytes], packed: bool = False, damage: list[tuple[int, int]] = ()) -> bytes:
@@ -74,7 +79,7 @@ def _packed(objects: list[bytes], damage: list[tuple[int, int]]) -> bytes:
     return bytes(out)
 
 
-def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
+def one_page(content: bytes, forms: list[bytes] = (), compress: bool | str = True,
              annotation_form: int | None = None, packed: bool = False,
              damage: list[tuple[int, int]] = ()) -> bytes:
     """A one-page PDF drawing ``content``, with form XObjects /X0, /X1, ... holding ``forms``.
@@ -84,7 +89,7 @@ def one_page(content: bytes, forms: list[bytes] = (), compress: bool = True,
     return assemble(one_page_objects(content, forms, compress, annotation_form), packed, damage)
 
 
-def one_page_objects(content: bytes, forms: list[bytes] = (), compress: bool = True,
+def one_page_objects(content: bytes, forms: list[bytes] = (), compress: bool | str = True,
                      annotation_form: int | None = None) -> list[bytes]:
     """The objects of ``one_page``'s PDF."""
     first_form = 6

@@ -331,12 +331,13 @@ _PDF_STREAM = st.lists(_PDF_OPERATIONS, max_size=8).map(b"".join)
 
 
 @FUZZ
-@given(_PDF_STREAM, st.lists(_PDF_STREAM, max_size=6), st.booleans(), st.one_of(st.none(), st.integers(0, 5)),
+@given(_PDF_STREAM, st.lists(_PDF_STREAM, max_size=6), st.sampled_from([False, "flate", "lzw", "hex"]),
+       st.one_of(st.none(), st.integers(0, 5)),
        st.booleans(), st.lists(st.tuples(st.integers(0, 10**4), st.integers(0, 255)), max_size=4))
 def test_a_pdf_of_any_forms_drawing_forms_is_read_or_refused(tmp_path_factory, page, forms, compress, annotation,
                                                               packed, damage):
-    """Forms drawing forms as often and as deep as drawn; the objects packed in an object
-    stream (PDF 1.5), that stream damaged or not."""
+    """Forms drawing forms as often and as deep as drawn, their streams encoded as they may be;
+    the objects packed in an object stream (PDF 1.5), that stream damaged or not."""
     from pdfbytes import one_page
     from plancheck.read.pdf import read_pdf_document
 
