@@ -7,8 +7,9 @@ whose page pdfium expanded to 24 GB. So the step that runs them is run in a fork
 whose address space may grow by MAX_READ_MEMORY at most; a child that runs out dies alone,
 and its file is refused with that reason, the run going on with the next file.
 
-Where the child cannot be had (no fork: Windows; threads running, which fork does not copy;
-not the main thread), the step runs in the process itself, as before.
+The bound holds on Linux; on macOS the child keeps a crash of a reader its own but is not
+bounded in memory. Where no child can be had (no fork: Windows; threads running, which fork does
+not copy; not the main thread; no process left), the step runs in the process itself, as before.
 """
 from __future__ import annotations
 
@@ -28,17 +29,20 @@ MAX_READ_MEMORY = 512 * 2**20
 
 def run_guarded(step: Callable[..., Any], name: str, *args: Any) -> Any:
     """``step(*args)`` in a child process bounded in memory; its result, or its PlancheckError
-    raised here; InputError when the child dies (out of memory, or killed)."""
+    raised here; InputError when the child dies (out of memory, or crashed)."""
     if not _can_fork():
-        return step(*args)
+        return _in_process(step, name, args)
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, step, args), daemon=True)
-    child.start()
-    sender.close()
     try:
+        try:
+            child.start()
+        except OSError:   # no process to be had (out of memory, or of processes): read here
+            return _in_process(step, name, args)
+        sender.close()
         while True:
             try:
                 kind, value = receiver.recv()
@@ -51,36 +55,54 @@ def run_guarded(step: Callable[..., Any], name: str, *args: Any) -> Any:
                 extend(value)
             elif kind == "error":
                 raise value
+            elif kind == "bug":
+                raise RuntimeError(value)
             else:
                 return value
     finally:
+        sender.close()
         receiver.close()
-        if child.is_alive():   # the file's time limit ran out here, or a bug: the child goes too
-            child.kill()
-        child.join()
+        if child.pid is not None:
+            if child.is_alive():   # the file's time limit ran out here, or Ctrl-C: the child goes too
+                child.kill()
+            child.join()
+
+
+def _in_process(step: Callable[..., Any], name: str, args: tuple) -> Any:
+    try:
+        return step(*args)
+    except MemoryError:
+        raise _died(_OUT_OF_MEMORY, name) from None
 
 
 _OUT_OF_MEMORY = 3   # the child's exit on a MemoryError
 
 
 def _died(code: int | None, name: str) -> InputError:
-    """What is said of a child that died: out of memory (a MemoryError, or pdfium aborting when
-    an allocation fails), or stopped by a signal (a crash of a reader, or killed)."""
+    """What is said of a child that died: out of memory (a MemoryError), aborted (pdfium aborts
+    when an allocation fails, and on a damaged heap), or stopped by a signal (a crash of a
+    reader, or killed)."""
     import signal
 
-    if code in (_OUT_OF_MEMORY, -signal.SIGABRT):
+    limit = number(MAX_READ_MEMORY // 2**20)
+    if code == _OUT_OF_MEMORY:
         return InputError(_("refused: reading it needed more than {limit} MB of memory; a damaged or hostile PDF")
-                          .format(limit=number(MAX_READ_MEMORY // 2**20)), name)
+                          .format(limit=limit), name)
+    if code == -signal.SIGABRT:
+        return InputError(_("not a readable PDF: its reader ran out of memory ({limit} MB) or failed; a damaged "
+                            "or hostile PDF").format(limit=limit), name)
     return InputError(_("not a readable PDF: its reader stopped (exit {code})").format(code=code), name)
 
 
 def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
+    import faulthandler
+    import signal
+    import traceback
+
     from .. import timelimit
     from ..errors import PlancheckError
 
-    import faulthandler
-    import signal
-
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle: it ends the child
     faulthandler.disable()   # a crash of a reader is said by the parent, in one line
     _bound_memory()
@@ -91,11 +113,25 @@ def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
         sender.send(("error", exc))
     except MemoryError:
         os._exit(_OUT_OF_MEMORY)   # said by the parent
-    except BaseException as exc:  # noqa: BLE001 - a bug of the step: the parent says it as it would any
-        sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    except BaseException:  # noqa: BLE001 - a bug of the step: the parent says it as it says any bug
+        sender.send(("bug", traceback.format_exc()))
     finally:
         sender.close()
     os._exit(0)   # no atexit handler of the parent's runs twice
+
+
+def _die_with_parent() -> None:
+    """On Linux, the child is killed when the process that started it dies (a worker ended by
+    the pool): it holds no time limit of its own and ignores Ctrl-C."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return   # not Linux: the parent's finally ends the child on every way out but its own kill
+    if os.getppid() == 1:   # the parent died before the call: nobody waits for this child
+        os._exit(0)
 
 
 def _bound_memory() -> None:
@@ -105,12 +141,13 @@ def _bound_memory() -> None:
         with open("/proc/self/statm") as statm:
             start = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         limit = start + MAX_READ_MEMORY
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        for given in (soft, hard):   # never above a limit the user set
+            if given != resource.RLIM_INFINITY:
+                limit = min(limit, given)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ImportError, OSError, ValueError):
-        pass   # no /proc (macOS) or no such limit: the child runs unbounded, as the process would
+        pass   # no /proc (macOS, where RLIMIT_AS is not enforced either): a crash stays the child's
 
 
 def _can_fork() -> bool:
