@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 
-from pdfbytes import assemble, lzw, one_page, text_line
+from pdfbytes import assemble, lzw, one_page, one_page_objects, text_line
 from plancheck.cli import main
 from plancheck.read import pdf_budget
 
@@ -77,5 +77,31 @@ def test_streams_within_their_budget_but_past_the_files_are_refused(monkeypatch)
     piece = a_stream(zlib.compress(b"\0" * 2**20), b"/Filter /FlateDecode")
     monkeypatch.setattr(pdf_budget, "MAX_INFLATED", 3 * 2**20)
     assert pdf_budget.check_streams(assemble([piece] * 3), "x.pdf") == 3 * 2**20
-    with pytest.raises(pdf_budget.InputError, match="would inflate to more than 3 MB"):
+    with pytest.raises(pdf_budget.InputError, match="would decode to more than 3 MB in all"):
         pdf_budget.check_streams(assemble([piece] * 4), "x.pdf")
+
+
+_BOMB = zlib.compress(b"\0" * (3 * 2**20))
+
+
+@pytest.mark.parametrize("catalog, dictionary", [
+    (b"/T (a string ending in stream\n)", b"/Filter /FlateDecode"),   # "stream" where no stream starts
+    (b"", b"/Filter /FlateDecode /T (1 0 obj)"),                       # a false header after the filter
+    (b"", b"/DecodeParms << /Filter /None >> /Filter /FlateDecode"),   # another dictionary's filter first
+    (b"", b"/Filter /Fl#61teDecode"),                                   # a name written with an escape
+    (b"", b"/Filter %(held)d 0 R"),                                     # the filter in another object
+    (b"", b"/F /FlateDecode"),                                          # the short key pdfminer reads too
+    (b"", b"/Filter [/FlateDecode] /Title (endstream stream\n)"),      # keywords in a string
+])
+def test_no_way_of_writing_a_page_streams_dictionary_hides_its_filter(tmp_path, monkeypatch, catalog, dictionary):
+    from plancheck.read.pdf import read_pdf_document
+
+    monkeypatch.setattr(pdf_budget, "MAX_STREAM", 2 * 2**20)
+    objects = one_page_objects(text_line("Muc tieu"))
+    objects.append(b"/FlateDecode")
+    objects[0] = objects[0].replace(b" >>", b" " + catalog + b" >>")
+    objects[4] = a_stream(_BOMB, dictionary.replace(b"%(held)d", b"%d" % len(objects)))   # the page's content
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(assemble(objects))
+    with pytest.raises(pdf_budget.InputError, match="a stream would decode to more than 2 MB"):
+        read_pdf_document(path)

@@ -494,7 +494,7 @@ def test_a_pdf_whose_streams_inflate_past_the_budget_is_refused_before_any_reade
     monkeypatch.setattr(pdf_budget, "MAX_INFLATED", 2**20)
     assert main(["check", "--no-config", "--lang", "en", str(tmp_path / "bom.pdf"), str(good)]) == 2
     out = capsys.readouterr().out
-    assert "bom.pdf: unreadable: refused: its compressed streams would inflate to more than 1 MB" in out
+    assert "bom.pdf: unreadable: refused: its streams would decode to more than 1 MB in all" in out
     assert "annex.pdf: page 1, line 3: PC101" in out
 
 

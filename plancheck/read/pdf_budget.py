@@ -13,6 +13,7 @@ counted here, the format being two lines.
 """
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import zlib
@@ -28,48 +29,85 @@ MAX_INFLATED = 512 * 2**20
 # colour and kept as Flate is 52 MB.
 MAX_STREAM = 64 * 2**20
 _CHUNK = 2**20
-_STREAM = re.compile(rb"stream\r?\n")
-_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
-_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_OBJECT = re.compile(rb"(?<![0-9])(\d+)\s+(\d+)\s+obj\b")
+# A filter entry (/Filter, or /F as pdfminer also reads it) and its value: a name, an array of
+# names, or a reference to an object holding either.
+_FILTER = re.compile(rb"/(?:Filter|F)(?![^\s/\[\]<>()%])\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]+|\d+\s+\d+\s+R)")
+_VALUE = re.compile(rb"\s*(\[[^\]]*\]|/[^\s/\[\]<>()%]+)")
+_REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R")
+_NAME = re.compile(rb"/([^\s/\[\]<>()%]+)")
+_ESCAPED = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 def check_streams(data: bytes, name: str) -> int:
     """The bytes the file's streams decode to; InputError when one stream would decode past
-    MAX_STREAM or all of them past MAX_INFLATED."""
+    MAX_STREAM or all of them past MAX_INFLATED.
+
+    Every "stream" keyword is taken for a stream's start, none skipped (one inside a string or
+    another stream's bytes costs a count of garbage, never hides a stream). The dictionary is
+    not parsed: every filter named between the previous stream and this one is tried, and the
+    largest count kept, so that no string, nested dictionary or false object header in the
+    dictionary can hide the filter that applies."""
+    headers = [(m.start(), m.end(), (int(m.group(1)), int(m.group(2)))) for m in _OBJECT.finditer(data)]
+    objects = {number: end for _start, end, number in headers}   # the last of a number: updates come last
+    starts = [start for start, _end, _number in headers]
     total = 0
-    at = 0
-    while m := _STREAM.search(data, at):
+    previous = 0
+    for m in _STREAM.finditer(data):
+        first = bisect.bisect_left(starts, previous)   # the dictionary begins at an object's header
+        region = starts[first] if first < len(starts) and starts[first] < m.start() else previous
+        previous = m.end()
+        candidates = [f for f in _filters(data, region, m.start(), objects) if f and f[0] in _DECODERS]
+        if not candidates:
+            continue
         end = data.find(b"endstream", m.end())
         if end < 0:
-            break
-        at = end + len(b"endstream")   # "stream" within a stream's bytes, or in "endstream", is no stream
-        filters = _filters(data, m.start())
-        if not filters or filters[0] not in _DECODERS:
             continue
         raw = data[m.end():end].removesuffix(b"\n").removesuffix(b"\r")   # the end of line before endstream
-        size = _decoded(raw, filters, min(MAX_STREAM, MAX_INFLATED - total) + 1)
+        budget = min(MAX_STREAM, MAX_INFLATED - total) + 1
+        size = max(_decoded(raw, filters, budget) for filters in candidates)
         total += size
         if size > MAX_STREAM:
             raise InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
                                "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
         if total > MAX_INFLATED:
-            raise InputError(_("refused: its compressed streams would inflate to more than {limit} MB; "
+            raise InputError(_("refused: its streams would decode to more than {limit} MB in all; "
                                "a PDF bomb, or not a plan document").format(limit=number(MAX_INFLATED // 2**20)), name)
     return total
 
 
-def _filters(data: bytes, start: int) -> list[bytes]:
-    """The filters named in the dictionary of the stream that starts at ``start``: the dictionary
-    runs from its object's "N G obj" (a stream is never inside an object stream); an "obj" in a
-    name or string of the dictionary is passed over."""
-    at = start
-    while (at := data.rfind(b"obj", 0, at)) >= 0:
-        header = _OBJECT.search(data, max(0, at - 24), at + 3)
-        if header and header.end() == at + 3:
-            found = _FILTER.search(data, header.end(), start)
-            return _NAME.findall(found.group(1)) if found else []
-    return []
+def _filters(data: bytes, start: int, end: int, objects: dict[tuple[int, int], int]) -> list[list[bytes]]:
+    """Each filter list named in data[start:end]: its names with their "#xx" escapes read, a
+    reference followed to the object it names."""
+    found = []
+    for m in _FILTER.finditer(data, start, end):
+        value = m.group(1)
+        reference = _REFERENCE.fullmatch(value)
+        if reference:
+            at = objects.get((int(reference.group(1)), int(reference.group(2))))
+            held = _VALUE.match(data, at) if at is not None else None
+            if held is None:
+                continue
+            value = held.group(1)
+        found.append([_ESCAPED.sub(lambda e: bytes([int(e.group(1), 16)]), n) for n in _NAME.findall(value)])
+    return found
+
+
+def check_stream(stream, name: str) -> bytes:
+    """A pdfminer stream's decoded bytes, read by pdfminer once its filters, read as pdfminer
+    reads them, are counted within MAX_STREAM; InputError when past. (The page census reads
+    the streams it follows through here: the scan of the file's bytes above cannot parse a
+    dictionary, so a string or an escaped name in it could hide a filter from the scan.)"""
+    raw = stream.rawdata
+    if raw is not None:
+        if stream.decipher:
+            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+        filters = [getattr(f, "name", "").encode("latin-1", "replace") for f, _params in stream.get_filters()]
+        if filters and filters[0] in _DECODERS and _decoded(raw, filters, MAX_STREAM + 1) > MAX_STREAM:
+            raise InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
+                               "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
+    return stream.get_data()
 
 
 def _decoded(raw: bytes, filters: list[bytes], budget: int) -> int:

@@ -20,6 +20,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..i18n import _, number
 from ..lazyre import lazy_compile
+from .pdf_budget import check_stream
 
 # The most the 18 real PDFs measured draw on a page: 6,507 objects and 29,400 characters (a table
 # of comments on an A3 sheet, ruled cell by cell, in small type); a page of text draws 100-1,000
@@ -44,7 +45,7 @@ _ESCAPE = lazy_compile(rb"\\(?:[0-7]{1,3}|.)", flags=re.S)
 def check_pages(document, name: str) -> None:
     """InputError when a page of ``document`` (pdfminer's PDFDocument, objects read as needed)
     draws more than MAX_PAGE_OBJECTS objects or MAX_PAGE_CHARACTERS characters."""
-    for page, (objects, characters) in enumerate(page_counts(document), 1):
+    for page, (objects, characters) in enumerate(page_counts(document, name), 1):
         if objects > MAX_PAGE_OBJECTS or characters > MAX_PAGE_CHARACTERS:
             raise InputError(_("refused: page {page} draws more than {objects} objects or {characters} characters "
                                "(forms drawn again and again, or a generated drawing), not a plan document's page")
@@ -52,11 +53,11 @@ def check_pages(document, name: str) -> None:
                                      characters=number(MAX_PAGE_CHARACTERS)), name)
 
 
-def page_counts(document) -> Iterator[tuple[int, int]]:
+def page_counts(document, name: str = "") -> Iterator[tuple[int, int]]:
     """Each page's objects and characters, as the readers will draw them, page by page."""
     from pdfminer.pdfpage import PDFPage
 
-    census = _Census()
+    census = _Census(name)
     for page in PDFPage.create_pages(document):
         yield census.page(page)
 
@@ -66,14 +67,16 @@ class _Census:
     read with and each depth it is drawn at (a form drawing itself is drawn again to MAX_DEPTH
     by pdfium: twice on each level is 2**40 objects from 200 bytes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name   # the file, for a stream refused as it is read
         self.known: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     def page(self, page) -> tuple[int, int]:
         from pdfminer.pdftypes import PDFStream, resolve1
 
         streams = [resolve1(s) for s in page.contents or ()]
-        objects, characters = self.drawn(b"\n".join(s.get_data() for s in streams if isinstance(s, PDFStream)),
+        objects, characters = self.drawn(b"\n".join(check_stream(s, self.name) for s in streams
+                                                    if isinstance(s, PDFStream)),
                                          page.resources, 0)
         for annotation in _list(page.annots):   # what a page's annotations show is flattened into it
             appearance = _dict(_dict(annotation).get("AP")).get("N")
@@ -114,7 +117,7 @@ class _Census:
         used = own or resources   # a form without resources uses those of what draws it
         known = (key, id(used), depth)
         if known not in self.known:
-            self.known[known] = self.drawn(xobject.get_data(), used, depth + 1)
+            self.known[known] = self.drawn(check_stream(xobject, self.name), used, depth + 1)
         return self.known[known]
 
 
