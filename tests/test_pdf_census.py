@@ -3,7 +3,7 @@ drawn inside forms, one form drawn thousands of times, a page of 100,000 text ob
 refused by their page; pages that draw what real documents draw are read."""
 import pytest
 
-from pdfbytes import draw, one_page, text_line
+from pdfbytes import assemble, draw, one_page, one_page_objects, stream, text_line
 from plancheck.cli import main
 from plancheck.errors import InputError
 from plancheck.read import pdf_census
@@ -113,7 +113,7 @@ def test_an_annotation_whose_appearance_is_a_form_bomb_is_refused(capsys, tmp_pa
 
 
 def test_a_page_within_the_limits_is_read(tmp_path, monkeypatch):
-    # the limits are a page's, not a file's: the same drawing split over pages is read
+    # a page at its limit is read; one object more is refused
     form = text_line("Dong: 12,5 ty dong", 10, 10, 8)
     path = tmp_path / "edge.pdf"
     path.write_bytes(one_page(b"".join(draw(0, 0, 12 * i) for i in range(40)), [form]))
@@ -121,4 +121,44 @@ def test_a_page_within_the_limits_is_read(tmp_path, monkeypatch):
     assert "Dong: 12,5 ty dong" in "\n".join(read_pdf_document(path).lines)
     monkeypatch.setattr(pdf_census, "MAX_PAGE_OBJECTS", 79)
     with pytest.raises(InputError, match="page 1 draws more than 79 objects"):
+        read_pdf_document(path)
+
+
+@pytest.mark.parametrize("spelling", [b"/X#30 Do", b"/X0 % a comment\nDo", b"/X0\n%\nDo"])
+def test_a_form_is_counted_however_its_name_is_written(tmp_path, spelling):
+    form = [text_line("Dong 1")]
+    plain, written = tmp_path / "plain.pdf", tmp_path / "written.pdf"
+    plain.write_bytes(one_page(b"/X0 Do\n" * 3, form))
+    written.write_bytes(one_page((spelling + b"\n") * 3, form))
+    assert counts(written) == counts(plain) == [(3 * 2, 3 * 6)]
+
+
+def test_a_form_named_in_utf8_is_counted(tmp_path):
+    objects = one_page_objects(draw(0) * 3, [text_line("Dong 1")])
+    objects[2] = objects[2].replace(b"/X0 6 0 R", "/Xé 6 0 R".encode())
+    objects[4] = stream("/Xé Do\n".encode() * 3)
+    path = tmp_path / "utf8.pdf"
+    path.write_bytes(assemble(objects))
+    assert counts(path) == [(3 * 2, 3 * 6)]
+
+
+def test_inline_images_and_shadings_are_objects(tmp_path):
+    path = tmp_path / "inline.pdf"
+    path.write_bytes(one_page(b"BI /W 1 /H 1 /BPC 8 /CS /G ID \x00 EI\n/Sh0 sh\n" * 4))
+    assert counts(path) == [(8, 0)]
+
+
+def test_a_type3_fonts_glyphs_are_counted_with_the_text_that_uses_them(tmp_path):
+    # a glyph drawing a form that draws itself twice: pdfium loaded the page to 3 GB
+    objects = one_page_objects(b"BT /T3 12 Tf 10 10 Td (a) Tj ET\n", [draw(0) + draw(0) + text_line("x")])
+    font, glyph = len(objects) + 1, len(objects) + 2
+    objects[2] = objects[2].replace(b"/F1 4 0 R", b"/F1 4 0 R /T3 %d 0 R" % font, 1)
+    objects.append(b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+                   b"/CharProcs << /a %d 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >> /FirstChar 97 "
+                   b"/LastChar 97 /Widths [1000] /Resources << /XObject << /X0 6 0 R >> >> >>" % glyph)
+    objects.append(stream(b"1000 0 d0\n/X0 Do\n"))
+    path = tmp_path / "type3.pdf"
+    path.write_bytes(assemble(objects))
+    assert counts(path)[0][0] > 2 ** pdf_census.MAX_DEPTH
+    with pytest.raises(InputError, match="page 1 draws more than 30,000 objects"):
         read_pdf_document(path)

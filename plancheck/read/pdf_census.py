@@ -9,8 +9,11 @@ page draws are counted the way the readers will expand them (each form's cost co
 multiplied by its uses), and the file refused past the limits before either reader loads a page.
 
 Written by hand: neither reader offers a limit on what a page expands to. The count reads the
-operators of the content streams with a pattern, not a parser: a string that holds an operator's
-letters can only count too many, which the limits' margin allows for.
+operators of the content streams with patterns, not a parser (pdfminer's tokenizer would double
+the time of reading): a name is read as pdfminer reads it ("#xx" escapes, UTF-8), comments may
+stand between a name and its operator, and a string that holds an operator's letters counts too
+many, which the limits' margin allows for. Type3 fonts' glyphs are counted as the drawings they
+are. Where pdfium reads a damaged file otherwise than pdfminer, plancheck.read.guarded bounds it.
 """
 from __future__ import annotations
 
@@ -31,11 +34,15 @@ MAX_PAGE_CHARACTERS = 100_000   # bytes of the strings shown: a two-byte font's 
 MAX_DEPTH = 40                  # forms inside forms: pdfium draws no deeper, a form drawing itself too
 
 # An operator that makes an object: text shown (Tj TJ ' "), a path painted (S s f F f* B B* b b*),
-# an XObject drawn (Do, counted by the name before it). Operators stand after white space or the
+# a shading painted (sh), an inline image (BI), an XObject drawn (Do, counted by the name before it). Operators stand after white space or the
 # end of an operand (a string's ")", an array's "]", a hex string's ">") and before white space,
 # a comment or the next operand.
-_DRAWN = lazy_compile(rb"(?<![^\s)\]>])(?:Tj|TJ|'|\"|S|s|f\*?|F|B\*?|b\*?)(?=[\s/\[(<%]|$)")
-_DO = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?=[\s/\[(<%]|$)")
+_DRAWN = lazy_compile(rb"(?<![^\s)\]>])(?:Tj|TJ|'|\"|S|s|f\*?|F|B\*?|b\*?|sh|BI)(?=[\s/\[(<%]|$)")
+# A name and the operator that uses it (comments may stand between): Do draws an XObject, Tf
+# chooses a font (its size between).
+_DO = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)(?:\s|%[^\r\n]*)*Do(?=[\s/\[(<%]|$)")
+_TF = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)(?:\s|%[^\r\n]*)*[-+]?[0-9.]+(?:\s|%[^\r\n]*)*Tf(?=[\s/\[(<%]|$)")
+_ESCAPED_NAME = lazy_compile(rb"#([0-9A-Fa-f]{2})")
 # The strings a content stream holds, literal (one level of parentheses inside) or hex; a literal's
 # escape ("\\(", "\\101") is one byte.
 _STRING = lazy_compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|<[0-9A-Fa-f\s]*>", flags=re.S)
@@ -96,10 +103,36 @@ class _Census:
             uses[m.group(1)] = uses.get(m.group(1), 0) + 1
         xobjects = _dict(_dict(resources).get("XObject"))
         for key, times in uses.items():
-            more = self.form(xobjects.get(key.decode("latin-1")), resources, depth)
+            more = self.form(xobjects.get(_key(key)), resources, depth)
             objects += times * (1 + more[0])   # the form or image itself, and what it holds
             characters += times * more[1]
+        fonts = _dict(_dict(resources).get("Font"))
+        for key in {m.group(1) for m in _TF.finditer(content)}:   # a Type3 font's glyphs are drawings
+            more = self.glyphs(fonts.get(_key(key)), resources, depth)
+            objects, characters = objects + more[0], characters + more[1]
         return objects, characters
+
+    def glyphs(self, ref, resources, depth: int) -> tuple[int, int]:
+        """What a Type3 font's glyph procedures draw, each once (pdfium loads a glyph once a
+        font): nothing for another font."""
+        from pdfminer.pdftypes import PDFStream, resolve1
+        from pdfminer.psparser import LIT
+
+        font = _dict(ref)
+        if resolve1(font.get("Subtype")) is not LIT("Type3") or depth >= MAX_DEPTH:
+            return 0, 0
+        known = (id(font), id(resources), depth)
+        if known not in self.known:
+            used = resolve1(font.get("Resources")) or resources
+            self.known[known] = (0, 0)   # a glyph drawing with its own font again: counted once
+            objects = characters = 0
+            for glyph in _dict(font.get("CharProcs")).values():
+                glyph = resolve1(glyph)
+                if isinstance(glyph, PDFStream):
+                    more = self.drawn(check_stream(glyph, self.name), used, depth + 1)
+                    objects, characters = objects + more[0], characters + more[1]
+            self.known[known] = (objects, characters)
+        return self.known[known]
 
     def form(self, ref, resources, depth: int) -> tuple[int, int]:
         """What an XObject holds when drawn once: a form's objects and characters, nothing for an
@@ -119,6 +152,16 @@ class _Census:
         if known not in self.known:
             self.known[known] = self.drawn(check_stream(xobject, self.name), used, depth + 1)
         return self.known[known]
+
+
+def _key(raw: bytes) -> str:
+    """A name of a content stream as pdfminer keys its resources: "#xx" escapes read, UTF-8
+    decoded where it can be (pdfminer's psparser), else the bytes' repr."""
+    name = _ESCAPED_NAME.sub(lambda m: bytes([int(m.group(1), 16)]), raw)
+    try:
+        return name.decode("utf-8")
+    except UnicodeDecodeError:
+        return str(name)
 
 
 def _shown(string: bytes) -> int:
