@@ -273,10 +273,11 @@ def _word_blocks(draw, depth: int, marks: list[int], notes: dict[str, str]) -> s
     out = []
     for _ in range(draw(st.integers(1, 3))):
         shape = draw(st.sampled_from(["paragraph", "table", "control", "box"] if depth > 0 else ["paragraph"]))
-        if shape == "table":
-            rows = draw(st.integers(1, 2))
-            out.append(w.table([[draw(_word_blocks(depth - 1, marks, notes)) for _ in range(draw(st.integers(1, 2)))]
-                                for _ in range(rows)]))
+        if shape == "table":   # rows and cells, each maybe inside a content control or custom XML
+            wrap = st.sampled_from([lambda part: part, w.content_control, w.custom_xml])
+            rows = [w.row([draw(wrap)(w.cell(draw(_word_blocks(depth - 1, marks, notes))))
+                           for _ in range(draw(st.integers(1, 2)))]) for _ in range(draw(st.integers(1, 2)))]
+            out.append(w.table([draw(wrap)(r) for r in rows]))
         elif shape == "control":
             out.append(w.content_control(draw(_word_blocks(depth - 1, marks, notes))))
         elif shape == "box":
@@ -347,5 +348,9 @@ def test_a_pdf_of_any_forms_drawing_forms_is_read_or_refused(tmp_path_factory, p
                               packed=packed, damage=damage if packed else ()))
     try:
         read_pdf_document(path)
-    except PlancheckError:
-        pass
+    except PlancheckError as exc:
+        # a whole file is refused by a limit that says why, never stopped by the reading child's
+        # bound: that would be a way past the stream budget or the page census. (A damaged object
+        # stream pdfium and pdfminer may read differently: the child's bound is for that.)
+        if not (packed and damage):
+            assert "its reader" not in exc.message and "of memory" not in exc.message, exc.message

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from plancheck.read import docx as word_reader
-from wordbytes import content_control, footnote_reference, package, paragraph, run, table, text_box
+from wordbytes import (cell, content_control, custom_xml, footnote_reference, package, paragraph, row, run, table,
+                       text_box)
 
 docx = pytest.importorskip("docx")
 
@@ -78,3 +79,31 @@ def test_a_comment_lands_on_the_paragraph_after_a_content_control(tmp_path):
     xml = docx.Document(str(tmp_path / "a.docx")).element.body.xml
     marked = xml[xml.index('<w:commentRangeStart w:id="0"/>'):xml.index('<w:commentRangeEnd w:id="0"/>')]
     assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", marked)) == "52%"
+
+
+def test_rows_and_cells_inside_content_controls_or_custom_xml_are_the_tables(tmp_path):
+    document = read(tmp_path, table([
+        [paragraph(run("Chỉ tiêu")), paragraph(run("KH 2025"))],
+        content_control(row([paragraph(run("GRDP")), content_control(cell(paragraph(run("8,0"))))])),
+        custom_xml(row([paragraph(run("Vốn")), custom_xml(cell(paragraph(run("120"))))])),
+    ]))
+    assert document.lines == ["Chỉ tiêu | KH 2025", "GRDP | 8,0", "Vốn | 120"]
+    assert [c.text for c in document.blocks[0].rows[2].cells] == ["Vốn", "120"]
+
+
+def test_a_comment_on_a_cell_of_a_repeating_section_lands_in_that_cell(tmp_path):
+    from plancheck import api
+    from plancheck.report.annotate import annotate
+
+    source = tmp_path / "bieu.docx"
+    source.write_bytes(package(table([
+        [paragraph(run("Chỉ tiêu")), paragraph(run("Ghi chú"))],
+        content_control(row([paragraph(run("Lúa")), content_control(cell(paragraph(
+            run("Diện tích gieo trồng 1.200 ha, trong đó lúa 300 ha, chiếm "), run("52%."))))])),
+    ])))
+    findings = [f for f in api.check(source).findings if f.location.table == 1]
+    assert findings and (findings[0].location.row, findings[0].location.cell) == (2, 2)
+    assert annotate(source, findings[:1], tmp_path / "a.docx") == 1
+    xml = docx.Document(str(tmp_path / "a.docx")).element.body.xml
+    marked = xml[xml.index('<w:commentRangeStart w:id="0"/>'):xml.index('<w:commentRangeEnd w:id="0"/>')]
+    assert "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", marked)).endswith("chiếm 52%.")   # the cell's paragraph

@@ -72,14 +72,33 @@ def footnote_reference(note_id: str) -> str:
     return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
 
 
-def table(rows: list[list[str]]) -> str:
-    """A table of cells, each cell's blocks given (a cell holds a paragraph at least)."""
-    cells = lambda row: "".join(f"<w:tc>{blocks or '<w:p/>'}</w:tc>" for blocks in row)
-    width = max(len(row) for row in rows)
+class Part(str):
+    """A cell or a row written whole (``cell``, ``row``, or either wrapped), as against a cell's blocks."""
+
+
+def cell(blocks: str) -> Part:
+    return Part(f"<w:tc>{blocks or '<w:p/>'}</w:tc>")   # a cell holds a paragraph at least
+
+
+def row(cells: list[str]) -> Part:
+    """A row of cells, each given as its blocks or written whole."""
+    return Part("<w:tr>" + "".join(c if isinstance(c, Part) else cell(c) for c in cells) + "</w:tr>")
+
+
+def table(rows: list[list[str] | Part]) -> str:
+    """A table of rows, each given as its cells' blocks, or as written by ``row`` (or wrapped)."""
+    width = max((len(r) for r in rows if not isinstance(r, Part)), default=1)
     grid = "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * width + "</w:tblGrid>"
-    return "<w:tbl>" + grid + "".join(f"<w:tr>{cells(row)}</w:tr>" for row in rows) + "</w:tbl>"
+    return "<w:tbl>" + grid + "".join(r if isinstance(r, Part) else row(r) for r in rows) + "</w:tbl>"
+
+
+def custom_xml(xml: str) -> str:
+    wrapped = f'<w:customXml w:element="field">{xml}</w:customXml>'
+    return Part(wrapped) if isinstance(xml, Part) else wrapped
 
 
 def content_control(blocks: str) -> str:
-    """Blocks inside a block-level content control (a cover page's, a form's field)."""
-    return f"<w:sdt><w:sdtPr/><w:sdtContent>{blocks}</w:sdtContent></w:sdt>"
+    """Blocks, rows or cells inside a content control (a cover page's, a form's field, a
+    repeating section's rows)."""
+    wrapped = f"<w:sdt><w:sdtPr/><w:sdtContent>{blocks}</w:sdtContent></w:sdt>"
+    return Part(wrapped) if isinstance(blocks, Part) else wrapped

@@ -60,6 +60,7 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, O
 
 _BODY_TAGS = {f"{{{_W}}}p", f"{{{_W}}}tbl"}
 TABLE_TAG = f"{{{_W}}}tbl"
+_ROW_TAG, _CELL_TAG = {f"{{{_W}}}tr"}, {f"{{{_W}}}tc"}
 _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc (and .xls, .ppt)
 _CELL_SEPARATOR = " | "
@@ -296,7 +297,7 @@ class _Reader:
         self.tables += 1
         rows: list[Row] = []
         width = 0
-        for r, row in enumerate(table.rows, 1):
+        for r, row in enumerate(_rows(table), 1):
             raw_cells = [(column, span, self.convert(text)) for column, span, text in _row_cells(row, self.changes)]
             raw_line = _CELL_SEPARATOR.join(text for _, _, text in raw_cells).translate(_FLATTEN)
             line = self._new_line(raw_line)
@@ -320,6 +321,13 @@ class _Reader:
 _FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
 
 
+def _rows(table) -> Iterator:
+    """A python-docx table's rows as python-docx rows, those in content controls too."""
+    from docx.table import _Row
+
+    return (_Row(tr, table) for tr in table_rows(table._tbl))
+
+
 def _row_cells(row, changes: Changes | None = None):
     """(grid column, column span, text) for each cell of a row.
 
@@ -330,7 +338,7 @@ def _row_cells(row, changes: Changes | None = None):
     from docx.table import _Cell
 
     column = row.grid_cols_before
-    for tc in row._tr.tc_lst:
+    for tc in row_cells(row._tr):
         span = tc.grid_span
         text = "" if tc.vMerge == "continue" else _cell_text(_Cell(tc, row.table), changes)
         yield column, span, text
@@ -344,7 +352,7 @@ def _cell_text(cell, changes: Changes | None = None) -> str:
     parts: list[str] = []
     for element in body_blocks(cell._tc):
         if element.tag == TABLE_TAG:
-            parts += [text for inner_row in WordTable(element, cell).rows
+            parts += [text for inner_row in _rows(WordTable(element, cell))
                       for _, _, text in _row_cells(inner_row, changes)]
         else:
             parts.append(paragraph_text(element, changes))
@@ -355,16 +363,34 @@ def body_blocks(container) -> Iterator:
     """The ``w:p`` and ``w:tbl`` elements of a body or a cell, in order, those inside content
     controls (``w:sdt``: a cover page, a form's field, a table of contents) and custom XML too.
     python-docx's ``iter_inner_content`` gives only its direct children: the text inside a
-    content control was lost. (Nesting is bounded by the XML parser: 256 levels.)"""
+    content control was lost."""
+    return _unwrapped(container, _BODY_TAGS)
+
+
+def table_rows(tbl) -> Iterator:
+    """A table's ``w:tr`` elements, those of a repeating section (a content control around
+    rows) too: python-docx's ``rows`` gives direct children only."""
+    return _unwrapped(tbl, _ROW_TAG)
+
+
+def row_cells(tr) -> Iterator:
+    """A row's ``w:tc`` elements, each once whatever it spans, those inside a content control
+    too."""
+    return _unwrapped(tr, _CELL_TAG)
+
+
+def _unwrapped(container, tags) -> Iterator:
+    """The children of ``container`` with one of ``tags``, in order, looking inside content
+    controls and custom XML. (Nesting is bounded by the XML parser: 256 levels.)"""
     for child in container:
-        if child.tag in _BODY_TAGS:
+        if child.tag in tags:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from body_blocks(content)
+                yield from _unwrapped(content, tags)
         elif child.tag == _CUSTOM_XML:
-            yield from body_blocks(child)
+            yield from _unwrapped(child, tags)
 
 
 def _style_names(word) -> dict[str | None, str]:

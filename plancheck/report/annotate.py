@@ -274,17 +274,22 @@ def _target(loc: Location, paragraphs: list, tables: list):
     """The python-docx paragraph the comment goes on."""
     if loc.table is not None:
         from docx.table import _Cell
+        from docx.text.paragraph import Paragraph
+
+        from ..read.docx import TABLE_TAG, body_blocks, row_cells, table_rows
 
         if not 1 <= loc.table <= len(tables):
             return None
         table = tables[loc.table - 1]
-        rows = table.rows
+        rows = list(table_rows(table._tbl))    # as the reader counts them: in content controls too
         if not 1 <= (loc.row or 0) <= len(rows):
             return None
-        cells = rows[loc.row - 1]._tr.tc_lst    # each cell once, merged or not (as the reader counts)
+        cells = list(row_cells(rows[loc.row - 1]))    # each cell once, merged or not
         if not 1 <= (loc.cell or 0) <= len(cells):
             return None
-        return _Cell(cells[loc.cell - 1], table).paragraphs[0]
+        cell = _Cell(cells[loc.cell - 1], table)
+        first = next((p for p in body_blocks(cell._tc) if p.tag != TABLE_TAG), None)
+        return Paragraph(first, cell) if first is not None else cell.add_paragraph()
     if loc.paragraph is not None and 1 <= loc.paragraph <= len(paragraphs):
         return paragraphs[loc.paragraph - 1]
     return None
