@@ -304,19 +304,21 @@ class _Workers:
         pending: deque = deque()   # (chunk, future), in the order of the paths
         try:
             while chunks or pending:
-                while chunks and len(pending) < self.jobs * 4:   # a few chunks ahead of each worker
-                    chunk = chunks.popleft()
-                    pending.append((chunk, self.pool.submit(_in_worker, chunk)))
-                chunk, future = pending.popleft()
                 try:
-                    results = future.result()
+                    while chunks and len(pending) < self.jobs * 4:   # a few chunks ahead of each worker
+                        pending.append((chunks[0], self.pool.submit(_in_worker, chunks[0])))
+                        chunks.popleft()
+                    results = pending[0][1].result()
                 except BrokenProcessPool:
-                    # the pool is lost with every chunk in it: their paths, each alone, in a new one
-                    again = list(chunk) + [p for c, _ in pending for p in c]
+                    # the pool is lost (seen by a result, or by a submission while a worker died) with
+                    # every chunk in it: their paths, each alone, in a new one; the chunks not yet
+                    # submitted go to the new pool as they are
+                    again = [p for c, _ in pending for p in c]
                     pending.clear()
                     self._restart()
                     yield from self._alone(again)
                     continue
+                pending.popleft()
                 yield from results
         finally:
             self._stop()
