@@ -65,3 +65,24 @@ rules:
       fires: ["Cơ cấu: nông nghiệp 30%, công nghiệp 35%, dịch vụ 45%."]
       passes: ["Cơ cấu: nông nghiệp 20%, công nghiệp 35%, dịch vụ 45%."]
 """
+
+
+# A text with one real finding (shares summing to 90%: PC103 at 1:1), checked beside a file that
+# must be refused, to show the run went on.
+GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
+
+
+def assert_refused_and_others_checked(capsys, bad, good, message, *options):
+    """``plancheck check bad good``: bad refused first with ``message`` (English), good checked
+    after it, exit 2, no traceback."""
+    from plancheck.cli import main
+
+    code = main(["check", str(bad), str(good), "--lang", "en", "-j", "1", *options])
+    out, err = capsys.readouterr()
+    lines = [line for line in out.splitlines() if not line.startswith("    ")]
+    assert code == 2
+    assert lines[0] == f"{bad}{lines[0][len(str(bad)):]}" and message in lines[0], lines[0]
+    assert lines[1].startswith(f"{good}:1:1: PC103 [warning]")        # the next file was still checked
+    assert lines[-1].endswith("· 1 unreadable")
+    assert "Traceback" not in out + err
+    return out, err

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from documents import GOOD
 from pdfbytes import after_catalog, assemble, draw, one_page_objects, text_line
 from plancheck.cli import main
 from plancheck.errors import InputError
@@ -16,9 +17,6 @@ from plancheck.timelimit import FileTimeout, time_limit
 
 pytestmark = [pytest.mark.usefixtures("english"),
               pytest.mark.skipif(not guarded._can_fork(), reason="the guard needs fork (POSIX)")]
-
-GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
-
 
 def test_a_step_gives_its_result_and_its_own_errors_through_the_child():
     assert guarded.run_guarded(lambda a, b: {"sum": a + b, "pid": os.getpid()}, "x.pdf", 2, 3)["sum"] == 5

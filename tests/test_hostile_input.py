@@ -12,12 +12,10 @@ from plancheck.checks.structure_sum import StructureSum
 from plancheck.cli import main
 from plancheck.read import Limits, read_source
 from plancheck.errors import InputError
+from documents import GOOD, assert_refused_and_others_checked
 
 # messages asserted in English here; their Vietnamese is tested in test_i18n
 pytestmark = pytest.mark.usefixtures("english")
-
-GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
-
 
 def run(capsys, *args):
     code = main([str(a) for a in args])
@@ -30,16 +28,6 @@ def good(tmp_path):
     path = tmp_path / "good.txt"
     path.write_text(GOOD, encoding="utf-8")
     return path
-
-
-def assert_refused_and_others_checked(capsys, bad, good, message, *options):
-    code, out, err = run(capsys, "check", bad, good, "--lang", "en", "-j", "1", *options)
-    lines = [line for line in out.splitlines() if not line.startswith("    ")]
-    assert code == 2
-    assert lines[0] == f"{bad}{lines[0][len(str(bad)):]}" and message in lines[0], lines[0]
-    assert lines[1].startswith(f"{good}:1:1: PC103 [warning]")        # the next file was still checked
-    assert lines[-1].endswith("· 1 unreadable")
-    assert "Traceback" not in out + err
 
 
 def _alias_bomb(levels: int = 9) -> str:

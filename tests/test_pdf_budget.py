@@ -6,14 +6,12 @@ import zlib
 
 import pytest
 
+from documents import GOOD
 from pdfbytes import assemble, lzw, one_page, one_page_objects, text_line
 from plancheck.cli import main
 from plancheck.read import pdf_budget
 
 pytestmark = pytest.mark.usefixtures("english")
-
-GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
-
 
 def a_stream(raw: bytes, dictionary: bytes) -> bytes:
     return b"<< /Length %d %s >>\nstream\n" % (len(raw), dictionary) + raw + b"\nendstream"

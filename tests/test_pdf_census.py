@@ -3,6 +3,7 @@ drawn inside forms, one form drawn thousands of times, a page of 100,000 text ob
 refused by their page; pages that draw what real documents draw are read."""
 import pytest
 
+from documents import GOOD, assert_refused_and_others_checked
 from pdfbytes import assemble, draw, one_page, one_page_objects, stream, text_line
 from plancheck.cli import main
 from plancheck.errors import InputError
@@ -11,9 +12,6 @@ from plancheck.read.pdf import read_pdf_document
 
 # messages asserted in English here; their Vietnamese is tested in test_i18n
 pytestmark = pytest.mark.usefixtures("english")
-
-GOOD = "Cơ cấu kinh tế: nông nghiệp 30%, công nghiệp 30%, dịch vụ 30%.\n"
-
 
 def counts(path) -> list[tuple[int, int]]:
     import pdfplumber
@@ -77,12 +75,7 @@ def _refused(capsys, tmp_path, bad_bytes, message):
     bad.write_bytes(bad_bytes)
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
-    code = main(["check", "--no-config", "--lang", "en", "-j", "1", str(bad), str(good)])
-    out, err = capsys.readouterr()
-    lines = [line for line in out.splitlines() if not line.startswith("    ")]
-    assert code == 2
-    assert lines[0].startswith(f"{bad}: unreadable: ") and message in lines[0], lines[0]
-    assert lines[1].startswith(f"{good}:1:1: PC103 [warning]")   # the file beside it was checked
+    _out, err = assert_refused_and_others_checked(capsys, bad, good, message, "--no-config")
     assert err == ""
 
 

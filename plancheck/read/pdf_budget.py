@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import zlib
 from typing import Callable, Iterator
@@ -114,7 +115,7 @@ def _decoded(raw: bytes, filters: list[bytes], budget: int) -> int:
     """What ``raw`` decodes to through ``filters``, counted to no more than ``budget``: the
     filters this module knows, in order, up to the first it does not (an image's codec,
     decoded only when the page is drawn)."""
-    known = [_DECODERS[f] for f in _takewhile_known(filters)]
+    known = [_DECODERS[f] for f in itertools.takewhile(_DECODERS.__contains__, filters)]
     data = raw
     for i, decode in enumerate(known):
         last = i == len(known) - 1
@@ -134,15 +135,6 @@ def _decoded(raw: bytes, filters: list[bytes], budget: int) -> int:
     return len(data)
 
 
-def _takewhile_known(filters: list[bytes]) -> list[bytes]:
-    out = []
-    for f in filters:
-        if f not in _DECODERS:
-            break
-        out.append(f)
-    return out
-
-
 def _flate(data: bytes) -> Iterator[bytes]:
     inflater = zlib.decompressobj()
     pending = data
@@ -160,29 +152,30 @@ def _flate(data: bytes) -> Iterator[bytes]:
 def _run_length(data: bytes) -> Iterator[bytes]:
     """RunLengthDecode: a length byte below 128 copies that many bytes and one more, above 128
     repeats the next byte 257 - length times; 128 ends the data."""
-    out = bytearray()
-    i, n = 0, len(data)
-    while i < n:
-        length = data[i]
-        if length == 128:
-            break
-        if length < 128:
-            out += data[i + 1:i + 2 + length]
-            i += length + 2
-        else:
-            out += data[i + 1:i + 2] * (257 - length)
-            i += 2
-        if len(out) >= _CHUNK:
-            yield bytes(out)
-            out.clear()
-    yield bytes(out)
+    def runs() -> Iterator[bytes]:
+        i, n = 0, len(data)
+        while i < n and data[i] != 128:
+            length = data[i]
+            if length < 128:
+                yield data[i + 1:i + 2 + length]
+                i += length + 2
+            else:
+                yield data[i + 1:i + 2] * (257 - length)
+                i += 2
+
+    return _chunked(runs())
 
 
 def _lzw(data: bytes) -> Iterator[bytes]:
     from pdfminer.lzw import LZWDecoder
 
+    return _chunked(LZWDecoder(io.BytesIO(data)).run())
+
+
+def _chunked(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """Small pieces (a run, a code's string) gathered a megabyte at a time."""
     out = bytearray()
-    for piece in LZWDecoder(io.BytesIO(data)).run():
+    for piece in pieces:
         out += piece
         if len(out) >= _CHUNK:
             yield bytes(out)
