@@ -130,3 +130,28 @@ def test_a_damaged_object_stream_that_pdfminer_misreads_is_bounded_by_the_child(
                     r"not a readable PDF: its reader ran out of memory \(256 MB\) or failed); a damaged or hostile PDF\n",
                     out), out
     assert f"{good}:1:1: PC103 [warning]" in out and err == ""
+
+
+def _pid_namespace_works() -> bool:
+    import shutil
+    import subprocess
+
+    if not shutil.which("unshare"):
+        return False
+    try:
+        return subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", "true"], capture_output=True,
+                              timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.mark.skipif(not _pid_namespace_works(), reason="needs unshare and the right to a new PID namespace")
+def test_plancheck_running_as_pid_1_still_reads_in_a_child():
+    # a container started with plancheck as its entry point: the living parent's pid is 1
+    import subprocess
+    import sys
+
+    code = "from plancheck.read import guarded; print(guarded.run_guarded(lambda: 'read', 'x.pdf'))"
+    done = subprocess.run(["unshare", "--pid", "--fork", "--mount-proc", sys.executable, "-c", code],
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "read", done.stdout + done.stderr

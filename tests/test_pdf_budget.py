@@ -103,3 +103,34 @@ def test_no_way_of_writing_a_page_streams_dictionary_hides_its_filter(tmp_path, 
     path.write_bytes(assemble(objects))
     with pytest.raises(pdf_budget.InputError, match="a stream would decode to more than 2 MB"):
         read_pdf_document(path)
+
+
+@pytest.mark.parametrize("dictionary", [
+    b"/Filter /FlateDecode /Title (a stream\n)",            # "stream" in a string after the filter
+    b"/Filter /FlateDecode /T (1 0 obj)",                    # a false header after the filter
+    b"/DecodeParms << /Filter /None >> /Filter /FlateDecode",
+    b"/Filter /Fl#61teDecode",
+    b"/Filter 9 0 R",
+    b"/F /FlateDecode",
+])
+def test_the_byte_scan_sees_the_filter_of_a_stream_no_page_draws(monkeypatch, dictionary):
+    # an embedded font or an image: the census never follows it, the scan of the bytes must count it
+    monkeypatch.setattr(pdf_budget, "MAX_STREAM", 2 * 2**20)
+    pdf = (b"%PDF-1.7\n9 0 obj\n/FlateDecode\nendobj\n2 0 obj\n" + a_stream(_BOMB, dictionary)
+           + b"\nendobj\n%%EOF\n")
+    with pytest.raises(pdf_budget.InputError, match="a stream would decode to more than 2 MB"):
+        pdf_budget.check_streams(pdf, "x.pdf")
+
+
+def test_a_filter_name_that_is_not_utf8_is_no_error(tmp_path):
+    # pdfminer keeps such a name as bytes; counting the page's stream had raised AttributeError
+    from plancheck.read.pdf import read_pdf_document
+
+    objects = one_page_objects(text_line("Muc tieu"))
+    objects[4] = a_stream(text_line("Muc tieu"), b"/Filter /#FF#FE")   # the page's content
+    path = tmp_path / "name.pdf"
+    path.write_bytes(assemble(objects))
+    try:
+        read_pdf_document(path)
+    except pdf_budget.InputError as exc:
+        assert "AttributeError" not in exc.message, exc.message   # pdfminer's own refusal of the filter, if any

@@ -36,7 +36,7 @@ def run_guarded(step: Callable[..., Any], name: str, *args: Any) -> Any:
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, step, args), daemon=True)
+    child = context.Process(target=_child, args=(sender, step, args, os.getpid()), daemon=True)
     try:
         try:
             child.start()
@@ -94,7 +94,7 @@ def _died(code: int | None, name: str) -> InputError:
     return InputError(_("not a readable PDF: its reader stopped (exit {code})").format(code=code), name)
 
 
-def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
+def _child(sender: Any, step: Callable[..., Any], args: tuple, parent: int) -> None:
     import faulthandler
     import signal
     import traceback
@@ -102,7 +102,7 @@ def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
     from .. import timelimit
     from ..errors import PlancheckError
 
-    _die_with_parent()
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle: it ends the child
     faulthandler.disable()   # a crash of a reader is said by the parent, in one line
     _bound_memory()
@@ -120,7 +120,7 @@ def _child(sender: Any, step: Callable[..., Any], args: tuple) -> None:
     os._exit(0)   # no atexit handler of the parent's runs twice
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """On Linux, the child is killed when the process that started it dies (a worker ended by
     the pool): it holds no time limit of its own and ignores Ctrl-C."""
     try:
@@ -130,7 +130,7 @@ def _die_with_parent() -> None:
         libc.prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL
     except (OSError, AttributeError):
         return   # not Linux: the parent's finally ends the child on every way out but its own kill
-    if os.getppid() == 1:   # the parent died before the call: nobody waits for this child
+    if os.getppid() != parent:   # the parent died before the call (adopted by init or a subreaper)
         os._exit(0)
 
 

@@ -55,11 +55,14 @@ def check_streams(data: bytes, name: str) -> int:
     starts = [start for start, _end, _number in headers]
     total = 0
     previous = 0
+    carried: list[list[bytes]] = []
     for m in _STREAM.finditer(data):
         first = bisect.bisect_left(starts, previous)   # the dictionary begins at an object's header
         region = starts[first] if first < len(starts) and starts[first] < m.start() else previous
-        previous = m.end()
         candidates = [f for f in _filters(data, region, m.start(), objects) if f and f[0] in _DECODERS]
+        if data.find(b"endstream", previous, m.start()) < 0:
+            candidates += carried   # no stream ended since the last "stream": the same dictionary's
+        previous, carried = m.end(), candidates
         if not candidates:
             continue
         end = data.find(b"endstream", m.end())
@@ -104,11 +107,16 @@ def check_stream(stream, name: str) -> bytes:
     if raw is not None:
         if stream.decipher:
             raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
-        filters = [getattr(f, "name", "").encode("latin-1", "replace") for f, _params in stream.get_filters()]
+        filters = [_name_bytes(getattr(f, "name", "")) for f, _params in stream.get_filters()]
         if filters and filters[0] in _DECODERS and _decoded(raw, filters, MAX_STREAM + 1) > MAX_STREAM:
             raise InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
                                "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
     return stream.get_data()
+
+
+def _name_bytes(name: str | bytes) -> bytes:
+    """A pdfminer name as bytes: pdfminer keeps a name that is not UTF-8 as bytes."""
+    return name if isinstance(name, bytes) else name.encode("utf-8", "replace")
 
 
 def _decoded(raw: bytes, filters: list[bytes], budget: int) -> int:
