@@ -58,8 +58,8 @@ _CHUNK = 2**20                           # inflated at a time: bounds memory wha
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
                NotImplementedError, RuntimeError, struct.error)
 
-_BODY_TAGS = {f"{{{_W}}}p", f"{{{_W}}}tbl"}
 TABLE_TAG = f"{{{_W}}}tbl"
+_BODY_TAGS = {f"{{{_W}}}p", TABLE_TAG}
 _ROW_TAG, _CELL_TAG = {f"{{{_W}}}tr"}, {f"{{{_W}}}tc"}
 _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # Word 97-2003 .doc (and .xls, .ppt)
@@ -217,14 +217,11 @@ class _Reader:
         self.styles = _style_names(word)
         self.notes = read_notes(word.part, self.changes)
         self.numbering = read_numbering(word.part)
-        from docx.table import Table as WordTable
-        from docx.text.paragraph import Paragraph as WordParagraph
-
-        for element in body_blocks(word.element.body):
-            if element.tag == TABLE_TAG:
-                self._table(WordTable(element, word._body))
+        for item in body_items(word):
+            if hasattr(item, "rows"):
+                self._table(item)
             else:
-                self._paragraph(WordParagraph(element, word._body))
+                self._paragraph(item)
         self._margins(word)
         self._comments(word)
         if self.changes:
@@ -357,6 +354,16 @@ def _cell_text(cell, changes: Changes | None = None) -> str:
         else:
             parts.append(paragraph_text(element, changes))
     return " ".join(p for p in parts if p.strip())
+
+
+def body_items(word) -> Iterator:
+    """A document's body paragraphs and tables as python-docx objects, in order, those inside
+    content controls too (``body_blocks``): as the reader counts them, and the annotator."""
+    from docx.table import Table as WordTable
+    from docx.text.paragraph import Paragraph as WordParagraph
+
+    for element in body_blocks(word.element.body):
+        yield WordTable(element, word._body) if element.tag == TABLE_TAG else WordParagraph(element, word._body)
 
 
 def body_blocks(container) -> Iterator:

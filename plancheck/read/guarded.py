@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from ..errors import InputError
 from ..i18n import _, number
+from ..timelimit import extend
 
 # What a child may add to the address space it starts with. Measured on the real PDFs of
 # files-dev: a 43-page text adds 22 MB, an A3 table of comments 42 MB, a scanned A4 page read by
@@ -50,8 +51,6 @@ def run_guarded(step: Callable[..., Any], name: str, *args: Any) -> Any:
                 child.join()
                 raise _died(child.exitcode, name) from None
             if kind == "extend":   # the child reads a scan by OCR: the file's time limit grows here
-                from ..timelimit import extend
-
                 extend(value)
             elif kind == "error":
                 raise value

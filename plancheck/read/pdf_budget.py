@@ -50,9 +50,11 @@ def check_streams(data: bytes, name: str) -> int:
     not parsed: every filter named between the previous stream and this one is tried, and the
     largest count kept, so that no string, nested dictionary or false object header in the
     dictionary can hide the filter that applies."""
-    headers = [(m.start(), m.end(), (int(m.group(1)), int(m.group(2)))) for m in _OBJECT.finditer(data)]
-    objects = {number: end for _start, end, number in headers}   # the last of a number: updates come last
-    starts = [start for start, _end, _number in headers]
+    starts: list[int] = []                      # where each object's header begins
+    objects: dict[tuple[int, int], int] = {}   # (number, generation) -> where its value begins
+    for m in _OBJECT.finditer(data):
+        starts.append(m.start())
+        objects[int(m.group(1)), int(m.group(2))] = m.end()   # the last of a number: updates come last
     total = 0
     previous = 0
     carried: list[list[bytes]] = []
@@ -73,8 +75,7 @@ def check_streams(data: bytes, name: str) -> int:
         size = max(_decoded(raw, filters, budget) for filters in candidates)
         total += size
         if size > MAX_STREAM:
-            raise InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
-                               "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
+            raise _too_large(name)
         if total > MAX_INFLATED:
             raise InputError(_("refused: its streams would decode to more than {limit} MB in all; "
                                "a PDF bomb, or not a plan document").format(limit=number(MAX_INFLATED // 2**20)), name)
@@ -94,7 +95,7 @@ def _filters(data: bytes, start: int, end: int, objects: dict[tuple[int, int], i
             if held is None:
                 continue
             value = held.group(1)
-        found.append([_ESCAPED.sub(lambda e: bytes([int(e.group(1), 16)]), n) for n in _NAME.findall(value)])
+        found.append([unescaped_name(n) for n in _NAME.findall(value)])
     return found
 
 
@@ -109,9 +110,18 @@ def check_stream(stream, name: str) -> bytes:
             raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
         filters = [_name_bytes(getattr(f, "name", "")) for f, _params in stream.get_filters()]
         if filters and filters[0] in _DECODERS and _decoded(raw, filters, MAX_STREAM + 1) > MAX_STREAM:
-            raise InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
-                               "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
+            raise _too_large(name)
     return stream.get_data()
+
+
+def _too_large(name: str) -> InputError:
+    return InputError(_("refused: a stream would decode to more than {limit} MB; a PDF bomb, or not a "
+                        "plan document").format(limit=number(MAX_STREAM // 2**20)), name)
+
+
+def unescaped_name(raw: bytes) -> bytes:
+    """A PDF name's bytes with its "#xx" escapes read ("/Fl#61teDecode" is FlateDecode)."""
+    return _ESCAPED.sub(lambda m: bytes([int(m.group(1), 16)]), raw)
 
 
 def _name_bytes(name: str | bytes) -> bytes:

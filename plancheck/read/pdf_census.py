@@ -20,10 +20,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+# pdfminer with the module: plancheck.read.pdf imports this module only when it reads a PDF
+from pdfminer.pdftypes import PDFObjRef, PDFStream, dict_value, list_value, resolve1
+from pdfminer.pdfpage import PDFPage
+from pdfminer.psparser import LIT
+
 from ..errors import InputError
 from ..i18n import _, number
 from ..lazyre import lazy_compile
-from .pdf_budget import check_stream
+from .pdf_budget import check_stream, unescaped_name
 
 # The most the 18 real PDFs measured draw on a page: 6,507 objects and 29,400 characters (a table
 # of comments on an A3 sheet, ruled cell by cell, in small type); a page of text draws 100-1,000
@@ -34,15 +39,17 @@ MAX_PAGE_CHARACTERS = 100_000   # bytes of the strings shown: a two-byte font's 
 MAX_DEPTH = 40                  # forms inside forms: pdfium draws no deeper, a form drawing itself too
 
 # An operator that makes an object: text shown (Tj TJ ' "), a path painted (S s f F f* B B* b b*),
-# a shading painted (sh), an inline image (BI), an XObject drawn (Do, counted by the name before it). Operators stand after white space or the
-# end of an operand (a string's ")", an array's "]", a hex string's ">") and before white space,
-# a comment or the next operand.
+# a shading painted (sh), an inline image (BI), an XObject drawn (Do, counted by the name before
+# it). Operators stand after white space or the end of an operand (a string's ")", an array's "]",
+# a hex string's ">") and before white space, a comment or the next operand.
 _DRAWN = lazy_compile(rb"(?<![^\s)\]>])(?:Tj|TJ|'|\"|S|s|f\*?|F|B\*?|b\*?|sh|BI)(?=[\s/\[(<%]|$)")
 # A name and the operator that uses it (comments may stand between): Do draws an XObject, Tf
 # chooses a font (its size between).
-_DO = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)(?:\s|%[^\r\n]*)*Do(?=[\s/\[(<%]|$)")
-_TF = lazy_compile(rb"/([^\s/\[\]()<>{}%]+)(?:\s|%[^\r\n]*)*[-+]?[0-9.]+(?:\s|%[^\r\n]*)*Tf(?=[\s/\[(<%]|$)")
-_ESCAPED_NAME = lazy_compile(rb"#([0-9A-Fa-f]{2})")
+_NAMED = rb"/([^\s/\[\]()<>{}%]+)"
+_GAP = rb"(?:\s|%[^\r\n]*)*"               # white space and comments
+_OPERATOR_END = rb"(?=[\s/\[(<%]|$)"
+_DO = lazy_compile(_NAMED + _GAP + rb"Do" + _OPERATOR_END)
+_TF = lazy_compile(_NAMED + _GAP + rb"[-+]?[0-9.]+" + _GAP + rb"Tf" + _OPERATOR_END)
 # The strings a content stream holds, literal (one level of parentheses inside) or hex; a literal's
 # escape ("\\(", "\\101") is one byte.
 _STRING = lazy_compile(rb"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|<[0-9A-Fa-f\s]*>", flags=re.S)
@@ -62,8 +69,6 @@ def check_pages(document, name: str) -> None:
 
 def page_counts(document, name: str = "") -> Iterator[tuple[int, int]]:
     """Each page's objects and characters, as the readers will draw them, page by page."""
-    from pdfminer.pdfpage import PDFPage
-
     census = _Census(name)
     for page in PDFPage.create_pages(document):
         yield census.page(page)
@@ -79,15 +84,14 @@ class _Census:
         self.known: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     def page(self, page) -> tuple[int, int]:
-        from pdfminer.pdftypes import PDFStream, resolve1
-
         streams = [resolve1(s) for s in page.contents or ()]
         objects, characters = self.drawn(b"\n".join(check_stream(s, self.name) for s in streams
                                                     if isinstance(s, PDFStream)),
                                          page.resources, 0)
-        for annotation in _list(page.annots):   # what a page's annotations show is flattened into it
-            appearance = _dict(_dict(annotation).get("AP")).get("N")
-            states = [appearance] if isinstance(resolve1(appearance), PDFStream) else _dict(appearance).values()
+        for annotation in list_value(page.annots):   # what a page's annotations show is flattened into it
+            appearance = dict_value(dict_value(annotation).get("AP")).get("N")
+            states = ([appearance] if isinstance(resolve1(appearance), PDFStream)
+                      else dict_value(appearance).values())
             for state in states:
                 more = self.form(state, page.resources, 0)
                 objects, characters = objects + more[0], characters + more[1]
@@ -101,12 +105,12 @@ class _Census:
         uses: dict[bytes, int] = {}
         for m in _DO.finditer(content):
             uses[m.group(1)] = uses.get(m.group(1), 0) + 1
-        xobjects = _dict(_dict(resources).get("XObject"))
+        xobjects = dict_value(dict_value(resources).get("XObject"))
         for key, times in uses.items():
             more = self.form(xobjects.get(_key(key)), resources, depth)
             objects += times * (1 + more[0])   # the form or image itself, and what it holds
             characters += times * more[1]
-        fonts = _dict(_dict(resources).get("Font"))
+        fonts = dict_value(dict_value(resources).get("Font"))
         for key in {m.group(1) for m in _TF.finditer(content)}:   # a Type3 font's glyphs are drawings
             more = self.glyphs(fonts.get(_key(key)), resources, depth)
             objects, characters = objects + more[0], characters + more[1]
@@ -115,10 +119,7 @@ class _Census:
     def glyphs(self, ref, resources, depth: int) -> tuple[int, int]:
         """What a Type3 font's glyph procedures draw, each once (pdfium loads a glyph once a
         font): nothing for another font."""
-        from pdfminer.pdftypes import PDFStream, resolve1
-        from pdfminer.psparser import LIT
-
-        font = _dict(ref)
+        font = dict_value(ref)
         if resolve1(font.get("Subtype")) is not LIT("Type3") or depth >= MAX_DEPTH:
             return 0, 0
         known = (id(font), id(resources), depth)
@@ -126,7 +127,7 @@ class _Census:
             used = resolve1(font.get("Resources")) or resources
             self.known[known] = (0, 0)   # a glyph drawing with its own font again: counted once
             objects = characters = 0
-            for glyph in _dict(font.get("CharProcs")).values():
+            for glyph in dict_value(font.get("CharProcs")).values():
                 glyph = resolve1(glyph)
                 if isinstance(glyph, PDFStream):
                     more = self.drawn(check_stream(glyph, self.name), used, depth + 1)
@@ -137,9 +138,6 @@ class _Census:
     def form(self, ref, resources, depth: int) -> tuple[int, int]:
         """What an XObject holds when drawn once: a form's objects and characters, nothing for an
         image or a name the resources lack."""
-        from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-        from pdfminer.psparser import LIT
-
         xobject = resolve1(ref)
         if not isinstance(xobject, PDFStream) or resolve1(xobject.get("Subtype")) is not LIT("Form"):
             return 0, 0
@@ -157,7 +155,7 @@ class _Census:
 def _key(raw: bytes) -> str:
     """A name of a content stream as pdfminer keys its resources: "#xx" escapes read, UTF-8
     decoded where it can be (pdfminer's psparser), else the bytes' repr."""
-    name = _ESCAPED_NAME.sub(lambda m: bytes([int(m.group(1), 16)]), raw)
+    name = unescaped_name(raw)
     try:
         return name.decode("utf-8")
     except UnicodeDecodeError:
@@ -169,17 +167,3 @@ def _shown(string: bytes) -> int:
     if string[:1] == b"<":
         return sum(1 for c in string if c not in b" \t\r\n\f<>") // 2
     return len(string) - 2 - sum(len(m.group()) - 1 for m in _ESCAPE.finditer(string))
-
-
-def _dict(value) -> dict:
-    from pdfminer.pdftypes import resolve1
-
-    value = resolve1(value)
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value) -> list:
-    from pdfminer.pdftypes import resolve1
-
-    value = resolve1(value)
-    return value if isinstance(value, list) else []

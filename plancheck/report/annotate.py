@@ -38,7 +38,7 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     import docx
 
     from ..read import read_source
-    from ..read.docx import TABLE_TAG, body_blocks, verify_archive
+    from ..read.docx import body_items, verify_archive
 
     source, output = Path(source), Path(output)
     if source.resolve() == output.resolve() or (output.exists() and os.path.samefile(source, output)):
@@ -56,13 +56,9 @@ def annotate(source: str | Path, findings: Iterable[Finding], output: str | Path
     # to accept or reject (the copy is read as if they were accepted, so they raise no finding)
     _remove_own_comments(word)
     revisions = _revision_ids(word)
-    # the paragraphs and tables as the reader counted them (those in content controls too)
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    blocks = list(body_blocks(word.element.body))
-    paragraphs = [Paragraph(e, word._body) for e in blocks if e.tag != TABLE_TAG]
-    tables = [Table(e, word._body) for e in blocks if e.tag == TABLE_TAG]
+    items = list(body_items(word))   # as the reader counted them (those in content controls too)
+    paragraphs = [i for i in items if not hasattr(i, "rows")]
+    tables = [i for i in items if hasattr(i, "rows")]
     written = 0
     for finding in findings:
         loc = finding.location
